@@ -1,0 +1,27 @@
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { UserDto } from '../../users/dto/user.dto';
+
+export class LoginDto {
+  @IsEmail()
+  @MaxLength(200)
+  email!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password!: string;
+}
+
+export class LoginResultDto {
+  accessToken!: string;
+  user!: UserDto;
+}
+
+export class MeDto {
+  id!: string;
+  email!: string;
+  displayName!: string;
+  role!: string;
+  regionalCouncilId!: string | null;
+  federationId!: string | null;
+}

@@ -1,0 +1,79 @@
+import { QueryFailedError } from 'typeorm';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  table?: string;
+}
+
+interface Mapped {
+  statusCode: number;
+  error: string;
+  message: string;
+  code: string;
+  details?: { field: string; message: string }[];
+}
+
+const camel = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The column a unique/foreign-key constraint is about, read from PostgreSQL's detail "Key (code)=(x)". */
+function keyField(detail: string | undefined): string | undefined {
+  const match = /Key \(([^)]+)\)/.exec(detail ?? '');
+  if (!match) return undefined;
+  const column = match[1].replace(/^lower\((.*)\)$/, '$1').split(',')[0].trim();
+  return camel(column);
+}
+
+/**
+ * Turns database constraint violations into client errors: a duplicate is 409
+ * naming the field, a row still referenced is 409, a reference to a missing row
+ * is 400. Unknown database errors return undefined (a 500, logged).
+ */
+export function constraintProblem(error: QueryFailedError): Mapped | undefined {
+  const pg = error.driverError as PgError;
+  switch (pg.code ?? '') {
+    case '23505': {
+      const field = keyField(pg.detail) ?? 'code';
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'DUPLICATE',
+        message: `${field} is already in use`,
+        details: [{ field, message: 'is already in use' }],
+      };
+    }
+    case '23503': {
+      if (/is still referenced/.test(pg.detail ?? '')) {
+        return {
+          statusCode: 409,
+          error: 'Conflict',
+          code: 'STILL_REFERENCED',
+          message: `Still referenced by ${pg.detail?.match(/from table "([^"]+)"/)?.[1] ?? 'other records'}; remove those first`,
+        };
+      }
+      const field = keyField(pg.detail) ?? 'id';
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'UNKNOWN_REFERENCE',
+        message: `${field} refers to a record that does not exist`,
+        details: [{ field, message: 'refers to a record that does not exist' }],
+      };
+    }
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'INVALID_VALUE',
+        message: `A value is not allowed here (${pg.constraint ?? 'invalid input'})`,
+      };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The service's configuration, read once from the environment at start.
+ * This is the only file that reads process.env: everything else receives an
+ * AppConfig through dependency injection (token APP_CONFIG).
+ */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+  adminEmail?: string;
+  adminPassword?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Key prefix of every BullMQ queue; tests give each file its own. */
+  queuePrefix: string;
+  /** First month (1-12) of the fiscal year (年度). */
+  fiscalYearStartMonth: number;
+  /** Dues to the chapter per member per month, in yen. */
+  monthlyDuesYen: number;
+  /** Share of reported members that dues are billed on (納入率). */
+  duesPaymentRate: number;
+  /** Failed sign-ins per e-mail address in the window before 429. */
+  loginMaxFailures: number;
+  loginFailureWindowSeconds: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+const DEV_JWT_SECRET = 'development-only-secret-change-me';
+
+function str(env: Env, name: string, fallback?: string): string {
+  const value = env[name];
+  if (value === undefined || value === '') {
+    if (fallback === undefined) throw new ConfigError(`${name} is required`);
+    return fallback;
+  }
+  return value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function num(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a number between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const value = str(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const value = str(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+  }
+  return value as T;
+}
+
+/** Parses and validates the environment; throws ConfigError naming the variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
+  const jwtSecret = str(env, 'JWT_SECRET', nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);
+  if (jwtSecret.length < 16) throw new ConfigError('JWT_SECRET must be at least 16 characters');
+  const adminEmail = env.ADMIN_EMAIL || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) throw new ConfigError('ADMIN_EMAIL is not an e-mail address');
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
+  }
+  return {
+    nodeEnv,
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/rengo', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    port: int(env, 'PORT', 3000, 1, 65535),
+    jwtSecret,
+    jwtExpiresInSeconds: int(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    adminEmail,
+    adminPassword,
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    queuePrefix: str(env, 'QUEUE_PREFIX', 'rengo'),
+    fiscalYearStartMonth: int(env, 'FISCAL_YEAR_START_MONTH', 4, 1, 12),
+    monthlyDuesYen: num(env, 'MONTHLY_DUES_YEN', 100, 0, 100000),
+    duesPaymentRate: num(env, 'DUES_PAYMENT_RATE', 0.9, 0, 1),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginFailureWindowSeconds: int(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86400),
+  };
+}
+
+/** Loads the configuration or ends the process with one line naming the variable. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfigOrExit } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { DemoContext, seededRandom } from './demo-context';
+import { loadStructure } from './demo-structure';
+import { loadUsers } from './demo-users';
+
+/**
+ * `npm run demo:load`: fills an EMPTY database with Kanagawa's structure, demo
+ * unions, membership history, prospects and one user per role, in one
+ * transaction. A database that already has data is left alone.
+ */
+async function main(): Promise<void> {
+  const db = new DataSource(dataSourceOptions(loadConfigOrExit().databaseUrl));
+  await db.initialize();
+  try {
+    const [{ n }] = await db.query(`SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM regional_councils) AS n`);
+    if (Number(n) > 0) {
+      console.log('demo: the database already has data; nothing loaded (drop the database to reload the demo)');
+      return;
+    }
+    const logins = await db.transaction(async (manager) => {
+      const ctx: DemoContext = { manager, councils: new Map(), federations: new Map(), users: new Map(), random: seededRandom(40_0000) };
+      await loadStructure(ctx);
+      return loadUsers(ctx);
+    });
+    console.log('\ndemo loaded. Sign in with (shown only now):');
+    console.table(logins);
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('demo load failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { CurrentUser } from '../common/auth/roles';
+import { notFound } from '../common/errors/domain-error';
+import { Page, page } from '../common/http/pagination';
+import { versionedUpdate } from '../common/http/versioned-update';
+import { CreateSectorDto, ListSectorsQuery, SectorDto, UpdateSectorDto, toSectorDto } from './dto/sector.dto';
+import { Sector } from './sector.entity';
+
+@Injectable()
+export class SectorsService {
+  constructor(@InjectRepository(Sector) private readonly sectors: Repository<Sector>) {}
+
+  async list(query: ListSectorsQuery): Promise<Page<SectorDto>> {
+    const qb = this.sectors.createQueryBuilder('s').orderBy('s.code', 'ASC').take(query.limit).skip(query.offset);
+    if (query.q) qb.where('(s.code ILIKE :q OR s.name ILIKE :q)', { q: `%${query.q}%` });
+    const [rows, total] = await qb.getManyAndCount();
+    return page(rows.map(toSectorDto), total, query);
+  }
+
+  async get(id: string): Promise<SectorDto> {
+    const sector = await this.sectors.findOneBy({ id });
+    if (!sector) throw notFound('Sector');
+    return toSectorDto(sector);
+  }
+
+  async create(dto: CreateSectorDto, caller: CurrentUser): Promise<SectorDto> {
+    const saved = await this.sectors.save(this.sectors.create({ ...dto, createdBy: caller.id, updatedBy: caller.id }));
+    return this.get(saved.id);
+  }
+
+  async update(id: string, dto: UpdateSectorDto, caller: CurrentUser): Promise<SectorDto> {
+    const { version, ...patch } = dto;
+    if (!(await versionedUpdate(this.sectors.manager, Sector, id, version, { ...patch, updatedBy: caller.id }))) {
+      throw notFound('Sector');
+    }
+    return this.get(id);
+  }
+
+  /** 409 while a federation still belongs to the sector (foreign key). */
+  async remove(id: string): Promise<void> {
+    const result = await this.sectors.delete({ id });
+    if (!result.affected) throw notFound('Sector');
+  }
+}

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ROLES, Role } from '../../common/auth/roles';
+import { PageQuery } from '../../common/http/pagination';
+import { User } from '../user.entity';
+
+export class CreateUserDto {
+  @IsEmail()
+  @MaxLength(200)
+  email!: string;
+
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  /** Required for regional and organizer users. */
+  @IsOptional()
+  @IsUUID()
+  regionalCouncilId?: string;
+
+  /** Required for federation users. */
+  @IsOptional()
+  @IsUUID()
+  federationId?: string;
+}
+
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) {
+  @IsOptional()
+  @IsInt()
+  version?: number;
+}
+
+export class ListUsersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @IsOptional()
+  @IsUUID()
+  regionalCouncilId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  federationId?: string;
+}
+
+export class UserDto {
+  id!: string;
+  email!: string;
+  displayName!: string;
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+  regionalCouncilId!: string | null;
+  federationId!: string | null;
+  version!: number;
+  createdAt!: Date;
+  updatedAt!: Date;
+}
+
+export function toUserDto(user: User): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    regionalCouncilId: user.regionalCouncilId,
+    federationId: user.federationId,
+    version: user.version,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
+}

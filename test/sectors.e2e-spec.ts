@@ -1,0 +1,47 @@
+import { TestApp, bootTestApp } from './support/test-app';
+
+describe('/sectors', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await bootTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('creates, reads, lists, updates with version and deletes', async () => {
+    const created = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'sec1', name: '製造部門', nameEn: 'Manufacturing' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ code: 'sec1', name: '製造部門', version: 1 });
+    const id = created.body.id as string;
+
+    const list = await t.request('GET', '/sectors?limit=10&offset=0', { token: t.adminToken });
+    expect(list.body).toMatchObject({ total: 1, limit: 10, offset: 0 });
+
+    const updated = await t.request('PATCH', `/sectors/${id}`, { token: t.adminToken, body: { name: '製造', version: 1 } });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ name: '製造', version: 2 });
+
+    const stale = await t.request('PATCH', `/sectors/${id}`, { token: t.adminToken, body: { name: 'stale', version: 1 } });
+    expect(stale.status).toBe(409);
+    expect((await t.request('GET', `/sectors/${id}`, { token: t.adminToken })).body.name).toBe('製造');
+
+    expect((await t.request('DELETE', `/sectors/${id}`, { token: t.adminToken })).status).toBe(204);
+    expect((await t.request('GET', `/sectors/${id}`, { token: t.adminToken })).status).toBe(404);
+  });
+
+  it('answers 409 for a duplicate code, 400 for unknown fields and malformed ids', async () => {
+    await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'dup', name: 'A' } });
+    const dup = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'dup', name: 'B' } });
+    expect(dup.status).toBe(409);
+    expect(dup.body.details).toEqual([{ field: 'code', message: 'is already in use' }]);
+
+    const unknown = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'x1', name: 'X', colour: 'red' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toEqual([{ field: 'colour', message: 'is not a known field' }]);
+
+    const malformed = await t.request('GET', '/sectors/not-a-uuid', { token: t.adminToken });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.details).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+  });
+});
