@@ -12,6 +12,20 @@ import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
 import { HealthModule } from './health/health.module';
 import { SectorsModule } from './sectors/sectors.module';
+import { LabelsModule } from './labels/labels.module';
+import { FederationsModule } from './federations/federations.module';
+import { RegionalCouncilsModule } from './regional-councils/regional-councils.module';
+import { UnionsModule } from './unions/unions.module';
+import { MembershipChangesModule } from './membership-changes/membership-changes.module';
+import { MembershipSurveysModule } from './membership-surveys/membership-surveys.module';
+import { GoalsModule } from './goals/goals.module';
+import { ReportsModule } from './reports/reports.module';
+import { PeriodsModule } from './periods/periods.module';
+import { LossReviewsModule } from './loss-reviews/loss-reviews.module';
+import { ProspectsModule } from './prospects/prospects.module';
+import { VisitsModule } from './visits/visits.module';
+import { ConsultationsModule } from './consultations/consultations.module';
+import { AdminModule } from './admin/admin.module';
 
 /** The HTTP API. Queue processors live only in WorkerModule. */
 @Module({})
@@ -29,6 +43,20 @@ export class AppModule {
         UsersModule,
         HealthModule,
         SectorsModule,
+        LabelsModule,
+        FederationsModule,
+        RegionalCouncilsModule,
+        UnionsModule,
+        MembershipChangesModule,
+        MembershipSurveysModule,
+        GoalsModule,
+        ReportsModule,
+        PeriodsModule,
+        LossReviewsModule,
+        ProspectsModule,
+        VisitsModule,
+        ConsultationsModule,
+        AdminModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

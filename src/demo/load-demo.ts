@@ -5,6 +5,9 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { DemoContext, seededRandom } from './demo-context';
 import { loadStructure } from './demo-structure';
 import { loadUsers } from './demo-users';
+import { loadUnions } from './demo-unions';
+import { loadMembershipHistory } from './demo-membership';
+import { loadProspects } from './demo-prospects';
 
 /**
  * `npm run demo:load`: fills an EMPTY database with Kanagawa's structure, demo
@@ -23,8 +26,14 @@ async function main(): Promise<void> {
     const logins = await db.transaction(async (manager) => {
       const ctx: DemoContext = { manager, councils: new Map(), federations: new Map(), users: new Map(), random: seededRandom(40_0000) };
       await loadStructure(ctx);
-      return loadUsers(ctx);
+      const logins = await loadUsers(ctx);
+      await loadUnions(ctx);
+      await loadMembershipHistory(ctx);
+      await loadProspects(ctx);
+      return logins;
     });
+    // the rollups of the demo history, so reports answer at once
+    await db.query('SELECT aggregation_rebuild()');
     console.log('\ndemo loaded. Sign in with (shown only now):');
     console.table(logins);
   } finally {

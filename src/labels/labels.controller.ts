@@ -1,0 +1,15 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../common/auth/auth.decorators';
+import { Label, LabelList, allLabels } from './labels';
+
+@ApiTags('labels')
+@Controller('labels')
+export class LabelsController {
+  /** Every code list of the API with its Japanese label. */
+  @Authenticated()
+  @Get()
+  list(): Record<LabelList, Label[]> {
+    return allLabels();
+  }
+}
