@@ -72,10 +72,10 @@ export type LabelList = keyof typeof LABELS;
 
 /** The Japanese label of a code, or the code itself when unknown. */
 export function labelOf(listName: LabelList, code: string): string {
-  const entry = (LABELS[listName] as LabelMap)[code];
+  const entry = (LABELS[listName])[code];
   return entry ? entry[0] : code;
 }
 
 export function allLabels(): Record<LabelList, Label[]> {
-  return Object.fromEntries(Object.entries(LABELS).map(([name, map]) => [name, list(map as LabelMap)])) as Record<LabelList, Label[]>;
+  return Object.fromEntries(Object.entries(LABELS).map(([name, map]) => [name, list(map)])) as Record<LabelList, Label[]>;
 }
