@@ -1,0 +1,19 @@
+import { IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { ProspectDto } from './prospect.dto';
+
+export class FollowUpsQuery extends PageQuery {
+  /** Council staff, leadership and admins: one organizer's list. */
+  @IsOptional()
+  @IsUUID()
+  assignedOrganizerId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  regionalCouncilId?: string;
+}
+
+export class FollowUpDto extends ProspectDto {
+  /** Days since the next action fell due (0: due today). */
+  daysOverdue!: number;
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CurrentUser } from '../common/auth/roles';
+import { badField, forbidden, notFound } from '../common/errors/domain-error';
+import { Page, page } from '../common/http/pagination';
+import { versionedUpdate } from '../common/http/versioned-update';
+import { prospectScopeSql } from '../prospects/prospect-access';
+import { ProspectsService } from '../prospects/prospects.service';
+import { tokyoToday } from '../prospects/tokyo-date';
+import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto, toVisitDto } from './dto/visit.dto';
+import { Visit } from './visit.entity';
+
+const VISIT_COLUMNS = `v.id, v.prospect_id AS "prospectId", p.employer_name AS "employerName", v.organizer_id AS "organizerId",
+  u.display_name AS "organizerName", to_char(v.occurred_on, 'YYYY-MM-DD') AS "occurredOn", v.kind, v.outcome,
+  v.contacts_reached AS "contactsReached", v.support_level AS "supportLevel", v.summary,
+  to_char(v.next_action_on, 'YYYY-MM-DD') AS "nextActionOn", v.version, v.created_at AS "createdAt",
+  v.updated_at AS "updatedAt", v.created_by AS "createdBy", v.updated_by AS "updatedBy"`;
+
+/** A visit's days must make sense: not in the future, and the next action not before it. */
+function checkDays(occurredOn: string, nextActionOn: string | null | undefined): void {
+  if (occurredOn > tokyoToday()) throw badField('occurredOn', 'is in the future');
+  if (nextActionOn && nextActionOn < occurredOn) throw badField('nextActionOn', 'is before occurredOn');
+}
+
+/**
+ * Visits, calls and meetings at prospect workplaces. Anyone who may work the prospect logs
+ * them (its council's organizers and staff, admins); the caller is the author and only the
+ * author edits. A visit's nextActionOn becomes the prospect's next action.
+ */
+@Injectable()
+export class VisitsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly prospects: ProspectsService,
+  ) {}
+
+  async create(prospectId: string, dto: CreateVisitDto, caller: CurrentUser): Promise<VisitDto> {
+    checkDays(dto.occurredOn, dto.nextActionOn);
+    const id = await this.db.transaction(async (manager) => {
+      await this.prospects.findInScope(manager, prospectId, caller);
+      const result = await manager.getRepository(Visit).insert({
+        prospectId,
+        organizerId: caller.id,
+        occurredOn: dto.occurredOn,
+        kind: dto.kind,
+        outcome: dto.outcome ?? null,
+        contactsReached: dto.contactsReached ?? null,
+        supportLevel: dto.supportLevel ?? null,
+        summary: dto.summary.trim(),
+        nextActionOn: dto.nextActionOn ?? null,
+        createdBy: caller.id,
+        updatedBy: caller.id,
+      });
+      if (dto.nextActionOn) await this.setNextAction(manager, prospectId, dto.nextActionOn, caller);
+      return result.identifiers[0].id as string;
+    });
+    return this.get(id, caller);
+  }
+
+  async get(id: string, caller: CurrentUser): Promise<VisitDto> {
+    const { items } = await this.query({ limit: 1, offset: 0 }, caller, id);
+    if (items.length === 0) throw notFound('Visit');
+    return items[0];
+  }
+
+  async list(query: ListVisitsQuery, caller: CurrentUser): Promise<Page<VisitDto>> {
+    return this.query(query, caller);
+  }
+
+  async listForProspect(prospectId: string, query: ListVisitsQuery, caller: CurrentUser): Promise<Page<VisitDto>> {
+    await this.prospects.findInScope(this.db.manager, prospectId, caller);
+    return this.query({ ...query, prospectId }, caller);
+  }
+
+  async update(id: string, dto: UpdateVisitDto, caller: CurrentUser): Promise<VisitDto> {
+    for (const field of ['occurredOn', 'kind', 'summary'] as const) if (dto[field] === null) throw badField(field, 'cannot be cleared');
+    const current = await this.get(id, caller);
+    if (current.organizerId !== caller.id) throw forbidden('Only the author of a visit edits it');
+    checkDays(dto.occurredOn ?? current.occurredOn, dto.nextActionOn === undefined ? current.nextActionOn : dto.nextActionOn);
+    await this.db.transaction(async (manager) => {
+      const { version, ...fields } = dto;
+      const patch: Record<string, unknown> = { ...fields, updatedBy: caller.id };
+      if (fields.summary !== undefined) patch.summary = fields.summary.trim();
+      for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
+      if (!(await versionedUpdate(manager, Visit, id, version, patch))) throw notFound('Visit');
+      if (dto.nextActionOn) await this.setNextAction(manager, current.prospectId, dto.nextActionOn, caller);
+    });
+    return this.get(id, caller);
+  }
+
+  /** The prospect's next action follows the newest plan; a change like any other (version + 1). */
+  private async setNextAction(manager: EntityManager, prospectId: string, nextActionOn: string, caller: CurrentUser): Promise<void> {
+    await manager.query(
+      `UPDATE prospects SET next_action_on = $1, version = version + 1, updated_at = now(), updated_by = $2
+        WHERE id = $3 AND next_action_on IS DISTINCT FROM $1::date`,
+      [nextActionOn, caller.id, prospectId],
+    );
+  }
+
+  private async query(query: ListVisitsQuery, caller: CurrentUser, id?: string): Promise<Page<VisitDto>> {
+    const scope = prospectScopeSql(caller, 'p', 1);
+    const params: unknown[] = [...scope.params];
+    const where = [scope.sql];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (id) add('v.id = ?', id);
+    if (query.prospectId) add('v.prospect_id = ?', query.prospectId);
+    if (query.organizerId) add('v.organizer_id = ?', query.organizerId);
+    if (query.from) add('v.occurred_on >= ?', query.from);
+    if (query.to) add('v.occurred_on <= ?', query.to);
+    const from = `FROM visits v JOIN prospects p ON p.id = v.prospect_id JOIN users u ON u.id = v.organizer_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
+    const rows = await this.db.query(
+      `SELECT ${VISIT_COLUMNS} ${from}
+        ORDER BY v.occurred_on DESC, v.created_at DESC, v.id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit, query.offset],
+    );
+    return page(rows.map(toVisitDto), total, query);
+  }
+}
