@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClockModule } from '../common/clock';
+import { Goal } from './goal.entity';
+import { GoalProgressService } from './goal-progress.service';
+import { GoalsController } from './goals.controller';
+import { GoalsService } from './goals.service';
 
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([Goal]), ClockModule],
+  controllers: [GoalsController],
+  providers: [GoalsService, GoalProgressService],
+})
 export class GoalsModule {}
