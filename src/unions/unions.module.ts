@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Union } from './union.entity';
+import { UnionsController } from './unions.controller';
+import { UnionsService } from './unions.service';
 
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([Union])],
+  controllers: [UnionsController],
+  providers: [UnionsService],
+  exports: [UnionsService],
+})
 export class UnionsModule {}

@@ -47,12 +47,12 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async list(query: ListUsersQuery): Promise<Page<UserDto>> {
-    const [rows, total] = await this.users.findAndCount({
-      where: { role: query.role, regionalCouncilId: query.regionalCouncilId, federationId: query.federationId },
-      order: { email: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const qb = this.users.createQueryBuilder('u').orderBy('u.email', 'ASC').take(query.limit).skip(query.offset);
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.regionalCouncilId) qb.andWhere('u.regionalCouncilId = :councilId', { councilId: query.regionalCouncilId });
+    if (query.federationId) qb.andWhere('u.federationId = :federationId', { federationId: query.federationId });
+    if (query.q) qb.andWhere('(u.email ILIKE :q OR u.displayName ILIKE :q)', { q: `%${query.q}%` });
+    const [rows, total] = await qb.getManyAndCount();
     return page(rows.map(toUserDto), total, query);
   }
 
@@ -64,7 +64,12 @@ export class UsersService implements OnApplicationBootstrap {
 
   async create(dto: CreateUserDto, caller: CurrentUser): Promise<UserDto> {
     checkScopeFields(dto.role, dto.regionalCouncilId, dto.federationId);
+    await this.checkReferences(dto);
+    if (await this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: dto.email }).getExists()) {
+      throw conflict('DUPLICATE', 'email is already in use', [{ field: 'email', message: 'is already in use' }]);
+    }
     const { password, ...rest } = dto;
+    // a concurrent duplicate still meets the unique index on lower(email): 409 naming email
     const saved = await this.users.save(
       this.users.create({ ...rest, passwordHash: await hashPassword(password), createdBy: caller.id, updatedBy: caller.id }),
     );
@@ -77,15 +82,36 @@ export class UsersService implements OnApplicationBootstrap {
     const { version, password, ...rest } = dto;
     const next = { ...current, ...rest };
     checkScopeFields(next.role, next.regionalCouncilId, next.federationId);
+    await this.checkReferences(rest);
+    if (id === caller.id && next.role !== 'admin') {
+      throw conflict('CANNOT_DEMOTE_SELF', 'You cannot take the admin role from your own account', [
+        { field: 'role', message: 'cannot be changed on your own account' },
+      ]);
+    }
     const patch: Record<string, unknown> = { ...rest, updatedBy: caller.id };
     if (password !== undefined) patch.passwordHash = await hashPassword(password);
     if (!(await versionedUpdate(this.users.manager, User, id, version, patch))) throw notFound('User');
     return this.get(id);
   }
 
+  /** 409 while the user is still referenced (e.g. as the author of visits). */
   async remove(id: string, caller: CurrentUser): Promise<void> {
     if (id === caller.id) throw conflict('CANNOT_DELETE_SELF', 'You cannot delete your own account');
     const result = await this.users.delete({ id });
     if (!result.affected) throw notFound('User');
+  }
+
+  private async checkReferences(dto: { regionalCouncilId?: string | null; federationId?: string | null }): Promise<void> {
+    if (dto.regionalCouncilId && !(await this.exists('regional_councils', dto.regionalCouncilId))) {
+      throw badField('regionalCouncilId', 'is not a known regional council');
+    }
+    if (dto.federationId && !(await this.exists('federations', dto.federationId))) {
+      throw badField('federationId', 'is not a known federation');
+    }
+  }
+
+  private async exists(table: 'regional_councils' | 'federations', id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+    return rows.length > 0;
   }
 }

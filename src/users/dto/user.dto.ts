@@ -23,18 +23,19 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role!: Role;
 
-  /** Required for regional and organizer users. */
+  /** Required for regional and organizer users, empty for the others. */
   @IsOptional()
   @IsUUID()
-  regionalCouncilId?: string;
+  regionalCouncilId?: string | null;
 
-  /** Required for federation users. */
+  /** Required for federation users, empty for the others. */
   @IsOptional()
   @IsUUID()
-  federationId?: string;
+  federationId?: string | null;
 }
 
-export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) {
+/** Only the fields sent change; null is refused except for regionalCouncilId and federationId. */
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const), { skipNullProperties: false }) {
   @IsOptional()
   @IsInt()
   version?: number;
@@ -53,6 +54,12 @@ export class ListUsersQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   federationId?: string;
+
+  @ApiPropertyOptional({ description: 'E-mail or display name contains' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class UserDto {
