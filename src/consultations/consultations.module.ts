@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Consultation } from './consultation.entity';
+import { ConsultationsController } from './consultations.controller';
+import { ConsultationsService } from './consultations.service';
 
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([Consultation])],
+  controllers: [ConsultationsController],
+  providers: [ConsultationsService],
+})
 export class ConsultationsModule {}
