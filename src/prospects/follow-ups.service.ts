@@ -11,8 +11,8 @@ const daysBetween = (from: string, to: string): number => Math.round((Date.parse
 
 /**
  * The day's work: open prospects whose next action is due today (Japan) or overdue, oldest
- * first. An organizer sees the prospects assigned to them; council staff their council's;
- * leadership and admins every council's.
+ * first. An organizer sees the prospects assigned to them (or, naming assignedOrganizerId, a
+ * colleague's in the same council); council staff their council's; leadership and admins all.
  */
 @Injectable()
 export class FollowUpsService {
@@ -23,7 +23,7 @@ export class FollowUpsService {
       .scopedQuery(caller)
       .andWhere('p.next_action_on <= :today', { today })
       .andWhere(`p.stage NOT IN ('affiliated', 'lost')`);
-    const organizerId = caller.role === 'organizer' ? caller.id : query.assignedOrganizerId;
+    const organizerId = query.assignedOrganizerId ?? (caller.role === 'organizer' ? caller.id : undefined);
     if (organizerId) qb.andWhere('p.assigned_organizer_ids @> ARRAY[:organizerId]::uuid[]', { organizerId });
     if (query.regionalCouncilId) qb.andWhere('p.regional_council_id = :councilId', { councilId: query.regionalCouncilId });
     const [rows, total] = await qb

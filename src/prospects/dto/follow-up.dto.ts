@@ -3,7 +3,7 @@ import { PageQuery } from '../../common/http/pagination';
 import { ProspectDto } from './prospect.dto';
 
 export class FollowUpsQuery extends PageQuery {
-  /** Council staff, leadership and admins: one organizer's list. */
+  /** One organizer's list (organizers: their own unless a colleague is named). */
   @IsOptional()
   @IsUUID()
   assignedOrganizerId?: string;
