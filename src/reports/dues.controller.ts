@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../common/auth/auth.decorators';
+import type { CurrentUser } from '../common/auth/roles';
+import { DuesReport, DuesService } from './dues.service';
+import { DuesQuery } from './report-query.dto';
+
+@ApiTags('reports')
+@Controller('reports')
+export class DuesController {
+  constructor(private readonly reports: DuesService) {}
+
+  /** Dues per month of a fiscal year: members x monthly dues x payment rate; future months carry the last known members. */
+  @Authenticated()
+  @Get('dues-projection')
+  projection(@Query() query: DuesQuery, @Caller() caller: CurrentUser): Promise<DuesReport> {
+    return this.reports.projection(query, caller);
+  }
+}

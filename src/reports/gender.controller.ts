@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../common/auth/auth.decorators';
+import type { CurrentUser } from '../common/auth/roles';
+import { GenderReport, GenderService } from './gender.service';
+import { GenderQuery } from './report-query.dto';
+
+@ApiTags('reports')
+@Controller('reports')
+export class GenderController {
+  constructor(private readonly reports: GenderService) {}
+
+  /** Members by gender and the female share per federation or council at a month end. */
+  @Authenticated()
+  @Get('gender')
+  gender(@Query() query: GenderQuery, @Caller() caller: CurrentUser): Promise<GenderReport> {
+    return this.reports.gender(query, caller);
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../common/auth/auth.decorators';
+import type { CurrentUser } from '../common/auth/roles';
+import { GrowthReport, GrowthService } from './growth.service';
+import { GrowthQuery } from './report-query.dto';
+
+@ApiTags('reports')
+@Controller('reports')
+export class GrowthController {
+  constructor(private readonly reports: GrowthService) {}
+
+  /** Members by month per total, federation, council, sector, union, employment type or gender (組織拡大の推移). */
+  @Authenticated()
+  @Get('growth')
+  growth(@Query() query: GrowthQuery, @Caller() caller: CurrentUser): Promise<GrowthReport> {
+    return this.reports.growth(query, caller);
+  }
+}

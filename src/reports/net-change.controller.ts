@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../common/auth/auth.decorators';
+import type { CurrentUser } from '../common/auth/roles';
+import { NetChangeReport, NetChangeService } from './net-change.service';
+import { MonthRangeQuery } from './report-query.dto';
+
+@ApiTags('reports')
+@Controller('reports')
+export class NetChangeController {
+  constructor(private readonly reports: NetChangeService) {}
+
+  /** Each month's gains and losses by cause: the waterfall behind the growth. */
+  @Authenticated()
+  @Get('net-change')
+  netChange(@Query() query: MonthRangeQuery, @Caller() caller: CurrentUser): Promise<NetChangeReport> {
+    return this.reports.netChange(query, caller);
+  }
+}
