@@ -8,6 +8,7 @@ import { loggerModule } from './logging';
 import { RedisModule, bullConnection } from './redis/redis.module';
 import { AggregationModule } from './aggregation/aggregation.module';
 import { AggregationProcessor } from './aggregation/aggregation.processor';
+import { AggregationSweep } from './aggregation/aggregation.sweep';
 
 /** The queue worker: the only place processors are registered. */
 @Module({})
@@ -23,7 +24,7 @@ export class WorkerModule {
         RedisModule,
         AggregationModule,
       ],
-      providers: [AggregationProcessor],
+      providers: [AggregationProcessor, AggregationSweep],
     };
   }
 }

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { AGGREGATION_QUEUE } from '../queue/queues';
 import { AggregationDoorbell } from './aggregation.doorbell';
+import { AggregationJobs } from './aggregation.jobs';
 import { AggregationService } from './aggregation.service';
 
-/** Shared by the API (to ring the doorbell) and the worker (to apply). */
+/** Shared by the API (to ring the doorbell, queue and read jobs) and the worker (to apply). */
 @Module({
   imports: [BullModule.registerQueue({ name: AGGREGATION_QUEUE })],
-  providers: [AggregationService, AggregationDoorbell],
-  exports: [AggregationService, AggregationDoorbell, BullModule],
+  providers: [AggregationService, AggregationDoorbell, AggregationJobs],
+  exports: [AggregationService, AggregationDoorbell, AggregationJobs, BullModule],
 })
 export class AggregationModule {}

@@ -22,6 +22,9 @@ export const GENDERS = ['female', 'male', 'unspecified'] as const;
 export type Gender = (typeof GENDERS)[number];
 export type LedgerSource = 'api' | 'bulk' | 'survey' | 'affiliation' | 'reversal' | 'demo' | 'import';
 
+/** Rows per INSERT statement: bounds the size of one statement's arrays. */
+const CHUNK = 20_000;
+
 export interface LedgerEntry {
   unionId: string;
   effectiveOn: string;
@@ -34,7 +37,11 @@ export interface LedgerEntry {
   surveyId?: string | null;
 }
 
-/** The one way rows enter the ledger: with their outbox rows, in the caller's transaction. */
+/**
+ * The one way rows enter the ledger: with their outbox rows, in the caller's transaction.
+ * Returns the new ids in the order of `entries`. The rows travel as one array per column
+ * (unnest), which PostgreSQL parses far faster than thousands of bound parameters.
+ */
 export async function appendToLedger(
   manager: EntityManager,
   entries: LedgerEntry[],
@@ -42,38 +49,33 @@ export async function appendToLedger(
   recordedBy: string | null,
 ): Promise<string[]> {
   const ids: string[] = [];
-  // 11 parameters per row; stay far below PostgreSQL's 65,535 per statement
-  for (let start = 0; start < entries.length; start += 4000) {
-    const chunk = entries.slice(start, start + 4000);
-    const params: unknown[] = [];
-    const values = chunk.map((e) => {
-      params.push(
-        e.unionId,
-        e.effectiveOn,
-        e.delta,
-        e.cause,
-        e.employmentType,
-        e.gender ?? 'unspecified',
-        e.note ?? null,
-        e.reversalOf ?? null,
-        e.surveyId ?? null,
-        source,
-        recordedBy,
-      );
-      const n = params.length;
-      return `($${n - 10}::uuid, $${n - 9}::date, $${n - 8}::int, $${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}::uuid, $${n - 2}::uuid, $${n - 1}, $${n}::uuid)`;
-    });
+  for (let start = 0; start < entries.length; start += CHUNK) {
+    const chunk = entries.slice(start, start + CHUNK);
     const rows: { id: string }[] = await manager.query(
       `WITH inserted AS (
          INSERT INTO membership_changes
            (union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id, source, recorded_by)
-         VALUES ${values.join(', ')}
+         SELECT t.union_id, t.effective_on, t.delta, t.cause, t.employment_type, t.gender, t.note, t.reversal_of, t.survey_id, $10, $11::uuid
+         FROM unnest($1::uuid[], $2::date[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::uuid[])
+           AS t(union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id)
          RETURNING id, seq
        ), queued AS (
          INSERT INTO aggregation_outbox (change_id) SELECT id FROM inserted
        )
        SELECT id FROM inserted ORDER BY seq`,
-      params,
+      [
+        chunk.map((e) => e.unionId),
+        chunk.map((e) => e.effectiveOn),
+        chunk.map((e) => e.delta),
+        chunk.map((e) => e.cause),
+        chunk.map((e) => e.employmentType),
+        chunk.map((e) => e.gender ?? 'unspecified'),
+        chunk.map((e) => e.note ?? null),
+        chunk.map((e) => e.reversalOf ?? null),
+        chunk.map((e) => e.surveyId ?? null),
+        source,
+        recordedBy,
+      ],
     );
     ids.push(...rows.map((r) => r.id));
   }

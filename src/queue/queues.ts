@@ -1,11 +1,48 @@
+import type { JobsOptions } from 'bullmq';
+
 /** Every BullMQ queue and job name of the service, in one place. */
 export const AGGREGATION_QUEUE = 'aggregation';
 
 export const AggregationJob = {
-  /** "There is work in the outbox" (a doorbell: carries no data; coalesced by job id). */
+  /** "There is work in the outbox" (a doorbell: carries no data; coalesced by deduplication id). */
   Drain: 'drain',
   /** Periodic sweep that finds outbox rows whose doorbell was lost. */
   Sweep: 'sweep',
   /** Recompute every rollup from the ledger. */
   Rebuild: 'rebuild',
 } as const;
+export type AggregationJobName = (typeof AggregationJob)[keyof typeof AggregationJob];
+
+/** Id of the repeatable sweep (a BullMQ job scheduler): upserted by every worker at start. */
+export const SWEEP_SCHEDULER_ID = 'aggregation-sweep';
+export const SWEEP_EVERY_MS = 1000;
+
+const DAY_SECONDS = 24 * 3600;
+
+/**
+ * Retry and retention policy of every job, in one place.
+ *  - drain: deduplicated while waiting; a ring while a drain is ACTIVE is kept and
+ *    becomes one new drain when the active one finishes (keepLastIfActive), so a write
+ *    that commits just after a drain's last look at the outbox never waits for the sweep.
+ *  - sweep: one repeatable job; a failed one is simply run again a second later.
+ *  - rebuild: kept a week, so GET /admin/jobs/:id can report on it; never retried on its own.
+ */
+export const JOB_OPTIONS: Record<AggregationJobName, JobsOptions> = {
+  [AggregationJob.Drain]: {
+    deduplication: { id: AggregationJob.Drain, keepLastIfActive: true },
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 500 },
+    removeOnComplete: true,
+    removeOnFail: { age: DAY_SECONDS },
+  },
+  [AggregationJob.Sweep]: {
+    attempts: 1,
+    removeOnComplete: true,
+    removeOnFail: { age: DAY_SECONDS },
+  },
+  [AggregationJob.Rebuild]: {
+    attempts: 1,
+    removeOnComplete: { age: 7 * DAY_SECONDS },
+    removeOnFail: { age: 7 * DAY_SECONDS },
+  },
+};

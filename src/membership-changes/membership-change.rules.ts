@@ -1,0 +1,25 @@
+import { CAUSES, Cause, DECREASE_CAUSES, INCREASE_CAUSES } from './ledger-writer';
+
+/** Causes a client may post; `survey_adjustment` is written only by the annual survey. */
+export type ClientCause = Exclude<Cause, 'survey_adjustment'>;
+export const CLIENT_CAUSES: readonly ClientCause[] = CAUSES.filter((c): c is ClientCause => c !== 'survey_adjustment');
+
+/** Largest |delta| of one entry: a merger of a very large union still fits, a typo with extra digits does not. */
+export const MAX_ABS_DELTA = 1_000_000;
+
+export const isIncreaseCause = (cause: string): boolean => (INCREASE_CAUSES as readonly string[]).includes(cause);
+export const isDecreaseCause = (cause: string): boolean => (DECREASE_CAUSES as readonly string[]).includes(cause);
+
+/**
+ * The sign rule of a client entry: an increase cause carries a positive delta, a
+ * decrease cause a negative one. Returns what is wrong with `delta`, or null when it
+ * fits (or when the cause itself is invalid, which is reported on `cause`).
+ */
+export function deltaSignProblem(cause: unknown, delta: unknown): string | null {
+  if (typeof cause !== 'string' || typeof delta !== 'number' || delta === 0) return null;
+  if (isIncreaseCause(cause) && delta < 0) return `delta must be positive for the increase cause ${cause}`;
+  if (isDecreaseCause(cause) && delta > 0) return `delta must be negative for the decrease cause ${cause}`;
+  return null;
+}
+
+export const CAUSE_MESSAGE = `cause must be one of: ${CLIENT_CAUSES.join(', ')} (survey_adjustment is written by POST /membership-surveys)`;
