@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { OrganizerActivityService } from '../reports/organizer-activity.service';
+import { PipelineController } from '../reports/pipeline.controller';
+import { PipelineService } from '../reports/pipeline.service';
 
-/** GET /reports/pipeline and /reports/organizer-activity (SQL in src/reports/pipeline*.ts). */
-@Module({})
+/**
+ * GET /reports/pipeline and /reports/organizer-activity. Their SQL lives in the reports
+ * folder with the other reports; the module is imported by ProspectsModule.
+ */
+@Module({
+  controllers: [PipelineController],
+  providers: [PipelineService, OrganizerActivityService],
+})
 export class PipelineReportsModule {}
