@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { Page } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { BulkItemsPipe } from './dto/bulk-items.pipe';
 import { BulkMembershipChangesDto, CreateMembershipChangeDto } from './dto/create-membership-change.dto';
+import type { BulkBody } from './dto/create-membership-change.dto';
 import { ListMembershipChangesQuery } from './dto/list-membership-changes.query';
 import { BulkResultDto, MembershipChangeDto } from './dto/membership-change.dto';
 import { ReverseMembershipChangeDto } from './dto/reverse-membership-change.dto';
@@ -28,9 +29,10 @@ export class MembershipChangesController {
 
   @Authenticated('admin', 'federation')
   @AcceptsIdempotencyKey()
+  @ApiBody({ type: BulkMembershipChangesDto })
   @ApiCreatedResponse({ type: BulkResultDto })
   @Post('bulk')
-  bulk(@Body(BulkItemsPipe) dto: BulkMembershipChangesDto, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<BulkResultDto> {
+  bulk(@Body(BulkItemsPipe) dto: BulkBody, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<BulkResultDto> {
     return this.changes.bulk(dto, caller, request);
   }
 

@@ -5,7 +5,7 @@ import type { CurrentUser } from '../common/auth/roles';
 import { scopeOf } from '../common/auth/scope';
 import { conflict, notFound } from '../common/errors/domain-error';
 import { Page, page } from '../common/http/pagination';
-import { BulkMembershipChangesDto, CreateMembershipChangeDto } from './dto/create-membership-change.dto';
+import { BulkBody, CreateMembershipChangeDto } from './dto/create-membership-change.dto';
 import { ListMembershipChangesQuery } from './dto/list-membership-changes.query';
 import { BulkResultDto, CHANGE_COLUMNS, ChangeRow, MembershipChangeDto, toMembershipChangeDto } from './dto/membership-change.dto';
 import { ReverseMembershipChangeDto } from './dto/reverse-membership-change.dto';
@@ -48,7 +48,7 @@ export class MembershipChangesService {
   }
 
   /** All or nothing: every item is checked (fields by BulkItemsPipe, unions here) before one insert. */
-  async bulk(dto: BulkMembershipChangesDto, caller: CurrentUser, request: IdempotentRequest): Promise<BulkResultDto> {
+  async bulk(dto: BulkBody, caller: CurrentUser, request: IdempotentRequest): Promise<BulkResultDto> {
     return this.write(caller, request, dto, async (manager) => {
       await assertWritableUnions(
         manager,
