@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A regional council's review of why members were lost in a period, and what it will do. */
+@Entity('loss_reviews')
+export class LossReview {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  regionalCouncilId!: string;
+
+  /** First day of the first month reviewed. */
+  @Column({ type: 'date' })
+  periodFrom!: string;
+
+  /** First day of the last month reviewed. */
+  @Column({ type: 'date' })
+  periodTo!: string;
+
+  @Column({ type: 'text', array: true })
+  causes!: string[];
+
+  @Column({ type: 'text' })
+  findings!: string;
+
+  @Column({ type: 'text' })
+  countermeasures!: string;
+
+  @Column()
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedBy!: string | null;
+}
