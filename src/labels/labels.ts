@@ -72,8 +72,8 @@ export type LabelList = keyof typeof LABELS;
 
 /** The Japanese label of a code, or the code itself when unknown. */
 export function labelOf(listName: LabelList, code: string): string {
-  const entry = (LABELS[listName])[code];
-  return entry ? entry[0] : code;
+  const map: LabelMap = LABELS[listName];
+  return Object.hasOwn(map, code) ? map[code][0] : code;
 }
 
 export function allLabels(): Record<LabelList, Label[]> {
