@@ -1,3 +1,6 @@
+import { AggregationService } from '../src/aggregation/aggregation.service';
+import { appendToLedger } from '../src/membership-changes/ledger-writer';
+import { makeCouncil, makeFederation, makeUnion } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
 
 describe('/sectors', () => {
@@ -43,5 +46,28 @@ describe('/sectors', () => {
     const malformed = await t.request('GET', '/sectors/not-a-uuid', { token: t.adminToken });
     expect(malformed.status).toBe(400);
     expect(malformed.body.details).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+  });
+
+  it('renaming a sector code carries its rollup groups along', async () => {
+    const created = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'old-code', name: '旧部門' } });
+    const federationId = await makeFederation(t, { sectorCode: 'old-code' });
+    const unionId = await makeUnion(t, { regionalCouncilId: await makeCouncil(t), federationId });
+    await t.db.transaction((m) =>
+      appendToLedger(m, [{ unionId, effectiveOn: '2026-04-01', delta: 40, cause: 'new_hire', employmentType: 'regular' }], 'api', null),
+    );
+    await t.app.get(AggregationService).drain();
+
+    const renamed = await t.request('PATCH', `/sectors/${created.body.id}`, { token: t.adminToken, body: { code: 'new-code', version: 1 } });
+    expect(renamed.status).toBe(200);
+    const groups = await t.db.query(`SELECT group_key, sum(net)::int AS net FROM group_month_rollups WHERE level = 'sector' GROUP BY 1`);
+    expect(groups).toEqual([{ group_key: 'new-code', net: 40 }]);
+    const causes = await t.db.query(`SELECT group_key, sum(members)::int AS members FROM group_month_cause_rollups WHERE level = 'sector' GROUP BY 1`);
+    expect(causes).toEqual([{ group_key: 'new-code', members: 40 }]);
+  });
+
+  it('refuses the reserved code "none"', async () => {
+    const res = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'none', name: 'X' } });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toBe('code');
   });
 });

@@ -30,11 +30,25 @@ export class SectorsService {
     return this.get(saved.id);
   }
 
+  /**
+   * A new code cascades to the federations (ON UPDATE CASCADE) and, in the same
+   * transaction, renames the sector's rollup groups, which are keyed by code.
+   */
   async update(id: string, dto: UpdateSectorDto, caller: CurrentUser): Promise<SectorDto> {
     const { version, ...patch } = dto;
-    if (!(await versionedUpdate(this.sectors.manager, Sector, id, version, { ...patch, updatedBy: caller.id }))) {
-      throw notFound('Sector');
-    }
+    await this.sectors.manager.transaction(async (manager) => {
+      const current = await manager.findOneBy(Sector, { id });
+      if (!current) throw notFound('Sector');
+      const renamed = patch.code !== undefined && patch.code !== current.code;
+      // no batch may add to the old key while the groups are renamed
+      if (renamed) await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
+      if (!(await versionedUpdate(manager, Sector, id, version, { ...patch, updatedBy: caller.id }))) throw notFound('Sector');
+      if (renamed) {
+        for (const table of ['group_month_rollups', 'group_month_cause_rollups']) {
+          await manager.query(`UPDATE ${table} SET group_key = $2 WHERE level = 'sector' AND group_key = $1`, [current.code, patch.code]);
+        }
+      }
+    });
     return this.get(id);
   }
 

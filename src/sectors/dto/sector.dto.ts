@@ -3,8 +3,9 @@ import { IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'clas
 import { PageQuery } from '../../common/http/pagination';
 import { Sector } from '../sector.entity';
 
-export const CODE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,49}$/;
-export const CODE_MESSAGE = '$property must be 1-50 lowercase letters, digits, "-" or "_"';
+// "none" is reserved: it is the rollup group of unions without a federation
+export const CODE_PATTERN = /^(?!none$)[a-z0-9][a-z0-9_-]{0,49}$/;
+export const CODE_MESSAGE = '$property must be 1-50 lowercase letters, digits, "-" or "_" (not "none")';
 
 export class CreateSectorDto {
   /** Stable code, e.g. "sec1". */
