@@ -39,10 +39,15 @@ export class GrowthService {
     const live = rollupSource(query.groupBy, filters, 'live');
     const published = rollupSource(query.groupBy, filters, 'published');
     const [liveRows, publishedRows] = await Promise.all([
-      // one pass: the months before the range collapse into the opening balance (month null)
+      // group by the raw month first (cheap), then fold the months before the range into
+      // the opening balance (month null) and format the rest
       this.db.rows<LiveRow>(
-        `SELECT ${live.key} AS key, CASE WHEN r.month < :fromDay THEN NULL ELSE to_char(r.month, 'YYYY-MM') END AS month, ${sums(live)}
-         FROM ${live.from} WHERE ${live.where} AND r.month <= :toDay GROUP BY 1, 2`,
+        `SELECT key, CASE WHEN month < :fromDay THEN NULL ELSE to_char(month, 'YYYY-MM') END AS month,
+                sum(increase)::int AS increase, sum(decrease)::int AS decrease,
+                sum(adjustment)::int AS adjustment, sum(net)::int AS net
+         FROM (SELECT ${live.key} AS key, r.month, ${sums(live)}
+               FROM ${live.from} WHERE ${live.where} AND r.month <= :toDay GROUP BY 1, 2) by_month
+         GROUP BY 1, 2`,
         { ...live.params, ...range },
       ),
       closed.length
