@@ -119,6 +119,16 @@ describe('POST /prospects/:id/affiliate: union, new_organizing members and the s
     expect((await affiliate(id, valid)).body.code).toBe('PROSPECT_ALREADY_AFFILIATED');
   });
 
+  it('answers a retry with the same Idempotency-Key with the first result and writes nothing', async () => {
+    const id = await newProspect();
+    const send = () => t.request('POST', `/prospects/${id}/affiliate`, { token: staff.token, headers: { 'Idempotency-Key': 'affiliate-1' }, body: valid });
+    const first = await send();
+    const after = await footprint(id);
+    const retry = await send();
+    expect([first.status, retry.status, retry.body.union.id]).toEqual([201, 201, first.body.union.id]);
+    expect(await footprint(id)).toEqual(after);
+  });
+
   it('refuses before founded, a breakdown that does not add up, and callers outside council staff; nothing is written', async () => {
     const committee = await newProspect('committee');
     const founded = await newProspect();

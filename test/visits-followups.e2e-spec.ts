@@ -68,6 +68,22 @@ describe('visits and the follow-up list', () => {
     expect(ids(await t.request('GET', `/visits?organizerId=${hanako.id}&to=${tokyoDay(-2)}`, { token: jiro.token }))).toEqual([]);
   });
 
+  it('logs a visit once per Idempotency-Key; the same key with another body is 409', async () => {
+    const prospect = await newProspect('戸塚製菓株式会社', [hanako.id]);
+    const send = (summary: string) =>
+      t.request('POST', `/prospects/${prospect}/visits`, {
+        token: hanako.token,
+        headers: { 'Idempotency-Key': 'visit-2026-001' },
+        body: { occurredOn: tokyoDay(0), kind: 'phone', summary },
+      });
+    const first = await send('電話で日程調整');
+    const retry = await send('電話で日程調整');
+    expect([first.status, retry.status, retry.body.id]).toEqual([201, 201, first.body.id]);
+    const other = await send('別の内容');
+    expect([other.status, other.body.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
+    expect((await t.request('GET', `/prospects/${prospect}/visits`, { token: hanako.token })).body.total).toBe(1);
+  });
+
   it('lets only the author edit a visit; checks its days and who may log and read', async () => {
     const prospect = await newProspect('港北電子株式会社', [hanako.id]);
     const { id } = (await logVisit(prospect, { supportLevel: 2 })).body;

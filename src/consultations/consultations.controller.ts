@@ -4,6 +4,7 @@ import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { Page } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
+import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../membership-changes/idempotency';
 import { ConsultationsService } from './consultations.service';
 import { ConsultationDto, CreateConsultationDto, ListConsultationsQuery, UpdateConsultationDto } from './dto/consultation.dto';
 
@@ -26,9 +27,10 @@ export class ConsultationsController {
   }
 
   @Authenticated('admin', 'regional')
+  @AcceptsIdempotencyKey()
   @Post()
-  create(@Body() dto: CreateConsultationDto, @Caller() caller: CurrentUser): Promise<ConsultationDto> {
-    return this.consultations.create(dto, caller);
+  create(@Body() dto: CreateConsultationDto, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<ConsultationDto> {
+    return this.consultations.create(dto, caller, request);
   }
 
   @Authenticated('admin', 'regional')

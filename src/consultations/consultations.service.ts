@@ -4,6 +4,7 @@ import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { CurrentUser } from '../common/auth/roles';
 import { badField, forbidden, notFound } from '../common/errors/domain-error';
 import { Page, page } from '../common/http/pagination';
+import { IdempotentRequest, IdempotentWriter } from '../membership-changes/idempotency';
 import { versionedUpdate } from '../common/http/versioned-update';
 import { Consultation } from './consultation.entity';
 import { contactDetailIn } from './contact-details';
@@ -22,10 +23,13 @@ function refuseContactDetails(fields: { summary?: string | null; employerName?: 
  */
 @Injectable()
 export class ConsultationsService {
-  constructor(@InjectRepository(Consultation) private readonly consultations: Repository<Consultation>) {}
+  constructor(
+    @InjectRepository(Consultation) private readonly consultations: Repository<Consultation>,
+    private readonly idempotent: IdempotentWriter,
+  ) {}
 
-  private scoped(caller: CurrentUser): SelectQueryBuilder<Consultation> {
-    const qb = this.consultations.createQueryBuilder('c');
+  private scoped(caller: CurrentUser, manager: EntityManager = this.consultations.manager): SelectQueryBuilder<Consultation> {
+    const qb = manager.getRepository(Consultation).createQueryBuilder('c');
     if (caller.role === 'regional') qb.where('c.regional_council_id = :scopeCouncilId', { scopeCouncilId: caller.regionalCouncilId });
     return qb;
   }
@@ -48,19 +52,20 @@ export class ConsultationsService {
     return page(rows.map(toConsultationDto), total, query);
   }
 
-  async get(id: string, caller: CurrentUser): Promise<ConsultationDto> {
-    const found = await this.scoped(caller).andWhere('c.id = :id', { id }).getOne();
+  async get(id: string, caller: CurrentUser, manager?: EntityManager): Promise<ConsultationDto> {
+    const found = await this.scoped(caller, manager).andWhere('c.id = :id', { id }).getOne();
     if (!found) throw notFound('Consultation');
     return toConsultationDto(found);
   }
 
-  async create(dto: CreateConsultationDto, caller: CurrentUser): Promise<ConsultationDto> {
+  /** A retry with the same Idempotency-Key and body answers the first record and records nothing. */
+  async create(dto: CreateConsultationDto, caller: CurrentUser, request: IdempotentRequest): Promise<ConsultationDto> {
     refuseContactDetails(dto);
     const councilId = dto.regionalCouncilId ?? (caller.role === 'regional' ? caller.regionalCouncilId : null);
     if (!councilId) throw badField('regionalCouncilId', 'is required');
-    const id = await this.consultations.manager.transaction(async (manager) => {
+    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
       await this.checkLinks(manager, caller, councilId, dto.prospectId ?? null);
-      const result = await manager.getRepository(Consultation).insert({
+      const inserted = await manager.getRepository(Consultation).insert({
         receivedOn: dto.receivedOn,
         regionalCouncilId: councilId,
         channel: dto.channel,
@@ -72,9 +77,9 @@ export class ConsultationsService {
         createdBy: caller.id,
         updatedBy: caller.id,
       });
-      return result.identifiers[0].id as string;
+      return this.get(inserted.identifiers[0].id as string, caller, manager);
     });
-    return this.get(id, caller);
+    return result.body;
   }
 
   async update(id: string, dto: UpdateConsultationDto, caller: CurrentUser): Promise<ConsultationDto> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
 import type { CurrentUser } from '../common/auth/roles';
 import { badField, conflict, forbidden, staleVersion } from '../common/errors/domain-error';
+import { IdempotentRequest, IdempotentWriter } from '../membership-changes/idempotency';
 import { LedgerEntry, appendToLedger } from '../membership-changes/ledger-writer';
 import { AffiliateProspectDto, AffiliatedUnionDto, AffiliationDto, BreakdownLineDto } from './dto/affiliate.dto';
 import { canManage } from './prospect-access';
@@ -38,14 +39,14 @@ const toEntries = (unionId: string, effectiveOn: string, lines: BreakdownLineDto
 @Injectable()
 export class AffiliationService {
   constructor(
-    private readonly db: DataSource,
     private readonly prospects: ProspectsService,
     private readonly doorbell: AggregationDoorbell,
+    private readonly idempotent: IdempotentWriter,
   ) {}
 
-  async affiliate(id: string, dto: AffiliateProspectDto, caller: CurrentUser): Promise<AffiliationDto> {
+  async affiliate(id: string, dto: AffiliateProspectDto, caller: CurrentUser, request: IdempotentRequest): Promise<AffiliationDto> {
     const lines = breakdownLines(dto);
-    const { union, changeIds } = await this.db.transaction(async (manager) => {
+    const result = await this.idempotent.run(caller, request, dto, async (manager): Promise<AffiliationDto> => {
       const prospect = await this.prospects.findInScope(manager, id, caller, true);
       if (!canManage(caller, prospect)) throw forbidden('Only the staff of its regional council affiliate a prospect');
       if (prospect.unionId) throw conflict('PROSPECT_ALREADY_AFFILIATED', 'This prospect has already been affiliated as a union');
@@ -56,10 +57,10 @@ export class AffiliationService {
       const entries = toEntries(union.id, dto.effectiveOn, lines, `加盟: ${prospect.employerName}`);
       const changeIds = await appendToLedger(manager, entries, 'affiliation', caller.id);
       await applyStageChange(manager, prospect, 'affiliated', 'affiliate', `${union.name} として加盟 (${dto.members}名)`, caller, union.id);
-      return { union, changeIds };
+      return { prospect: await this.prospects.get(id, caller, manager), union, membershipChangeIds: changeIds };
     });
-    await this.doorbell.ring();
-    return { prospect: await this.prospects.get(id, caller), union, membershipChangeIds: changeIds };
+    if (!result.replayed) await this.doorbell.ring();
+    return result.body;
   }
 
   private async requireFederation(manager: EntityManager, federationId: string | undefined): Promise<void> {

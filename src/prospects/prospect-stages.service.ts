@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../common/auth/roles';
 import { forbidden, staleVersion } from '../common/errors/domain-error';
 import { Page, PageQuery, page } from '../common/http/pagination';
+import { IdempotentRequest, IdempotentWriter } from '../membership-changes/idempotency';
 import { ProspectDto } from './dto/prospect.dto';
 import { MoveStageDto, ReopenProspectDto, StageChangeDto, toStageChangeDto } from './dto/stage.dto';
 import { canManage, canMoveStage } from './prospect-access';
@@ -15,10 +16,11 @@ export class ProspectStagesService {
   constructor(
     private readonly db: DataSource,
     private readonly prospects: ProspectsService,
+    private readonly idempotent: IdempotentWriter,
   ) {}
 
-  async move(id: string, dto: MoveStageDto, caller: CurrentUser): Promise<ProspectDto> {
-    await this.db.transaction(async (manager) => {
+  async move(id: string, dto: MoveStageDto, caller: CurrentUser, request: IdempotentRequest): Promise<ProspectDto> {
+    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
       const prospect = await this.prospects.findInScope(manager, id, caller);
       if (!canMoveStage(caller, prospect)) {
         throw forbidden('Only the organizers assigned to this prospect and the staff of its council move its stage');
@@ -27,21 +29,23 @@ export class ProspectStagesService {
       if (dto.version !== prospect.version) throw staleVersion();
       assertMoveAllowed(prospect, dto.stage, 'move', note);
       await applyStageChange(manager, prospect, dto.stage, 'move', note, caller);
-    });
-    return this.prospects.get(id, caller);
+      return this.prospects.get(id, caller, manager);
+    }, 200);
+    return result.body;
   }
 
   /** Out of affiliated or lost, back to a working stage: council staff only, with a reason. */
-  async reopen(id: string, dto: ReopenProspectDto, caller: CurrentUser): Promise<ProspectDto> {
-    await this.db.transaction(async (manager) => {
+  async reopen(id: string, dto: ReopenProspectDto, caller: CurrentUser, request: IdempotentRequest): Promise<ProspectDto> {
+    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
       const prospect = await this.prospects.findInScope(manager, id, caller);
       if (!canManage(caller, prospect)) throw forbidden('Only the staff of its regional council reopen a prospect');
       const note = dto.note.trim() || null;
       if (dto.version !== prospect.version) throw staleVersion();
       assertMoveAllowed(prospect, dto.stage, 'reopen', note);
       await applyStageChange(manager, prospect, dto.stage, 'reopen', note, caller);
-    });
-    return this.prospects.get(id, caller);
+      return this.prospects.get(id, caller, manager);
+    }, 200);
+    return result.body;
   }
 
   /** Every stage the prospect entered, oldest first, with who moved it. */

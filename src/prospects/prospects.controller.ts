@@ -4,6 +4,7 @@ import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { Page, PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
+import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../membership-changes/idempotency';
 import { AffiliationService } from './affiliation.service';
 import { AffiliateProspectDto, AffiliationDto } from './dto/affiliate.dto';
 import { CreateProspectDto, ListProspectsQuery, ProspectDto, UpdateProspectDto } from './dto/prospect.dto';
@@ -38,9 +39,10 @@ export class ProspectsController {
   }
 
   @Authenticated('admin', 'regional')
+  @AcceptsIdempotencyKey()
   @Post()
-  create(@Body() dto: CreateProspectDto, @Caller() caller: CurrentUser): Promise<ProspectDto> {
-    return this.prospects.create(dto, caller);
+  create(@Body() dto: CreateProspectDto, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<ProspectDto> {
+    return this.prospects.create(dto, caller, request);
   }
 
   @Authenticated('admin', 'regional')
@@ -58,24 +60,42 @@ export class ProspectsController {
 
   /** One step forward or back, on_hold, back from on_hold, or lost (with a note). */
   @Authenticated('admin', 'regional', 'organizer')
+  @AcceptsIdempotencyKey()
   @Post(':id/stage')
   @HttpCode(200)
-  move(@UuidParam() id: string, @Body() dto: MoveStageDto, @Caller() caller: CurrentUser): Promise<ProspectDto> {
-    return this.stages.move(id, dto, caller);
+  move(
+    @UuidParam() id: string,
+    @Body() dto: MoveStageDto,
+    @Caller() caller: CurrentUser,
+    @IdempotencyKey() request: IdempotentRequest,
+  ): Promise<ProspectDto> {
+    return this.stages.move(id, dto, caller, request);
   }
 
   /** Out of affiliated or lost, back to a working stage (council staff, with a reason). */
   @Authenticated('admin', 'regional')
+  @AcceptsIdempotencyKey()
   @Post(':id/reopen')
   @HttpCode(200)
-  reopen(@UuidParam() id: string, @Body() dto: ReopenProspectDto, @Caller() caller: CurrentUser): Promise<ProspectDto> {
-    return this.stages.reopen(id, dto, caller);
+  reopen(
+    @UuidParam() id: string,
+    @Body() dto: ReopenProspectDto,
+    @Caller() caller: CurrentUser,
+    @IdempotencyKey() request: IdempotentRequest,
+  ): Promise<ProspectDto> {
+    return this.stages.reopen(id, dto, caller, request);
   }
 
   /** 加盟: creates the union and its new_organizing members in one transaction; 409 if already affiliated. */
   @Authenticated('admin', 'regional')
+  @AcceptsIdempotencyKey()
   @Post(':id/affiliate')
-  affiliate(@UuidParam() id: string, @Body() dto: AffiliateProspectDto, @Caller() caller: CurrentUser): Promise<AffiliationDto> {
-    return this.affiliation.affiliate(id, dto, caller);
+  affiliate(
+    @UuidParam() id: string,
+    @Body() dto: AffiliateProspectDto,
+    @Caller() caller: CurrentUser,
+    @IdempotencyKey() request: IdempotentRequest,
+  ): Promise<AffiliationDto> {
+    return this.affiliation.affiliate(id, dto, caller, request);
   }
 }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { CurrentUser } from '../common/auth/roles';
 import { badField, forbidden, notFound } from '../common/errors/domain-error';
 import { Page, page } from '../common/http/pagination';
+import { IdempotentRequest, IdempotentWriter } from '../membership-changes/idempotency';
 import { versionedUpdate } from '../common/http/versioned-update';
 import { CreateProspectDto, ListProspectsQuery, ProspectDto, ProspectSort, UpdateProspectDto, WorkforceDto, toProspectDto } from './dto/prospect.dto';
 import { canManage, prospectScopeCondition } from './prospect-access';
@@ -32,7 +33,10 @@ function workforceColumns(workforce: WorkforceDto | null | undefined): Partial<P
 
 @Injectable()
 export class ProspectsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly idempotent: IdempotentWriter,
+  ) {}
 
   /** The prospect if the caller may read it, else 404 (ids outside the scope cannot be probed). */
   async findInScope(manager: EntityManager, id: string, caller: CurrentUser, lock = false): Promise<Prospect> {
@@ -75,12 +79,13 @@ export class ProspectsService {
     qb.orderBy(`p.${column}`, descending ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC');
   }
 
-  async get(id: string, caller: CurrentUser): Promise<ProspectDto> {
-    return toProspectDto(await this.findInScope(this.db.manager, id, caller));
+  async get(id: string, caller: CurrentUser, manager: EntityManager = this.db.manager): Promise<ProspectDto> {
+    return toProspectDto(await this.findInScope(manager, id, caller));
   }
 
-  async create(dto: CreateProspectDto, caller: CurrentUser): Promise<ProspectDto> {
-    const id = await this.db.transaction(async (manager) => {
+  /** A retry with the same Idempotency-Key and body answers the first result and creates nothing. */
+  async create(dto: CreateProspectDto, caller: CurrentUser, request: IdempotentRequest): Promise<ProspectDto> {
+    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
       const municipality = optionalName(dto.municipality);
       const councilId = await resolveCouncil(manager, municipality, dto.regionalCouncilId ?? null);
       if (!canManage(caller, { regionalCouncilId: councilId })) throw forbidden('You manage only the prospects of your own regional council');
@@ -109,9 +114,9 @@ export class ProspectsService {
         `INSERT INTO prospect_stage_changes (prospect_id, kind, from_stage, to_stage, changed_by) VALUES ($1, 'created', NULL, $2, $3)`,
         [prospectId, stage, caller.id],
       );
-      return prospectId;
+      return this.get(prospectId, caller, manager);
     });
-    return this.get(id, caller);
+    return result.body;
   }
 
   async update(id: string, dto: UpdateProspectDto, caller: CurrentUser): Promise<ProspectDto> {

@@ -4,6 +4,7 @@ import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { Page } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
+import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../membership-changes/idempotency';
 import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto } from './dto/visit.dto';
 import { VisitsService } from './visits.service';
 
@@ -28,9 +29,15 @@ export class VisitsController {
 
   /** The caller is the author. A nextActionOn also becomes the prospect's next action. */
   @Authenticated('admin', 'regional', 'organizer')
+  @AcceptsIdempotencyKey()
   @Post('prospects/:prospectId/visits')
-  create(@UuidParam('prospectId') prospectId: string, @Body() dto: CreateVisitDto, @Caller() caller: CurrentUser): Promise<VisitDto> {
-    return this.visits.create(prospectId, dto, caller);
+  create(
+    @UuidParam('prospectId') prospectId: string,
+    @Body() dto: CreateVisitDto,
+    @Caller() caller: CurrentUser,
+    @IdempotencyKey() request: IdempotentRequest,
+  ): Promise<VisitDto> {
+    return this.visits.create(prospectId, dto, caller, request);
   }
 
   @Authenticated('admin', 'leadership', 'regional', 'organizer')

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembershipChangesModule } from '../membership-changes/membership-changes.module';
 import { ProspectsModule } from '../prospects/prospects.module';
 import { Visit } from './visit.entity';
 import { VisitsController } from './visits.controller';
 import { VisitsService } from './visits.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Visit]), ProspectsModule],
+  imports: [TypeOrmModule.forFeature([Visit]), ProspectsModule, MembershipChangesModule],
   controllers: [VisitsController],
   providers: [VisitsService],
 })

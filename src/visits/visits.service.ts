@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../common/auth/roles';
 import { badField, forbidden, notFound } from '../common/errors/domain-error';
 import { Page, page } from '../common/http/pagination';
+import { IdempotentRequest, IdempotentWriter } from '../membership-changes/idempotency';
 import { versionedUpdate } from '../common/http/versioned-update';
 import { prospectScopeSql } from '../prospects/prospect-access';
 import { ProspectsService } from '../prospects/prospects.service';
@@ -32,13 +33,15 @@ export class VisitsService {
   constructor(
     private readonly db: DataSource,
     private readonly prospects: ProspectsService,
+    private readonly idempotent: IdempotentWriter,
   ) {}
 
-  async create(prospectId: string, dto: CreateVisitDto, caller: CurrentUser): Promise<VisitDto> {
+  /** A retry with the same Idempotency-Key and body answers the first visit and logs nothing. */
+  async create(prospectId: string, dto: CreateVisitDto, caller: CurrentUser, request: IdempotentRequest): Promise<VisitDto> {
     checkDays(dto.occurredOn, dto.nextActionOn);
-    const id = await this.db.transaction(async (manager) => {
+    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
       await this.prospects.findInScope(manager, prospectId, caller);
-      const result = await manager.getRepository(Visit).insert({
+      const inserted = await manager.getRepository(Visit).insert({
         prospectId,
         organizerId: caller.id,
         occurredOn: dto.occurredOn,
@@ -52,13 +55,13 @@ export class VisitsService {
         updatedBy: caller.id,
       });
       if (dto.nextActionOn) await this.setNextAction(manager, prospectId, dto.nextActionOn, caller);
-      return result.identifiers[0].id as string;
+      return this.get(inserted.identifiers[0].id as string, caller, manager);
     });
-    return this.get(id, caller);
+    return result.body;
   }
 
-  async get(id: string, caller: CurrentUser): Promise<VisitDto> {
-    const { items } = await this.query({ limit: 1, offset: 0 }, caller, id);
+  async get(id: string, caller: CurrentUser, manager: EntityManager = this.db.manager): Promise<VisitDto> {
+    const { items } = await this.query({ limit: 1, offset: 0 }, caller, id, manager);
     if (items.length === 0) throw notFound('Visit');
     return items[0];
   }
@@ -97,7 +100,7 @@ export class VisitsService {
     );
   }
 
-  private async query(query: ListVisitsQuery, caller: CurrentUser, id?: string): Promise<Page<VisitDto>> {
+  private async query(query: ListVisitsQuery, caller: CurrentUser, id?: string, manager: EntityManager = this.db.manager): Promise<Page<VisitDto>> {
     const scope = prospectScopeSql(caller, 'p', 1);
     const params: unknown[] = [...scope.params];
     const where = [scope.sql];
@@ -111,8 +114,8 @@ export class VisitsService {
     if (query.from) add('v.occurred_on >= ?', query.from);
     if (query.to) add('v.occurred_on <= ?', query.to);
     const from = `FROM visits v JOIN prospects p ON p.id = v.prospect_id JOIN users u ON u.id = v.organizer_id WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows = await this.db.query(
+    const [{ total }] = await manager.query(`SELECT count(*)::int AS total ${from}`, params);
+    const rows = await manager.query(
       `SELECT ${VISIT_COLUMNS} ${from}
         ORDER BY v.occurred_on DESC, v.created_at DESC, v.id
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
