@@ -139,18 +139,30 @@ export class MilestoneProgressDto extends MilestoneDto {
 
 export class GoalProgressDto {
   goalId!: string;
+  /** The newest ledger change the rollups include. */
   asOf!: Date | null;
+  /** Today in Japan, by the service's clock. */
   today!: string;
+  /** Members at the end of the baseline's month. */
   baselineMembers!: number;
+  /** Members at the end of the current month (every change recorded for it so far). */
   currentMembers!: number;
   targetMembers!: number;
+  /** currentMembers / targetMembers x 100, one decimal. */
   percent!: number;
+  /** Members still to gain (0 once reached). */
   remaining!: number;
+  /** Months from the current month to the target's month. */
   monthsLeft!: number;
+  /** remaining / monthsLeft, one decimal. */
   requiredMonthlyNet!: number;
+  /** Net change of the last 12 complete months. */
   trailing12MonthNet!: number;
+  /** trailing12MonthNet / 12, one decimal. */
   monthlyTrend!: number;
+  /** When the target is reached at the trend; null when it is not reached and the trend is not upward. */
   projectedOn!: string | null;
+  /** The trend is at least the required monthly net. */
   onTrack!: boolean;
   milestones!: MilestoneProgressDto[];
 }
