@@ -8,6 +8,7 @@ import { loadUsers } from './demo-users';
 import { loadUnions } from './demo-unions';
 import { loadMembershipHistory } from './demo-membership';
 import { loadProspects } from './demo-prospects';
+import { loadGoals } from './demo-goals';
 
 /**
  * `npm run demo:load`: fills an EMPTY database with Kanagawa's structure, demo
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       await loadUnions(ctx);
       await loadMembershipHistory(ctx);
       await loadProspects(ctx);
+      await loadGoals(ctx);
       return logins;
     });
     // the rollups of the demo history, so reports answer at once
