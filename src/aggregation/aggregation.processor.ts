@@ -48,5 +48,6 @@ export class AggregationProcessor extends WorkerHost implements BeforeApplicatio
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.worker.close();
+    this.logger.log('queue worker closed');
   }
 }
