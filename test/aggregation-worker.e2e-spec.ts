@@ -62,7 +62,7 @@ describe('aggregation worker processes', () => {
     for (let i = 0; i < 24; i++) unions.push(await makeUnion(t, { regionalCouncilId: councils[i % 3], federationId: i % 5 ? federations[i % 2] : null }));
   });
   afterEach(async () => {
-    await Promise.all(workers.splice(0).map((w) => (w.child.exitCode === null && w.child.signalCode === null ? w.kill() : undefined)));
+    await Promise.all(workers.splice(0).map((w) => (w.child.exitCode === null && w.child.signalCode === null ? w.kill() : Promise.resolve())));
   });
   afterAll(async () => {
     await clearQueue(t);
