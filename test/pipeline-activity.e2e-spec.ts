@@ -87,7 +87,7 @@ describe('GET /reports/organizer-activity: a month of work per organizer and per
     expect(outcomes(row(org1.id))).toEqual({ card_exchanged: 1, consultation_taken: 1 });
     expect(row(org1.id).visitsByOutcome[0]).toEqual({ outcome: 'turned_away', label: '門前払い', visits: 0 });
     expect(row(org2.id)).toMatchObject({ visits: 1, stageAdvances: 0 });
-    expect(row(staffX.id)).toMatchObject({ role: 'regional', visits: 0, stageAdvances: 2, foundings: 1, affiliations: 1 });
+    expect(row(staffX.id)).toMatchObject({ role: 'regional', roleLabel: '地域連合', visits: 0, stageAdvances: 2, foundings: 1, affiliations: 1 });
     expect(row(idle.id)).toMatchObject({ visits: 0, consultations: 0, stageAdvances: 0, foundings: 0, regionalCouncilId: x });
     expect(row(orgY.id)).toMatchObject({ visits: 1 });
     expect(outcomes(row(orgY.id))).toEqual({ meeting_held: 1 });

@@ -72,6 +72,7 @@ describe('POST /prospects/:id/affiliate: union, new_organizing members and the s
       municipality: '相模原市',
       affiliatedOn: '2026-04-01',
       kind: 'enterprise',
+      kindLabel: '企業別組合',
       status: 'active',
     });
     expect(answer.body.prospect).toMatchObject({ stage: 'affiliated', stageLabel: '加盟', unionId: answer.body.union.id, version: 2 });

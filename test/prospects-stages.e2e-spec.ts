@@ -58,6 +58,7 @@ describe('/prospects/:id/stage, /reopen and /history: the stage rules', () => {
     ]);
     expect(history.body.items[6]).toMatchObject({
       kind: 'moved',
+      kindLabel: 'ステージ移行',
       fromStageLabel: '結成準備会',
       toStageLabel: '結成',
       note: '結成大会を開催',
@@ -87,7 +88,7 @@ describe('/prospects/:id/stage, /reopen and /history: the stage rules', () => {
   it('pauses on_hold and returns to the stage it was paused at or an earlier one', async () => {
     const id = await newProspect('engaged');
     await walk(id, ['committee', 'on_hold']);
-    expect(await current(id)).toMatchObject({ stage: 'on_hold', heldFromStage: 'committee', version: 3 });
+    expect(await current(id)).toMatchObject({ stage: 'on_hold', stageLabel: '保留', heldFromStage: 'committee', heldFromStageLabel: '結成準備会', version: 3 });
     expect((await move(id, { stage: 'founded', version: 3 })).status).toBe(409);
     expect((await move(id, { stage: 'contacted', version: 3 })).body).toMatchObject({ stage: 'contacted', heldFromStage: null });
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
+import { labelOf } from '../labels/labels';
 import type { CurrentUser } from '../common/auth/roles';
 import { badField, conflict, forbidden, staleVersion } from '../common/errors/domain-error';
 import { IdempotentRequest, IdempotentWriter } from '../membership-changes/idempotency';
@@ -98,6 +99,6 @@ export class AffiliationService {
         caller.id,
       ],
     );
-    return row as AffiliatedUnionDto;
+    return { ...row, kindLabel: labelOf('unionKinds', row.kind), statusLabel: labelOf('unionStatuses', row.status) } as AffiliatedUnionDto;
   }
 }

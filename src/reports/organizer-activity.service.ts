@@ -93,6 +93,7 @@ export class OrganizerActivityService {
           organizerId: u.id,
           label: u.name,
           role: u.role,
+          roleLabel: labelOf('roles', u.role),
           regionalCouncilId: u.councilId,
           ...figures(visits.filter((v) => v.userId === u.id), moves.filter((m) => m.userId === u.id)),
         }),

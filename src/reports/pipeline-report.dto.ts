@@ -74,6 +74,7 @@ export class OrganizerActivity extends ActivityFigures {
   organizerId!: string;
   label!: string;
   role!: string;
+  roleLabel!: string;
   regionalCouncilId!: string | null;
 }
 

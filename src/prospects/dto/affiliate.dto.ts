@@ -79,7 +79,9 @@ export class AffiliatedUnionDto {
   municipality!: string | null;
   affiliatedOn!: string;
   kind!: string;
+  kindLabel!: string;
   status!: string;
+  statusLabel!: string;
 }
 
 export class AffiliationDto {

@@ -177,6 +177,7 @@ export class ProspectDto {
   stageChangedAt!: Date;
   /** While on hold: the stage it was paused at. */
   heldFromStage!: WorkingStage | null;
+  heldFromStageLabel!: string | null;
   assignedOrganizerIds!: string[];
   nextActionOn!: string | null;
   /** The union founded from this workplace, once affiliated. */
@@ -213,6 +214,7 @@ export const toProspectDto = (p: Prospect): ProspectDto => ({
   stageLabel: labelOf('stages', p.stage),
   stageChangedAt: p.stageChangedAt,
   heldFromStage: p.heldFromStage,
+  heldFromStageLabel: p.heldFromStage ? labelOf('stages', p.heldFromStage) : null,
   assignedOrganizerIds: p.assignedOrganizerIds,
   nextActionOn: p.nextActionOn,
   unionId: p.unionId,

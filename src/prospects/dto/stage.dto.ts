@@ -37,9 +37,12 @@ export class ReopenProspectDto {
   version!: number;
 }
 
+const KIND_LABELS: Record<StageChangeKind, string> = { created: '登録', moved: 'ステージ移行', reopened: '再開', affiliated: '加盟手続' };
+
 export class StageChangeDto {
   id!: string;
   kind!: StageChangeKind;
+  kindLabel!: string;
   fromStage!: Stage | null;
   fromStageLabel!: string | null;
   toStage!: Stage;
@@ -53,6 +56,7 @@ export class StageChangeDto {
 export const toStageChangeDto = (c: ProspectStageChange & { changedByName?: string | null }): StageChangeDto => ({
   id: c.id,
   kind: c.kind,
+  kindLabel: KIND_LABELS[c.kind],
   fromStage: c.fromStage,
   fromStageLabel: c.fromStage ? labelOf('stages', c.fromStage) : null,
   toStage: c.toStage,
