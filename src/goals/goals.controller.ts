@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
@@ -7,6 +7,7 @@ import { UuidParam } from '../common/http/uuid-param';
 import { CreateGoalDto, GoalAllocationsDto, GoalDto, GoalProgressDto, ListGoalsQuery, UpdateGoalDto } from './dto/goal.dto';
 import { GoalProgressService } from './goal-progress.service';
 import { GoalsService } from './goals.service';
+import { ReportCacheInterceptor } from '../reports/report-cache.interceptor';
 
 /** Membership goals: leadership and admins manage them, every signed-in user reads them. */
 @ApiTags('goals')
@@ -38,6 +39,7 @@ export class GoalsController {
 
   /** Members now against the target, the trend, the projection and each milestone's state. */
   @Authenticated()
+  @UseInterceptors(ReportCacheInterceptor)
   @Get(':id/progress')
   getProgress(@UuidParam() id: string): Promise<GoalProgressDto> {
     return this.progress.progress(id);

@@ -1,11 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { GrowthReport, GrowthService } from './growth.service';
 import { GrowthQuery } from './report-query.dto';
+import { ReportCacheInterceptor } from './report-cache.interceptor';
 
 @ApiTags('reports')
+@UseInterceptors(ReportCacheInterceptor)
 @Controller('reports')
 export class GrowthController {
   constructor(private readonly reports: GrowthService) {}

@@ -1,11 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { NetChangeReport, NetChangeService } from './net-change.service';
 import { MonthRangeQuery } from './report-query.dto';
+import { ReportCacheInterceptor } from './report-cache.interceptor';
 
 @ApiTags('reports')
+@UseInterceptors(ReportCacheInterceptor)
 @Controller('reports')
 export class NetChangeController {
   constructor(private readonly reports: NetChangeService) {}

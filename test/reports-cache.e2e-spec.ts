@@ -1,0 +1,64 @@
+import { AggregationService } from '../src/aggregation/aggregation.service';
+import { Clock } from '../src/common/clock';
+import { appendToLedger } from '../src/membership-changes/ledger-writer';
+import { makeCouncil, makeFederation, makeUnion } from './support/factories';
+import { TestApp, bootTestApp } from './support/test-app';
+
+/** Cached report answers must never outlive the data they were computed from. */
+describe('report cache', () => {
+  let t: TestApp;
+  let unionId: string;
+  let federationId: string;
+  const growth = '/reports/growth?groupBy=federation&from=2026-04&to=2026-05';
+
+  const add = async (delta: number, effectiveOn: string): Promise<void> => {
+    await t.db.transaction((m) =>
+      appendToLedger(m, [{ unionId, effectiveOn, delta, cause: delta > 0 ? 'new_hire' : 'retirement', employmentType: 'regular' }], 'api', null),
+    );
+    await t.app.get(AggregationService).drain();
+  };
+  const members = async (): Promise<number[]> => {
+    const res = await t.request('GET', growth, { token: t.adminToken });
+    expect(res.status).toBe(200);
+    return res.body.groups[0].months.map((m: { members: number }) => m.members);
+  };
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    t.app.get(Clock).set('2026-06-15');
+    federationId = await makeFederation(t, { name: '旧名連合' });
+    unionId = await makeUnion(t, { regionalCouncilId: await makeCouncil(t), federationId });
+    await add(100, '2026-04-10');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers the same twice, and a new ledger change shows at once', async () => {
+    expect(await members()).toEqual([100, 100]);
+    expect(await members()).toEqual([100, 100]);
+    await add(-7, '2026-05-02');
+    expect(await members()).toEqual([100, 93]);
+  });
+
+  it('a renamed federation shows its new label', async () => {
+    const before = await t.request('GET', growth, { token: t.adminToken });
+    expect(before.body.groups[0].label).toBe('旧名連合');
+    await t.db.query(`UPDATE federations SET name = '新名連合' WHERE id = $1`, [federationId]);
+    const after = await t.request('GET', growth, { token: t.adminToken });
+    expect(after.body.groups[0].label).toBe('新名連合');
+  });
+
+  it('goal progress follows the ledger', async () => {
+    const leader = await t.request('POST', '/goals', {
+      token: t.adminToken,
+      body: { name: '目標', targetMembers: 200, targetOn: '2030-09-30', baselineOn: '2026-04-01', scope: {}, milestones: [] },
+    });
+    expect(leader.status).toBe(201);
+    const progress = async (): Promise<number> =>
+      (await t.request('GET', `/goals/${leader.body.id}/progress`, { token: t.adminToken })).body.currentMembers;
+    expect(await progress()).toBe(93);
+    await add(5, '2026-06-01');
+    expect(await progress()).toBe(98);
+  });
+});
