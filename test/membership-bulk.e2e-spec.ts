@@ -1,5 +1,6 @@
 import { makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
+import { clearQueue } from './support/worker-process';
 
 describe('POST /membership-changes/bulk', () => {
   let t: TestApp;
@@ -23,6 +24,7 @@ describe('POST /membership-changes/bulk', () => {
     for (let i = 0; i < 20; i++) unions.push(await makeUnion(t, { regionalCouncilId: councilId, federationId }));
   });
   afterAll(async () => {
+    await clearQueue(t);
     await t.close();
   });
 

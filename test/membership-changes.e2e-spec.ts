@@ -1,5 +1,6 @@
 import { makeCouncil, makeFederation, makeUnion } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
+import { clearQueue } from './support/worker-process';
 
 describe('/membership-changes', () => {
   let t: TestApp;
@@ -20,6 +21,7 @@ describe('/membership-changes', () => {
     unionId = await makeUnion(t, { regionalCouncilId: councilId, federationId: await makeFederation(t) });
   });
   afterAll(async () => {
+    await clearQueue(t);
     await t.close();
   });
 

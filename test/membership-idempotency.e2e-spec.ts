@@ -1,5 +1,6 @@
 import { makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
+import { clearQueue } from './support/worker-process';
 
 describe('Idempotency-Key on membership writes', () => {
   let t: TestApp;
@@ -21,6 +22,7 @@ describe('Idempotency-Key on membership writes', () => {
     unionId = await makeUnion(t, { regionalCouncilId: await makeCouncil(t), federationId: await makeFederation(t) });
   });
   afterAll(async () => {
+    await clearQueue(t);
     await t.close();
   });
 

@@ -1,5 +1,6 @@
 import { TestUser, makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
+import { clearQueue } from './support/worker-process';
 
 describe('membership changes: scope by role', () => {
   let t: TestApp;
@@ -30,6 +31,7 @@ describe('membership changes: scope by role', () => {
     }
   });
   afterAll(async () => {
+    await clearQueue(t);
     await t.close();
   });
 

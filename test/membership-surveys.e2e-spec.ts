@@ -1,5 +1,6 @@
 import { makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
+import { clearQueue } from './support/worker-process';
 
 describe('/membership-surveys', () => {
   let t: TestApp;
@@ -42,6 +43,7 @@ describe('/membership-surveys', () => {
     expect(opening.status).toBe(201);
   });
   afterAll(async () => {
+    await clearQueue(t);
     await t.close();
   });
 

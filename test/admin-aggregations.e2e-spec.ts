@@ -1,0 +1,129 @@
+import { Job, Queue, QueueEvents, Worker } from 'bullmq';
+import { AggregationDoorbell } from '../src/aggregation/aggregation.doorbell';
+import { AGGREGATION_QUEUE } from '../src/queue/queues';
+import { makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
+import { TestApp, bootTestApp } from './support/test-app';
+import { clearQueue, outboxSize, startWorker, waitFor } from './support/worker-process';
+
+describe('admin: rebuild, jobs, invariants; the doorbell', () => {
+  let t: TestApp;
+  let unions: string[];
+  let queue: Queue;
+  const items = (count: number, seed: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      unionId: unions[(seed + i) % unions.length],
+      effectiveOn: `2026-${String(1 + ((seed + i) % 9)).padStart(2, '0')}-15`,
+      delta: (seed + i) % 4 ? 2 : -1,
+      cause: (seed + i) % 4 ? 'new_hire' : 'contract_end',
+      employmentType: (seed + i) % 3 ? 'regular' : 'fixed_term',
+      gender: (seed + i) % 2 ? 'female' : 'male',
+    }));
+  const post = (body: unknown) => t.request('POST', '/membership-changes/bulk', { token: t.adminToken, body });
+  const invariants = async () => (await t.request('GET', '/admin/invariants', { token: t.adminToken })).body;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    const councilId = await makeCouncil(t);
+    const federationId = await makeFederation(t);
+    unions = [];
+    for (let i = 0; i < 6; i++) unions.push(await makeUnion(t, { regionalCouncilId: councilId, federationId: i % 3 ? federationId : null }));
+    queue = new Queue(AGGREGATION_QUEUE, { connection: { url: t.config.redisUrl }, prefix: t.config.queuePrefix });
+  });
+  afterAll(async () => {
+    await queue.close();
+    await clearQueue(t);
+    await t.close();
+  });
+
+  it('rings the doorbell after each write, coalesced into one waiting drain', async () => {
+    for (let i = 0; i < 5; i++) expect((await post({ items: items(10, i * 10) })).status).toBe(201);
+    const waiting = await queue.getWaiting();
+    expect(waiting.map((job) => job.name)).toEqual(['drain']);
+    expect(waiting[0].data).toEqual({});
+  });
+
+  it('runs one more drain after a drain during which the doorbell rang (no wait for the sweep)', async () => {
+    const prefix = `${t.config.queuePrefix}_bell`;
+    const bellQueue = new Queue(AGGREGATION_QUEUE, { connection: { url: t.config.redisUrl }, prefix });
+    const doorbell = new AggregationDoorbell(bellQueue);
+    let release: () => void = () => undefined;
+    const processed: string[] = [];
+    const worker = new Worker(
+      AGGREGATION_QUEUE,
+      async (job: Job) => {
+        processed.push(job.id as string);
+        if (processed.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      },
+      { connection: { url: t.config.redisUrl }, prefix },
+    );
+    try {
+      await doorbell.ring();
+      await waitFor('the first drain to be active', async () => processed.length === 1);
+      await Promise.all([doorbell.ring(), doorbell.ring(), doorbell.ring()]);
+      expect(await bellQueue.getWaitingCount()).toBe(0); // kept aside while the first is active
+      release();
+      await waitFor('exactly one more drain', async () => processed.length === 2, 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(processed).toHaveLength(2);
+    } finally {
+      await worker.close();
+      await bellQueue.obliterate({ force: true });
+      await bellQueue.close();
+    }
+  });
+
+  it('finds corrupted rollups, rebuilds them in a job that reports progress, and then finds none', async () => {
+    expect(await invariants()).toMatchObject({ ok: true, pendingInOutbox: 50 });
+    const worker = await startWorker(t);
+    try {
+      await waitFor('the outbox to drain', async () => (await outboxSize(t)) === 0);
+      expect((await post({ items: items(2000, 1000) })).status).toBe(201);
+      await waitFor('the outbox to drain', async () => (await outboxSize(t)) === 0);
+      expect(await invariants()).toMatchObject({ ok: true, mismatchCount: 0, derivedMismatchCount: 0, pendingInOutbox: 0 });
+
+      const [[victim]] = await t.db.query(`UPDATE union_month_rollups SET members = members + 5
+        WHERE (union_id, month, employment_type, gender, cause) IN (SELECT union_id, month, employment_type, gender, cause FROM union_month_rollups LIMIT 1)
+        RETURNING union_id, to_char(month, 'YYYY-MM') AS month, employment_type, gender, cause, members`);
+      await t.db.query(`DELETE FROM group_month_rollups WHERE level = 'sector'`);
+      const broken = await invariants();
+      expect(broken.ok).toBe(false);
+      expect(broken.mismatches).toEqual([
+        { unionId: victim.union_id, month: victim.month, employmentType: victim.employment_type, gender: victim.gender, cause: victim.cause, ledger: victim.members - 5, rollup: victim.members },
+      ]);
+      expect(broken.derivedMismatches.some((m: { level: string }) => m.level === 'sector')).toBe(true);
+
+      const events = new QueueEvents(AGGREGATION_QUEUE, { connection: { url: t.config.redisUrl }, prefix: t.config.queuePrefix });
+      await events.waitUntilReady();
+      const progress: unknown[] = [];
+      events.on('progress', ({ data }) => progress.push(data));
+      const accepted = await t.request('POST', '/admin/aggregations/rebuild', { token: t.adminToken });
+      expect(accepted.status).toBe(202);
+      const path = `/admin/jobs/${accepted.body.jobId}`;
+      await waitFor('the rebuild to complete', async () => (await t.request('GET', path, { token: t.adminToken })).body.state === 'completed');
+      const job = (await t.request('GET', path, { token: t.adminToken })).body;
+      expect(job).toMatchObject({ id: accepted.body.jobId, name: 'rebuild', state: 'completed', progress: 100 });
+      expect(job.result.rows).toBeGreaterThan(0);
+      await waitFor('the progress events', async () => progress.length === 4, 5_000);
+      await events.close();
+      expect(progress).toEqual([10, 70, 95, 100]);
+
+      expect(await invariants()).toMatchObject({ ok: true, mismatchCount: 0, derivedMismatchCount: 0 });
+      const [sums] = await t.db.query(`SELECT (SELECT sum(delta)::int FROM membership_changes) AS ledger,
+        (SELECT sum(members)::int FROM union_month_rollups) AS unions, (SELECT sum(net)::int FROM group_month_rollups WHERE level = 'sector') AS sectors`);
+      expect([sums.unions, sums.sectors]).toEqual([sums.ledger, sums.ledger]);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('keeps these endpoints to their roles and answers 404 for an unknown job', async () => {
+    expect((await t.request('GET', '/admin/jobs/no-such-job', { token: t.adminToken })).status).toBe(404);
+    const leadership = await makeUser(t, 'leadership');
+    const regional = await makeUser(t, 'regional', { regionalCouncilId: await makeCouncil(t) });
+    expect((await t.request('GET', '/admin/invariants', { token: leadership.token })).status).toBe(200);
+    expect((await t.request('POST', '/admin/aggregations/rebuild', { token: leadership.token })).status).toBe(403);
+    expect((await t.request('GET', '/admin/jobs/1', { token: leadership.token })).status).toBe(403);
+    expect((await t.request('GET', '/admin/invariants', { token: regional.token })).status).toBe(403);
+    expect((await t.request('GET', '/admin/invariants')).status).toBe(401);
+  });
+});
