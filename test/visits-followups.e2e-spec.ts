@@ -1,9 +1,10 @@
+import { Clock } from '../src/common/clock';
 import { TestUser, makeCouncil, makeFederation, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
 
-/** A Japan calendar day `days` from today. */
-const tokyoDay = (days: number): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + days * 86_400_000));
+/** The service's clock is fixed at this Japan day; tokyoDay(n) is n days from it. */
+const TODAY = '2026-06-15';
+const tokyoDay = (days: number): string => new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('visits and the follow-up list', () => {
   let t: TestApp;
@@ -25,6 +26,7 @@ describe('visits and the follow-up list', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
+    t.app.get(Clock).set(TODAY);
     const council = await makeCouncil(t, { municipalities: ['横浜市'] });
     staff = await makeUser(t, 'regional', { regionalCouncilId: council });
     hanako = await makeUser(t, 'organizer', { regionalCouncilId: council, displayName: 'オルガナイザー 花子' });

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CurrentUser } from '../common/auth/roles';
+import { Clock } from '../common/clock';
 import { Page, page } from '../common/http/pagination';
 import { FollowUpDto, FollowUpsQuery } from './dto/follow-up.dto';
 import { toProspectDto } from './dto/prospect.dto';
 import { ProspectsService } from './prospects.service';
-import { tokyoToday } from './tokyo-date';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
@@ -16,9 +16,13 @@ const daysBetween = (from: string, to: string): number => Math.round((Date.parse
  */
 @Injectable()
 export class FollowUpsService {
-  constructor(private readonly prospects: ProspectsService) {}
+  constructor(
+    private readonly prospects: ProspectsService,
+    private readonly clock: Clock,
+  ) {}
 
-  async list(query: FollowUpsQuery, caller: CurrentUser, today = tokyoToday()): Promise<Page<FollowUpDto>> {
+  async list(query: FollowUpsQuery, caller: CurrentUser): Promise<Page<FollowUpDto>> {
+    const today = this.clock.today();
     const qb = this.prospects
       .scopedQuery(caller)
       .andWhere('p.next_action_on <= :today', { today })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../common/clock';
 import { OrganizerActivityService } from '../reports/organizer-activity.service';
 import { PipelineController } from '../reports/pipeline.controller';
 import { PipelineService } from '../reports/pipeline.service';
@@ -8,6 +9,7 @@ import { PipelineService } from '../reports/pipeline.service';
  * folder with the other reports; the module is imported by ProspectsModule.
  */
 @Module({
+  imports: [ClockModule],
   controllers: [PipelineController],
   providers: [PipelineService, OrganizerActivityService],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AggregationModule } from '../aggregation/aggregation.module';
+import { ClockModule } from '../common/clock';
 import { MembershipChangesModule } from '../membership-changes/membership-changes.module';
 import { AffiliationService } from './affiliation.service';
 import { FollowUpsController } from './follow-ups.controller';
@@ -14,7 +15,7 @@ import { ProspectsService } from './prospects.service';
 
 /** The organizing pipeline: prospects, their stages and affiliation, the follow-up list, and its reports. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Prospect, ProspectStageChange]), AggregationModule, MembershipChangesModule, PipelineReportsModule],
+  imports: [TypeOrmModule.forFeature([Prospect, ProspectStageChange]), AggregationModule, MembershipChangesModule, ClockModule, PipelineReportsModule],
   controllers: [ProspectsController, FollowUpsController],
   providers: [ProspectsService, ProspectStagesService, AffiliationService, FollowUpsService],
   exports: [ProspectsService],

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../common/auth/roles';
+import { Clock } from '../common/clock';
 import { badField } from '../common/errors/domain-error';
 import { prospectScopeSql } from '../prospects/prospect-access';
 import { PROGRESS_STAGES } from '../prospects/stage-rules';
-import { tokyoToday } from '../prospects/tokyo-date';
 import { PipelineProspect, PipelineStay, expectationModel, groupFigures } from './pipeline-figures';
 import { OrganizerPipeline, PipelineReport, PipelineReportQuery } from './pipeline-report.dto';
 
@@ -55,10 +55,13 @@ const PIPELINE_SQL = (scope: string): string => `
 /** GET /reports/pipeline: where workplaces stand, how they convert, how long they stay, what they may bring. */
 @Injectable()
 export class PipelineService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async report(query: PipelineReportQuery, caller: CurrentUser): Promise<PipelineReport> {
-    const to = query.to ?? tokyoToday();
+    const to = query.to ?? this.clock.today();
     if (query.from && query.from > to) throw badField('from', 'is after to');
     const scope = prospectScopeSql(caller, 'p', 5);
     const [result] = await this.db.query(PIPELINE_SQL(scope.sql), [

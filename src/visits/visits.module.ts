@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClockModule } from '../common/clock';
 import { MembershipChangesModule } from '../membership-changes/membership-changes.module';
 import { ProspectsModule } from '../prospects/prospects.module';
 import { Visit } from './visit.entity';
@@ -7,7 +8,7 @@ import { VisitsController } from './visits.controller';
 import { VisitsService } from './visits.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Visit]), ProspectsModule, MembershipChangesModule],
+  imports: [TypeOrmModule.forFeature([Visit]), ProspectsModule, MembershipChangesModule, ClockModule],
   controllers: [VisitsController],
   providers: [VisitsService],
 })

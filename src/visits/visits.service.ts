@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../common/auth/roles';
+import { Clock } from '../common/clock';
 import { badField, forbidden, notFound } from '../common/errors/domain-error';
 import { Page, page } from '../common/http/pagination';
 import { IdempotentRequest, IdempotentWriter } from '../membership-changes/idempotency';
 import { versionedUpdate } from '../common/http/versioned-update';
 import { prospectScopeSql } from '../prospects/prospect-access';
 import { ProspectsService } from '../prospects/prospects.service';
-import { tokyoToday } from '../prospects/tokyo-date';
 import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto, toVisitDto } from './dto/visit.dto';
 import { Visit } from './visit.entity';
 
@@ -18,8 +18,8 @@ const VISIT_COLUMNS = `v.id, v.prospect_id AS "prospectId", p.employer_name AS "
   v.updated_at AS "updatedAt", v.created_by AS "createdBy", v.updated_by AS "updatedBy"`;
 
 /** A visit's days must make sense: not in the future, and the next action not before it. */
-function checkDays(occurredOn: string, nextActionOn: string | null | undefined): void {
-  if (occurredOn > tokyoToday()) throw badField('occurredOn', 'is in the future');
+function checkDays(today: string, occurredOn: string, nextActionOn: string | null | undefined): void {
+  if (occurredOn > today) throw badField('occurredOn', 'is in the future');
   if (nextActionOn && nextActionOn < occurredOn) throw badField('nextActionOn', 'is before occurredOn');
 }
 
@@ -34,11 +34,12 @@ export class VisitsService {
     private readonly db: DataSource,
     private readonly prospects: ProspectsService,
     private readonly idempotent: IdempotentWriter,
+    private readonly clock: Clock,
   ) {}
 
   /** A retry with the same Idempotency-Key and body answers the first visit and logs nothing. */
   async create(prospectId: string, dto: CreateVisitDto, caller: CurrentUser, request: IdempotentRequest): Promise<VisitDto> {
-    checkDays(dto.occurredOn, dto.nextActionOn);
+    checkDays(this.clock.today(), dto.occurredOn, dto.nextActionOn);
     const result = await this.idempotent.run(caller, request, dto, async (manager) => {
       await this.prospects.findInScope(manager, prospectId, caller);
       const inserted = await manager.getRepository(Visit).insert({
@@ -79,7 +80,7 @@ export class VisitsService {
     for (const field of ['occurredOn', 'kind', 'summary'] as const) if (dto[field] === null) throw badField(field, 'cannot be cleared');
     const current = await this.get(id, caller);
     if (current.organizerId !== caller.id) throw forbidden('Only the author of a visit edits it');
-    checkDays(dto.occurredOn ?? current.occurredOn, dto.nextActionOn === undefined ? current.nextActionOn : dto.nextActionOn);
+    checkDays(this.clock.today(), dto.occurredOn ?? current.occurredOn, dto.nextActionOn === undefined ? current.nextActionOn : dto.nextActionOn);
     await this.db.transaction(async (manager) => {
       const { version, ...fields } = dto;
       const patch: Record<string, unknown> = { ...fields, updatedBy: caller.id };
