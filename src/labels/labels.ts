@@ -65,6 +65,12 @@ export const LABELS = {
     federation: ['構成組織(産別)', 'federation'],
     organizer: ['オルガナイザー', 'organizer'],
   },
+  stageChangeKinds: {
+    created: ['登録', 'created'],
+    moved: ['ステージ移行', 'moved'],
+    reopened: ['再開', 'reopened'],
+    affiliated: ['加盟手続', 'affiliated'],
+  },
   milestoneStatuses: { met: ['達成', 'met'], missed: ['未達', 'missed'], on_track: ['順調', 'on track'], at_risk: ['要注意', 'at risk'] },
 } satisfies Record<string, LabelMap>;
 
