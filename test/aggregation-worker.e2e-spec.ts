@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { appendToLedger } from '../src/membership-changes/ledger-writer';
+import { LedgerEntry, appendToLedger } from '../src/membership-changes/ledger-writer';
 import { makeCouncil, makeFederation, makeUnion } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
 import { WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from './support/worker-process';
@@ -104,7 +104,7 @@ describe('aggregation worker processes', () => {
 
   it('lets two workers drain 10,000 changes at once, each change applied exactly once', async () => {
     // 5,000 changes whose doorbells were "lost" (written straight to the ledger), then 5,000 through the API
-    await t.db.transaction((manager) => appendToLedger(manager, changes(5000, 100_000), 'import', null));
+    await t.db.transaction((manager) => appendToLedger(manager, changes(5000, 100_000) as LedgerEntry[], 'import', null));
     const [one, two] = await Promise.all([start('worker C'), start('worker D')]);
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => post(changes(500, 200_000 + i * 500))));
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
