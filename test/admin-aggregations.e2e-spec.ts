@@ -116,6 +116,22 @@ describe('admin: rebuild, jobs, invariants; the doorbell', () => {
     }
   });
 
+  it('forgets idempotency keys after 30 days (hourly job)', async () => {
+    const userId = (await t.db.query(`SELECT id FROM users LIMIT 1`))[0].id;
+    await t.db.query(`INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES ($1, 'old', 'h', now() - interval '31 days'), ($1, 'recent', 'h', now() - interval '29 days')`, [userId]);
+    const worker = await startWorker(t);
+    const events = new QueueEvents(AGGREGATION_QUEUE, { connection: { url: t.config.redisUrl }, prefix: t.config.queuePrefix });
+    try {
+      const job = await queue.add('expire-idempotency-keys', {});
+      expect(await job.waitUntilFinished(events, 20_000)).toEqual({ expired: 1 });
+      expect((await t.db.query(`SELECT key FROM idempotency_keys WHERE key IN ('old', 'recent')`)).map((r: { key: string }) => r.key)).toEqual(['recent']);
+      expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual(['aggregation-sweep', 'idempotency-key-expiry']);
+    } finally {
+      await events.close();
+      await worker.stop();
+    }
+  });
+
   it('keeps these endpoints to their roles and answers 404 for an unknown job', async () => {
     expect((await t.request('GET', '/admin/jobs/no-such-job', { token: t.adminToken })).status).toBe(404);
     const leadership = await makeUser(t, 'leadership');

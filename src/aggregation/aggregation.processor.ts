@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { AGGREGATION_QUEUE, AggregationJob, AggregationJobName } from '../queue/queues';
+import { AGGREGATION_QUEUE, AggregationJob, AggregationJobName, IDEMPOTENCY_KEY_DAYS } from '../queue/queues';
 import { AggregationService, DEFAULT_BATCH_SIZE } from './aggregation.service';
 
 /**
@@ -18,7 +18,7 @@ export class AggregationProcessor extends WorkerHost implements BeforeApplicatio
     super();
   }
 
-  async process(job: Job): Promise<{ applied?: number; rows?: number }> {
+  async process(job: Job): Promise<{ applied?: number; rows?: number; expired?: number }> {
     const name = job.name as AggregationJobName;
     switch (name) {
       case AggregationJob.Drain:
@@ -36,6 +36,8 @@ export class AggregationProcessor extends WorkerHost implements BeforeApplicatio
         this.logger.log(`rebuild ${job.id}: ${rows} union-level rows`);
         return { rows };
       }
+      case AggregationJob.ExpireIdempotencyKeys:
+        return { expired: await this.aggregation.expireIdempotencyKeys(IDEMPOTENCY_KEY_DAYS) };
       default:
         throw new Error(`unknown job ${String(name)}`);
     }

@@ -60,6 +60,12 @@ export class AggregationService {
     return rows;
   }
 
+  /** Deletes idempotency keys older than `days`; a retry after that writes again. Returns how many. */
+  async expireIdempotencyKeys(days: number): Promise<number> {
+    const [, deleted] = await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(days => $1)`, [days]);
+    return Number(deleted);
+  }
+
   /** Ledger rows written but not yet in the rollups. */
   async pending(): Promise<number> {
     const [row] = await this.db.query('SELECT count(*)::int AS n FROM aggregation_outbox');

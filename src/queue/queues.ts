@@ -10,12 +10,18 @@ export const AggregationJob = {
   Sweep: 'sweep',
   /** Recompute every rollup from the ledger. */
   Rebuild: 'rebuild',
+  /** Housekeeping: forget idempotency keys older than IDEMPOTENCY_KEY_DAYS (hourly). */
+  ExpireIdempotencyKeys: 'expire-idempotency-keys',
 } as const;
 export type AggregationJobName = (typeof AggregationJob)[keyof typeof AggregationJob];
 
 /** Id of the repeatable sweep (a BullMQ job scheduler): upserted by every worker at start. */
 export const SWEEP_SCHEDULER_ID = 'aggregation-sweep';
 export const SWEEP_EVERY_MS = 1000;
+export const EXPIRY_SCHEDULER_ID = 'idempotency-key-expiry';
+export const EXPIRY_EVERY_MS = 3600_000;
+/** How long a client may retry a write with the same Idempotency-Key and get the first answer. */
+export const IDEMPOTENCY_KEY_DAYS = 30;
 
 const DAY_SECONDS = 24 * 3600;
 
@@ -44,5 +50,10 @@ export const JOB_OPTIONS: Record<AggregationJobName, JobsOptions> = {
     attempts: 1,
     removeOnComplete: { age: 7 * DAY_SECONDS },
     removeOnFail: { age: 7 * DAY_SECONDS },
+  },
+  [AggregationJob.ExpireIdempotencyKeys]: {
+    attempts: 1,
+    removeOnComplete: true,
+    removeOnFail: { age: DAY_SECONDS },
   },
 };
