@@ -132,7 +132,7 @@ describe('aggregation worker processes', () => {
       latencies.push(Date.now() - started);
     }
     console.log(`write to rollup latency while draining (ms): ${latencies.join(', ')}`);
-    expect(Math.max(...latencies)).toBeLessThan(3000);
+    expect(Math.max(...latencies)).toBeLessThan(4000); // the doorbell path is ~1 s here; generous for loaded machines
     await expectRollupsEqualLedger();
     await expectGracefulStop(worker);
   });
