@@ -44,7 +44,7 @@ export class SectorsService {
       if (renamed) await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
       if (!(await versionedUpdate(manager, Sector, id, version, { ...patch, updatedBy: caller.id }))) throw notFound('Sector');
       if (renamed) {
-        for (const table of ['group_month_rollups', 'group_month_cause_rollups']) {
+        for (const table of ['group_month_rollups', 'group_month_cause_rollups', 'published_group_month_rollups', 'published_group_month_cause_rollups']) {
           await manager.query(`UPDATE ${table} SET group_key = $2 WHERE level = 'sector' AND group_key = $1`, [current.code, patch.code]);
         }
       }
