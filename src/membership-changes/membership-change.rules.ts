@@ -4,8 +4,12 @@ import { CAUSES, Cause, DECREASE_CAUSES, INCREASE_CAUSES } from './ledger-writer
 export type ClientCause = Exclude<Cause, 'survey_adjustment'>;
 export const CLIENT_CAUSES: readonly ClientCause[] = CAUSES.filter((c): c is ClientCause => c !== 'survey_adjustment');
 
-/** Largest |delta| of one entry: a merger of a very large union still fits, a typo with extra digits does not. */
-export const MAX_ABS_DELTA = 1_000_000;
+/**
+ * Largest |delta| of one entry (also a CHECK in the database): a typo with extra digits
+ * is refused, and an aggregation batch of 5,000 rows stays inside 32-bit sums. A larger
+ * movement (a merger) is entered as several entries.
+ */
+export const MAX_ABS_DELTA = 100_000;
 
 export const isIncreaseCause = (cause: string): boolean => (INCREASE_CAUSES as readonly string[]).includes(cause);
 export const isDecreaseCause = (cause: string): boolean => (DECREASE_CAUSES as readonly string[]).includes(cause);
