@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
-import { connect, recreateDatabase } from './lib/database';
+import { benchDatabaseUrl, connect, migrate, recreateDatabase } from './lib/database';
 import { Scale, buildDataset } from './lib/dataset';
 import { Api, concurrently } from './lib/http';
 import { peakRssMb, startProcess, stop, waitForHealth } from './lib/processes';
@@ -38,14 +38,18 @@ async function main(): Promise<void> {
   const { first, last } = monthsBack(scale.months);
   console.log(`# national-scale benchmark (${scaleName}): ${JSON.stringify(scale)}, months ${first}..${last}`);
 
-  const url = await recreateDatabase(server, 'rengo_bench');
+  // BENCH_REUSE=1 keeps the data set of an earlier run (rengo_bench) and only measures
+  const reuse = process.env.BENCH_REUSE === '1';
+  const url = reuse ? benchDatabaseUrl(server, 'rengo_bench') : await recreateDatabase(server, 'rengo_bench');
+  if (reuse) await migrate(url);
   const db = await connect(url);
-  const [, buildMs] = await timed(() => buildDataset(db, scale, first));
+  if (reuse) await db.query(`DROP TABLE IF EXISTS bench_plain_groupby, bench_copy_target`);
+  const [, buildMs] = reuse ? [undefined, 0] : await timed(() => buildDataset(db, scale, first));
   const { rows } = await db.query(`SELECT count(*)::int AS n, sum(delta)::int AS members FROM membership_changes`);
   console.log(`\n## data set`);
   line('ledger rows', rows[0].n.toLocaleString('en-US'));
   line('members', rows[0].members.toLocaleString('en-US'));
-  line('built in', `${(buildMs / 1000).toFixed(1)} s`);
+  line('built in', reuse ? 'reused from an earlier run' : `${(buildMs / 1000).toFixed(1)} s`);
 
   const env = {
     DATABASE_URL: url,
@@ -158,9 +162,9 @@ async function main(): Promise<void> {
       }
     });
     line('worker drained the ingest backlog in', `${(drainMs / 1000).toFixed(1)} s after the last bulk answer`);
-    const probeFederation = (await db.query(`INSERT INTO federations (code, name, sector_code) VALUES ('probe', '計測', 'sec1') RETURNING id`)).rows[0].id;
+    const probeFederation = (await db.query(`INSERT INTO federations (code, name, sector_code) VALUES ('probe-' || floor(random() * 1e9)::text, '計測', 'sec1') RETURNING id`)).rows[0].id;
     const probeUnion = (await db.query(`INSERT INTO unions (code, name, federation_id, regional_council_id, employer_name)
-                                        SELECT 'probe', '計測労組', $1, id, '計測' FROM regional_councils LIMIT 1 RETURNING id`, [probeFederation])).rows[0].id;
+                                        SELECT 'probe-' || floor(random() * 1e9)::text, '計測労組', $1, id, '計測' FROM regional_councils LIMIT 1 RETURNING id`, [probeFederation])).rows[0].id;
     const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
     let writing = true;
     let written = 0;

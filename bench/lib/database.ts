@@ -19,11 +19,16 @@ export async function recreateDatabase(serverUrl: string, name: string): Promise
     await admin.end();
   }
   const url = benchDatabaseUrl(serverUrl, name);
+  await migrate(url);
+  return url;
+}
+
+/** Applies the project's migrations (all of them on a new database, the pending ones on a reused one). */
+export async function migrate(url: string): Promise<void> {
   const db = new DataSource(dataSourceOptions(url));
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
   await db.destroy();
-  return url;
 }
 
 export async function connect(url: string): Promise<Client> {
