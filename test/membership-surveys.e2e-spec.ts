@@ -6,11 +6,11 @@ describe('/membership-surveys', () => {
   let t: TestApp;
   let unionId: string;
   let federationId: string;
-  const balances = async (until: string): Promise<Record<string, number>> => {
+  const balances = async (until: string, union = unionId): Promise<Record<string, number>> => {
     const rows = await t.db.query(
       `SELECT employment_type || '/' || gender AS pair, sum(delta)::int AS members FROM membership_changes
        WHERE union_id = $1 AND effective_on <= $2 GROUP BY 1 HAVING sum(delta) <> 0`,
-      [unionId, until],
+      [union, until],
     );
     return Object.fromEntries(rows.map((r: { pair: string; members: number }) => [r.pair, r.members]));
   };
@@ -85,6 +85,53 @@ describe('/membership-surveys', () => {
     const agreeing = await t.request('POST', '/membership-surveys', { token: t.adminToken, body: { ...corrected, surveyedOn: '2026-07-01' } });
     expect(agreeing.status).toBe(201);
     expect(agreeing.body.adjustments).toEqual([]);
+  });
+
+  it('re-applies a re-sent survey when a backdated entry has moved the ledger since', async () => {
+    const union = await makeUnion(t, { regionalCouncilId: await makeCouncil(t), federationId });
+    const post = (body: unknown) => t.request('POST', '/membership-changes', { token: t.adminToken, body: { unionId: union, ...(body as object) } });
+    expect((await post({ effectiveOn: '2026-01-10', delta: 50, cause: 'transfer_in', employmentType: 'regular', gender: 'female' })).status).toBe(201);
+    const sent = { unionId: union, surveyedOn: '2026-06-30', counts: [{ employmentType: 'regular', gender: 'female', members: 48 }] };
+    const first = await t.request('POST', '/membership-surveys', { token: t.adminToken, body: sent });
+    expect(first.status).toBe(201);
+    expect(await balances('2026-06-30', union)).toEqual({ 'regular/female': 48 });
+
+    // entered after the survey, dated before it: the ledger no longer equals the survey on 06-30
+    expect((await post({ effectiveOn: '2026-06-01', delta: -1, cause: 'retirement', employmentType: 'regular', gender: 'female' })).status).toBe(201);
+    expect(await balances('2026-06-30', union)).toEqual({ 'regular/female': 47 });
+
+    const again = await t.request('POST', '/membership-surveys', { token: t.adminToken, body: sent });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ surveyedOn: '2026-06-30', totalMembers: 48, ledgerMembersBefore: 47 });
+    expect(again.body.adjustments.map((a: any) => [a.employmentType, a.gender, a.delta])).toEqual([['regular', 'female', 1]]);
+    expect(await balances('2026-06-30', union)).toEqual({ 'regular/female': 48 });
+    const linked = await t.db.query(
+      `SELECT count(*)::int AS n FROM membership_changes WHERE union_id = $1 AND cause = 'survey_adjustment' AND survey_id = $2`,
+      [union, again.body.id],
+    );
+    expect(linked[0].n).toBe(1);
+
+    // now the ledger agrees again: a third identical submission writes nothing
+    const changes = await count('membership_changes');
+    const third = await t.request('POST', '/membership-surveys', { token: t.adminToken, body: sent });
+    expect(third.status).toBe(201);
+    expect(third.body).toEqual(again.body);
+    expect(await count('membership_changes')).toBe(changes);
+  });
+
+  it('re-applies the latest survey when an earlier survey has shifted the later balance', async () => {
+    const earlier = await t.request('POST', '/membership-surveys', {
+      token: t.adminToken,
+      body: { unionId, surveyedOn: '2026-04-30', counts: [{ employmentType: 'regular', gender: 'male', members: 90 }, survey.counts[1]] },
+    });
+    expect(earlier.status).toBe(201);
+    expect(await balances('2026-04-30')).toEqual({ 'regular/male': 90, 'part_time/female': 30 });
+    const latest = { unionId, surveyedOn: '2026-06-30', counts: [...survey.counts.slice(1), { employmentType: 'regular', gender: 'male', members: 97 }] };
+    expect(await balances('2026-06-30')).not.toEqual({ 'regular/male': 97, 'part_time/female': 30, 'dispatch/female': 2 });
+    const again = await t.request('POST', '/membership-surveys', { token: t.adminToken, body: latest });
+    expect(again.status).toBe(201);
+    expect(again.body.adjustments.length).toBeGreaterThan(0);
+    expect(await balances('2026-06-30')).toEqual({ 'regular/male': 97, 'part_time/female': 30, 'dispatch/female': 2 });
   });
 
   it('checks the counts, the day, the union and the caller', async () => {

@@ -57,14 +57,21 @@ export class MembershipSurveysService {
   ) {}
 
   /**
-   * Re-submitting the survey that is already the latest for this union and day (same
-   * non-zero counts) answers the stored survey and writes nothing.
+   * The survey is compared with the ledger every time it is submitted. Re-submitting the
+   * survey that is already the latest for this union and day (same non-zero counts)
+   * answers the stored survey and writes nothing only while the ledger still agrees with
+   * it; if the ledger has moved since (a backdated entry, an earlier survey's adjustments),
+   * the re-submission is recorded as a new survey row with the adjustments that restore it.
    */
   async submit(dto: SubmitMembershipSurveyDto, caller: CurrentUser, request: IdempotentRequest): Promise<MembershipSurveyDto> {
     const repeated = repeatedPair(dto.counts);
     if (repeated >= 0) throw badField(`counts[${repeated}]`, 'repeats an employment type and gender listed before');
     if (dto.surveyedOn > this.clock.today()) throw badField('surveyedOn', 'must not be in the future');
     const result = await this.idempotent.run(caller, request, dto, async (manager) => {
+      // Lock order: the outbox first, as structure moves and rebuilds do (they then update the
+      // union row). ROW EXCLUSIVE lets other ledger writers and aggregation batches through but
+      // waits for a move or rebuild to finish, so the union lock below never closes a cycle.
+      await manager.query(`LOCK TABLE aggregation_outbox IN ROW EXCLUSIVE MODE`);
       await assertWritableUnions(manager, caller, [dto.unionId], () => 'unionId');
       // FOR UPDATE conflicts with the FOR KEY SHARE lock that every ledger insert's foreign key
       // check takes on its union: ledger writes for this union wait, and so does a second survey
@@ -74,8 +81,10 @@ export class MembershipSurveysService {
         `SELECT id, content_hash FROM membership_surveys WHERE union_id = $1 AND surveyed_on = $2 ORDER BY recorded_at DESC LIMIT 1`,
         [dto.unionId, dto.surveyedOn],
       );
-      if (latest?.content_hash === hash) return this.read(manager, latest.id as string);
-      return this.record(manager, dto, hash, caller);
+      const counts = sortCounts(dto.counts);
+      const adjustments = surveyAdjustments(counts, await this.balances(manager, dto));
+      if (latest?.content_hash === hash && adjustments.length === 0) return this.read(manager, latest.id as string);
+      return this.record(manager, dto, counts, adjustments, hash, caller);
     });
     if (!result.replayed) await this.doorbell.ring();
     return result.body;
@@ -107,19 +116,30 @@ export class MembershipSurveysService {
     return toDto(row as SurveyRow);
   }
 
-  private async record(manager: EntityManager, dto: SubmitMembershipSurveyDto, hash: string, caller: CurrentUser): Promise<MembershipSurveyDto> {
-    const balances: PairCount[] = await manager.query(
+  /** The ledger's balance per employment type and gender on the survey day. */
+  private async balances(manager: EntityManager, dto: SubmitMembershipSurveyDto): Promise<PairCount[]> {
+    return manager.query(
       `SELECT employment_type AS "employmentType", gender, sum(delta)::int AS members
        FROM membership_changes WHERE union_id = $1 AND effective_on <= $2::date GROUP BY 1, 2`,
       [dto.unionId, dto.surveyedOn],
     );
-    const counts = sortCounts(dto.counts);
+  }
+
+  /** A survey row for this submission and its adjustments linked to it (the ledger's CHECK wants every adjustment tied to a survey). */
+  private async record(
+    manager: EntityManager,
+    dto: SubmitMembershipSurveyDto,
+    counts: PairCount[],
+    adjustments: PairCount[],
+    hash: string,
+    caller: CurrentUser,
+  ): Promise<MembershipSurveyDto> {
     const [{ id }] = await manager.query(
       `INSERT INTO membership_surveys (union_id, surveyed_on, counts, total_members, content_hash, recorded_at, recorded_by)
        VALUES ($1, $2, $3, $4, $5, clock_timestamp(), $6) RETURNING id`,
       [dto.unionId, dto.surveyedOn, JSON.stringify(counts), counts.reduce((sum, c) => sum + c.members, 0), hash, caller.id],
     );
-    const entries = surveyAdjustments(counts, balances).map((a) => ({
+    const entries = adjustments.map((a) => ({
       unionId: dto.unionId,
       effectiveOn: dto.surveyedOn,
       delta: a.members,

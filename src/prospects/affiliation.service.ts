@@ -34,8 +34,9 @@ const toEntries = (unionId: string, effectiveOn: string, lines: BreakdownLineDto
 /**
  * 加盟: a founded union joins. In ONE transaction: the union (in the prospect's council),
  * its new_organizing ledger entries, and the prospect's move to affiliated with its history
- * row. Any failure rolls back all of it. The prospect row is locked first, so of two
- * concurrent calls the second sees the union and answers 409.
+ * row. Any failure rolls back all of it. After the outbox (lock order shared with structure
+ * moves), the prospect row is locked, so of two concurrent calls the second sees the union
+ * and answers 409.
  */
 @Injectable()
 export class AffiliationService {
@@ -48,6 +49,11 @@ export class AffiliationService {
   async affiliate(id: string, dto: AffiliateProspectDto, caller: CurrentUser, request: IdempotentRequest): Promise<AffiliationDto> {
     const lines = breakdownLines(dto);
     const result = await this.idempotent.run(caller, request, dto, async (manager): Promise<AffiliationDto> => {
+      // Lock order: the outbox first, as structure moves and rebuilds do. The union insert below
+      // fires a statement trigger that updates aggregation_state, which a move's rollup writes
+      // also touch after it has locked the outbox; ROW EXCLUSIVE waits for a running move or
+      // rebuild instead of deadlocking with it, and lets other writers and batches through.
+      await manager.query(`LOCK TABLE aggregation_outbox IN ROW EXCLUSIVE MODE`);
       const prospect = await this.prospects.findInScope(manager, id, caller, true);
       if (!canManage(caller, prospect)) throw forbidden('Only the staff of its regional council affiliate a prospect');
       if (prospect.unionId) throw conflict('PROSPECT_ALREADY_AFFILIATED', 'This prospect has already been affiliated as a union');

@@ -28,7 +28,9 @@ function keyField(detail: string | undefined): string | undefined {
 /**
  * Turns database constraint violations into client errors: a duplicate is 409
  * naming the field, a row still referenced is 409, a reference to a missing row
- * is 400. Unknown database errors return undefined (a 500, logged).
+ * is 400. A deadlock, serialization failure or lock timeout is 503 RETRY: nothing was
+ * written and the same request may simply be sent again. Unknown database errors return
+ * undefined (a 500, logged).
  */
 export function constraintProblem(error: QueryFailedError): Mapped | undefined {
   const pg = error.driverError as PgError;
@@ -72,6 +74,15 @@ export function constraintProblem(error: QueryFailedError): Mapped | undefined {
         error: 'Bad Request',
         code: 'INVALID_VALUE',
         message: `A value is not allowed here (${pg.constraint ?? 'invalid input'})`,
+      };
+    case '40P01': // deadlock_detected
+    case '40001': // serialization_failure
+    case '55P03': // lock_not_available
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'RETRY',
+        message: 'The database was busy with a conflicting change; retry the request',
       };
     default:
       return undefined;
