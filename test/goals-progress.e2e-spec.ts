@@ -1,7 +1,7 @@
 import { AggregationService } from '../src/aggregation/aggregation.service';
 import { Clock } from '../src/common/clock';
 import { appendToLedger, LedgerEntry } from '../src/membership-changes/ledger-writer';
-import { makeCouncil, makeFederation, makeUnion } from './support/factories';
+import { makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
 
 /*
@@ -135,5 +135,48 @@ describe('/goals/:id/progress', () => {
       t.app.get(Clock).set('2026-06-15');
     }
     expect((await t.request('GET', '/goals/00000000-0000-4000-8000-000000000000/progress', { token: t.adminToken })).status).toBe(404);
+  });
+
+  it('follows the report scope: chapter goals for everyone, another council or federation answers 404', async () => {
+    const chapter = await createGoal({ targetMembers: 1400 });
+    const inA = await createGoal({ targetMembers: 2000, scope: { regionalCouncilId: councilA } });
+    const inB = await createGoal({ targetMembers: 2000, scope: { regionalCouncilId: councilB } });
+    const ofX = await createGoal({ targetMembers: 2000, scope: { federationId: fedX } });
+    const ofY = await createGoal({ targetMembers: 100, scope: { federationId: fedY } });
+    const xInA = await createGoal({ targetMembers: 2000, scope: { federationId: fedX, regionalCouncilId: councilA } });
+    const yInB = await createGoal({ targetMembers: 100, scope: { federationId: fedY, regionalCouncilId: councilB } });
+    const all = [chapter, inA, inB, ofX, ofY, xInA, yInB];
+    const members = async (token: string) => {
+      const seen: Record<string, number> = {}; // currentMembers, or 404
+      for (const id of all) {
+        const answer = await t.request('GET', `/goals/${id}/progress`, { token });
+        if (answer.status === 404) seen[id] = 404;
+        else {
+          expect(answer.status).toBe(200);
+          seen[id] = answer.body.currentMembers;
+        }
+      }
+      return seen;
+    };
+
+    const regional = await makeUser(t, 'regional', { regionalCouncilId: councilA });
+    const organizer = await makeUser(t, 'organizer', { regionalCouncilId: councilB });
+    const federation = await makeUser(t, 'federation', { federationId: fedY });
+    const leadership = await makeUser(t, 'leadership');
+
+    // council A: its own goals and federation X within it; federation X as a whole spans councils
+    expect(await members(regional.token)).toEqual({ [chapter]: 1125, [inA]: 1065, [inB]: 404, [ofX]: 404, [ofY]: 404, [xInA]: 1065, [yInB]: 404 });
+    expect(await members(organizer.token)).toEqual({ [chapter]: 1125, [inA]: 404, [inB]: 60, [ofX]: 404, [ofY]: 404, [xInA]: 404, [yInB]: 60 });
+    // federation Y: its own goals and within a council; a council as a whole spans federations
+    expect(await members(federation.token)).toEqual({ [chapter]: 1125, [inA]: 404, [inB]: 404, [ofX]: 404, [ofY]: 60, [xInA]: 404, [yInB]: 60 });
+    const everything = { [chapter]: 1125, [inA]: 1065, [inB]: 60, [ofX]: 1065, [ofY]: 60, [xInA]: 1065, [yInB]: 60 };
+    expect(await members(leadership.token)).toEqual(everything);
+    expect(await members(t.adminToken)).toEqual(everything);
+
+    // the same refusal after a cached answer for someone allowed, and the goal itself stays readable
+    expect((await t.request('GET', `/goals/${inA}/progress`, { token: federation.token })).status).toBe(404);
+    expect((await t.request('GET', `/goals/${inA}`, { token: federation.token })).status).toBe(200);
+    // as /reports/growth refuses the same figures
+    expect((await t.request('GET', `/reports/growth?regionalCouncilId=${councilA}`, { token: organizer.token })).status).toBe(403);
   });
 });

@@ -20,7 +20,8 @@ describe('/periods: month close and published figures', () => {
     expect(answer.status).toBe(200);
     return answer.body;
   };
-  const record = async (entries: Omit<LedgerEntry, 'employmentType'>[]) => {
+  /** Writes ledger rows and their outbox entries like an API write; the worker has not run yet. */
+  const write = async (entries: Omit<LedgerEntry, 'employmentType'>[]) => {
     await t.db.transaction((manager) =>
       appendToLedger(
         manager,
@@ -29,6 +30,9 @@ describe('/periods: month close and published figures', () => {
         null,
       ),
     );
+  };
+  const record = async (entries: Omit<LedgerEntry, 'employmentType'>[]) => {
+    await write(entries);
     await t.app.get(AggregationService).drain();
   };
 
@@ -139,5 +143,41 @@ describe('/periods: month close and published figures', () => {
 
     const dues = await get('/reports/dues-projection?fiscalYear=2025');
     expect(dues.months.find((m: any) => m.month === '2026-02')).toMatchObject({ members: 149, publishedMembers: 145 });
+  });
+
+  it('publishes changes committed before the close that the worker has not applied yet', async () => {
+    // live before: 2026-03 members 149 (A 97, B 52); no worker runs in this test app
+    await write([
+      { unionId: ids.U2, effectiveOn: '2026-03-12', delta: 4, cause: 'new_organizing' },
+      { unionId: ids.U1, effectiveOn: '2026-04-08', delta: 10, cause: 'new_hire' },
+      { unionId: ids.U2, effectiveOn: '2026-04-21', delta: -2, cause: 'retirement' },
+    ]);
+    const aggregation = t.app.get(AggregationService);
+    expect(await aggregation.pending()).toBe(3);
+
+    expect((await t.request('POST', '/periods/2026-04/close', { token: leader.token })).status).toBe(201);
+    expect(await aggregation.pending()).toBe(0);
+    expect(await aggregation.drain()).toBe(0);
+
+    // the published April equals the live one: no revision shows
+    const total = await get('/reports/growth?from=2026-03&to=2026-04');
+    expect(total.closedMonths).toEqual(['2026-04']);
+    expect(total.groups[0].months).toEqual([
+      { month: '2026-03', increase: 4, decrease: 0, adjustment: 0, net: 4, members: 153 },
+      { month: '2026-04', increase: 10, decrease: 2, adjustment: 0, net: 8, members: 161 },
+    ]);
+    const published = await get('/reports/growth?from=2026-04&to=2026-04&asPublished=true');
+    expect(published.groups[0].months[0]).toMatchObject({ net: 8, members: 161, published: true });
+    const councils = await get('/reports/growth?from=2026-04&to=2026-04&groupBy=regionalCouncil&asPublished=true');
+    expect(Object.fromEntries(councils.groups.map((g: any) => [g.key, [g.months[0].net, g.months[0].members]]))).toEqual({
+      [ids.A]: [10, 107],
+      [ids.B]: [-2, 54],
+    });
+    const unions = await get('/reports/growth?from=2026-04&to=2026-04&groupBy=union');
+    for (const g of unions.groups) expect(g.months[0].publishedMembers).toBeUndefined();
+    const [row] = await t.db.query(
+      `SELECT sum(members)::int AS members FROM published_union_month_rollups WHERE month = '2026-04-01'`,
+    );
+    expect(row.members).toBe(161);
   });
 });

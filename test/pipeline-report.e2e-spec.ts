@@ -1,3 +1,5 @@
+import { AggregationService } from '../src/aggregation/aggregation.service';
+import { appendToLedger } from '../src/membership-changes/ledger-writer';
 import { TestUser, makeCouncil, makeFederation, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
 
@@ -20,6 +22,7 @@ describe('GET /reports/pipeline on a hand-computed fixture', () => {
   let staffX: TestUser;
   let organizer1: TestUser;
   let organizer2: TestUser;
+  const unionIds: Record<string, string> = {};
 
   const insert = async (
     name: string,
@@ -33,12 +36,16 @@ describe('GET /reports/pipeline on a hand-computed fixture', () => {
     const held = final === 'on_hold' ? history[history.length - 2][0] : null;
     let unionId: string | null = null;
     if (members) {
-      [{ id: unionId }] = await t.db.query(`INSERT INTO unions (name, regional_council_id, employer_name) VALUES ($1, $2, $1) RETURNING id`, [name, council]);
-      await t.db.query(`INSERT INTO membership_changes (union_id, effective_on, delta, cause, employment_type) VALUES ($1, $2, $3, 'new_organizing', 'regular')`, [
-        unionId,
-        history[history.length - 1][1],
-        members,
-      ]);
+      // as the affiliation writes it: the union affiliated on that day and its new_organizing entry
+      const affiliatedOn = history[history.length - 1][1];
+      [{ id: unionId }] = await t.db.query(
+        `INSERT INTO unions (name, regional_council_id, employer_name, affiliated_on) VALUES ($1, $2, $1, $3) RETURNING id`,
+        [name, council, affiliatedOn],
+      );
+      unionIds[name] = unionId as string;
+      await t.db.transaction((manager) =>
+        appendToLedger(manager, [{ unionId: unionId as string, effectiveOn: affiliatedOn, delta: members, cause: 'new_organizing', employmentType: 'regular' }], 'affiliation', null),
+      );
     }
     const [{ id }] = await t.db.query(
       `INSERT INTO prospects (employer_name, regional_council_id, estimated_workers, source, stage, held_from_stage, assigned_organizer_ids, union_id)
@@ -76,6 +83,8 @@ describe('GET /reports/pipeline on a hand-computed fixture', () => {
     await insert('C', x, [organizer2.id], 40, [['engaged', '2025-03-01'], ['committee', '2025-03-21'], ['on_hold', '2025-03-31']]);
     await insert('D', y, [organizer1.id], 200, [['identified', '2025-06-01'], ['contacted', '2025-06-07']]);
     await insert('E', y, [], 30, [['identified', '2025-07-01']]);
+    // the report reads rollups only
+    await t.app.get(AggregationService).drain();
   });
   afterAll(async () => {
     await t.close();
@@ -141,5 +150,24 @@ describe('GET /reports/pipeline on a hand-computed fixture', () => {
     expect((await report(`to=2025-12-31&regionalCouncilId=${y}`, organizer2.token)).total.prospects).toBe(0);
     const federation = await makeUser(t, 'federation', { federationId: await makeFederation(t) });
     expect((await t.request('GET', '/reports/pipeline', { token: federation.token })).status).toBe(403);
+  });
+
+  it('takes the affiliation members from the rollups, not later organizing in the same union', async () => {
+    await t.db.transaction((manager) =>
+      appendToLedger(
+        manager,
+        [
+          { unionId: unionIds.A, effectiveOn: '2025-09-10', delta: 12, cause: 'new_organizing', employmentType: 'part_time' },
+          { unionId: unionIds.A, effectiveOn: '2025-05-20', delta: -2, cause: 'resignation', employmentType: 'regular' },
+        ],
+        'api',
+        null,
+      ),
+    );
+    await t.app.get(AggregationService).drain();
+    const body = await report('to=2025-12-31');
+    expect(body.total).toMatchObject({ affiliatedMembers: 45, expectedMembers: 57 });
+    expect(body.model).toMatchObject({ joinRate: 0.75 });
+    expect(body.byCouncil[0].figures.affiliatedMembers).toBe(45);
   });
 });

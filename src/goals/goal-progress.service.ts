@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { CurrentUser } from '../common/auth/roles';
+import { scopeOf } from '../common/auth/scope';
 import { Clock } from '../common/clock';
 import { labelOf } from '../labels/labels';
 import { GoalProgressDto } from './dto/goal.dto';
@@ -16,7 +18,7 @@ export function rollupGroupOf(goal: Pick<Goal, 'federationId' | 'regionalCouncil
   return { level: 'total', key: 'all' };
 }
 
-/** Reads a goal's monthly net changes from the rollups (never the ledger) and measures it. */
+/** Reads a goal's monthly net changes from the rollups (never the ledger) and measures it, within the caller's scope. */
 @Injectable()
 export class GoalProgressService {
   constructor(
@@ -25,8 +27,9 @@ export class GoalProgressService {
     private readonly clock: Clock,
   ) {}
 
-  async progress(id: string): Promise<GoalProgressDto> {
-    const goal = await this.goals.find(id);
+  /** A goal outside the caller's scope answers 404, as /reports/* refuse those figures. */
+  async progress(id: string, caller: CurrentUser): Promise<GoalProgressDto> {
+    const goal = await this.goals.findForFigures(id, scopeOf(caller));
     const { level, key } = rollupGroupOf(goal);
     const [series, [state]] = await Promise.all([
       this.db.query<MonthlyNet[]>(

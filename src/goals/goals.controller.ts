@@ -9,7 +9,7 @@ import { GoalProgressService } from './goal-progress.service';
 import { GoalsService } from './goals.service';
 import { ReportCacheInterceptor } from '../reports/report-cache.interceptor';
 
-/** Membership goals: leadership and admins manage them, every signed-in user reads them. */
+/** Membership goals: leadership and admins manage them, every signed-in user reads them; progress figures follow the caller's scope. */
 @ApiTags('goals')
 @Controller('goals')
 export class GoalsController {
@@ -37,12 +37,17 @@ export class GoalsController {
     return this.goals.allocations(id);
   }
 
-  /** Members now against the target, the trend, the projection and each milestone's state. */
+  /**
+   * Members now against the target, the trend, the projection and each milestone's state.
+   * The figures follow the report scope: chapter-wide goals for everyone, a council's or
+   * federation's goals for that council's or federation's users (and admin, leadership);
+   * another's answers 404.
+   */
   @Authenticated()
   @UseInterceptors(ReportCacheInterceptor)
   @Get(':id/progress')
-  getProgress(@UuidParam() id: string): Promise<GoalProgressDto> {
-    return this.progress.progress(id);
+  getProgress(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<GoalProgressDto> {
+    return this.progress.progress(id, caller);
   }
 
   @Authenticated('leadership', 'admin')

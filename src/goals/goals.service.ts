@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { CurrentUser } from '../common/auth/roles';
+import { Scope } from '../common/auth/scope';
 import { badField, notFound } from '../common/errors/domain-error';
 import { Page, page } from '../common/http/pagination';
 import { versionedUpdate } from '../common/http/versioned-update';
@@ -42,6 +43,25 @@ export class GoalsService {
 
   async find(id: string): Promise<Goal> {
     const goal = await this.goals.findOneBy({ id });
+    if (!goal) throw notFound('Goal');
+    return goal;
+  }
+
+  /**
+   * A goal whose membership figures the scope may read, else 404 like an unknown id (the
+   * condition is applied in SQL). Chapter-wide goals are for everyone; a council scope reads
+   * its council's goals (also a federation within it), a federation scope its federation's
+   * (also within a council) — the same figures /reports/* answer for that caller.
+   */
+  async findForFigures(id: string, scope: Scope): Promise<Goal> {
+    const query = this.goals.createQueryBuilder('g').where('g.id = :id', { id });
+    const chapterWide = 'g.federationId IS NULL AND g.regionalCouncilId IS NULL';
+    if (scope.kind === 'council') {
+      query.andWhere(`((${chapterWide}) OR g.regionalCouncilId = :scopeCouncilId)`, { scopeCouncilId: scope.regionalCouncilId });
+    } else if (scope.kind === 'federation') {
+      query.andWhere(`((${chapterWide}) OR g.federationId = :scopeFederationId)`, { scopeFederationId: scope.federationId });
+    }
+    const goal = await query.getOne();
     if (!goal) throw notFound('Goal');
     return goal;
   }

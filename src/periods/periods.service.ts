@@ -65,7 +65,18 @@ export class PeriodsService {
   async close(month: string, caller: CurrentUser): Promise<ClosedPeriodDto> {
     if (month >= this.clock.month()) throw badField('month', 'has not ended yet');
     await this.db.transaction(async (manager) => {
-      // a second close waits here for the first and then finds the month taken
+      /*
+       * Publish everything committed, not only what the worker has applied so far: hold the
+       * outbox against new ledger writes and batches (an in-flight batch is waited for), then
+       * apply whatever is pending in this transaction, so the copy below sees rollups equal
+       * to the ledger. aggregation_apply_batch's own ROW EXCLUSIVE lock does not conflict
+       * with the lock this transaction already holds. Taken first, before anything else this
+       * transaction writes (its statement triggers bump aggregation_state, which a batch
+       * also updates), so no lock-order deadlock with a worker; a second close waits here.
+       */
+      await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
+      await manager.query('SELECT aggregation_apply_batch(2147483647)');
+      // a second close finds the month taken
       const claimed: unknown[] = await manager.query(
         `INSERT INTO closed_periods (month, closed_by, closed_by_name) VALUES ($1::date, $2, $3)
          ON CONFLICT (month) DO NOTHING RETURNING month`,

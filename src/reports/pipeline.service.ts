@@ -14,6 +14,10 @@ type Row = PipelineProspect & { councilId: string; organizerIds: string[] };
  * The prospects of the cohort (first recorded between from and to, Japan days) as they stood
  * at the end of `to`, read from the stage history: the stage of the newest change by then, the
  * furthest stage reached, and every stay in a stage that had ended by then (calendar days).
+ * An affiliated prospect's members are the new_organizing figures of its union in the month
+ * it affiliated (unions.affiliated_on, the affiliation entries' date; else the day of the
+ * stage change), read from the rollups like every report: later organizing in that union
+ * is growth of a member union, not what the affiliation brought.
  * Parameters: $1 council filter, $2 from, $3 to, $4 the path's stages, then the scope's.
  */
 const PIPELINE_SQL = (scope: string): string => `
@@ -36,15 +40,19 @@ const PIPELINE_SQL = (scope: string): string => `
     SELECT pop.id, pop.regional_council_id AS "councilId", pop.assigned_organizer_ids AS "organizerIds",
            pop.estimated_workers AS "estimatedWorkers", h.to_stage AS stage,
            CASE WHEN h.to_stage = 'on_hold' THEN h.from_stage END AS "heldFromStage",
-           coalesce((SELECT max(x.path_index) FROM hist x WHERE x.prospect_id = pop.id), -1) AS "reachedIndex", pop.union_id
+           coalesce((SELECT max(x.path_index) FROM hist x WHERE x.prospect_id = pop.id), -1) AS "reachedIndex", pop.union_id,
+           (SELECT (min(x.changed_at) AT TIME ZONE 'Asia/Tokyo')::date FROM hist x
+             WHERE x.prospect_id = pop.id AND x.to_stage = 'affiliated') AS affiliated_day
       FROM pop JOIN hist h ON h.prospect_id = pop.id AND h.newest = 1
   )
   SELECT
     (SELECT coalesce(json_agg(s ORDER BY s.id), '[]') FROM (
        SELECT st.id, st."councilId", st."organizerIds", st."estimatedWorkers", st.stage, st."heldFromStage", st."reachedIndex",
               CASE WHEN st."reachedIndex" = ${PROGRESS_STAGES.length - 1}
-                   THEN (SELECT coalesce(sum(m.delta), 0) FROM membership_changes m
-                          WHERE m.union_id = st.union_id AND m.cause = 'new_organizing')
+                   THEN (SELECT coalesce(sum(r.members), 0)::int
+                           FROM unions u JOIN union_month_rollups r ON r.union_id = u.id
+                          WHERE u.id = st.union_id AND r.cause = 'new_organizing'
+                            AND r.month = date_trunc('month', coalesce(u.affiliated_on, st.affiliated_day))::date)
                    ELSE 0 END AS "affiliatedMembers"
          FROM standing st) s) AS prospects,
     (SELECT coalesce(json_agg(json_build_object('prospectId', h.prospect_id, 'stage', h.to_stage,
