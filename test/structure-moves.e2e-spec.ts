@@ -134,4 +134,72 @@ describe('structure changes move the rollups', () => {
     expect(stale.status).toBe(409);
     expect((await netByGroup())[`sector/${sectorB}`]).toBe(50);
   });
+  describe('concurrent PATCHes', () => {
+    /** Net members per group and month at `level`, for the given groups, only non-zero ones. */
+    const derivedAt = async (level: 'federation' | 'sector', groups: string[]): Promise<Record<string, number>> => {
+      const rows: { key: string; net: number }[] = await t.db.query(
+        `SELECT group_key || '@' || month::text AS key, sum(net)::int AS net FROM group_month_rollups
+         WHERE level = $1 AND group_key = ANY ($2) GROUP BY group_key, month HAVING sum(net) <> 0`,
+        [level, groups],
+      );
+      return Object.fromEntries(rows.map((r) => [r.key, r.net]));
+    };
+    /** The same, recomputed from the union rollups under each union's (and federation's) current grouping. */
+    const recomputedAt = async (level: 'federation' | 'sector', groups: string[]): Promise<Record<string, number>> => {
+      const group = level === 'federation' ? `coalesce(u.federation_id::text, 'none')` : `coalesce(f.sector_code, 'none')`;
+      const rows: { key: string; net: number }[] = await t.db.query(
+        `SELECT ${group} || '@' || r.month::text AS key, sum(r.members)::int AS net FROM union_month_rollups r
+         JOIN unions u ON u.id = r.union_id LEFT JOIN federations f ON f.id = u.federation_id
+         WHERE ${group} = ANY ($1) GROUP BY ${group}, r.month HAVING sum(r.members) <> 0`,
+        [groups],
+      );
+      return Object.fromEntries(rows.map((r) => [r.key, r.net]));
+    };
+
+    it('a union moved while another PATCH re-sends its old federation keeps the rollups equal to the ledger', async () => {
+      const council = await makeCouncil(t);
+      const from = await makeFederation(t);
+      const to = await makeFederation(t);
+      const racer = await makeUnion(t, { regionalCouncilId: council, federationId: from });
+      await record([
+        { unionId: racer, effectiveOn: '2024-06-01', delta: 40, cause: 'new_organizing', employmentType: 'regular', gender: 'male' },
+        { unionId: racer, effectiveOn: '2024-07-01', delta: 5, cause: 'new_hire', employmentType: 'part_time', gender: 'female' },
+      ]);
+      await aggregation().drain();
+
+      for (let round = 0; round < 10; round++) {
+        const back = await admin('PATCH', `/unions/${racer}`, { federationId: from });
+        expect(back.status).toBe(200);
+        const answers = await Promise.all([
+          admin('PATCH', `/unions/${racer}`, { federationId: to }),
+          admin('PATCH', `/unions/${racer}`, { federationId: from, name: `労組 round ${round}` }),
+          admin('PATCH', `/unions/${racer}`, { federationId: from, name: `労組 round ${round}b` }),
+        ]);
+        expect(await derivedAt('federation', [from, to])).toEqual(await recomputedAt('federation', [from, to]));
+        expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      }
+      await expectEqualToRebuild();
+    });
+
+    it('a federation moved while another PATCH re-sends its old sector keeps the rollups equal to the ledger', async () => {
+      const from = await makeSector(t);
+      const to = await makeSector(t);
+      const federation = await makeFederation(t, { sectorCode: from });
+      const member = await makeUnion(t, { regionalCouncilId: await makeCouncil(t), federationId: federation });
+      await record([{ unionId: member, effectiveOn: '2024-06-01', delta: 25, cause: 'new_organizing', employmentType: 'regular', gender: 'female' }]);
+      await aggregation().drain();
+
+      for (let round = 0; round < 10; round++) {
+        expect((await admin('PATCH', `/federations/${federation}`, { sectorCode: from })).status).toBe(200);
+        const answers = await Promise.all([
+          admin('PATCH', `/federations/${federation}`, { sectorCode: to }),
+          admin('PATCH', `/federations/${federation}`, { sectorCode: from, name: `連合 round ${round}` }),
+          admin('PATCH', `/federations/${federation}`, { sectorCode: from, name: `連合 round ${round}b` }),
+        ]);
+        expect(await derivedAt('sector', [from, to])).toEqual(await recomputedAt('sector', [from, to]));
+        expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      }
+      await expectEqualToRebuild();
+    });
+  });
 });

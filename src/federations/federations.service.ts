@@ -36,18 +36,29 @@ export class FederationsService {
    * A new sector moves the federation's figures between sector rollups: with the
    * outbox locked, its unions' contribution is taken out, the federation updated,
    * and the contribution added back under the new sector, in one transaction.
+   *
+   * When the patch names a sector, the outbox is locked first and the federation then
+   * read inside the transaction and locked (FOR NO KEY UPDATE), so whether it moves is
+   * decided from the row a concurrent PATCH may just have changed, never from an older
+   * read. The order matches a sector's renaming, which locks the outbox and then
+   * updates its federations.
    */
   async update(id: string, dto: UpdateFederationDto, caller: CurrentUser): Promise<FederationDto> {
     const { version, ...patch } = dto;
-    const current = await this.federations.findOneBy({ id });
-    if (!current) throw notFound('Federation');
-    const movesSector = patch.sectorCode !== undefined && patch.sectorCode !== current.sectorCode;
     await this.federations.manager.transaction(async (manager) => {
-      if (movesSector) {
-        await this.checkSector(manager, patch.sectorCode as string);
+      if (patch.sectorCode !== undefined) {
+        await this.checkSector(manager, patch.sectorCode);
         await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
-        await manager.query('SELECT aggregation_shift_federation($1, -1)', [id]);
       }
+      const current = await manager
+        .createQueryBuilder(Federation, 'f')
+        .select(['f.id', 'f.sectorCode'])
+        .where('f.id = :id', { id })
+        .setLock('for_no_key_update')
+        .getOne();
+      if (!current) throw notFound('Federation');
+      const movesSector = patch.sectorCode !== undefined && patch.sectorCode !== current.sectorCode;
+      if (movesSector) await manager.query('SELECT aggregation_shift_federation($1, -1)', [id]);
       if (!(await versionedUpdate(manager, Federation, id, version, { ...patch, updatedBy: caller.id }))) {
         throw notFound('Federation');
       }

@@ -65,19 +65,28 @@ export class UnionsService {
    * groups: with the outbox locked (no batch applied meanwhile), its contribution is
    * taken out of the old groups, the union updated, and the contribution added to the
    * new groups, all in one transaction. A stale version rolls all of it back.
+   *
+   * Whether the patch moves the union, and whether the caller may write it, is decided
+   * from the row as locked inside the transaction (FOR NO KEY UPDATE, the lock an UPDATE
+   * takes): a concurrent PATCH that moved the union meanwhile is waited for and seen, so
+   * "no move" is never concluded from a federation or council the union has since left.
+   * The row is locked before the outbox: nothing here writes before the outbox lock (the
+   * lock order of a batch and a period close), and a membership survey, which locks the
+   * union before appending to the ledger, waits instead of deadlocking.
    */
   async update(id: string, dto: UpdateUnionDto, caller: CurrentUser): Promise<UnionDto> {
-    const current = await this.get(id, caller);
     const { version, ...patch } = dto;
-    if (patch.regionalCouncilId !== undefined || patch.federationId !== undefined) {
-      this.checkWriteScope(caller, patch.regionalCouncilId ?? current.regionalCouncilId, next(patch.federationId, current.federationId));
-    }
-    await this.checkReferences(this.db.manager, patch);
-    checkKind(patch.kind ?? current.kind, next(patch.federationId, current.federationId));
-    const moves =
-      (patch.federationId !== undefined && patch.federationId !== current.federationId) ||
-      (patch.regionalCouncilId !== undefined && patch.regionalCouncilId !== current.regionalCouncilId);
+    const structural = patch.regionalCouncilId !== undefined || patch.federationId !== undefined;
     await this.db.transaction(async (manager) => {
+      const current = await this.lockInScope(manager, id, caller);
+      if (structural) {
+        this.checkWriteScope(caller, patch.regionalCouncilId ?? current.regionalCouncilId, next(patch.federationId, current.federationId));
+      }
+      await this.checkReferences(manager, patch);
+      checkKind(patch.kind ?? current.kind, next(patch.federationId, current.federationId));
+      const moves =
+        (patch.federationId !== undefined && patch.federationId !== current.federationId) ||
+        (patch.regionalCouncilId !== undefined && patch.regionalCouncilId !== current.regionalCouncilId);
       if (moves) {
         await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
         await manager.query('SELECT aggregation_shift_union($1, -1)', [id]);
@@ -104,6 +113,24 @@ export class UnionsService {
   private scoped(caller: CurrentUser): SelectQueryBuilder<Union> {
     const scope = scopeCondition(scopeOf(caller), 'u');
     return this.db.createQueryBuilder(Union, 'u').where(scope.sql, scope.params);
+  }
+
+  /** The union as committed now, locked against other writers until the transaction ends; 404 outside the caller's scope. */
+  private async lockInScope(
+    manager: EntityManager,
+    id: string,
+    caller: CurrentUser,
+  ): Promise<Pick<Union, 'federationId' | 'regionalCouncilId' | 'kind'>> {
+    const scope = scopeCondition(scopeOf(caller), 'u');
+    const row = await manager
+      .createQueryBuilder(Union, 'u')
+      .select(['u.id', 'u.federationId', 'u.regionalCouncilId', 'u.kind'])
+      .where('u.id = :id', { id })
+      .andWhere(scope.sql, scope.params)
+      .setLock('for_no_key_update')
+      .getOne();
+    if (!row) throw notFound('Union');
+    return row;
   }
 
   private withColumns(qb: SelectQueryBuilder<Union>): SelectQueryBuilder<Union> {
