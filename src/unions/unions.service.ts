@@ -70,14 +70,15 @@ export class UnionsService {
    * from the row as locked inside the transaction (FOR NO KEY UPDATE, the lock an UPDATE
    * takes): a concurrent PATCH that moved the union meanwhile is waited for and seen, so
    * "no move" is never concluded from a federation or council the union has since left.
-   * The row is locked before the outbox: nothing here writes before the outbox lock (the
-   * lock order of a batch and a period close), and a membership survey, which locks the
-   * union before appending to the ledger, waits instead of deadlocking.
+   * A patch that names a federation or council takes the outbox lock FIRST, then the row:
+   * the order of every other writer (membership surveys, affiliation, batches, period close
+   * all lock the outbox before anything else), so none of them can deadlock with a move.
    */
   async update(id: string, dto: UpdateUnionDto, caller: CurrentUser): Promise<UnionDto> {
     const { version, ...patch } = dto;
     const structural = patch.regionalCouncilId !== undefined || patch.federationId !== undefined;
     await this.db.transaction(async (manager) => {
+      if (structural) await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
       const current = await this.lockInScope(manager, id, caller);
       if (structural) {
         this.checkWriteScope(caller, patch.regionalCouncilId ?? current.regionalCouncilId, next(patch.federationId, current.federationId));
@@ -87,10 +88,7 @@ export class UnionsService {
       const moves =
         (patch.federationId !== undefined && patch.federationId !== current.federationId) ||
         (patch.regionalCouncilId !== undefined && patch.regionalCouncilId !== current.regionalCouncilId);
-      if (moves) {
-        await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
-        await manager.query('SELECT aggregation_shift_union($1, -1)', [id]);
-      }
+      if (moves) await manager.query('SELECT aggregation_shift_union($1, -1)', [id]);
       if (!(await versionedUpdate(manager, Union, id, version, { ...patch, updatedBy: caller.id }))) throw notFound('Union');
       if (moves) await manager.query('SELECT aggregation_shift_union($1, 1)', [id]);
     });
