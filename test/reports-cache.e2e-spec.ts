@@ -61,4 +61,14 @@ describe('report cache', () => {
     await add(5, '2026-06-01');
     expect(await progress()).toBe(98);
   });
+
+  it('sends the same answer gzip-compressed to clients that accept it', async () => {
+    const plain = await t.request('GET', growth, { token: t.adminToken, headers: { 'accept-encoding': 'identity' } });
+    const packed = await fetch(`${t.baseUrl}/api/v1${growth}`, {
+      headers: { authorization: `Bearer ${t.adminToken}`, 'accept-encoding': 'gzip' },
+    });
+    expect(packed.headers.get('content-encoding')).toBe('gzip');
+    expect(await packed.json()).toEqual(plain.body);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
 });
