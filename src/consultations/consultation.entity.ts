@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Audited } from '../database/audited';
 
 export const CONSULTATION_CHANNELS = ['street', 'phone', 'web', 'walk_in'] as const;
 export type ConsultationChannel = (typeof CONSULTATION_CHANNELS)[number];
@@ -7,7 +8,7 @@ export type ConsultationTopic = (typeof CONSULTATION_TOPICS)[number];
 
 /** まちかど労働相談: a street-corner labour consultation. No worker names or contact details. */
 @Entity('consultations')
-export class Consultation {
+export class Consultation extends Audited {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -34,19 +35,4 @@ export class Consultation {
 
   @Column({ type: 'uuid', nullable: true })
   prospectId!: string | null;
-
-  @Column()
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy!: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  updatedBy!: string | null;
 }

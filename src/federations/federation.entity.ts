@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Audited } from '../database/audited';
 
 /** An affiliated industrial federation (構成組織・産別), grouped into a sector (産業別部門). */
 @Entity('federations')
-export class Federation {
+export class Federation extends Audited {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -17,19 +18,4 @@ export class Federation {
 
   @Column()
   sectorCode!: string;
-
-  @Column()
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy!: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  updatedBy!: string | null;
 }

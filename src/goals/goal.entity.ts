@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Milestone } from './goal-progress';
+import { Audited } from '../database/audited';
 
 /** A membership goal for the chapter, one federation, one council, or a federation in a council. */
 @Entity('goals')
-export class Goal {
+export class Goal extends Audited {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -30,19 +31,4 @@ export class Goal {
 
   @Column({ type: 'jsonb' })
   milestones!: Milestone[];
-
-  @Column()
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy!: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  updatedBy!: string | null;
 }

@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Audited } from '../database/audited';
 
 /** A regional council's review of why members were lost in a period, and what it will do. */
 @Entity('loss_reviews')
-export class LossReview {
+export class LossReview extends Audited {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -25,19 +26,4 @@ export class LossReview {
 
   @Column({ type: 'text' })
   countermeasures!: string;
-
-  @Column()
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy!: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  updatedBy!: string | null;
 }

@@ -1,12 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Stage, WorkingStage } from './stage-rules';
+import { Audited } from '../database/audited';
 
 export const PROSPECT_SOURCES = ['consultation', 'referral', 'federation', 'corporate_group', 'outreach', 'other'] as const;
 export type ProspectSource = (typeof PROSPECT_SOURCES)[number];
 
 /** An unorganized workplace an organizer works on, from first contact to an affiliated union. */
 @Entity('prospects')
-export class Prospect {
+export class Prospect extends Audited {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -66,19 +67,4 @@ export class Prospect {
 
   @Column({ type: 'uuid', nullable: true })
   unionId!: string | null;
-
-  @Column()
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy!: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  updatedBy!: string | null;
 }

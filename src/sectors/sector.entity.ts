@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Audited } from '../database/audited';
 
 /** An industry sector group (産業別部門連絡会); data, not code, since the grouping is under review. */
 @Entity('sectors')
-export class Sector {
+export class Sector extends Audited {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -14,19 +15,4 @@ export class Sector {
 
   @Column({ type: 'text', nullable: true })
   nameEn!: string | null;
-
-  @Column()
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy!: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  updatedBy!: string | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Audited } from '../database/audited';
 
 export const UNION_STATUSES = ['active', 'dissolved', 'merged'] as const;
 export type UnionStatus = (typeof UNION_STATUSES)[number];
@@ -8,7 +9,7 @@ export type UnionKind = (typeof UNION_KINDS)[number];
 
 /** A union (単組): in one regional council, and in one federation unless directly affiliated. */
 @Entity('unions')
-export class Union {
+export class Union extends Audited {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -38,19 +39,4 @@ export class Union {
 
   @Column({ type: 'text' })
   kind!: UnionKind;
-
-  @Column()
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy!: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  updatedBy!: string | null;
 }

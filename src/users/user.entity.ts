@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '../common/auth/roles';
+import { Audited } from '../database/audited';
 
 @Entity('users')
-export class User {
+export class User extends Audited {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -23,19 +24,4 @@ export class User {
 
   @Column({ type: 'uuid', nullable: true })
   federationId!: string | null;
-
-  @Column()
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy!: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  updatedBy!: string | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Audited } from '../database/audited';
 
 export const VISIT_KINDS = ['visit', 'phone', 'meeting', 'leaflet', 'online', 'consultation'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
@@ -8,7 +9,7 @@ export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 
 /** One contact with a workplace, logged by the organizer who made it (the author). */
 @Entity('visits')
-export class Visit {
+export class Visit extends Audited {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -40,19 +41,4 @@ export class Visit {
 
   @Column({ type: 'date', nullable: true })
   nextActionOn!: string | null;
-
-  @Column()
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy!: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  updatedBy!: string | null;
 }
