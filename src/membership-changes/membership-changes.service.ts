@@ -11,7 +11,8 @@ import { BulkResultDto, CHANGE_COLUMNS, ChangeRow, MembershipChangeDto, toMember
 import { ReverseMembershipChangeDto } from './dto/reverse-membership-change.dto';
 import { IdempotentRequest, IdempotentResult, IdempotentWriter } from './idempotency';
 import { LedgerEntry, appendToLedger } from './ledger-writer';
-import { assertWritableUnions, scopeSql, writeScope } from './union-access';
+import { assertWritableUnions, writeScope } from './union-access';
+import { scopeSql } from '../common/auth/scope';
 
 const FROM_CHANGES = `membership_changes c JOIN unions u ON u.id = c.union_id`;
 const WITH_REVERSAL = `LEFT JOIN membership_changes r ON r.reversal_of = c.id`;

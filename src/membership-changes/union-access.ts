@@ -1,26 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CurrentUser } from '../common/auth/roles';
-import { Scope, scopeOf } from '../common/auth/scope';
+import { Scope, scopeOf, scopeSql } from '../common/auth/scope';
 import { DomainError, FieldProblem, forbidden } from '../common/errors/domain-error';
-
-/**
- * The scope as a SQL condition with positional parameters (appended to `params`), for
- * the raw SQL of the membership features. `alias` is a table with regional_council_id
- * and federation_id columns (unions).
- */
-export function scopeSql(scope: Scope, alias: string, params: unknown[]): string {
-  switch (scope.kind) {
-    case 'all':
-      return 'TRUE';
-    case 'council':
-      params.push(scope.regionalCouncilId);
-      return `${alias}.regional_council_id = $${params.length}::uuid`;
-    case 'federation':
-      params.push(scope.federationId);
-      return `${alias}.federation_id = $${params.length}::uuid`;
-  }
-}
 
 /** Who may write membership facts: admins for every union, federation users for their federation's. */
 export function writeScope(caller: CurrentUser): Scope {

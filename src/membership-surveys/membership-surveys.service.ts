@@ -8,7 +8,8 @@ import { badField, notFound } from '../common/errors/domain-error';
 import { Page, page } from '../common/http/pagination';
 import { IdempotentRequest, IdempotentWriter } from '../membership-changes/idempotency';
 import { appendToLedger } from '../membership-changes/ledger-writer';
-import { assertWritableUnions, scopeSql } from '../membership-changes/union-access';
+import { assertWritableUnions } from '../membership-changes/union-access';
+import { scopeSql } from '../common/auth/scope';
 import { ListMembershipSurveysQuery, MembershipSurveyDto, SubmitMembershipSurveyDto } from './dto/submit-membership-survey.dto';
 import { PairCount, repeatedPair, sortCounts, surveyAdjustments, surveyContentHash } from './survey-adjustments';
 

@@ -40,3 +40,21 @@ export function scopeCondition(scope: Scope, alias: string): { sql: string; para
       return { sql: `${alias}.federation_id = :scopeFederationId`, params: { scopeFederationId: scope.federationId } };
   }
 }
+
+/**
+ * The scope as a SQL condition with positional parameters (appended to `params`), for
+ * raw SQL (the membership features). `alias` is a table with regional_council_id
+ * and federation_id columns (unions).
+ */
+export function scopeSql(scope: Scope, alias: string, params: unknown[]): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'council':
+      params.push(scope.regionalCouncilId);
+      return `${alias}.regional_council_id = $${params.length}::uuid`;
+    case 'federation':
+      params.push(scope.federationId);
+      return `${alias}.federation_id = $${params.length}::uuid`;
+  }
+}
