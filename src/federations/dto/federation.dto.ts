@@ -1,25 +1,10 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { CODE_MESSAGE, CODE_PATTERN } from '../../sectors/dto/sector.dto';
+import { CODE_MESSAGE, CODE_PATTERN, CodeAndNames } from '../../common/validation/reference-fields';
 import { Federation } from '../federation.entity';
 
-export class CreateFederationDto {
-  /** Stable code, e.g. "f03". */
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
-  code!: string;
-
-  /** Japanese name, e.g. UAゼンセン. */
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  nameEn?: string | null;
-
+export class CreateFederationDto extends CodeAndNames {
   /** Code of its sector (産業別部門), e.g. "sec4". */
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sectorCode!: string;

@@ -1,25 +1,10 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { CODE_MESSAGE, CODE_PATTERN } from '../../sectors/dto/sector.dto';
+import { CodeAndNames } from '../../common/validation/reference-fields';
 import { RegionalCouncil } from '../regional-council.entity';
 
-export class CreateRegionalCouncilDto {
-  /** Stable code, e.g. "shonan". */
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
-  code!: string;
-
-  /** Japanese name, e.g. 湘南地域連合. */
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  nameEn?: string | null;
-
+export class CreateRegionalCouncilDto extends CodeAndNames {
   /** Cities and towns covered, e.g. ["藤沢市", "茅ヶ崎市", "寒川町"]; empty when omitted (never null). */
   @ValidateIf((_, value) => value !== undefined)
   @IsArray()

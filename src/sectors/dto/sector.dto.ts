@@ -1,28 +1,10 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
+import { CodeAndNames } from '../../common/validation/reference-fields';
 import { Sector } from '../sector.entity';
 
-// "none" is reserved: it is the rollup group of unions without a federation
-export const CODE_PATTERN = /^(?!none$)[a-z0-9][a-z0-9_-]{0,49}$/;
-export const CODE_MESSAGE = '$property must be 1-50 lowercase letters, digits, "-" or "_" (not "none")';
-
-export class CreateSectorDto {
-  /** Stable code, e.g. "sec1". */
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
-  code!: string;
-
-  /** Japanese name, e.g. 製造部門. */
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  nameEn?: string;
-}
+export class CreateSectorDto extends CodeAndNames {}
 
 export class UpdateSectorDto extends PartialType(CreateSectorDto) {
   /** The version you read; a stale one is refused with 409. */

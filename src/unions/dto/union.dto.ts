@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate } from '../../common/validation/validators';
-import { CODE_MESSAGE, CODE_PATTERN } from '../../sectors/dto/sector.dto';
+import { CODE_MESSAGE, CODE_PATTERN } from '../../common/validation/reference-fields';
 import { UNION_KINDS, UNION_STATUSES, UnionKind, UnionStatus } from '../union.entity';
 
 const present = (_: object, value: unknown): boolean => value !== undefined;
