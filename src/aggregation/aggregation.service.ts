@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 
 export const DEFAULT_BATCH_SIZE = 5000;
 
@@ -40,24 +40,56 @@ export class AggregationService {
   }
 
   /**
-   * Recomputes every rollup from the ledger: the steps run in ONE transaction that holds
-   * the outbox exclusively from the first step to the commit (each step function takes
-   * the lock itself), so no batch or ledger write interleaves. Returns the union-level
-   * row count.
+   * Recomputes every rollup from the ledger into new tables and swaps them in
+   * (migration ShadowTableRebuild): reports read the old figures until the commit.
+   * Connection A takes the outbox exclusively, so no ledger write or batch interleaves,
+   * and builds the union level; meanwhile connection B derives the group levels from
+   * the same ledger and commits them under names nothing reads; A swaps all three in
+   * and commits. Returns the union-level row count.
    */
   async rebuild(progress: RebuildProgress = async () => undefined): Promise<number> {
-    const rows = await this.db.transaction(async (manager) => {
-      await manager.query('SELECT aggregation_rebuild_begin()');
-      await progress(10, 'outbox locked, rollups cleared');
-      const [union] = await manager.query('SELECT aggregation_rebuild_union_level() AS rows');
-      await progress(70, 'union level');
-      await manager.query('SELECT aggregation_rebuild_group_levels()');
-      await progress(95, 'federation, council, sector and total levels');
-      await manager.query('SELECT aggregation_rebuild_finish()');
-      return Number(union.rows);
-    });
-    await progress(100, 'committed');
-    return rows;
+    const a = this.db.createQueryRunner();
+    const b = this.db.createQueryRunner();
+    try {
+      await a.connect();
+      await b.connect();
+      await a.startTransaction();
+      try {
+        await a.query('SELECT aggregation_rebuild_begin()');
+        await progress(5, 'outbox locked');
+        // both halves run to their end before anything is decided, so neither connection is
+        // released mid-statement
+        const [union, groups] = await Promise.allSettled([
+          a.query('SELECT aggregation_rebuild_union_level_next() AS rows') as Promise<{ rows: string }[]>,
+          this.groupLevels(b).then(() => progress(50, 'federation, council, sector and total levels')),
+        ]);
+        if (union.status === 'rejected') throw union.reason;
+        if (groups.status === 'rejected') throw groups.reason;
+        await progress(90, 'union level');
+        await a.query('SELECT aggregation_rebuild_swap()');
+        await a.commitTransaction();
+        await progress(100, 'committed');
+        return Number(union.value[0].rows);
+      } catch (error) {
+        if (a.isTransactionActive) await a.rollbackTransaction();
+        throw error;
+      }
+    } finally {
+      await a.release();
+      await b.release();
+    }
+  }
+
+  /** Connection B's half: the group levels, committed as *_next tables. */
+  private async groupLevels(b: QueryRunner): Promise<void> {
+    await b.startTransaction();
+    try {
+      await b.query('SELECT aggregation_rebuild_group_levels_next()');
+      await b.commitTransaction();
+    } catch (error) {
+      if (b.isTransactionActive) await b.rollbackTransaction();
+      throw error;
+    }
   }
 
   /** Deletes idempotency keys older than `days`; a retry after that writes again. Returns how many. */
