@@ -1,8 +1,10 @@
+import { Agent, request } from 'node:http';
+
 /** A minimal JSON client for the API under test. */
 export class Api {
   constructor(
-    private readonly baseUrl: string,
-    private token = '',
+    readonly baseUrl: string,
+    public token = '',
   ) {}
 
   async login(email: string, password: string): Promise<void> {
@@ -41,4 +43,28 @@ export async function concurrently(clients: number, requests: number, work: (i: 
     }),
   );
   return latencies;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+/**
+ * GET that receives the whole answer but neither inflates nor parses it, as a load
+ * generator should: the latency is the server's, not this process's JSON work. Asks for
+ * gzip as a browser does. Resolves with the status and the bytes received.
+ */
+export function rawGet(baseUrl: string, path: string, token: string): Promise<{ status: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${baseUrl}/api/v1${path}`,
+      { agent, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
 }

@@ -1,6 +1,12 @@
-import { Api, concurrently } from '../lib/http';
+import { Api, concurrently, rawGet } from '../lib/http';
 import { connect } from '../lib/database';
 import { line, ms, summarize } from '../lib/stats';
+
+/** One GET as a load generator makes it: the whole answer received (gzip), not parsed. */
+async function load(client: Api, path: string): Promise<void> {
+  const { status } = await rawGet(client.baseUrl, path, client.token);
+  if (status !== 200) throw new Error(`GET ${path}: ${status}`);
+}
 
 /** Growth by federation over 60 months and goal progress under 16 clients, against plain SQL sums over the ledger. */
 export async function measureReports(url: string, client: Api, first: string, last: string, members: number): Promise<void> {
@@ -8,8 +14,10 @@ export async function measureReports(url: string, client: Api, first: string, la
   const sqlClients = await Promise.all(Array.from({ length: 16 }, () => connect(url)));
   try {
     const growthPath = `/reports/growth?groupBy=federation&from=${first}&to=${last}`;
-    await concurrently(4, 20, () => client.call('GET', growthPath));
-    const growth = summarize(await concurrently(16, 800, () => client.call('GET', growthPath)));
+    const answer = await client.call('GET', growthPath);
+    line('growth answer', `${answer.groups.length} federations x ${answer.groups[0]?.months.length} months`);
+    await concurrently(4, 20, () => load(client, growthPath));
+    const growth = summarize(await concurrently(16, 800, () => load(client, growthPath)));
     const growthSql = `SELECT u.federation_id, c.month, sum(c.delta) AS net,
                               sum(sum(c.delta)) OVER (PARTITION BY u.federation_id ORDER BY c.month) AS members
                        FROM membership_changes c JOIN unions u ON u.id = c.union_id
@@ -28,8 +36,8 @@ export async function measureReports(url: string, client: Api, first: string, la
       milestones: [{ name: 'Phase II', dueOn: '2030-09-30', targetMembers: Math.round(members * 1.1) }],
     });
     const progressPath = `/goals/${goal.id}/progress`;
-    await concurrently(4, 20, () => client.call('GET', progressPath));
-    const progress = summarize(await concurrently(16, 800, () => client.call('GET', progressPath)));
+    await concurrently(4, 20, () => load(client, progressPath));
+    const progress = summarize(await concurrently(16, 800, () => load(client, progressPath)));
     const progressSql = `SELECT sum(delta) AS members,
                                 sum(delta) FILTER (WHERE effective_on >= (date_trunc('month', now()) - interval '12 months')) AS trailing
                          FROM membership_changes`;

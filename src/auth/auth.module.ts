@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -11,10 +12,12 @@ import { AuthService } from './auth.service';
     JwtModule.registerAsync({
       global: true,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
-        signOptions: { expiresIn: config.jwtExpiresInSeconds },
-      }),
+      useFactory: (config: AppConfig) => {
+        // one key object for the process: given a string, jsonwebtoken first tries to read it
+        // as a public key and builds a new key on every verification
+        const key = createSecretKey(Buffer.from(config.jwtSecret));
+        return { secretOrKeyProvider: () => key, signOptions: { expiresIn: config.jwtExpiresInSeconds } };
+      },
     }),
   ],
   controllers: [AuthController],

@@ -10,10 +10,22 @@ interface TokenPayload {
   sub: string;
 }
 
+/** What the guard leaves on an authenticated request. */
+export interface AuthenticatedRequest {
+  headers: Record<string, string | undefined>;
+  user?: CurrentUser;
+  /**
+   * aggregation_state.data_version read in the same statement as the user, so a cached
+   * report can be checked without a second round trip (ReportCacheInterceptor).
+   */
+  dataVersion?: string;
+}
+
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public();
  * @Authenticated(...roles) narrows the roles. The user is re-read from the
- * database on each request so a deleted user or a changed role takes effect at once.
+ * database on each request so a deleted user or a changed role takes effect at once;
+ * the same statement reads the data version that report caching checks.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -27,7 +39,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: CurrentUser }>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw new UnauthorizedException('A bearer token is required');
     let payload: TokenPayload;
@@ -36,16 +48,19 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('The token is invalid or has expired');
     }
-    const rows: CurrentUser[] = await this.db.query(
+    const rows: (CurrentUser & { dataVersion: string | null })[] = await this.db.query(
       `SELECT id, email, display_name AS "displayName", role, regional_council_id AS "regionalCouncilId",
-              federation_id AS "federationId" FROM users WHERE id = $1`,
+              federation_id AS "federationId", (SELECT data_version FROM aggregation_state WHERE id = 1) AS "dataVersion"
+       FROM users WHERE id = $1`,
       [payload.sub],
     );
     if (rows.length === 0) throw new UnauthorizedException('The token is invalid or has expired');
-    request.user = rows[0];
+    const { dataVersion, ...user } = rows[0];
+    request.user = user;
+    request.dataVersion = dataVersion ?? undefined;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles?.length && !roles.includes(rows[0].role)) throw forbidden(`Only for: ${roles.join(', ')}`);
+    if (roles?.length && !roles.includes(user.role)) throw forbidden(`Only for: ${roles.join(', ')}`);
     return true;
   }
 }
