@@ -14,9 +14,9 @@ import { StepwiseAggregationRebuild1732300003001 } from './1732300003001-Stepwis
  *
  * A holds the outbox ACCESS EXCLUSIVE from begin to its commit, and every ledger writer
  * takes the outbox first, so both connections read the same ledger: everything committed
- * before begin, nothing after. B derives the federation x council level (and from it
- * federation, council, sector and total) straight from the ledger in one pass, while A
- * builds the union level. B's tables are committed under *_next names that nothing
+ * before begin, nothing after. B derives group_month_rollups (federation x council, and
+ * from it federation, council, sector and total) straight from the ledger in one pass,
+ * while A builds the union level and group_month_cause_rollups from it. B's tables are committed under *_next names that nothing
  * reads; a run that fails leaves them to the next run, which drops them first.
  * aggregation_rebuild() runs the same steps on one connection (demo, scripts).
  */
@@ -34,6 +34,41 @@ const CAUSE_KINDS = `(VALUES ${[
   ...DECREASE.map((c) => `('${c}', 0, 1, 0)`),
   "('survey_adjustment', 0, 0, 1)",
 ].join(', ')}) k(cause, increase, decrease, adjustment)`;
+
+/**
+ * Each union's federation x council pair as a small number: grouping by one int instead
+ * of two uuids keeps the hash tables small, which at national scale halves their time.
+ */
+const PAIRS = `pairs AS MATERIALIZED (
+  SELECT id AS union_id, federation_id, regional_council_id,
+         dense_rank() OVER (ORDER BY federation_id, regional_council_id)::int AS pair
+  FROM unions
+)`;
+
+/** The grain's pairs turned back into their federation and council (the `fc` that allLevels reads). */
+const FC_FROM_GRAIN = `fc AS MATERIALIZED (
+  SELECT p.federation_id, p.regional_council_id, g.*
+  FROM grain g JOIN (SELECT DISTINCT pair, federation_id, regional_council_id FROM pairs) p ON p.pair = g.pair
+)`;
+
+/**
+ * Every level's rows from a CTE `fc` at the federation x council grain (uuid keys, month,
+ * `dims`, `measures`): the grain itself, then federation, council, sector and total by
+ * hashed grouping sets over it. Keys as the rollups spell them (see report-source.ts).
+ */
+function allLevels(dims: string[], measures: string[]): string {
+  const bits = 'GROUPING(fc.federation_id, fc.regional_council_id, f.sector_code)';
+  const columns = ['fc.month', ...dims.map((d) => `fc.${d}`)];
+  return `
+    SELECT 'federation_council', ${FC_KEY}, ${columns.join(', ')}, ${measures.map((m) => `fc.${m}`).join(', ')} FROM fc
+    UNION ALL
+    SELECT CASE ${bits} WHEN 3 THEN 'federation' WHEN 5 THEN 'regional_council' WHEN 6 THEN 'sector' ELSE 'total' END,
+           CASE ${bits} WHEN 3 THEN coalesce(fc.federation_id::text, 'none') WHEN 5 THEN fc.regional_council_id::text
+                        WHEN 6 THEN coalesce(f.sector_code, 'none') ELSE 'all' END,
+           ${columns.join(', ')}, ${measures.map((m) => `sum(fc.${m})`).join(', ')}
+    FROM fc LEFT JOIN federations f ON f.id = fc.federation_id
+    GROUP BY ${columns.join(', ')}, GROUPING SETS ((fc.federation_id), (fc.regional_council_id), (f.sector_code), ())`;
+}
 
 export class ShadowTableRebuild1732300007001 implements MigrationInterface {
   name = 'ShadowTableRebuild1732300007001';
@@ -64,12 +99,26 @@ export class ShadowTableRebuild1732300007001 implements MigrationInterface {
         SET LOCAL maintenance_work_mem = '1GB';
         SET LOCAL jit = off;
         SET LOCAL client_min_messages = warning;
-        DROP TABLE IF EXISTS union_month_rollups_next;
+        DROP TABLE IF EXISTS union_month_rollups_next, group_month_cause_rollups_next;
         CREATE TABLE union_month_rollups_next (LIKE union_month_rollups INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
         INSERT INTO union_month_rollups_next (union_id, month, employment_type, gender, cause, members, changes)
         SELECT union_id, month, employment_type, gender, cause, sum(delta), count(*)
         FROM membership_changes GROUP BY 1, 2, 3, 4, 5;
         GET DIAGNOSTICS n = ROW_COUNT;
+
+        -- the cause levels from the union level just built (the other half of the work is B's)
+        CREATE TABLE group_month_cause_rollups_next (LIKE group_month_cause_rollups INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+        WITH ${PAIRS}, grain AS MATERIALIZED (
+          SELECT p.pair, r.month, r.cause, sum(r.members) AS members
+          FROM union_month_rollups_next r JOIN pairs p ON p.union_id = r.union_id
+          GROUP BY 1, 2, 3
+        ), ${FC_FROM_GRAIN}
+        INSERT INTO group_month_cause_rollups_next (level, group_key, month, cause, members)
+        ${allLevels(['cause'], ['members'])};
+        ALTER TABLE group_month_cause_rollups_next ADD CONSTRAINT group_month_cause_rollups_next_pkey
+          PRIMARY KEY (level, group_key, month, cause);
+        ANALYZE group_month_cause_rollups_next;
+
         -- one sorted pass builds the key far cheaper than maintaining it row by row
         ALTER TABLE union_month_rollups_next ADD CONSTRAINT union_month_rollups_next_pkey
           PRIMARY KEY (union_id, month, employment_type, gender, cause);
@@ -80,52 +129,27 @@ export class ShadowTableRebuild1732300007001 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION aggregation_rebuild_group_levels_next() RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
-        -- the two hashed grain tables take about 700 MB at national scale
-        SET LOCAL work_mem = '1GB';
+        -- the federation x council grain takes about 300 MB of hash table at national scale
+        SET LOCAL work_mem = '512MB';
         SET LOCAL maintenance_work_mem = '256MB';
         SET LOCAL jit = off;
         SET LOCAL client_min_messages = warning;
-        DROP TABLE IF EXISTS group_month_rollups_next, group_month_cause_rollups_next;
+        DROP TABLE IF EXISTS group_month_rollups_next;
         CREATE TABLE group_month_rollups_next (LIKE group_month_rollups INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
-        CREATE TABLE group_month_cause_rollups_next (LIKE group_month_cause_rollups INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
-
-        -- one pass over the ledger for both federation x council grains (hashed grouping sets),
-        -- then the coarser levels from that much smaller result, still keyed by uuid
-        WITH fc AS MATERIALIZED (
-          SELECT u.federation_id, u.regional_council_id, c.month, c.employment_type, c.gender, c.cause,
-                 GROUPING(c.cause) AS by_type,
+        -- one pass over the ledger for the federation x council grain, then the coarser
+        -- levels from that much smaller result, still keyed by uuid
+        WITH ${PAIRS}, grain AS MATERIALIZED (
+          SELECT p.pair, c.month, c.employment_type, c.gender,
                  sum(c.delta * k.increase) AS increase, sum(-c.delta * k.decrease) AS decrease,
                  sum(c.delta * k.adjustment) AS adjustment, sum(c.delta) AS net
-          FROM membership_changes c JOIN unions u ON u.id = c.union_id JOIN ${CAUSE_KINDS} ON k.cause = c.cause
-          GROUP BY GROUPING SETS ((1, 2, 3, 4, 5), (1, 2, 3, 6))
-        ), levels AS MATERIALIZED (
-          SELECT 'federation_council' AS level, ${FC_KEY} AS group_key, fc.month, fc.employment_type, fc.gender, fc.cause,
-                 fc.by_type, fc.increase, fc.decrease, fc.adjustment, fc.net
-          FROM fc
-          UNION ALL
-          SELECT CASE GROUPING(fc.federation_id, fc.regional_council_id, f.sector_code)
-                   WHEN 3 THEN 'federation' WHEN 5 THEN 'regional_council' WHEN 6 THEN 'sector' ELSE 'total' END,
-                 CASE GROUPING(fc.federation_id, fc.regional_council_id, f.sector_code)
-                   WHEN 3 THEN coalesce(fc.federation_id::text, 'none') WHEN 5 THEN fc.regional_council_id::text
-                   WHEN 6 THEN coalesce(f.sector_code, 'none') ELSE 'all' END,
-                 fc.month, fc.employment_type, fc.gender, fc.cause, fc.by_type,
-                 sum(fc.increase), sum(fc.decrease), sum(fc.adjustment), sum(fc.net)
-          FROM fc LEFT JOIN federations f ON f.id = fc.federation_id
-          GROUP BY fc.by_type, fc.month, fc.employment_type, fc.gender, fc.cause,
-                   GROUPING SETS ((fc.federation_id), (fc.regional_council_id), (f.sector_code), ())
-        ), by_type AS (
-          INSERT INTO group_month_rollups_next (level, group_key, month, employment_type, gender, increase, decrease, adjustment, net)
-          SELECT level, group_key, month, employment_type, gender, increase, decrease, adjustment, net FROM levels WHERE by_type = 1
-        )
-        INSERT INTO group_month_cause_rollups_next (level, group_key, month, cause, members)
-        SELECT level, group_key, month, cause, net FROM levels WHERE by_type = 0;
-
+          FROM membership_changes c JOIN pairs p ON p.union_id = c.union_id JOIN ${CAUSE_KINDS} ON k.cause = c.cause
+          GROUP BY 1, 2, 3, 4
+        ), ${FC_FROM_GRAIN}
+        INSERT INTO group_month_rollups_next (level, group_key, month, employment_type, gender, increase, decrease, adjustment, net)
+        ${allLevels(['employment_type', 'gender'], ['increase', 'decrease', 'adjustment', 'net'])};
         ALTER TABLE group_month_rollups_next ADD CONSTRAINT group_month_rollups_next_pkey
           PRIMARY KEY (level, group_key, month, employment_type, gender);
-        ALTER TABLE group_month_cause_rollups_next ADD CONSTRAINT group_month_cause_rollups_next_pkey
-          PRIMARY KEY (level, group_key, month, cause);
         ANALYZE group_month_rollups_next;
-        ANALYZE group_month_cause_rollups_next;
       END $$`);
 
     await q.query(`

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { uuidV7Batch } from '../common/uuid-v7';
 
 export const INCREASE_CAUSES = ['new_hire', 'new_organizing', 'non_regular_enrollment', 'transfer_in', 'merger_in', 'other_increase'] as const;
 export const DECREASE_CAUSES = [
@@ -39,8 +40,10 @@ export interface LedgerEntry {
 
 /**
  * The one way rows enter the ledger: with their outbox rows, in the caller's transaction.
- * Returns the new ids in the order of `entries`. The rows travel as one array per column
- * (unnest), which PostgreSQL parses far faster than thousands of bound parameters.
+ * Returns the new ids in the order of `entries`. The ids are made here (time-ordered
+ * UUIDs, so the keys grow at their right edge), which spares the ledger a RETURNING
+ * round trip; the rows travel as one array per column (unnest), which PostgreSQL parses
+ * far faster than thousands of bound parameters.
  */
 export async function appendToLedger(
   manager: EntityManager,
@@ -48,22 +51,21 @@ export async function appendToLedger(
   source: LedgerSource,
   recordedBy: string | null,
 ): Promise<string[]> {
-  const ids: string[] = [];
+  const ids = uuidV7Batch(entries.length);
   for (let start = 0; start < entries.length; start += CHUNK) {
     const chunk = entries.slice(start, start + CHUNK);
-    const rows: { id: string }[] = await manager.query(
+    const chunkIds = ids.slice(start, start + CHUNK);
+    await manager.query(
       `WITH inserted AS (
          INSERT INTO membership_changes
-           (union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id, source, recorded_by)
-         SELECT t.union_id, t.effective_on, t.delta, t.cause, t.employment_type, t.gender, t.note, t.reversal_of, t.survey_id, $10, $11::uuid
-         FROM unnest($1::uuid[], $2::date[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::uuid[])
-           AS t(union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id)
-         RETURNING id, seq
-       ), queued AS (
-         INSERT INTO aggregation_outbox (change_id) SELECT id FROM inserted
+           (id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id, source, recorded_by)
+         SELECT t.id, t.union_id, t.effective_on, t.delta, t.cause, t.employment_type, t.gender, t.note, t.reversal_of, t.survey_id, $11, $12::uuid
+         FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::uuid[])
+           AS t(id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id)
        )
-       SELECT id FROM inserted ORDER BY seq`,
+       INSERT INTO aggregation_outbox (change_id) SELECT unnest($1::uuid[])`,
       [
+        chunkIds,
         chunk.map((e) => e.unionId),
         chunk.map((e) => e.effectiveOn),
         chunk.map((e) => e.delta),
@@ -77,7 +79,6 @@ export async function appendToLedger(
         recordedBy,
       ],
     );
-    ids.push(...rows.map((r) => r.id));
   }
   return ids;
 }
