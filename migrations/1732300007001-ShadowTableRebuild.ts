@@ -18,7 +18,10 @@ import { StepwiseAggregationRebuild1732300003001 } from './1732300003001-Stepwis
  * from it federation, council, sector and total) straight from the ledger in one pass,
  * while A builds the union level and group_month_cause_rollups from it. B's tables are committed under *_next names that nothing
  * reads; a run that fails leaves them to the next run, which drops them first.
- * aggregation_rebuild() runs the same steps on one connection (demo, scripts).
+ * aggregation_rebuild() runs the same steps on one connection (demo, scripts). The new
+ * tables copy everything of the live ones but their indexes (LIKE ... INCLUDING ALL), and
+ * get their keys after they are filled. Memory: A's hash table up to 256 MB and its key
+ * build 1 GB, B's hash table up to 512 MB (each x hash_mem_multiplier), at national scale.
  */
 const ROLLUPS = ['union_month_rollups', 'group_month_rollups', 'group_month_cause_rollups'];
 
@@ -100,14 +103,14 @@ export class ShadowTableRebuild1732300007001 implements MigrationInterface {
         SET LOCAL jit = off;
         SET LOCAL client_min_messages = warning;
         DROP TABLE IF EXISTS union_month_rollups_next, group_month_cause_rollups_next;
-        CREATE TABLE union_month_rollups_next (LIKE union_month_rollups INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+        CREATE TABLE union_month_rollups_next (LIKE union_month_rollups INCLUDING ALL EXCLUDING INDEXES);
         INSERT INTO union_month_rollups_next (union_id, month, employment_type, gender, cause, members, changes)
         SELECT union_id, month, employment_type, gender, cause, sum(delta), count(*)
         FROM membership_changes GROUP BY 1, 2, 3, 4, 5;
         GET DIAGNOSTICS n = ROW_COUNT;
 
         -- the cause levels from the union level just built (the other half of the work is B's)
-        CREATE TABLE group_month_cause_rollups_next (LIKE group_month_cause_rollups INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+        CREATE TABLE group_month_cause_rollups_next (LIKE group_month_cause_rollups INCLUDING ALL EXCLUDING INDEXES);
         WITH ${PAIRS}, grain AS MATERIALIZED (
           SELECT p.pair, r.month, r.cause, sum(r.members) AS members
           FROM union_month_rollups_next r JOIN pairs p ON p.union_id = r.union_id
@@ -135,7 +138,7 @@ export class ShadowTableRebuild1732300007001 implements MigrationInterface {
         SET LOCAL jit = off;
         SET LOCAL client_min_messages = warning;
         DROP TABLE IF EXISTS group_month_rollups_next;
-        CREATE TABLE group_month_rollups_next (LIKE group_month_rollups INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+        CREATE TABLE group_month_rollups_next (LIKE group_month_rollups INCLUDING ALL EXCLUDING INDEXES);
         -- one pass over the ledger for the federation x council grain, then the coarser
         -- levels from that much smaller result, still keyed by uuid
         WITH ${PAIRS}, grain AS MATERIALIZED (
@@ -158,6 +161,8 @@ export class ShadowTableRebuild1732300007001 implements MigrationInterface {
         t text;
       BEGIN
         LOCK TABLE aggregation_outbox IN ACCESS EXCLUSIVE MODE;
+        -- all three at once: a report waits once, for a few milliseconds, and never sees a mix
+        LOCK TABLE ${ROLLUPS.join(', ')} IN ACCESS EXCLUSIVE MODE;
         FOREACH t IN ARRAY ARRAY[${ROLLUPS.map((t) => `'${t}'`).join(', ')}] LOOP
           IF to_regclass(t || '_next') IS NULL THEN
             RAISE EXCEPTION 'rebuild: % is missing; run every step before the swap', t || '_next';

@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { ADMIN, TestApp, bootTestApp } from './support/test-app';
 
 describe('sign-in and the foundation', () => {
@@ -38,6 +39,17 @@ describe('sign-in and the foundation', () => {
     const bad = await t.request('GET', '/sectors', { token: 'not-a-token' });
     expect(bad.status).toBe(401);
     expect(bad.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
+
+  it('accepts only unexpired tokens signed with this deployment\'s secret', async () => {
+    const login = await t.request('POST', '/auth/login', { body: ADMIN });
+    const sub = login.body.user.id as string;
+    const signedWith = (secret: string, expiresIn: number): string => new JwtService({ secret }).sign({ sub }, { expiresIn });
+    expect((await t.request('GET', '/me', { token: signedWith(t.config.jwtSecret, 60) })).status).toBe(200);
+    expect((await t.request('GET', '/me', { token: signedWith('another-secret-0123456789', 60) })).status).toBe(401);
+    expect((await t.request('GET', '/me', { token: signedWith(t.config.jwtSecret, -10) })).status).toBe(401);
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ sub })).toString('base64url')}.`;
+    expect((await t.request('GET', '/me', { token: unsigned })).status).toBe(401);
   });
 
   it('names the field of a bad sign-in body', async () => {
