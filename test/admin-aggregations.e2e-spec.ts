@@ -1,5 +1,6 @@
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { AggregationDoorbell } from '../src/aggregation/aggregation.doorbell';
+import { appendToLedger } from '../src/membership-changes/ledger-writer';
 import { AGGREGATION_QUEUE } from '../src/queue/queues';
 import { makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
@@ -126,6 +127,42 @@ describe('admin: rebuild, jobs, invariants; the doorbell', () => {
       }
       expect(await dataVersion(t)).toBe(versionAfter + 3);
     } finally {
+      await worker.stop();
+    }
+  });
+
+  it('counts a write in flight when a rebuild starts, and one that arrives while it waits, exactly once', async () => {
+    const worker = await startWorker(t);
+    const inflight = t.db.createQueryRunner();
+    try {
+      await waitFor('the outbox to drain', async () => (await outboxSize(t)) === 0);
+      // a ledger write in flight: its rows are written, its transaction not yet committed
+      await inflight.connect();
+      await inflight.startTransaction();
+      await appendToLedger(inflight.manager, [{ unionId: unions[0], effectiveOn: '2026-03-10', delta: 7, cause: 'new_hire', employmentType: 'regular' }], 'api', null);
+
+      const accepted = await t.request('POST', '/admin/aggregations/rebuild', { token: t.adminToken });
+      expect(accepted.status).toBe(202);
+      const waitingForOutbox = async () =>
+        (await t.db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'aggregation_outbox'::regclass AND NOT granted`))[0].n;
+      await waitFor('the rebuild to wait for the write in flight', async () => (await waitingForOutbox()) === 1);
+      const late = post({ items: items(5, 500) }); // queues behind the rebuild
+      await waitFor('the late write to queue', async () => (await waitingForOutbox()) === 2);
+      await inflight.commitTransaction();
+
+      expect((await late).status).toBe(201);
+      const path = `/admin/jobs/${accepted.body.jobId}`;
+      await waitFor('the rebuild to complete', async () => (await t.request('GET', path, { token: t.adminToken })).body.state === 'completed');
+      await waitFor('the outbox to drain', async () => (await outboxSize(t)) === 0);
+      expect(await invariants()).toMatchObject({ ok: true, mismatchCount: 0, derivedMismatchCount: 0 });
+      const [sums] = await t.db.query(`SELECT (SELECT sum(delta)::int FROM membership_changes) AS ledger,
+        (SELECT sum(members)::int FROM union_month_rollups) AS unions,
+        (SELECT sum(net)::int FROM group_month_rollups WHERE level = 'total') AS total,
+        (SELECT sum(members)::int FROM group_month_cause_rollups WHERE level = 'total') AS causes`);
+      expect([sums.unions, sums.total, sums.causes]).toEqual([sums.ledger, sums.ledger, sums.ledger]);
+    } finally {
+      if (inflight.isTransactionActive) await inflight.rollbackTransaction();
+      await inflight.release();
       await worker.stop();
     }
   });

@@ -58,7 +58,8 @@ export async function startWorker(t: TestApp, name = 'worker'): Promise<WorkerPr
   let applied = 0;
   let output = '';
   let buffered = '';
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  // 'close', not 'exit': it comes after the child's output has all been read, so the last lines are in `output`
+  const exited = new Promise<number | string | null>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal)));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const started = new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
