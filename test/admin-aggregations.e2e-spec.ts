@@ -167,6 +167,45 @@ describe('admin: rebuild, jobs, invariants; the doorbell', () => {
     }
   });
 
+  it('keeps answering reports from the old figures while a rebuild is under way', async () => {
+    const worker = await startWorker(t);
+    const holder = t.db.createQueryRunner();
+    const growth = (from: string) => t.request('GET', `/reports/growth?groupBy=federation&from=${from}&to=2026-09`, { token: t.adminToken });
+    try {
+      await waitFor('the outbox to drain', async () => (await outboxSize(t)) === 0);
+      const before = await growth('2026-01');
+      expect(before.status).toBe(200);
+      // hold the ledger so the rebuild stops after it has taken the outbox, before the swap
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query(`LOCK TABLE membership_changes IN ACCESS EXCLUSIVE MODE`);
+      const accepted = await t.request('POST', '/admin/aggregations/rebuild', { token: t.adminToken });
+      await waitFor('the rebuild to be under way', async () =>
+        (await t.db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'membership_changes'::regclass AND NOT granted`))[0].n >= 1,
+      );
+      const [{ outboxTaken }] = await t.db.query(
+        `SELECT count(*)::int AS "outboxTaken" FROM pg_locks WHERE relation = 'aggregation_outbox'::regclass AND mode = 'AccessExclusiveLock' AND granted`,
+      );
+      expect(outboxTaken).toBe(1);
+
+      const during = await growth('2026-01'); // the cached answer
+      const computed = await growth('2026-02'); // an answer computed from the rollups now
+      expect([during.status, computed.status]).toEqual([200, 200]);
+      expect(during.body.groups).toEqual(before.body.groups);
+      expect(computed.body.groups.map((g: { months: unknown[] }) => g.months.length)).toEqual(before.body.groups.map(() => 8));
+
+      await holder.commitTransaction();
+      const path = `/admin/jobs/${accepted.body.jobId}`;
+      await waitFor('the rebuild to complete', async () => (await t.request('GET', path, { token: t.adminToken })).body.state === 'completed');
+      expect(await invariants()).toMatchObject({ ok: true, mismatchCount: 0, derivedMismatchCount: 0 });
+      expect((await growth('2026-01')).body.groups).toEqual(before.body.groups);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await worker.stop();
+    }
+  });
+
   it('forgets idempotency keys after 30 days (hourly job)', async () => {
     const userId = (await t.db.query(`SELECT id FROM users LIMIT 1`))[0].id;
     await t.db.query(`INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES ($1, 'old', 'h', now() - interval '31 days'), ($1, 'recent', 'h', now() - interval '29 days')`, [userId]);
