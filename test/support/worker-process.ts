@@ -101,6 +101,12 @@ export async function waitFor(what: string, condition: () => Promise<boolean>, t
   }
 }
 
+/** aggregation_state.data_version: what the report cache keys on. */
+export async function dataVersion(t: TestApp): Promise<number> {
+  const [row] = await t.db.query(`SELECT data_version::int AS v FROM aggregation_state WHERE id = 1`);
+  return row.v;
+}
+
 export async function outboxSize(t: TestApp): Promise<number> {
   return (await t.db.query(`SELECT count(*)::int AS n FROM aggregation_outbox`))[0].n;
 }
