@@ -1,4 +1,4 @@
-import { Api, concurrently, rawGet } from './lib/http';
+import { Api, concurrently, rawGet, warmUp } from './lib/http';
 import { line, ms, summarize } from './lib/stats';
 
 /**
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
       const { status } = await rawGet(api.baseUrl, path, api.token);
       if (status !== 200) throw new Error(`GET ${path}: ${status}`);
     };
-    await concurrently(4, 20, get);
+    await warmUp(get);
     const started = Date.now();
     const latency = summarize(await concurrently(16, 800, get));
     line(path.slice(0, 44), `p50 ${ms(latency.p50)}, p95 ${ms(latency.p95)}, ${Math.round(800 / ((Date.now() - started) / 1000))} req/s`);

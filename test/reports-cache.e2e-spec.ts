@@ -71,4 +71,20 @@ describe('report cache', () => {
     expect(await packed.json()).toEqual(plain.body);
     expect(plain.headers.get('content-encoding')).toBeNull();
   });
+
+  it('sends brotli, made in the background once an answer is read again, to clients that accept it', async () => {
+    const read = () => fetch(`${t.baseUrl}/api/v1${growth}`, { headers: { authorization: `Bearer ${t.adminToken}`, 'accept-encoding': 'gzip, deflate, br' } });
+    const plain = await t.request('GET', growth, { token: t.adminToken, headers: { 'accept-encoding': 'identity' } });
+    const encodings: (string | null)[] = [];
+    for (let i = 0; i < 50 && encodings.at(-1) !== 'br'; i++) {
+      const answer = await read();
+      encodings.push(answer.headers.get('content-encoding'));
+      expect(await answer.json()).toEqual(plain.body);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(encodings[0]).toBe('gzip');
+    expect(encodings.at(-1)).toBe('br');
+    const refusing = await fetch(`${t.baseUrl}/api/v1${growth}`, { headers: { authorization: `Bearer ${t.adminToken}`, 'accept-encoding': 'br;q=0, gzip' } });
+    expect(refusing.headers.get('content-encoding')).toBe('gzip');
+  });
 });

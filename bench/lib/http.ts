@@ -49,14 +49,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 /**
  * GET that receives the whole answer but neither inflates nor parses it, as a load
- * generator should: the latency is the server's, not this process's JSON work. Asks for
- * gzip as a browser does. Resolves with the status and the bytes received.
+ * generator should: the latency is the server's, not this process's JSON work. Sends the
+ * Accept-Encoding a current browser sends. Resolves with the status and the bytes received.
  */
 export function rawGet(baseUrl: string, path: string, token: string): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${baseUrl}/api/v1${path}`,
-      { agent, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } },
+      { agent, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br, zstd' } },
       (res) => {
         let bytes = 0;
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -67,4 +67,15 @@ export function rawGet(baseUrl: string, path: string, token: string): Promise<{ 
     req.on('error', reject);
     req.end();
   });
+}
+
+/**
+ * Warm-up before a measurement: some reads, a pause long enough for the server to finish
+ * compressing the answer in the background (as it has long done for a report read all
+ * day), and some more reads.
+ */
+export async function warmUp(work: () => Promise<unknown>): Promise<void> {
+  await concurrently(4, 20, work);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await concurrently(4, 20, work);
 }

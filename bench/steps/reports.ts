@@ -1,4 +1,4 @@
-import { Api, concurrently, rawGet } from '../lib/http';
+import { Api, concurrently, rawGet, warmUp } from '../lib/http';
 import { connect } from '../lib/database';
 import { line, ms, summarize } from '../lib/stats';
 
@@ -16,7 +16,7 @@ export async function measureReports(url: string, client: Api, first: string, la
     const growthPath = `/reports/growth?groupBy=federation&from=${first}&to=${last}`;
     const answer = await client.call('GET', growthPath);
     line('growth answer', `${answer.groups.length} federations x ${answer.groups[0]?.months.length} months`);
-    await concurrently(4, 20, () => load(client, growthPath));
+    await warmUp(() => load(client, growthPath));
     const growth = summarize(await concurrently(16, 800, () => load(client, growthPath)));
     const growthSql = `SELECT u.federation_id, c.month, sum(c.delta) AS net,
                               sum(sum(c.delta)) OVER (PARTITION BY u.federation_id ORDER BY c.month) AS members
@@ -36,7 +36,7 @@ export async function measureReports(url: string, client: Api, first: string, la
       milestones: [{ name: 'Phase II', dueOn: '2030-09-30', targetMembers: Math.round(members * 1.1) }],
     });
     const progressPath = `/goals/${goal.id}/progress`;
-    await concurrently(4, 20, () => load(client, progressPath));
+    await warmUp(() => load(client, progressPath));
     const progress = summarize(await concurrently(16, 800, () => load(client, progressPath)));
     const progressSql = `SELECT sum(delta) AS members,
                                 sum(delta) FILTER (WHERE effective_on >= (date_trunc('month', now()) - interval '12 months')) AS trailing

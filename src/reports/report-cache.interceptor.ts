@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Observable, from, map, of, switchMap } from 'rxjs';
@@ -6,26 +5,24 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../common/auth/auth.guard';
 import type { CurrentUser } from '../common/auth/roles';
 import { Clock } from '../common/clock';
+import { Accepted, CompressedAnswer, acceptedEncodings } from './compressed-answer';
 
-const MAX_ENTRIES = 500;
-
-interface Entry {
-  json: string;
-  /** The same answer gzip-compressed, made on first demand: reports are large and repetitive. */
-  gzip?: Buffer;
-}
+/** Memory the cache may hold per process; the oldest answers go first beyond it. */
+const MAX_BYTES = 48 * 1024 * 1024;
 
 /**
  * Caches successful report answers per caller and URL under the data version
  * (aggregation_state.data_version, bumped by a trigger whenever rollups, published
  * figures, goals or structure change) and today's date. The version comes with the
- * caller's own row (AuthGuard), so a hit costs no extra round trip; a change anywhere makes every older entry unreachable. The answer is kept
- * serialized, and compressed once for clients that accept gzip, since encoding and
- * writing a large report are the dearest parts of a hit. Entries are evicted oldest first.
+ * caller's own row (AuthGuard), so a hit costs no extra round trip; a change anywhere
+ * makes every older entry unreachable. The answer is kept serialized and compressed
+ * (CompressedAnswer), since encoding and writing a large report are the dearest parts of
+ * a hit. Entries are evicted oldest first beyond MAX_BYTES.
  */
 @Injectable()
 export class ReportCacheInterceptor implements NestInterceptor {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, { answer: CompressedAnswer; size: number }>();
+  private bytes = 0;
 
   constructor(
     private readonly db: DataSource,
@@ -35,7 +32,7 @@ export class ReportCacheInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest & { url: string; user: CurrentUser }>();
-    const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const accepted = acceptedEncodings(request.headers['accept-encoding']);
     const reply = http.getResponse<FastifyReply>();
     // the guard read the version with the user; a caller that skipped it reads it here
     const version = request.dataVersion !== undefined ? of(request.dataVersion) : from(this.readVersion());
@@ -46,12 +43,12 @@ export class ReportCacheInterceptor implements NestInterceptor {
         const key = `${dataVersion}|${this.clock.today()}|${id}|${role}|${regionalCouncilId}|${federationId}|${request.url}`;
         void reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
         const cached = this.entries.get(key);
-        if (cached !== undefined) return of(this.body(cached, gzip, reply));
+        if (cached !== undefined) return of(this.send(cached.answer, accepted, reply));
         return next.handle().pipe(
           map((answer) => {
-            const entry: Entry = { json: JSON.stringify(answer) };
+            const entry = new CompressedAnswer(JSON.stringify(answer));
             this.remember(key, entry);
-            return this.body(entry, gzip, reply);
+            return this.send(entry, accepted, reply);
           }),
         );
       }),
@@ -63,18 +60,25 @@ export class ReportCacheInterceptor implements NestInterceptor {
     return state?.version;
   }
 
-  private body(entry: Entry, gzip: boolean, reply: FastifyReply): string | Buffer {
-    if (!gzip) return entry.json;
-    entry.gzip ??= gzipSync(entry.json);
-    void reply.header('content-encoding', 'gzip');
-    return entry.gzip;
+  private send(entry: CompressedAnswer, accepted: Accepted, reply: FastifyReply): string | Buffer {
+    const { body, encoding } = entry.body(accepted);
+    if (encoding) void reply.header('content-encoding', encoding);
+    return body;
   }
 
-  private remember(key: string, entry: Entry): void {
-    this.entries.set(key, entry);
-    if (this.entries.size > MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+  /** Keeps the answer; beyond MAX_BYTES the oldest go. */
+  private remember(key: string, answer: CompressedAnswer): void {
+    const size = answer.maxBytes;
+    if (size > MAX_BYTES) return;
+    const replaced = this.entries.get(key);
+    if (replaced) this.bytes -= replaced.size;
+    this.entries.delete(key);
+    this.entries.set(key, { answer, size });
+    this.bytes += size;
+    for (const [oldestKey, oldest] of this.entries) {
+      if (this.bytes <= MAX_BYTES) break;
+      this.entries.delete(oldestKey);
+      this.bytes -= oldest.size;
     }
   }
 }
