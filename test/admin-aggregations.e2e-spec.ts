@@ -1,32 +1,21 @@
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { AggregationDoorbell } from '../src/aggregation/aggregation.doorbell';
 import { AGGREGATION_QUEUE } from '../src/queue/queues';
-import { makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
+import { makeCouncil, makeUser } from './support/factories';
+import { LedgerFixture, jobEnd, makeLedgerFixture } from './support/ledger-fixture';
 import { TestApp, bootTestApp } from './support/test-app';
 import { clearQueue, dataVersion, outboxSize, startWorker, waitFor } from './support/worker-process';
 
 describe('admin: rebuild, jobs, invariants; the doorbell', () => {
   let t: TestApp;
-  let unions: string[];
   let queue: Queue;
-  const items = (count: number, seed: number) =>
-    Array.from({ length: count }, (_, i) => ({
-      unionId: unions[(seed + i) % unions.length],
-      effectiveOn: `2026-${String(1 + ((seed + i) % 9)).padStart(2, '0')}-15`,
-      delta: (seed + i) % 4 ? 2 : -1,
-      cause: (seed + i) % 4 ? 'new_hire' : 'contract_end',
-      employmentType: (seed + i) % 3 ? 'regular' : 'fixed_term',
-      gender: (seed + i) % 2 ? 'female' : 'male',
-    }));
-  const post = (body: unknown) => t.request('POST', '/membership-changes/bulk', { token: t.adminToken, body });
-  const invariants = async () => (await t.request('GET', '/admin/invariants', { token: t.adminToken })).body;
+  let items: LedgerFixture['items'];
+  let post: LedgerFixture['post'];
+  let invariants: LedgerFixture['invariants'];
 
   beforeAll(async () => {
     t = await bootTestApp();
-    const councilId = await makeCouncil(t);
-    const federationId = await makeFederation(t);
-    unions = [];
-    for (let i = 0; i < 6; i++) unions.push(await makeUnion(t, { regionalCouncilId: councilId, federationId: i % 3 ? federationId : null }));
+    ({ items, post, invariants } = await makeLedgerFixture(t));
     queue = new Queue(AGGREGATION_QUEUE, { connection: { url: t.config.redisUrl }, prefix: t.config.queuePrefix });
   });
   afterAll(async () => {
@@ -102,9 +91,7 @@ describe('admin: rebuild, jobs, invariants; the doorbell', () => {
       events.on('progress', ({ data }) => progress.push(data));
       const accepted = await t.request('POST', '/admin/aggregations/rebuild', { token: t.adminToken });
       expect(accepted.status).toBe(202);
-      const path = `/admin/jobs/${accepted.body.jobId}`;
-      await waitFor('the rebuild to complete', async () => (await t.request('GET', path, { token: t.adminToken })).body.state === 'completed');
-      const job = (await t.request('GET', path, { token: t.adminToken })).body;
+      const job = await jobEnd(t, accepted.body.jobId);
       expect(job).toMatchObject({ id: accepted.body.jobId, name: 'rebuild', state: 'completed', progress: 100 });
       expect(job.result.rows).toBeGreaterThan(0);
       await waitFor('the progress events', async () => progress.length === 4, 5_000);

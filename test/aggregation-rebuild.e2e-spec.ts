@@ -1,29 +1,18 @@
 import { appendToLedger } from '../src/membership-changes/ledger-writer';
-import { makeCouncil, makeFederation, makeUnion } from './support/factories';
+import { LedgerFixture, jobEnd, makeLedgerFixture } from './support/ledger-fixture';
 import { TestApp, bootTestApp } from './support/test-app';
 import { clearQueue, dataVersion, outboxSize, startWorker, waitFor } from './support/worker-process';
 
 describe('rebuild: beside writes and reports, and when it fails', () => {
   let t: TestApp;
   let unions: string[];
-  const items = (count: number, seed: number) =>
-    Array.from({ length: count }, (_, i) => ({
-      unionId: unions[(seed + i) % unions.length],
-      effectiveOn: `2026-${String(1 + ((seed + i) % 9)).padStart(2, '0')}-15`,
-      delta: (seed + i) % 4 ? 2 : -1,
-      cause: (seed + i) % 4 ? 'new_hire' : 'contract_end',
-      employmentType: (seed + i) % 3 ? 'regular' : 'fixed_term',
-      gender: (seed + i) % 2 ? 'female' : 'male',
-    }));
-  const post = (body: unknown) => t.request('POST', '/membership-changes/bulk', { token: t.adminToken, body });
-  const invariants = async () => (await t.request('GET', '/admin/invariants', { token: t.adminToken })).body;
+  let items: LedgerFixture['items'];
+  let post: LedgerFixture['post'];
+  let invariants: LedgerFixture['invariants'];
 
   beforeAll(async () => {
     t = await bootTestApp();
-    const councilId = await makeCouncil(t);
-    const federationId = await makeFederation(t);
-    unions = [];
-    for (let i = 0; i < 6; i++) unions.push(await makeUnion(t, { regionalCouncilId: councilId, federationId: i % 3 ? federationId : null }));
+    ({ unions, items, post, invariants } = await makeLedgerFixture(t));
     expect((await post({ items: items(300, 0) })).status).toBe(201);
   });
   afterAll(async () => {
@@ -51,8 +40,7 @@ describe('rebuild: beside writes and reports, and when it fails', () => {
       await inflight.commitTransaction();
 
       expect((await late).status).toBe(201);
-      const path = `/admin/jobs/${accepted.body.jobId}`;
-      await waitFor('the rebuild to complete', async () => (await t.request('GET', path, { token: t.adminToken })).body.state === 'completed');
+      expect((await jobEnd(t, accepted.body.jobId)).state).toBe('completed');
       await waitFor('the outbox to drain', async () => (await outboxSize(t)) === 0);
       expect(await invariants()).toMatchObject({ ok: true, mismatchCount: 0, derivedMismatchCount: 0 });
       const [sums] = await t.db.query(`SELECT (SELECT sum(delta)::int FROM membership_changes) AS ledger,
@@ -95,8 +83,7 @@ describe('rebuild: beside writes and reports, and when it fails', () => {
       expect(computed.body.groups.map((g: { months: unknown[] }) => g.months.length)).toEqual(before.body.groups.map(() => 8));
 
       await holder.commitTransaction();
-      const path = `/admin/jobs/${accepted.body.jobId}`;
-      await waitFor('the rebuild to complete', async () => (await t.request('GET', path, { token: t.adminToken })).body.state === 'completed');
+      expect((await jobEnd(t, accepted.body.jobId)).state).toBe('completed');
       expect(await invariants()).toMatchObject({ ok: true, mismatchCount: 0, derivedMismatchCount: 0 });
       expect((await growth('2026-01')).body.groups).toEqual(before.body.groups);
     } finally {
@@ -108,13 +95,7 @@ describe('rebuild: beside writes and reports, and when it fails', () => {
 
   it('keeps the live figures when a rebuild fails after its second connection committed', async () => {
     const worker = await startWorker(t);
-    const rebuild = async (): Promise<{ state: string; failedReason?: string }> => {
-      const accepted = await t.request('POST', '/admin/aggregations/rebuild', { token: t.adminToken });
-      const path = `/admin/jobs/${accepted.body.jobId}`;
-      let job = { state: 'waiting' };
-      await waitFor('the rebuild to end', async () => ['completed', 'failed'].includes((job = (await t.request('GET', path, { token: t.adminToken })).body).state));
-      return job;
-    };
+    const rebuild = async () => jobEnd(t, (await t.request('POST', '/admin/aggregations/rebuild', { token: t.adminToken })).body.jobId);
     try {
       await waitFor('the outbox to drain', async () => (await outboxSize(t)) === 0);
       const version = await dataVersion(t);

@@ -1,7 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Observable, from, map, of, switchMap } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { Observable, map, of } from 'rxjs';
 import type { AuthenticatedRequest } from '../common/auth/auth.guard';
 import type { CurrentUser } from '../common/auth/roles';
 import { Clock } from '../common/clock';
@@ -24,40 +23,29 @@ export class ReportCacheInterceptor implements NestInterceptor {
   private readonly entries = new Map<string, { answer: CompressedAnswer; size: number }>();
   private bytes = 0;
 
-  constructor(
-    private readonly db: DataSource,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly clock: Clock) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest & { url: string; user: CurrentUser }>();
     const accepted = acceptedEncodings(request.headers['accept-encoding']);
     const reply = http.getResponse<FastifyReply>();
-    // the guard read the version with the user; a caller that skipped it reads it here
-    const version = request.dataVersion !== undefined ? of(request.dataVersion) : from(this.readVersion());
-    return version.pipe(
-      switchMap((dataVersion) => {
-        // the caller's role and scope are in the key: a user moved or demoted sees new answers at once
-        const { id, role, regionalCouncilId, federationId } = request.user;
-        const key = `${dataVersion}|${this.clock.today()}|${id}|${role}|${regionalCouncilId}|${federationId}|${request.url}`;
-        void reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
-        const cached = this.entries.get(key);
-        if (cached !== undefined) return of(this.send(cached.answer, accepted, reply));
-        return next.handle().pipe(
-          map((answer) => {
-            const entry = new CompressedAnswer(JSON.stringify(answer));
-            this.remember(key, entry);
-            return this.send(entry, accepted, reply);
-          }),
-        );
+    // the guard read the version with the user; without one there is nothing to key on
+    const dataVersion = request.dataVersion;
+    if (dataVersion === undefined) return next.handle();
+    // the caller's role and scope are in the key: a user moved or demoted sees new answers at once
+    const { id, role, regionalCouncilId, federationId } = request.user;
+    const key = `${dataVersion}|${this.clock.today()}|${id}|${role}|${regionalCouncilId}|${federationId}|${request.url}`;
+    void reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
+    const cached = this.entries.get(key);
+    if (cached !== undefined) return of(this.send(cached.answer, accepted, reply));
+    return next.handle().pipe(
+      map((answer) => {
+        const entry = new CompressedAnswer(JSON.stringify(answer));
+        this.remember(key, entry);
+        return this.send(entry, accepted, reply);
       }),
     );
-  }
-
-  private async readVersion(): Promise<string | undefined> {
-    const [state] = await this.db.query<{ version: string }[]>('SELECT data_version AS version FROM aggregation_state WHERE id = 1');
-    return state?.version;
   }
 
   private send(entry: CompressedAnswer, accepted: Accepted, reply: FastifyReply): string | Buffer {
