@@ -4,8 +4,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { AppConfig } from './config/app-config';
-import { createValidationPipe } from './common/validation/validation.pipe';
+import { AppConfig } from './platform/config/app-config';
+import { createValidationPipe } from './platform/common/validation/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from './config/app-config';
+import { loadConfigOrExit } from './platform/config/app-config';
 import { createApp } from './app.setup';
 
 async function bootstrap(): Promise<void> {

@@ -1,14 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BullModule } from '@nestjs/bullmq';
-import { AppConfig } from './config/app-config';
-import { ConfigModule } from './config/config.module';
-import { dataSourceOptions } from './database/data-source-options';
-import { loggerModule } from './logging';
-import { RedisModule, bullConnection } from './redis/redis.module';
-import { AggregationModule } from './aggregation/aggregation.module';
-import { AggregationProcessor } from './aggregation/aggregation.processor';
-import { AggregationSweep } from './aggregation/aggregation.sweep';
+import { AppConfig } from './platform/config/app-config';
+import { ConfigModule } from './platform/config/config.module';
+import { dataSourceOptions } from './platform/database/data-source-options';
+import { loggerModule } from './platform/logging';
+import { RedisModule, bullConnection } from './platform/redis/redis.module';
+import { AggregationModule } from './membership/aggregation/aggregation.module';
+import { AggregationProcessor } from './membership/aggregation/aggregation.processor';
+import { AggregationSweep } from './membership/aggregation/aggregation.sweep';
 
 /** The queue worker: the only place processors are registered. */
 @Module({})

@@ -1,6 +1,6 @@
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
-import { AggregationDoorbell } from '../src/aggregation/aggregation.doorbell';
-import { AGGREGATION_QUEUE } from '../src/queue/queues';
+import { AggregationDoorbell } from '../src/membership/aggregation/aggregation.doorbell';
+import { AGGREGATION_QUEUE } from '../src/platform/queue/queues';
 import { makeCouncil, makeUser } from './support/factories';
 import { LedgerFixture, jobEnd, makeLedgerFixture } from './support/ledger-fixture';
 import { TestApp, bootTestApp } from './support/test-app';

@@ -1,4 +1,4 @@
-import { appendToLedger } from '../src/membership-changes/ledger-writer';
+import { appendToLedger } from '../src/membership/membership-changes/ledger-writer';
 import { LedgerFixture, jobEnd, makeLedgerFixture } from './support/ledger-fixture';
 import { TestApp, bootTestApp } from './support/test-app';
 import { clearQueue, dataVersion, outboxSize, startWorker, waitFor } from './support/worker-process';

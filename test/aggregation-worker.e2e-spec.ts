@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { LedgerEntry, appendToLedger } from '../src/membership-changes/ledger-writer';
+import { LedgerEntry, appendToLedger } from '../src/membership/membership-changes/ledger-writer';
 import { makeCouncil, makeFederation, makeUnion } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
 import { WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from './support/worker-process';

@@ -1,6 +1,6 @@
-import { AggregationService } from '../src/aggregation/aggregation.service';
-import { Clock } from '../src/common/clock';
-import { appendToLedger } from '../src/membership-changes/ledger-writer';
+import { AggregationService } from '../src/membership/aggregation/aggregation.service';
+import { Clock } from '../src/platform/common/clock';
+import { appendToLedger } from '../src/membership/membership-changes/ledger-writer';
 import { makeCouncil, makeFederation, makeUnion } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
 

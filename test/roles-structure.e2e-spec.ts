@@ -1,4 +1,4 @@
-import type { Role } from '../src/common/auth/roles';
+import type { Role } from '../src/platform/common/auth/roles';
 import { makeCouncil, makeFederation, makeSector, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/database/data-source-options';
+import { dataSourceOptions } from '../../src/platform/database/data-source-options';
 
 /** The benchmark's own database, created fresh and migrated; never the app's. */
 export function benchDatabaseUrl(base: string, name: string): string {

@@ -1,5 +1,5 @@
-import { Cause, EmploymentType, Gender, LedgerEntry, appendToLedger } from '../membership-changes/ledger-writer';
-import { sortCounts, surveyContentHash } from '../membership-surveys/survey-adjustments';
+import { Cause, EmploymentType, Gender, LedgerEntry, appendToLedger } from '../membership/membership-changes/ledger-writer';
+import { sortCounts, surveyContentHash } from '../membership/membership-surveys/survey-adjustments';
 import { DemoContext } from './demo-context';
 
 /**

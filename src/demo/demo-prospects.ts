@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { EmploymentType, Gender, LedgerEntry, appendToLedger } from '../membership-changes/ledger-writer';
-import { tokyoToday } from '../prospects/tokyo-date';
-import { PROGRESS_STAGES, Stage, WORKING_STAGES, stageIndex } from '../prospects/stage-rules';
-import { hashPassword } from '../users/users.service';
+import { EmploymentType, Gender, LedgerEntry, appendToLedger } from '../membership/membership-changes/ledger-writer';
+import { tokyoToday } from '../organizing/prospects/tokyo-date';
+import { PROGRESS_STAGES, Stage, WORKING_STAGES, stageIndex } from '../organizing/prospects/stage-rules';
+import { hashPassword } from '../platform/users/users.service';
 import kanagawa from './data/kanagawa.json';
 import { DemoContext } from './demo-context';
 

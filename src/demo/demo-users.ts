@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { hashPassword } from '../users/users.service';
+import { hashPassword } from '../platform/users/users.service';
 import { DemoContext } from './demo-context';
 
 export interface DemoLogin {

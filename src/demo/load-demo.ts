@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfigOrExit } from '../config/app-config';
-import { dataSourceOptions } from '../database/data-source-options';
+import { loadConfigOrExit } from '../platform/config/app-config';
+import { dataSourceOptions } from '../platform/database/data-source-options';
 import { DemoContext, seededRandom } from './demo-context';
 import { loadStructure } from './demo-structure';
 import { loadUsers } from './demo-users';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../src/common/auth/roles';
-import { hashPassword } from '../../src/users/users.service';
+import type { Role } from '../../src/platform/common/auth/roles';
+import { hashPassword } from '../../src/platform/users/users.service';
 import type { TestApp } from './test-app';
 
 /** Test data written straight to the database (fast, and independent of the endpoints under test). */

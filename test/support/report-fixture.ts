@@ -1,5 +1,5 @@
-import { AggregationService } from '../../src/aggregation/aggregation.service';
-import { appendToLedger, Cause, EmploymentType, Gender } from '../../src/membership-changes/ledger-writer';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { appendToLedger, Cause, EmploymentType, Gender } from '../../src/membership/membership-changes/ledger-writer';
 import { makeCouncil, makeFederation, makeSector, makeUnion } from './factories';
 import type { TestApp } from './test-app';
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.setup';
-import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { AppConfig, loadConfig } from '../../src/platform/config/app-config';
 import { cloneTemplate, databaseUrl, dropDatabase } from './postgres';
 
 export const ADMIN = { email: 'admin@test.rengo', password: 'admin-password-1' };

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { AGGREGATION_QUEUE } from '../../src/queue/queues';
+import { AGGREGATION_QUEUE } from '../../src/platform/queue/queues';
 import type { TestApp } from './test-app';
 
 const root = join(__dirname, '..', '..');

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { Scope } from '../../platform/common/auth/scope';
+import { badField, notFound } from '../../platform/common/errors/domain-error';
+import { Page, page } from '../../platform/common/http/pagination';
+import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { CreateGoalDto, GoalAllocationsDto, GoalDto, ListGoalsQuery, UpdateGoalDto, toGoalDto } from './dto/goal.dto';
+import { Goal } from './goal.entity';
+
+type GoalFields = Omit<CreateGoalDto, 'scope'> & { federationId: string | null; regionalCouncilId: string | null };
+
+/** TypeORM refuses undefined in a where condition: leave out the filters not given. */
+const definedOnly = <T extends object>(where: T): Partial<T> =>
+  Object.fromEntries(Object.entries(where).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+function checkDates(goal: { baselineOn: string; targetOn: string }): void {
+  if (goal.baselineOn > goal.targetOn) throw badField('baselineOn', 'must be on or before targetOn');
+}
+
+/** The columns of a DTO: the nested scope becomes the two scope columns. */
+function columnsOf(dto: Partial<CreateGoalDto>): Partial<GoalFields> {
+  const { scope, ...rest } = dto;
+  if (!scope) return rest;
+  return { ...rest, federationId: scope.federationId ?? null, regionalCouncilId: scope.regionalCouncilId ?? null };
+}
+
+@Injectable()
+export class GoalsService {
+  constructor(@InjectRepository(Goal) private readonly goals: Repository<Goal>) {}
+
+  /** Every signed-in user reads every goal: the chapter's goals are shared. */
+  async list(query: ListGoalsQuery): Promise<Page<GoalDto>> {
+    const [rows, total] = await this.goals.findAndCount({
+      where: definedOnly({ federationId: query.federationId, regionalCouncilId: query.regionalCouncilId, parentGoalId: query.parentGoalId }),
+      order: { targetOn: 'ASC', name: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return page(rows.map(toGoalDto), total, query);
+  }
+
+  async find(id: string): Promise<Goal> {
+    const goal = await this.goals.findOneBy({ id });
+    if (!goal) throw notFound('Goal');
+    return goal;
+  }
+
+  /**
+   * A goal whose membership figures the scope may read, else 404 like an unknown id (the
+   * condition is applied in SQL). Chapter-wide goals are for everyone; a council scope reads
+   * its council's goals (also a federation within it), a federation scope its federation's
+   * (also within a council) — the same figures /reports/* answer for that caller.
+   */
+  async findForFigures(id: string, scope: Scope): Promise<Goal> {
+    const query = this.goals.createQueryBuilder('g').where('g.id = :id', { id });
+    const chapterWide = 'g.federationId IS NULL AND g.regionalCouncilId IS NULL';
+    if (scope.kind === 'council') {
+      query.andWhere(`((${chapterWide}) OR g.regionalCouncilId = :scopeCouncilId)`, { scopeCouncilId: scope.regionalCouncilId });
+    } else if (scope.kind === 'federation') {
+      query.andWhere(`((${chapterWide}) OR g.federationId = :scopeFederationId)`, { scopeFederationId: scope.federationId });
+    }
+    const goal = await query.getOne();
+    if (!goal) throw notFound('Goal');
+    return goal;
+  }
+
+  async get(id: string): Promise<GoalDto> {
+    return toGoalDto(await this.find(id));
+  }
+
+  /** An unknown federation, council or parent goal is 400 (foreign key). */
+  async create(dto: CreateGoalDto, caller: CurrentUser): Promise<GoalDto> {
+    checkDates(dto);
+    const saved = await this.goals.save(this.goals.create({ ...columnsOf(dto), createdBy: caller.id, updatedBy: caller.id }));
+    return this.get(saved.id);
+  }
+
+  async update(id: string, dto: UpdateGoalDto, caller: CurrentUser): Promise<GoalDto> {
+    const current = await this.find(id);
+    const { version, ...fields } = dto;
+    checkDates({ baselineOn: fields.baselineOn ?? current.baselineOn, targetOn: fields.targetOn ?? current.targetOn });
+    if (fields.parentGoalId) await this.checkNoCycle(id, fields.parentGoalId);
+    const patch = { ...columnsOf(fields), updatedBy: caller.id };
+    if (!(await versionedUpdate(this.goals.manager, Goal, id, version, patch))) throw notFound('Goal');
+    return this.get(id);
+  }
+
+  /** 409 while child goals still point to it (foreign key). */
+  async remove(id: string): Promise<void> {
+    const result = await this.goals.delete({ id });
+    if (!result.affected) throw notFound('Goal');
+  }
+
+  /** The child goals and whether their targets add up to this goal's: a mismatch is shown, not hidden. */
+  async allocations(id: string): Promise<GoalAllocationsDto> {
+    const goal = await this.find(id);
+    const children = await this.goals.find({ where: { parentGoalId: id }, order: { name: 'ASC', id: 'ASC' } });
+    const sum = children.reduce((total, child) => total + child.targetMembers, 0);
+    return {
+      goalId: goal.id,
+      targetMembers: goal.targetMembers,
+      children: children.map(toGoalDto),
+      childrenTargetMembers: sum,
+      difference: sum - goal.targetMembers,
+      balanced: children.length > 0 && sum === goal.targetMembers,
+    };
+  }
+
+  /** A goal may not become its own ancestor. */
+  private async checkNoCycle(id: string, parentGoalId: string): Promise<void> {
+    const rows: unknown[] = await this.goals.query(
+      `WITH RECURSIVE up(id, parent_goal_id) AS (
+         SELECT id, parent_goal_id FROM goals WHERE id = $1
+         UNION
+         SELECT g.id, g.parent_goal_id FROM goals g JOIN up ON g.id = up.parent_goal_id
+       )
+       SELECT 1 FROM up WHERE id = $2 LIMIT 1`,
+      [parentGoalId, id],
+    );
+    if (rows.length) throw badField('parentGoalId', 'would make the goal its own ancestor');
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { Page, page } from '../../platform/common/http/pagination';
+import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { labelOf } from '../../platform/labels/labels';
+import { firstDayOf } from '../../membership/periods/months';
+import { CreateLossReviewDto, ListLossReviewsQuery, LossReviewDto, UpdateLossReviewDto } from './dto/loss-review.dto';
+import { LossReview } from './loss-review.entity';
+
+const COLUMNS = `r.id, r.regional_council_id AS "regionalCouncilId", c.name AS "regionalCouncilName",
+  to_char(r.period_from, 'YYYY-MM') AS "periodFrom", to_char(r.period_to, 'YYYY-MM') AS "periodTo", r.causes,
+  r.findings, r.countermeasures, r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.created_by AS "createdBy"`;
+
+type Row = Omit<LossReviewDto, 'causeLabels'>;
+
+const toDto = (row: Row): LossReviewDto => ({
+  ...row,
+  causeLabels: row.causes.map((cause) => ({ cause, label: labelOf('causes', cause) })),
+});
+
+/** Admins write any council's reviews; regional staff only their own council's. */
+function checkCanWrite(caller: CurrentUser, regionalCouncilId: string): void {
+  if (caller.role === 'admin') return;
+  if (caller.role === 'regional' && caller.regionalCouncilId === regionalCouncilId) return;
+  throw forbidden('Loss reviews are written by the staff of their own regional council');
+}
+
+function checkPeriod(from: string, to: string): void {
+  if (from > to) throw badField('periodFrom', 'must not be after periodTo');
+}
+
+/** Stored months are first days; the API speaks YYYY-MM. */
+function columnsOf(dto: Partial<CreateLossReviewDto>): Partial<LossReview> {
+  const { periodFrom, periodTo, ...rest } = dto;
+  return {
+    ...rest,
+    ...(periodFrom ? { periodFrom: firstDayOf(periodFrom) } : {}),
+    ...(periodTo ? { periodTo: firstDayOf(periodTo) } : {}),
+  };
+}
+
+/**
+ * Loss reviews (減少要因の振り返り). Every signed-in user reads all of them, so what one
+ * council learned is shared with the others.
+ */
+@Injectable()
+export class LossReviewsService {
+  constructor(@InjectRepository(LossReview) private readonly reviews: Repository<LossReview>) {}
+
+  async list(query: ListLossReviewsQuery): Promise<Page<LossReviewDto>> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (query.regionalCouncilId) conditions.push(`r.regional_council_id = $${params.push(query.regionalCouncilId)}`);
+    if (query.cause) conditions.push(`$${params.push(query.cause)} = ANY(r.causes)`);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [rows, [{ total }]] = await Promise.all([
+      this.reviews.query<Row[]>(
+        `SELECT ${COLUMNS} FROM loss_reviews r JOIN regional_councils c ON c.id = r.regional_council_id ${where}
+         ORDER BY r.period_to DESC, r.created_at DESC, r.id
+         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.limit, query.offset],
+      ),
+      this.reviews.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM loss_reviews r ${where}`, params),
+    ]);
+    return page(rows.map(toDto), total, query);
+  }
+
+  async get(id: string): Promise<LossReviewDto> {
+    const [row] = await this.reviews.query<Row[]>(
+      `SELECT ${COLUMNS} FROM loss_reviews r JOIN regional_councils c ON c.id = r.regional_council_id WHERE r.id = $1`,
+      [id],
+    );
+    if (!row) throw notFound('Loss review');
+    return toDto(row);
+  }
+
+  async create(dto: CreateLossReviewDto, caller: CurrentUser): Promise<LossReviewDto> {
+    checkCanWrite(caller, dto.regionalCouncilId);
+    checkPeriod(dto.periodFrom, dto.periodTo);
+    const saved = await this.reviews.save(this.reviews.create({ ...columnsOf(dto), createdBy: caller.id, updatedBy: caller.id }));
+    return this.get(saved.id);
+  }
+
+  async update(id: string, dto: UpdateLossReviewDto, caller: CurrentUser): Promise<LossReviewDto> {
+    const current = await this.get(id);
+    checkCanWrite(caller, current.regionalCouncilId);
+    const { version, ...fields } = dto;
+    if (fields.regionalCouncilId) checkCanWrite(caller, fields.regionalCouncilId);
+    checkPeriod(fields.periodFrom ?? current.periodFrom, fields.periodTo ?? current.periodTo);
+    if (!(await versionedUpdate(this.reviews.manager, LossReview, id, version, { ...columnsOf(fields), updatedBy: caller.id }))) {
+      throw notFound('Loss review');
+    }
+    return this.get(id);
+  }
+
+  async remove(id: string, caller: CurrentUser): Promise<void> {
+    const current = await this.get(id);
+    checkCanWrite(caller, current.regionalCouncilId);
+    await this.reviews.delete({ id });
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { DuesReport, DuesService } from './dues.service';
+import { DuesQuery } from './report-query.dto';
+import { ReportCacheInterceptor } from './report-cache.interceptor';
+
+@ApiTags('reports')
+@UseInterceptors(ReportCacheInterceptor)
+@Controller('reports')
+export class DuesController {
+  constructor(private readonly reports: DuesService) {}
+
+  /** Dues per month of a fiscal year: members x monthly dues x payment rate; future months carry the last known members. */
+  @Authenticated()
+  @Get('dues-projection')
+  projection(@Query() query: DuesQuery, @Caller() caller: CurrentUser): Promise<DuesReport> {
+    return this.reports.projection(query, caller);
+  }
+}

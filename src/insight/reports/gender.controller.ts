@@ -1,0 +1,21 @@
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { GenderReport, GenderService } from './gender.service';
+import { GenderQuery } from './report-query.dto';
+import { ReportCacheInterceptor } from './report-cache.interceptor';
+
+@ApiTags('reports')
+@UseInterceptors(ReportCacheInterceptor)
+@Controller('reports')
+export class GenderController {
+  constructor(private readonly reports: GenderService) {}
+
+  /** Members by gender and the female share per federation or council at a month end. */
+  @Authenticated()
+  @Get('gender')
+  gender(@Query() query: GenderQuery, @Caller() caller: CurrentUser): Promise<GenderReport> {
+    return this.reports.gender(query, caller);
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { GrowthReport, GrowthService } from './growth.service';
+import { GrowthQuery } from './report-query.dto';
+import { ReportCacheInterceptor } from './report-cache.interceptor';
+
+@ApiTags('reports')
+@UseInterceptors(ReportCacheInterceptor)
+@Controller('reports')
+export class GrowthController {
+  constructor(private readonly reports: GrowthService) {}
+
+  /** Members by month per total, federation, council, sector, union, employment type or gender (組織拡大の推移). */
+  @Authenticated()
+  @Get('growth')
+  growth(@Query() query: GrowthQuery, @Caller() caller: CurrentUser): Promise<GrowthReport> {
+    return this.reports.growth(query, caller);
+  }
+}

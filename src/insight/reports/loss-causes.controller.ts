@@ -1,0 +1,21 @@
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { LossCausesReport, LossCausesService } from './loss-causes.service';
+import { MonthRangeQuery } from './report-query.dto';
+import { ReportCacheInterceptor } from './report-cache.interceptor';
+
+@ApiTags('reports')
+@UseInterceptors(ReportCacheInterceptor)
+@Controller('reports')
+export class LossCausesController {
+  constructor(private readonly reports: LossCausesService) {}
+
+  /** Members lost by cause against the previous period of equal length, and the unions that lost most. */
+  @Authenticated()
+  @Get('loss-causes')
+  lossCauses(@Query() query: MonthRangeQuery, @Caller() caller: CurrentUser): Promise<LossCausesReport> {
+    return this.reports.lossCauses(query, caller);
+  }
+}

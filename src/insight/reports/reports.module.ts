@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { ClockModule } from '../../platform/common/clock';
+import { DuesController } from './dues.controller';
+import { DuesService } from './dues.service';
+import { GenderController } from './gender.controller';
+import { GenderService } from './gender.service';
+import { GrowthController } from './growth.controller';
+import { GrowthService } from './growth.service';
+import { LossCausesController } from './loss-causes.controller';
+import { LossCausesService } from './loss-causes.service';
+import { NetChangeController } from './net-change.controller';
+import { NetChangeService } from './net-change.service';
+import { ReportDb } from './report-sql';
+
+/** Membership reports: they read the rollups and the published month closes, never the ledger. */
+@Module({
+  imports: [ClockModule],
+  controllers: [GrowthController, LossCausesController, NetChangeController, GenderController, DuesController],
+  providers: [ReportDb, GrowthService, LossCausesService, NetChangeService, GenderService, DuesService],
+  exports: [ReportDb],
+})
+export class ReportsModule {}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { scopeOf } from '../../platform/common/auth/scope';
+import { conflict, notFound } from '../../platform/common/errors/domain-error';
+import { Page, page } from '../../platform/common/http/pagination';
+import { BulkBody, CreateMembershipChangeDto } from './dto/create-membership-change.dto';
+import { ListMembershipChangesQuery } from './dto/list-membership-changes.query';
+import { BulkResultDto, CHANGE_COLUMNS, ChangeRow, MembershipChangeDto, toMembershipChangeDto } from './dto/membership-change.dto';
+import { ReverseMembershipChangeDto } from './dto/reverse-membership-change.dto';
+import { IdempotentRequest, IdempotentResult, IdempotentWriter } from './idempotency';
+import { LedgerEntry, appendToLedger } from './ledger-writer';
+import { assertWritableUnions, writeScope } from './union-access';
+import { scopeSql } from '../../platform/common/auth/scope';
+
+const FROM_CHANGES = `membership_changes c JOIN unions u ON u.id = c.union_id`;
+const WITH_REVERSAL = `LEFT JOIN membership_changes r ON r.reversal_of = c.id`;
+
+const toEntry = (dto: CreateMembershipChangeDto): LedgerEntry => ({
+  unionId: dto.unionId,
+  effectiveOn: dto.effectiveOn,
+  delta: dto.delta,
+  cause: dto.cause,
+  employmentType: dto.employmentType,
+  gender: dto.gender ?? 'unspecified',
+  note: dto.note ?? null,
+});
+
+/**
+ * The membership ledger over HTTP. Writes go through appendToLedger (ledger + outbox
+ * rows in one transaction, with the idempotency key when given) and ring the
+ * aggregation doorbell after commit; reads apply the caller's scope in SQL.
+ */
+@Injectable()
+export class MembershipChangesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly idempotent: IdempotentWriter,
+    private readonly doorbell: AggregationDoorbell,
+  ) {}
+
+  async create(dto: CreateMembershipChangeDto, caller: CurrentUser, request: IdempotentRequest): Promise<MembershipChangeDto> {
+    return this.write(caller, request, dto, async (manager) => {
+      await assertWritableUnions(manager, caller, [dto.unionId], () => 'unionId');
+      const [id] = await appendToLedger(manager, [toEntry(dto)], 'api', caller.id);
+      return this.read(manager, id);
+    });
+  }
+
+  /** All or nothing: every item is checked (fields by BulkItemsPipe, unions here) before one insert. */
+  async bulk(dto: BulkBody, caller: CurrentUser, request: IdempotentRequest): Promise<BulkResultDto> {
+    return this.write(caller, request, dto, async (manager) => {
+      await assertWritableUnions(
+        manager,
+        caller,
+        dto.items.map((item) => item.unionId),
+        (i) => `items[${i}].unionId`,
+      );
+      const ids = await appendToLedger(manager, dto.items.map(toEntry), 'bulk', caller.id);
+      return { count: ids.length, ids };
+    });
+  }
+
+  /**
+   * Writes the opposite entry (same union, day, cause, type and gender; delta negated)
+   * linked to the original. A reversal cannot itself be reversed, an entry is reversed
+   * at most once (also under concurrency: UNIQUE reversal_of), and a survey adjustment
+   * is corrected by submitting the survey again.
+   */
+  async reverse(id: string, dto: ReverseMembershipChangeDto, caller: CurrentUser, request: IdempotentRequest): Promise<MembershipChangeDto> {
+    try {
+      return await this.write(caller, request, { id, ...dto }, async (manager) => {
+        const params: unknown[] = [id];
+        const [original]: (ChangeRow | undefined)[] = await manager.query(
+          `SELECT ${CHANGE_COLUMNS} FROM ${FROM_CHANGES} ${WITH_REVERSAL}
+           WHERE c.id = $1 AND ${scopeSql(writeScope(caller), 'u', params)}`,
+          params,
+        );
+        if (!original) throw notFound('Membership change');
+        if (original.reversal_of) throw conflict('REVERSAL_NOT_REVERSIBLE', 'This entry is itself a reversal; record a new change instead');
+        if (original.reversed_by) throw conflict('ALREADY_REVERSED', 'This entry has already been reversed');
+        if (original.cause === 'survey_adjustment') {
+          throw conflict('SURVEY_ADJUSTMENT_NOT_REVERSIBLE', 'A survey adjustment is corrected by submitting the survey again');
+        }
+        const [reversalId] = await appendToLedger(
+          manager,
+          [
+            {
+              unionId: original.union_id,
+              effectiveOn: original.effective_on,
+              delta: -original.delta,
+              cause: original.cause,
+              employmentType: original.employment_type,
+              gender: original.gender,
+              note: dto.reason,
+              reversalOf: original.id,
+            },
+          ],
+          'reversal',
+          caller.id,
+        );
+        return this.read(manager, reversalId);
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_membership_changes_reversal_of') {
+        throw conflict('ALREADY_REVERSED', 'This entry has already been reversed');
+      }
+      throw error;
+    }
+  }
+
+  async list(query: ListMembershipChangesQuery, caller: CurrentUser): Promise<Page<MembershipChangeDto>> {
+    const params: unknown[] = [];
+    const where = [scopeSql(scopeOf(caller), 'u', params)];
+    const filter = (sql: string, value: unknown): void => {
+      if (value === undefined) return;
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    filter('c.union_id = ?::uuid', query.unionId);
+    filter('u.federation_id = ?::uuid', query.federationId);
+    filter('u.regional_council_id = ?::uuid', query.regionalCouncilId);
+    filter('c.cause = ?', query.cause);
+    filter('c.effective_on >= ?::date', query.from);
+    filter('c.effective_on <= ?::date', query.to);
+    const condition = where.join(' AND ');
+    const [[{ total }], rows] = await Promise.all([
+      this.db.query(`SELECT count(*)::int AS total FROM ${FROM_CHANGES} WHERE ${condition}`, params),
+      this.db.query(
+        `SELECT ${CHANGE_COLUMNS} FROM ${FROM_CHANGES} ${WITH_REVERSAL} WHERE ${condition}
+         ORDER BY c.effective_on DESC, c.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.limit, query.offset],
+      ),
+    ]);
+    return page((rows as ChangeRow[]).map(toMembershipChangeDto), total, query);
+  }
+
+  async get(id: string, caller: CurrentUser): Promise<MembershipChangeDto> {
+    const params: unknown[] = [id];
+    const [row]: (ChangeRow | undefined)[] = await this.db.query(
+      `SELECT ${CHANGE_COLUMNS} FROM ${FROM_CHANGES} ${WITH_REVERSAL} WHERE c.id = $1 AND ${scopeSql(scopeOf(caller), 'u', params)}`,
+      params,
+    );
+    if (!row) throw notFound('Membership change');
+    return toMembershipChangeDto(row);
+  }
+
+  private async read(manager: EntityManager, id: string): Promise<MembershipChangeDto> {
+    const [row]: ChangeRow[] = await manager.query(`SELECT ${CHANGE_COLUMNS} FROM membership_changes c ${WITH_REVERSAL} WHERE c.id = $1`, [id]);
+    return toMembershipChangeDto(row);
+  }
+
+  /** One idempotent transaction; the doorbell rings after it committed something new. */
+  private async write<T>(caller: CurrentUser, request: IdempotentRequest, body: unknown, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result: IdempotentResult<T> = await this.idempotent.run(caller, request, body, work);
+    if (!result.replayed) await this.doorbell.ring();
+    return result.body;
+  }
+}

@@ -1,0 +1,45 @@
+import { HttpStatus } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { Scope, scopeOf, scopeSql } from '../../platform/common/auth/scope';
+import { DomainError, FieldProblem, forbidden } from '../../platform/common/errors/domain-error';
+
+/** Who may write membership facts: admins for every union, federation users for their federation's. */
+export function writeScope(caller: CurrentUser): Scope {
+  if (caller.role === 'admin' || caller.role === 'federation') return scopeOf(caller);
+  throw forbidden('Only admins and federation users record membership changes');
+}
+
+/**
+ * Checks that every union exists and is writable by the caller, in ONE query. A union
+ * that does not exist is a bad reference (400 naming the field); one outside the
+ * caller's federation answers 404, as a record outside the scope does.
+ * `fieldOf(i)` names the field of the i-th id, e.g. `items[17].unionId`.
+ */
+export async function assertWritableUnions(
+  manager: EntityManager,
+  caller: CurrentUser,
+  unionIds: readonly string[],
+  fieldOf: (index: number) => string,
+): Promise<void> {
+  const distinct = [...new Set(unionIds)];
+  const params: unknown[] = [distinct];
+  const writable = scopeSql(writeScope(caller), 'u', params);
+  const rows: { id: string; known: boolean; writable: boolean }[] = await manager.query(
+    `SELECT x.id, u.id IS NOT NULL AS known, coalesce(${writable}, FALSE) AS writable
+     FROM unnest($1::uuid[]) AS x(id) LEFT JOIN unions u ON u.id = x.id`,
+    params,
+  );
+  const unknown = new Set(rows.filter((r) => !r.known).map((r) => r.id));
+  const outside = new Set(rows.filter((r) => r.known && !r.writable).map((r) => r.id));
+  const problems = (ids: Set<string>, message: string): FieldProblem[] =>
+    unionIds.flatMap((id, i) => (ids.has(id) ? [{ field: fieldOf(i), message }] : [])).slice(0, 200);
+  if (unknown.size) {
+    const details = problems(unknown, 'refers to a union that does not exist');
+    throw new DomainError('UNKNOWN_UNION', HttpStatus.BAD_REQUEST, `${details[0].field} refers to a union that does not exist`, details);
+  }
+  if (outside.size) {
+    const details = problems(outside, 'is not a union you may record changes for');
+    throw new DomainError('NOT_FOUND', HttpStatus.NOT_FOUND, 'Union not found in your scope', details);
+  }
+}

@@ -1,0 +1,24 @@
+import { BadRequestException, Param, PipeTransform } from '@nestjs/common';
+import { MONTH_PATTERN } from '../../../platform/common/validation/validators';
+
+/** A `:month` path parameter written YYYY-MM; anything else is 400 naming it. */
+class MonthPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!MONTH_PATTERN.test(value)) {
+      throw new BadRequestException({ message: 'month must be a month YYYY-MM', details: [{ field: 'month', message: 'must be a month YYYY-MM' }] });
+    }
+    return value;
+  }
+}
+
+export const MonthParam = (): ParameterDecorator => Param('month', new MonthPipe());
+
+export class ClosedPeriodDto {
+  /** YYYY-MM */
+  month!: string;
+  closedAt!: Date;
+  closedBy!: string;
+  closedByName!: string;
+  /** The newest ledger change the published figures include. */
+  asOf!: Date | null;
+}

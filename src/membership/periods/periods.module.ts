@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ClockModule } from '../../platform/common/clock';
+import { PeriodsController } from './periods.controller';
+import { PeriodsService } from './periods.service';
+
+@Module({
+  imports: [ClockModule],
+  controllers: [PeriodsController],
+  providers: [PeriodsService],
+})
+export class PeriodsModule {}

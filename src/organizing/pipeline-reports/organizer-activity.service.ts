@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { labelOf } from '../../platform/labels/labels';
+import { prospectScopeSql } from '../prospects/prospect-access';
+import { Stage, isAdvance } from '../prospects/stage-rules';
+import { monthBounds } from '../prospects/tokyo-date';
+import { VISIT_OUTCOMES, VisitKind, VisitOutcome } from '../visits/visit.entity';
+import { ActivityFigures, OrganizerActivity, OrganizerActivityQuery, OrganizerActivityReport } from './pipeline-report.dto';
+
+interface VisitCount {
+  userId: string;
+  councilId: string;
+  kind: VisitKind;
+  outcome: VisitOutcome | null;
+  n: number;
+}
+interface MoveCount {
+  userId: string;
+  councilId: string;
+  fromStage: Stage;
+  toStage: Stage;
+  n: number;
+}
+
+/** Prospects in the caller's scope and the council filter; $1 council, $2 first day, $3 last day, then the scope's. */
+const SCOPED = (scope: string): string => `SELECT p.id, p.regional_council_id FROM prospects p WHERE ${scope} AND ($1::uuid IS NULL OR p.regional_council_id = $1)`;
+const VISITS_SQL = (scope: string): string => `
+  SELECT v.organizer_id AS "userId", s.regional_council_id AS "councilId", v.kind, v.outcome, count(*)::int AS n, max(v.updated_at) AS newest
+    FROM visits v JOIN (${SCOPED(scope)}) s ON s.id = v.prospect_id
+   WHERE v.occurred_on BETWEEN $2 AND $3
+   GROUP BY 1, 2, 3, 4`;
+const MOVES_SQL = (scope: string): string => `
+  SELECT c.changed_by AS "userId", s.regional_council_id AS "councilId", c.from_stage AS "fromStage", c.to_stage AS "toStage",
+         count(*)::int AS n, max(c.changed_at) AS newest
+    FROM prospect_stage_changes c JOIN (${SCOPED(scope)}) s ON s.id = c.prospect_id
+   WHERE c.kind IN ('moved', 'affiliated') AND c.changed_by IS NOT NULL
+     AND c.changed_at >= $2::date::timestamp AT TIME ZONE 'Asia/Tokyo'
+     AND c.changed_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'
+   GROUP BY 1, 2, 3, 4`;
+
+function figures(visits: VisitCount[], moves: MoveCount[]): ActivityFigures {
+  const sum = <T extends { n: number }>(rows: T[], keep: (row: T) => boolean): number => rows.filter(keep).reduce((total, r) => total + r.n, 0);
+  return {
+    visits: sum(visits, () => true),
+    visitsByOutcome: VISIT_OUTCOMES.map((outcome) => ({ outcome, label: labelOf('visitOutcomes', outcome), visits: sum(visits, (v) => v.outcome === outcome) })),
+    visitsWithoutOutcome: sum(visits, (v) => v.outcome === null),
+    consultations: sum(visits, (v) => v.kind === 'consultation' || v.outcome === 'consultation_taken'),
+    stageAdvances: sum(moves, (m) => isAdvance(m.fromStage, m.toStage)),
+    foundings: sum(moves, (m) => m.fromStage === 'committee' && m.toStage === 'founded'),
+    affiliations: sum(moves, (m) => m.toStage === 'affiliated'),
+  };
+}
+
+/**
+ * GET /reports/organizer-activity: a month's work per organizer (activity they recorded:
+ * visits they authored, stage moves they made) and per council (activity on its prospects),
+ * for the monthly activity targets of councils and the organizing committee.
+ */
+@Injectable()
+export class OrganizerActivityService {
+  constructor(private readonly db: DataSource) {}
+
+  async report(query: OrganizerActivityQuery, caller: CurrentUser): Promise<OrganizerActivityReport> {
+    const { first, last } = monthBounds(query.month);
+    const scope = prospectScopeSql(caller, 'p', 4);
+    const params = [query.regionalCouncilId ?? null, first, last, ...scope.params];
+    const visits: (VisitCount & { newest: Date })[] = await this.db.query(VISITS_SQL(scope.sql), params);
+    const moves: (MoveCount & { newest: Date })[] = await this.db.query(MOVES_SQL(scope.sql), params);
+    const ownCouncil = caller.role === 'regional' || caller.role === 'organizer' ? caller.regionalCouncilId : null;
+    const councils: { id: string; name: string; street: number }[] = await this.db.query(
+      `SELECT rc.id, rc.name,
+              (SELECT count(*)::int FROM consultations k WHERE k.regional_council_id = rc.id AND k.received_on BETWEEN $3 AND $4) AS street
+         FROM regional_councils rc
+        WHERE ($1::uuid IS NULL OR rc.id = $1) AND ($2::uuid IS NULL OR rc.id = $2) ORDER BY rc.code`,
+      [query.regionalCouncilId ?? null, ownCouncil, first, last],
+    );
+    const people: { id: string; name: string; role: string; councilId: string | null }[] = await this.db.query(
+      `SELECT u.id, u.display_name AS name, u.role, u.regional_council_id AS "councilId"
+         FROM users u LEFT JOIN regional_councils c ON c.id = u.regional_council_id
+        WHERE u.id = ANY($1::uuid[]) OR (u.role = 'organizer' AND u.regional_council_id = ANY($2::uuid[]))
+        ORDER BY c.code NULLS LAST, u.display_name, u.id`,
+      [[...new Set([...visits, ...moves].map((r) => r.userId))], councils.map((c) => c.id)],
+    );
+    const newest = [...visits, ...moves].map((r) => new Date(r.newest).getTime());
+    const street = councils.reduce((total, c) => total + c.street, 0);
+    return {
+      asOf: newest.length ? new Date(Math.max(...newest)) : null,
+      month: query.month,
+      regionalCouncilId: query.regionalCouncilId ?? null,
+      organizers: people.map(
+        (u): OrganizerActivity => ({
+          organizerId: u.id,
+          label: u.name,
+          role: u.role,
+          roleLabel: labelOf('roles', u.role),
+          regionalCouncilId: u.councilId,
+          ...figures(visits.filter((v) => v.userId === u.id), moves.filter((m) => m.userId === u.id)),
+        }),
+      ),
+      councils: councils.map((c) => ({
+        regionalCouncilId: c.id,
+        label: c.name,
+        ...figures(visits.filter((v) => v.councilId === c.id), moves.filter((m) => m.councilId === c.id)),
+        streetConsultations: c.street,
+      })),
+      total: { ...figures(visits, moves), streetConsultations: street },
+    };
+  }
+}

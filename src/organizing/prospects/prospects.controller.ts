@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { Page, PageQuery } from '../../platform/common/http/pagination';
+import { UuidParam } from '../../platform/common/http/uuid-param';
+import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../membership/membership-changes/idempotency';
+import { AffiliationService } from './affiliation.service';
+import { AffiliateProspectDto, AffiliationDto } from './dto/affiliate.dto';
+import { CreateProspectDto, ListProspectsQuery, ProspectDto, UpdateProspectDto } from './dto/prospect.dto';
+import { MoveStageDto, ReopenProspectDto, StageChangeDto } from './dto/stage.dto';
+import { ProspectStagesService } from './prospect-stages.service';
+import { ProspectsService } from './prospects.service';
+
+/**
+ * Unorganized workplaces (see ProspectScope for who sees what). Council staff create and
+ * edit them; assigned organizers and council staff move their stage; council staff
+ * reopen and affiliate them.
+ */
+@ApiTags('prospects')
+@Controller('prospects')
+export class ProspectsController {
+  constructor(
+    private readonly prospects: ProspectsService,
+    private readonly stages: ProspectStagesService,
+    private readonly affiliation: AffiliationService,
+  ) {}
+
+  @Authenticated()
+  @Get()
+  list(@Query() query: ListProspectsQuery, @Caller() caller: CurrentUser): Promise<Page<ProspectDto>> {
+    return this.prospects.list(query, caller);
+  }
+
+  @Authenticated()
+  @Get(':id')
+  get(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<ProspectDto> {
+    return this.prospects.get(id, caller);
+  }
+
+  @Authenticated('admin', 'regional')
+  @AcceptsIdempotencyKey()
+  @Post()
+  create(@Body() dto: CreateProspectDto, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<ProspectDto> {
+    return this.prospects.create(dto, caller, request);
+  }
+
+  @Authenticated('admin', 'regional')
+  @Patch(':id')
+  update(@UuidParam() id: string, @Body() dto: UpdateProspectDto, @Caller() caller: CurrentUser): Promise<ProspectDto> {
+    return this.prospects.update(id, dto, caller);
+  }
+
+  /** Every stage the prospect entered: who, when, from, to, note. */
+  @Authenticated()
+  @Get(':id/history')
+  history(@UuidParam() id: string, @Query() query: PageQuery, @Caller() caller: CurrentUser): Promise<Page<StageChangeDto>> {
+    return this.stages.history(id, query, caller);
+  }
+
+  /** One step forward or back, on_hold, back from on_hold, or lost (with a note). */
+  @Authenticated('admin', 'regional', 'organizer')
+  @AcceptsIdempotencyKey()
+  @Post(':id/stage')
+  @HttpCode(200)
+  move(
+    @UuidParam() id: string,
+    @Body() dto: MoveStageDto,
+    @Caller() caller: CurrentUser,
+    @IdempotencyKey() request: IdempotentRequest,
+  ): Promise<ProspectDto> {
+    return this.stages.move(id, dto, caller, request);
+  }
+
+  /** Out of affiliated or lost, back to a working stage (council staff, with a reason). */
+  @Authenticated('admin', 'regional')
+  @AcceptsIdempotencyKey()
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(
+    @UuidParam() id: string,
+    @Body() dto: ReopenProspectDto,
+    @Caller() caller: CurrentUser,
+    @IdempotencyKey() request: IdempotentRequest,
+  ): Promise<ProspectDto> {
+    return this.stages.reopen(id, dto, caller, request);
+  }
+
+  /** 加盟: creates the union and its new_organizing members in one transaction; 409 if already affiliated. */
+  @Authenticated('admin', 'regional')
+  @AcceptsIdempotencyKey()
+  @Post(':id/affiliate')
+  affiliate(
+    @UuidParam() id: string,
+    @Body() dto: AffiliateProspectDto,
+    @Caller() caller: CurrentUser,
+    @IdempotencyKey() request: IdempotentRequest,
+  ): Promise<AffiliationDto> {
+    return this.affiliation.affiliate(id, dto, caller, request);
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { Page } from '../../platform/common/http/pagination';
+import { UuidParam } from '../../platform/common/http/uuid-param';
+import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../membership/membership-changes/idempotency';
+import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto } from './dto/visit.dto';
+import { VisitsService } from './visits.service';
+
+/**
+ * Visits are read by whoever reads the prospect, except federation users (visit notes speak
+ * of individual workers' support); logged by its council's organizers and staff and admins.
+ */
+@ApiTags('visits')
+@Controller()
+export class VisitsController {
+  constructor(private readonly visits: VisitsService) {}
+
+  @Authenticated('admin', 'leadership', 'regional', 'organizer')
+  @Get('prospects/:prospectId/visits')
+  listForProspect(
+    @UuidParam('prospectId') prospectId: string,
+    @Query() query: ListVisitsQuery,
+    @Caller() caller: CurrentUser,
+  ): Promise<Page<VisitDto>> {
+    return this.visits.listForProspect(prospectId, query, caller);
+  }
+
+  /** The caller is the author. A nextActionOn also becomes the prospect's next action. */
+  @Authenticated('admin', 'regional', 'organizer')
+  @AcceptsIdempotencyKey()
+  @Post('prospects/:prospectId/visits')
+  create(
+    @UuidParam('prospectId') prospectId: string,
+    @Body() dto: CreateVisitDto,
+    @Caller() caller: CurrentUser,
+    @IdempotencyKey() request: IdempotentRequest,
+  ): Promise<VisitDto> {
+    return this.visits.create(prospectId, dto, caller, request);
+  }
+
+  @Authenticated('admin', 'leadership', 'regional', 'organizer')
+  @Get('visits')
+  list(@Query() query: ListVisitsQuery, @Caller() caller: CurrentUser): Promise<Page<VisitDto>> {
+    return this.visits.list(query, caller);
+  }
+
+  @Authenticated('admin', 'leadership', 'regional', 'organizer')
+  @Get('visits/:id')
+  get(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<VisitDto> {
+    return this.visits.get(id, caller);
+  }
+
+  /** By its author only (403 for anyone else). */
+  @Authenticated('admin', 'regional', 'organizer')
+  @Patch('visits/:id')
+  update(@UuidParam() id: string, @Body() dto: UpdateVisitDto, @Caller() caller: CurrentUser): Promise<VisitDto> {
+    return this.visits.update(id, dto, caller);
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { Clock } from '../../platform/common/clock';
+import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { Page, page } from '../../platform/common/http/pagination';
+import { IdempotentRequest, IdempotentWriter } from '../../membership/membership-changes/idempotency';
+import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { prospectScopeSql } from '../prospects/prospect-access';
+import { ProspectsService } from '../prospects/prospects.service';
+import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto, toVisitDto } from './dto/visit.dto';
+import { Visit } from './visit.entity';
+
+const VISIT_COLUMNS = `v.id, v.prospect_id AS "prospectId", p.employer_name AS "employerName", v.organizer_id AS "organizerId",
+  u.display_name AS "organizerName", to_char(v.occurred_on, 'YYYY-MM-DD') AS "occurredOn", v.kind, v.outcome,
+  v.contacts_reached AS "contactsReached", v.support_level AS "supportLevel", v.summary,
+  to_char(v.next_action_on, 'YYYY-MM-DD') AS "nextActionOn", v.version, v.created_at AS "createdAt",
+  v.updated_at AS "updatedAt", v.created_by AS "createdBy", v.updated_by AS "updatedBy"`;
+
+/** A visit's days must make sense: not in the future, and the next action not before it. */
+function checkDays(today: string, occurredOn: string, nextActionOn: string | null | undefined): void {
+  if (occurredOn > today) throw badField('occurredOn', 'is in the future');
+  if (nextActionOn && nextActionOn < occurredOn) throw badField('nextActionOn', 'is before occurredOn');
+}
+
+/**
+ * Visits, calls and meetings at prospect workplaces. Anyone who may work the prospect logs
+ * them (its council's organizers and staff, admins); the caller is the author and only the
+ * author edits. A visit's nextActionOn becomes the prospect's next action.
+ */
+@Injectable()
+export class VisitsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly prospects: ProspectsService,
+    private readonly idempotent: IdempotentWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A retry with the same Idempotency-Key and body answers the first visit and logs nothing. */
+  async create(prospectId: string, dto: CreateVisitDto, caller: CurrentUser, request: IdempotentRequest): Promise<VisitDto> {
+    checkDays(this.clock.today(), dto.occurredOn, dto.nextActionOn);
+    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
+      await this.prospects.findInScope(manager, prospectId, caller);
+      const inserted = await manager.getRepository(Visit).insert({
+        prospectId,
+        organizerId: caller.id,
+        occurredOn: dto.occurredOn,
+        kind: dto.kind,
+        outcome: dto.outcome ?? null,
+        contactsReached: dto.contactsReached ?? null,
+        supportLevel: dto.supportLevel ?? null,
+        summary: dto.summary.trim(),
+        nextActionOn: dto.nextActionOn ?? null,
+        createdBy: caller.id,
+        updatedBy: caller.id,
+      });
+      if (dto.nextActionOn) await this.setNextAction(manager, prospectId, dto.nextActionOn, caller);
+      return this.get(inserted.identifiers[0].id as string, caller, manager);
+    });
+    return result.body;
+  }
+
+  async get(id: string, caller: CurrentUser, manager: EntityManager = this.db.manager): Promise<VisitDto> {
+    const { items } = await this.query({ limit: 1, offset: 0 }, caller, id, manager);
+    if (items.length === 0) throw notFound('Visit');
+    return items[0];
+  }
+
+  async list(query: ListVisitsQuery, caller: CurrentUser): Promise<Page<VisitDto>> {
+    return this.query(query, caller);
+  }
+
+  async listForProspect(prospectId: string, query: ListVisitsQuery, caller: CurrentUser): Promise<Page<VisitDto>> {
+    await this.prospects.findInScope(this.db.manager, prospectId, caller);
+    return this.query({ ...query, prospectId }, caller);
+  }
+
+  async update(id: string, dto: UpdateVisitDto, caller: CurrentUser): Promise<VisitDto> {
+    for (const field of ['occurredOn', 'kind', 'summary'] as const) if (dto[field] === null) throw badField(field, 'cannot be cleared');
+    const current = await this.get(id, caller);
+    if (current.organizerId !== caller.id) throw forbidden('Only the author of a visit edits it');
+    checkDays(this.clock.today(), dto.occurredOn ?? current.occurredOn, dto.nextActionOn === undefined ? current.nextActionOn : dto.nextActionOn);
+    await this.db.transaction(async (manager) => {
+      const { version, ...fields } = dto;
+      const patch: Record<string, unknown> = { ...fields, updatedBy: caller.id };
+      if (fields.summary !== undefined) patch.summary = fields.summary.trim();
+      for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
+      if (!(await versionedUpdate(manager, Visit, id, version, patch))) throw notFound('Visit');
+      if (dto.nextActionOn) await this.setNextAction(manager, current.prospectId, dto.nextActionOn, caller);
+    });
+    return this.get(id, caller);
+  }
+
+  /** The prospect's next action follows the newest plan; a change like any other (version + 1). */
+  private async setNextAction(manager: EntityManager, prospectId: string, nextActionOn: string, caller: CurrentUser): Promise<void> {
+    await manager.query(
+      `UPDATE prospects SET next_action_on = $1, version = version + 1, updated_at = now(), updated_by = $2
+        WHERE id = $3 AND next_action_on IS DISTINCT FROM $1::date`,
+      [nextActionOn, caller.id, prospectId],
+    );
+  }
+
+  private async query(query: ListVisitsQuery, caller: CurrentUser, id?: string, manager: EntityManager = this.db.manager): Promise<Page<VisitDto>> {
+    const scope = prospectScopeSql(caller, 'p', 1);
+    const params: unknown[] = [...scope.params];
+    const where = [scope.sql];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (id) add('v.id = ?', id);
+    if (query.prospectId) add('v.prospect_id = ?', query.prospectId);
+    if (query.organizerId) add('v.organizer_id = ?', query.organizerId);
+    if (query.from) add('v.occurred_on >= ?', query.from);
+    if (query.to) add('v.occurred_on <= ?', query.to);
+    const from = `FROM visits v JOIN prospects p ON p.id = v.prospect_id JOIN users u ON u.id = v.organizer_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await manager.query(`SELECT count(*)::int AS total ${from}`, params);
+    const rows = await manager.query(
+      `SELECT ${VISIT_COLUMNS} ${from}
+        ORDER BY v.occurred_on DESC, v.created_at DESC, v.id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit, query.offset],
+    );
+    return page(rows.map(toVisitDto), total, query);
+  }
+}

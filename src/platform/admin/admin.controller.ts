@@ -1,0 +1,48 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AggregationJobs, JobView } from '../../membership/aggregation/aggregation.jobs';
+import { Authenticated, Caller } from '../common/auth/auth.decorators';
+import type { CurrentUser } from '../common/auth/roles';
+import { notFound } from '../common/errors/domain-error';
+import { InvariantsDto, InvariantsService } from './invariants.service';
+
+export class RebuildAcceptedDto {
+  /** Follow it with GET /admin/jobs/:id. */
+  jobId!: string;
+}
+
+/** Operations on the aggregation: rebuild, job status, the rollup invariant. */
+@ApiTags('admin')
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly jobs: AggregationJobs,
+    private readonly invariants: InvariantsService,
+  ) {}
+
+  /** Queues a recomputation of every rollup from the ledger (run by the worker, in one transaction). */
+  @Authenticated('admin')
+  @ApiAcceptedResponse({ type: RebuildAcceptedDto })
+  @HttpCode(202)
+  @Post('aggregations/rebuild')
+  async rebuild(@Caller() caller: CurrentUser): Promise<RebuildAcceptedDto> {
+    return { jobId: await this.jobs.requestRebuild(caller.id) };
+  }
+
+  /** A queue job: `{id, name, state, progress, result?, failedReason?}`; 404 when unknown or expired. */
+  @Authenticated('admin')
+  @Get('jobs/:id')
+  async job(@Param('id') id: string): Promise<JobView> {
+    const job = await this.jobs.find(id);
+    if (!job) throw notFound('Job');
+    return job;
+  }
+
+  /** Compares every rollup level with the ledger (invariant 1). */
+  @Authenticated('admin', 'leadership')
+  @ApiOkResponse({ type: InvariantsDto })
+  @Get('invariants')
+  check(): Promise<InvariantsDto> {
+    return this.invariants.check();
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { Page } from '../../platform/common/http/pagination';
+import { UuidParam } from '../../platform/common/http/uuid-param';
+import {
+  CreateRegionalCouncilDto,
+  ListRegionalCouncilsQuery,
+  RegionalCouncilDto,
+  UpdateRegionalCouncilDto,
+} from './dto/regional-council.dto';
+import { RegionalCouncilsService } from './regional-councils.service';
+
+/** Reference data: every signed-in user reads it, admins change it. */
+@ApiTags('regional-councils')
+@Controller('regional-councils')
+export class RegionalCouncilsController {
+  constructor(private readonly councils: RegionalCouncilsService) {}
+
+  @Authenticated()
+  @Get()
+  list(@Query() query: ListRegionalCouncilsQuery): Promise<Page<RegionalCouncilDto>> {
+    return this.councils.list(query);
+  }
+
+  @Authenticated()
+  @Get(':id')
+  get(@UuidParam() id: string): Promise<RegionalCouncilDto> {
+    return this.councils.get(id);
+  }
+
+  @Authenticated('admin')
+  @Post()
+  create(@Body() dto: CreateRegionalCouncilDto, @Caller() caller: CurrentUser): Promise<RegionalCouncilDto> {
+    return this.councils.create(dto, caller);
+  }
+
+  @Authenticated('admin')
+  @Patch(':id')
+  update(@UuidParam() id: string, @Body() dto: UpdateRegionalCouncilDto, @Caller() caller: CurrentUser): Promise<RegionalCouncilDto> {
+    return this.councils.update(id, dto, caller);
+  }
+
+  @Authenticated('admin')
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@UuidParam() id: string): Promise<void> {
+    return this.councils.remove(id);
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { Page } from '../../platform/common/http/pagination';
+import { UuidParam } from '../../platform/common/http/uuid-param';
+import { CreateUnionDto, ListUnionsQuery, UnionDto, UpdateUnionDto } from './dto/union.dto';
+import { UnionsService } from './unions.service';
+
+/** Every role reads the unions of its scope; admins, regional staff and federation users write them. */
+@ApiTags('unions')
+@Controller('unions')
+export class UnionsController {
+  constructor(private readonly unions: UnionsService) {}
+
+  @Authenticated()
+  @Get()
+  list(@Query() query: ListUnionsQuery, @Caller() caller: CurrentUser): Promise<Page<UnionDto>> {
+    return this.unions.list(query, caller);
+  }
+
+  @Authenticated()
+  @Get(':id')
+  @ApiNotFoundResponse({ description: 'Unknown, or outside your scope' })
+  get(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<UnionDto> {
+    return this.unions.get(id, caller);
+  }
+
+  @Authenticated('admin', 'regional', 'federation')
+  @Post()
+  create(@Body() dto: CreateUnionDto, @Caller() caller: CurrentUser): Promise<UnionDto> {
+    return this.unions.create(dto, caller);
+  }
+
+  @Authenticated('admin', 'regional', 'federation')
+  @Patch(':id')
+  @ApiNotFoundResponse({ description: 'Unknown, or outside your scope' })
+  update(@UuidParam() id: string, @Body() dto: UpdateUnionDto, @Caller() caller: CurrentUser): Promise<UnionDto> {
+    return this.unions.update(id, dto, caller);
+  }
+
+  @Authenticated('admin', 'regional', 'federation')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNotFoundResponse({ description: 'Unknown, or outside your scope' })
+  remove(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<void> {
+    return this.unions.remove(id, caller);
+  }
+}
