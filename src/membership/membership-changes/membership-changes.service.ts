@@ -9,7 +9,7 @@ import { BulkBody, CreateMembershipChangeDto } from './dto/create-membership-cha
 import { ListMembershipChangesQuery } from './dto/list-membership-changes.query';
 import { BulkResultDto, CHANGE_COLUMNS, ChangeRow, MembershipChangeDto, toMembershipChangeDto } from './dto/membership-change.dto';
 import { ReverseMembershipChangeDto } from './dto/reverse-membership-change.dto';
-import { IdempotentRequest, IdempotentResult, IdempotentWriter } from './idempotency';
+import { IdempotentRequest, IdempotentResult, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { LedgerEntry, appendToLedger } from './ledger-writer';
 import { assertWritableUnions, writeScope } from './union-access';
 import { scopeSql } from '../../platform/common/auth/scope';

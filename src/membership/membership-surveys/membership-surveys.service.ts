@@ -6,7 +6,7 @@ import { scopeOf } from '../../platform/common/auth/scope';
 import { Clock } from '../../platform/common/clock';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
-import { IdempotentRequest, IdempotentWriter } from '../membership-changes/idempotency';
+import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { appendToLedger } from '../membership-changes/ledger-writer';
 import { assertWritableUnions } from '../membership-changes/union-access';
 import { scopeSql } from '../../platform/common/auth/scope';

@@ -4,7 +4,7 @@ import { AggregationDoorbell } from '../../membership/aggregation/aggregation.do
 import { labelOf } from '../../platform/labels/labels';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict, forbidden, staleVersion } from '../../platform/common/errors/domain-error';
-import { IdempotentRequest, IdempotentWriter } from '../../membership/membership-changes/idempotency';
+import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { LedgerEntry, appendToLedger } from '../../membership/membership-changes/ledger-writer';
 import { AffiliateProspectDto, AffiliatedUnionDto, AffiliationDto, BreakdownLineDto } from './dto/affiliate.dto';
 import { canManage } from './prospect-access';

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { applyDecorators, BadRequestException, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader } from '@nestjs/swagger';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CurrentUser } from '../../platform/common/auth/roles';
-import { conflict } from '../../platform/common/errors/domain-error';
+import type { CurrentUser } from '../common/auth/roles';
+import { conflict } from '../common/errors/domain-error';
 
 /** What identifies a request for idempotency: the caller's key and the request line. */
 export interface IdempotentRequest {
