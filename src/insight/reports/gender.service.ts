@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { firstDayOf } from '../../membership/periods/months';
+import { firstDayOf } from '../../platform/time/months';
 import { byLabelOrder, groupLabels } from './report-labels';
 import { GenderQuery } from './report-query.dto';
 import { reportFilters } from './report-scope';

@@ -1,4 +1,4 @@
-import { firstDayOf } from '../../membership/periods/months';
+import { firstDayOf } from '../../platform/time/months';
 import type { ReportFilters } from './report-scope';
 import type { ReportDb } from './report-sql';
 import { scopeGroup } from './report-source';

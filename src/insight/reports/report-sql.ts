@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { firstDayOf } from '../../membership/periods/months';
+import { firstDayOf } from '../../platform/time/months';
 
 /**
  * Turns `:name` placeholders into PostgreSQL's `$n`, so report queries can be composed

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AggregationModule } from '../aggregation/aggregation.module';
-import { ClockModule } from '../../platform/common/clock';
+import { ClockModule } from '../../platform/time/clock';
 import { IdempotencyModule } from '../../platform/idempotency/idempotency.module';
 import { MembershipSurveysController } from './membership-surveys.controller';
 import { MembershipSurveysService } from './membership-surveys.service';

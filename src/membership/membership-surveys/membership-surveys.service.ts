@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeOf } from '../../platform/common/auth/scope';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict } from '../../platform/common/errors/domain-error';
 import { Page, PageQuery, page } from '../../platform/common/http/pagination';
 import { ClosedPeriodDto } from './dto/period.dto';
-import { firstDayOf } from './months';
+import { firstDayOf } from '../../platform/time/months';
 
 const PERIOD_COLUMNS = `to_char(month, 'YYYY-MM') AS month, closed_at AS "closedAt", closed_by AS "closedBy",
                         closed_by_name AS "closedByName", as_of AS "asOf"`;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AggregationModule } from '../../membership/aggregation/aggregation.module';
-import { ClockModule } from '../../platform/common/clock';
+import { ClockModule } from '../../platform/time/clock';
 import { IdempotencyModule } from '../../platform/idempotency/idempotency.module';
 import { AffiliationService } from './affiliation.service';
 import { FollowUpsController } from './follow-ups.controller';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ClockModule } from '../../platform/common/clock';
+import { ClockModule } from '../../platform/time/clock';
 import { IdempotencyModule } from '../../platform/idempotency/idempotency.module';
 import { ProspectsModule } from '../prospects/prospects.module';
 import { Visit } from './visit.entity';
