@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict } from '../../platform/common/errors/domain-error';
+import { MembershipErrorCode } from '../error-codes';
 import { Page, PageQuery, page } from '../../platform/common/http/pagination';
 import { ClosedPeriodDto } from './dto/period.dto';
 import { firstDayOf } from '../../platform/time/months';
@@ -83,7 +84,7 @@ export class PeriodsService {
         [firstDayOf(month), caller.id, caller.displayName],
       );
       if (!claimed.length) {
-        throw conflict('PERIOD_ALREADY_CLOSED', `${month} is already closed`, [{ field: 'month', message: 'is already closed' }]);
+        throw conflict(MembershipErrorCode.PERIOD_ALREADY_CLOSED, `${month} is already closed`, [{ field: 'month', message: 'is already closed' }]);
       }
       await manager.query(COPY_ROLLUPS, [firstDayOf(month)]);
     });
