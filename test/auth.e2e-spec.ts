@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { makeUser } from './support/factories';
 import { ADMIN, TestApp, bootTestApp } from './support/test-app';
 
 describe('sign-in and the foundation', () => {
@@ -66,6 +67,18 @@ describe('sign-in and the foundation', () => {
     }
     const blocked = await t.request('POST', '/auth/login', { body: { email, password: 'wrong-guess' } });
     expect(blocked.status).toBe(429);
+  });
+
+  it('checks no more wrong passwords than the limit when they arrive at once, and then refuses the right one too', async () => {
+    const user = await makeUser(t, 'leadership');
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, () => t.request('POST', '/auth/login', { body: { email: user.email, password: 'wrong-guess' } })),
+    );
+    const statuses = attempts.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(t.config.loginMaxFailures);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30 - t.config.loginMaxFailures);
+    const right = await t.request('POST', '/auth/login', { body: { email: user.email, password: user.password } });
+    expect(right.status).toBe(429);
   });
 
   it('serves the OpenAPI document with the bearer scheme', async () => {

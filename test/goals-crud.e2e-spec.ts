@@ -86,6 +86,35 @@ describe('/goals: management, reading and allocations', () => {
     expect((await t.request('DELETE', `/goals/${parent.id}`, { token: leader.token })).status).toBe(409);
   });
 
+  it('of two goals made each other\'s parent at once, exactly one is re-parented and no cycle is left', async () => {
+    const make = async (name: string): Promise<string> =>
+      (await t.request('POST', '/goals', { token: leader.token, body: { ...chapter, name, milestones: [] } })).body.id as string;
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < 10; i++) pairs.push([await make(`循環A${i}`), await make(`循環B${i}`)]);
+
+    const answers = await Promise.all(
+      pairs.map(([a, b]) =>
+        Promise.all([
+          t.request('PATCH', `/goals/${a}`, { token: leader.token, body: { parentGoalId: b } }),
+          t.request('PATCH', `/goals/${b}`, { token: leader.token, body: { parentGoalId: a } }),
+        ]),
+      ),
+    );
+    for (const pair of answers) {
+      expect(pair.map((a) => a.status).sort()).toEqual([200, 400]);
+      expect(pair.find((a) => a.status === 400)?.body.details).toEqual([{ field: 'parentGoalId', message: 'would make the goal its own ancestor' }]);
+    }
+    const inCycles = await t.db.query(
+      `WITH RECURSIVE up(start, id) AS (
+         SELECT id, parent_goal_id FROM goals WHERE parent_goal_id IS NOT NULL
+         UNION
+         SELECT up.start, g.parent_goal_id FROM goals g JOIN up ON g.id = up.id WHERE g.parent_goal_id IS NOT NULL
+       )
+       SELECT start FROM up WHERE id = start`,
+    );
+    expect(inCycles).toEqual([]);
+  });
+
   it('shows allocations and their mismatch with the parent target', async () => {
     const parent = (await t.request('POST', '/goals', { token: leader.token, body: { ...chapter, targetMembers: 1000 } })).body;
     const allocate = (name: string, targetMembers: number, scope: object) =>

@@ -65,6 +65,34 @@ describe('/sectors', () => {
     expect(causes).toEqual([{ group_key: 'new-code', members: 40 }]);
   });
 
+  it('renames sent at once leave every rollup group under the code the sector ends with', async () => {
+    const created = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'race-0', name: '競合部門' } });
+    const federationId = await makeFederation(t, { sectorCode: 'race-0' });
+    const unionId = await makeUnion(t, { regionalCouncilId: await makeCouncil(t), federationId });
+    await t.db.transaction((m) =>
+      appendToLedger(m, [{ unionId, effectiveOn: '2026-04-01', delta: 25, cause: 'new_hire', employmentType: 'regular' }], 'api', null),
+    );
+    await t.app.get(AggregationService).drain();
+
+    for (let round = 1; round <= 5; round++) {
+      // no version: each rename applies, the last one committed wins
+      const answers = await Promise.all(
+        ['a', 'b', 'c', 'd'].map((suffix) => t.request('PATCH', `/sectors/${created.body.id}`, { token: t.adminToken, body: { code: `race-${round}${suffix}` } })),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    }
+
+    const code = (await t.request('GET', `/sectors/${created.body.id}`, { token: t.adminToken })).body.code as string;
+    const known = (await t.request('GET', '/sectors?limit=100&offset=0', { token: t.adminToken })).body.items.map((s: { code: string }) => s.code);
+    const growth = await t.request('GET', '/reports/growth?groupBy=sector&from=2026-04&to=2026-04', { token: t.adminToken });
+    expect(growth.status).toBe(200);
+    const members = Object.fromEntries(growth.body.groups.map((g: any) => [g.key, g.months[0].members]));
+    expect(members[code]).toBe(25);
+    expect(Object.keys(members).filter((key) => !known.includes(key))).toEqual([]);
+    const invariants = await t.request('GET', '/admin/invariants', { token: t.adminToken });
+    expect(invariants.body).toMatchObject({ ok: true, mismatchCount: 0, derivedMismatchCount: 0 });
+  });
+
   it('refuses the reserved code "none"', async () => {
     const res = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'none', name: 'X' } });
     expect(res.status).toBe(400);

@@ -1,3 +1,4 @@
+import type { QueryRunner } from 'typeorm';
 import { Clock } from '../src/platform/time/clock';
 import { TestUser, makeCouncil, makeFederation, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
@@ -113,6 +114,50 @@ describe('visits and the follow-up list', () => {
     expect((await logVisit(prospect, {}, outsider.token)).status).toBe(404);
     expect((await t.request('GET', `/visits/${id}`, { token: outsider.token })).status).toBe(404);
     expect((await t.request('PATCH', `/visits/${id}`, { token: outsider.token, body: { summary: 'x' } })).status).toBe(404);
+  });
+
+  /**
+   * Sends the PATCH while another transaction holds the visit's row and has made `change`
+   * without committing it; the change commits once the PATCH waits for a lock. Whether the
+   * edit is allowed must be decided from the row as the PATCH writes it, after the change.
+   */
+  const patchDuringChange = async (id: string, change: (runner: QueryRunner) => Promise<unknown>) => {
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query('SELECT 1 FROM visits WHERE id = $1 FOR UPDATE', [id]);
+      await change(runner);
+      const answer = t.request('PATCH', `/visits/${id}`, { token: hanako.token, body: { summary: '競合する書き換え' } });
+      const waiting = async (): Promise<boolean> =>
+        (await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).length > 0;
+      while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10));
+      await runner.commitTransaction();
+      return await answer;
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  };
+  const summaryOf = async (id: string): Promise<string> => (await t.db.query('SELECT summary FROM visits WHERE id = $1', [id]))[0].summary;
+
+  it('decides who may edit a visit from the visit as it is written, not from an earlier read', async () => {
+    const prospect = await newProspect('鶴見化成株式会社', [hanako.id]);
+    const byHanako = (await logVisit(prospect, {})).body.id as string;
+    // the visit passes to another author meanwhile: hanako is no longer its author
+    const reassigned = await patchDuringChange(byHanako, (runner) => runner.query('UPDATE visits SET organizer_id = $1 WHERE id = $2', [jiro.id, byHanako]));
+    expect(reassigned.status).toBe(403);
+    expect(await summaryOf(byHanako)).toBe('事業所前でビラ配布');
+
+    // the prospect moves to another council meanwhile: the visit leaves hanako's scope
+    const other = await newProspect('川崎精機株式会社', [hanako.id]);
+    const moved = (await logVisit(other, {})).body.id as string;
+    const elsewhere = await makeCouncil(t);
+    const outOfScope = await patchDuringChange(moved, (runner) =>
+      runner.query('UPDATE prospects SET regional_council_id = $1 WHERE id = $2', [elsewhere, other]),
+    );
+    expect(outOfScope.status).toBe(404);
+    expect(await summaryOf(moved)).toBe('事業所前でビラ配布');
   });
 
   it('lists each organizer’s due and overdue prospects, oldest first; council staff see the council’s', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { Scope } from '../../platform/common/auth/scope';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
@@ -77,13 +77,23 @@ export class GoalsService {
     return this.get(saved.id);
   }
 
+  /**
+   * A new parent is checked and set in one transaction that holds the goal tree's lock, so
+   * two goals made each other's parent at once cannot both pass the check: the second sees
+   * the first's committed parent and is refused.
+   */
   async update(id: string, dto: UpdateGoalDto, caller: CurrentUser): Promise<GoalDto> {
     const current = await this.find(id);
     const { version, ...fields } = dto;
     checkDates({ baselineOn: fields.baselineOn ?? current.baselineOn, targetOn: fields.targetOn ?? current.targetOn });
-    if (fields.parentGoalId) await this.checkNoCycle(id, fields.parentGoalId);
-    const patch = { ...columnsOf(fields), updatedBy: caller.id };
-    if (!(await versionedUpdate(this.goals.manager, Goal, id, version, patch))) throw notFound('Goal');
+    await this.goals.manager.transaction(async (manager) => {
+      if (fields.parentGoalId) {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('goal-tree'))`);
+        await this.checkNoCycle(manager, id, fields.parentGoalId);
+      }
+      const patch = { ...columnsOf(fields), updatedBy: caller.id };
+      if (!(await versionedUpdate(manager, Goal, id, version, patch))) throw notFound('Goal');
+    });
     return this.get(id);
   }
 
@@ -109,8 +119,8 @@ export class GoalsService {
   }
 
   /** A goal may not become its own ancestor. */
-  private async checkNoCycle(id: string, parentGoalId: string): Promise<void> {
-    const rows: unknown[] = await this.goals.query(
+  private async checkNoCycle(manager: EntityManager, id: string, parentGoalId: string): Promise<void> {
+    const rows: unknown[] = await manager.query(
       `WITH RECURSIVE up(id, parent_goal_id) AS (
          SELECT id, parent_goal_id FROM goals WHERE id = $1
          UNION

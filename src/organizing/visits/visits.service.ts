@@ -76,12 +76,19 @@ export class VisitsService {
     return this.query({ ...query, prospectId }, caller);
   }
 
+  /**
+   * The visit and its prospect are locked, then read in the same transaction: whether the
+   * caller is the author and has the prospect in scope, and whether the days make sense, is
+   * decided from the rows as the update finds them, never from a read a concurrent change
+   * (another author, the prospect moved to another council) may have outdated.
+   */
   async update(id: string, dto: UpdateVisitDto, caller: CurrentUser): Promise<VisitDto> {
     for (const field of ['occurredOn', 'kind', 'summary'] as const) if (dto[field] === null) throw badField(field, 'cannot be cleared');
-    const current = await this.get(id, caller);
-    if (current.organizerId !== caller.id) throw forbidden('Only the author of a visit edits it');
-    checkDays(this.clock.today(), dto.occurredOn ?? current.occurredOn, dto.nextActionOn === undefined ? current.nextActionOn : dto.nextActionOn);
     await this.db.transaction(async (manager) => {
+      await manager.query('SELECT 1 FROM visits v JOIN prospects p ON p.id = v.prospect_id WHERE v.id = $1 FOR NO KEY UPDATE', [id]);
+      const current = await this.get(id, caller, manager);
+      if (current.organizerId !== caller.id) throw forbidden('Only the author of a visit edits it');
+      checkDays(this.clock.today(), dto.occurredOn ?? current.occurredOn, dto.nextActionOn === undefined ? current.nextActionOn : dto.nextActionOn);
       const { version, ...fields } = dto;
       const patch: Record<string, unknown> = { ...fields, updatedBy: caller.id };
       if (fields.summary !== undefined) patch.summary = fields.summary.trim();

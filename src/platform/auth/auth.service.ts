@@ -14,6 +14,19 @@ import { LoginDto, LoginResultDto } from './dto/login.dto';
 // Compared against when the e-mail is unknown, so both failures take the same time.
 const DUMMY_HASH = argon2.hash('not-a-real-password');
 
+/**
+ * Takes one attempt from the address's allowance, atomically: counts it as a failure in
+ * advance (the window restarting, as every failure restarts it) while fewer than the limit
+ * are counted, and answers 1; at the limit it counts nothing and answers 0. Parallel
+ * attempts thus never pass a check they would fail one after another.
+ */
+const TAKE_ATTEMPT = `
+local failures = tonumber(redis.call('GET', KEYS[1]) or '0')
+if failures >= tonumber(ARGV[1]) then return 0 end
+redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1`;
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -25,8 +38,8 @@ export class AuthService {
 
   async login({ email, password }: LoginDto): Promise<LoginResultDto> {
     const failuresKey = `${this.config.queuePrefix}:login-failures:${email.toLowerCase()}`;
-    const failures = Number(await this.redis.get(failuresKey)) || 0;
-    if (failures >= this.config.loginMaxFailures) {
+    const allowed = await this.redis.eval(TAKE_ATTEMPT, 1, failuresKey, this.config.loginMaxFailures, this.config.loginFailureWindowSeconds);
+    if (allowed !== 1) {
       throw new DomainError(
         PlatformErrorCode.TOO_MANY_FAILED_LOGINS,
         HttpStatus.TOO_MANY_REQUESTS,
@@ -40,14 +53,9 @@ export class AuthService {
       .where('lower(u.email) = lower(:email)', { email })
       .getOne();
     const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
-    if (!user || !valid) {
-      await this.redis
-        .multi()
-        .incr(failuresKey)
-        .expire(failuresKey, this.config.loginFailureWindowSeconds)
-        .exec();
-      throw new UnauthorizedException('E-mail or password is wrong');
-    }
+    // a failure was counted when the attempt was taken
+    if (!user || !valid) throw new UnauthorizedException('E-mail or password is wrong');
+    // as before, a right password clears the address's failures
     await this.redis.del(failuresKey);
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
     return { accessToken, user: toUserDto(user) };

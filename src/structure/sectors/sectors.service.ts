@@ -33,15 +33,25 @@ export class SectorsService {
   /**
    * A new code cascades to the federations (ON UPDATE CASCADE) and, in the same
    * transaction, renames the sector's rollup groups, which are keyed by code.
+   *
+   * When the patch names a code, the outbox is locked first (no batch may add to the old
+   * key while the groups are renamed) and the sector then read inside the transaction and
+   * locked (FOR NO KEY UPDATE), so whether and from which code the groups move is decided
+   * from the row a concurrent PATCH may just have renamed, never from an older read. The
+   * order matches a federation's move, which locks the outbox and then its federation.
    */
   async update(id: string, dto: UpdateSectorDto, caller: CurrentUser): Promise<SectorDto> {
     const { version, ...patch } = dto;
     await this.sectors.manager.transaction(async (manager) => {
-      const current = await manager.findOneBy(Sector, { id });
+      if (patch.code !== undefined) await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
+      const current = await manager
+        .createQueryBuilder(Sector, 's')
+        .select(['s.id', 's.code'])
+        .where('s.id = :id', { id })
+        .setLock('for_no_key_update')
+        .getOne();
       if (!current) throw notFound('Sector');
       const renamed = patch.code !== undefined && patch.code !== current.code;
-      // no batch may add to the old key while the groups are renamed
-      if (renamed) await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
       if (!(await versionedUpdate(manager, Sector, id, version, { ...patch, updatedBy: caller.id }))) throw notFound('Sector');
       if (renamed) {
         for (const table of ['group_month_rollups', 'group_month_cause_rollups', 'published_group_month_rollups', 'published_group_month_cause_rollups']) {
