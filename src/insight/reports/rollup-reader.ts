@@ -55,16 +55,22 @@ export class RollupReader {
     return query<T[]>(this.db, statement);
   }
 
+  /** The time of the newest ledger change the rollups include. */
+  async asOf(): Promise<Date | null> {
+    const [state] = await this.rows<{ asOf: Date | null }>(sql`SELECT as_of AS "asOf" FROM aggregation_state WHERE id = 1`);
+    return state?.asOf ?? null;
+  }
+
   /** The as-of time and the closed months among `from`..`to` (YYYY-MM). */
   async window(from: string, to: string): Promise<Window> {
-    const [[state], closed] = await Promise.all([
-      this.rows<{ asOf: Date | null }>(sql`SELECT as_of AS "asOf" FROM aggregation_state WHERE id = 1`),
+    const [asOf, closed] = await Promise.all([
+      this.asOf(),
       this.rows<{ month: string }>(
         sql`SELECT to_char(month, 'YYYY-MM') AS month FROM closed_periods
             WHERE month BETWEEN ${firstDayOf(from)} AND ${firstDayOf(to)} ORDER BY month`,
       ),
     ]);
-    return { asOf: state?.asOf ?? null, closed: closed.map((r) => r.month) };
+    return { asOf, closed: closed.map((r) => r.month) };
   }
 
   /**
@@ -110,6 +116,14 @@ export class RollupReader {
       closed &&
         sql`SELECT ${kept.key} AS key, r.gender, sum(r.members)::int AS members
             FROM ${kept.from} WHERE ${kept.where} AND r.month = ${firstDayOf(month)} GROUP BY 1, 2`,
+    );
+  }
+
+  /** The filters' group's live net per month, oldest first (goal progress). */
+  monthlyNets(filters: ReportFilters): Promise<{ month: string; net: number }[]> {
+    return this.rows(
+      sql`SELECT to_char(r.month, 'YYYY-MM') AS month, sum(r.net)::int AS net
+          FROM group_month_rollups r WHERE ${scopeGroup(filters)} GROUP BY r.month ORDER BY r.month`,
     );
   }
 
