@@ -14,7 +14,7 @@ export async function versionedUpdate<T extends ObjectLiteral>(
   patch: Record<string, unknown>,
 ): Promise<boolean> {
   const criteria = version === undefined ? { id } : { id, version };
-  const result = await manager.update(target, criteria as never, { ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never);
+  const result = await manager.update(target, criteria, { ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never);
   if (result.affected === 1) return true;
   if (version === undefined) return false;
   const exists = await manager.getRepository(target).exists({ where: { id } as never });
