@@ -1,4 +1,4 @@
-import { Clock } from '../src/platform/common/clock';
+import { Clock } from '../src/platform/time/clock';
 import { loadReportFixture } from './support/report-fixture';
 import { TestApp, bootTestApp } from './support/test-app';
 

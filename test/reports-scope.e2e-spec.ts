@@ -1,5 +1,5 @@
 import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { Clock } from '../src/platform/common/clock';
+import { Clock } from '../src/platform/time/clock';
 import { appendToLedger } from '../src/membership/membership-changes/ledger-writer';
 import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';

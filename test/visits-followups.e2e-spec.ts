@@ -1,4 +1,4 @@
-import { Clock } from '../src/platform/common/clock';
+import { Clock } from '../src/platform/time/clock';
 import { TestUser, makeCouncil, makeFederation, makeUser } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EmploymentType, Gender, LedgerEntry, appendToLedger } from '../membership/membership-changes/ledger-writer';
-import { tokyoToday } from '../organizing/prospects/tokyo-date';
+import { tokyoToday } from '../platform/time/tokyo-date';
 import { PROGRESS_STAGES, Stage, WORKING_STAGES, stageIndex } from '../organizing/prospects/stage-rules';
 import { hashPassword } from '../platform/users/users.service';
 import kanagawa from './data/kanagawa.json';

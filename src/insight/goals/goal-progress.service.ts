@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeOf } from '../../platform/common/auth/scope';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import { labelOf } from '../../platform/labels/labels';
 import { RollupReader } from '../reports/rollup-reader';
 import { GoalProgressDto } from './dto/goal.dto';

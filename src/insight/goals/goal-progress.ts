@@ -1,4 +1,4 @@
-import { addMonths, lastDayOf, monthOfDate, monthsBetween } from '../../membership/periods/months';
+import { addMonths, lastDayOf, monthOfDate, monthsBetween } from '../../platform/time/months';
 
 /**
  * The arithmetic of goal progress, pure: it receives a goal, the monthly net changes

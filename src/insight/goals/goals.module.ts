@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ClockModule } from '../../platform/common/clock';
+import { ClockModule } from '../../platform/time/clock';
 import { ReportsModule } from '../reports/reports.module';
 import { Goal } from './goal.entity';
 import { GoalProgressService } from './goal-progress.service';

@@ -6,7 +6,7 @@ import { badField, forbidden, notFound } from '../../platform/common/errors/doma
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { labelOf } from '../../platform/labels/labels';
-import { firstDayOf } from '../../membership/periods/months';
+import { firstDayOf } from '../../platform/time/months';
 import { CreateLossReviewDto, ListLossReviewsQuery, LossReviewDto, UpdateLossReviewDto } from './dto/loss-review.dto';
 import { LossReview } from './loss-review.entity';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
-import { fiscalYearMonths, fiscalYearOf } from '../../membership/periods/months';
+import { fiscalYearMonths, fiscalYearOf } from '../../platform/time/months';
 import { DuesQuery } from './report-query.dto';
 import { reportFilters } from './report-scope';
 import { RollupReader } from './rollup-reader';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { byLabelOrder, groupLabels } from './report-labels';
 import { GenderQuery } from './report-query.dto';

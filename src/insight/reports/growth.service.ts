@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { monthRange } from '../../membership/periods/months';
+import { monthRange } from '../../platform/time/months';
 import { GrowthMonth, assembleGrowth } from './growth-series';
 import { byLabelOrder, groupLabels } from './report-labels';
 import { GrowthQuery, checkedRange } from './report-query.dto';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { labelOf } from '../../platform/labels/labels';
 import { DECREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
-import { addMonths, monthsBetween } from '../../membership/periods/months';
+import { addMonths, monthsBetween } from '../../platform/time/months';
 import { causeFigures, sumByCause } from './loss-causes-rows';
 import { MonthRangeQuery, checkedRange } from './report-query.dto';
 import { reportFilters } from './report-scope';

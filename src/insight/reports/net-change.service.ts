@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { labelOf } from '../../platform/labels/labels';
 import { CAUSES, DECREASE_CAUSES, INCREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
-import { monthRange } from '../../membership/periods/months';
+import { monthRange } from '../../platform/time/months';
 import { causeFigures } from './loss-causes-rows';
 import { MonthRangeQuery, checkedRange } from './report-query.dto';
 import { reportFilters } from './report-scope';

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Observable, map, of } from 'rxjs';
 import type { AuthenticatedRequest } from '../../platform/common/auth/auth.guard';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import { Accepted, CompressedAnswer, acceptedEncodings } from './compressed-answer';
 
 /** Memory the cache may hold per process; the oldest answers go first beyond it. */

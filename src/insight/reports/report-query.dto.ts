@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { badField } from '../../platform/common/errors/domain-error';
 import { IsMonth } from '../../platform/common/validation/validators';
-import { addMonths, monthsBetween } from '../../membership/periods/months';
+import { addMonths, monthsBetween } from '../../platform/time/months';
 
 export const MAX_RANGE_MONTHS = 120;
 

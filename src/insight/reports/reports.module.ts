@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from '../../platform/common/clock';
+import { ClockModule } from '../../platform/time/clock';
 import { DuesController } from './dues.controller';
 import { DuesService } from './dues.service';
 import { GenderController } from './gender.controller';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { firstDayOf } from '../../membership/periods/months';
+import { firstDayOf } from '../../platform/time/months';
 import { Sql, query, sql } from '../../platform/database/sql';
 import type { LiveRow, PublishedRow } from './growth-series';
 import type { ReportFilters } from './report-scope';

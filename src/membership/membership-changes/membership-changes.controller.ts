@@ -10,7 +10,7 @@ import type { BulkBody } from './dto/create-membership-change.dto';
 import { ListMembershipChangesQuery } from './dto/list-membership-changes.query';
 import { BulkResultDto, MembershipChangeDto } from './dto/membership-change.dto';
 import { ReverseMembershipChangeDto } from './dto/reverse-membership-change.dto';
-import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from './idempotency';
+import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../platform/idempotency/idempotency';
 import { MembershipChangesService } from './membership-changes.service';
 
 /** The membership ledger: federations (their unions) and admins write, everyone but organizers reads in scope. */

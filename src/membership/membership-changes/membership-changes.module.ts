@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AggregationModule } from '../aggregation/aggregation.module';
-import { IdempotentWriter } from './idempotency';
+import { IdempotencyModule } from '../../platform/idempotency/idempotency.module';
 import { MembershipChangesController } from './membership-changes.controller';
 import { MembershipChangesService } from './membership-changes.service';
 
-/** The ledger API. Exports IdempotentWriter for other POSTs that record facts. */
+/** The ledger API. */
 @Module({
-  imports: [AggregationModule],
+  imports: [AggregationModule, IdempotencyModule],
   controllers: [MembershipChangesController],
-  providers: [MembershipChangesService, IdempotentWriter],
-  exports: [IdempotentWriter],
+  providers: [MembershipChangesService],
 })
 export class MembershipChangesModule {}

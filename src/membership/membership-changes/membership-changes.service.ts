@@ -4,12 +4,13 @@ import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeOf } from '../../platform/common/auth/scope';
 import { conflict, notFound } from '../../platform/common/errors/domain-error';
+import { MembershipErrorCode } from '../error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { BulkBody, CreateMembershipChangeDto } from './dto/create-membership-change.dto';
 import { ListMembershipChangesQuery } from './dto/list-membership-changes.query';
 import { BulkResultDto, CHANGE_COLUMNS, ChangeRow, MembershipChangeDto, toMembershipChangeDto } from './dto/membership-change.dto';
 import { ReverseMembershipChangeDto } from './dto/reverse-membership-change.dto';
-import { IdempotentRequest, IdempotentResult, IdempotentWriter } from './idempotency';
+import { IdempotentRequest, IdempotentResult, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { LedgerEntry, appendToLedger } from './ledger-writer';
 import { assertWritableUnions, writeScope } from './union-access';
 import { scopeSql } from '../../platform/common/auth/scope';
@@ -78,10 +79,10 @@ export class MembershipChangesService {
           params,
         );
         if (!original) throw notFound('Membership change');
-        if (original.reversal_of) throw conflict('REVERSAL_NOT_REVERSIBLE', 'This entry is itself a reversal; record a new change instead');
-        if (original.reversed_by) throw conflict('ALREADY_REVERSED', 'This entry has already been reversed');
+        if (original.reversal_of) throw conflict(MembershipErrorCode.REVERSAL_NOT_REVERSIBLE, 'This entry is itself a reversal; record a new change instead');
+        if (original.reversed_by) throw conflict(MembershipErrorCode.ALREADY_REVERSED, 'This entry has already been reversed');
         if (original.cause === 'survey_adjustment') {
-          throw conflict('SURVEY_ADJUSTMENT_NOT_REVERSIBLE', 'A survey adjustment is corrected by submitting the survey again');
+          throw conflict(MembershipErrorCode.SURVEY_ADJUSTMENT_NOT_REVERSIBLE, 'A survey adjustment is corrected by submitting the survey again');
         }
         const [reversalId] = await appendToLedger(
           manager,
@@ -104,7 +105,7 @@ export class MembershipChangesService {
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_membership_changes_reversal_of') {
-        throw conflict('ALREADY_REVERSED', 'This entry has already been reversed');
+        throw conflict(MembershipErrorCode.ALREADY_REVERSED, 'This entry has already been reversed');
       }
       throw error;
     }

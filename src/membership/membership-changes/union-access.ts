@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { Scope, scopeOf, scopeSql } from '../../platform/common/auth/scope';
 import { DomainError, FieldProblem, forbidden } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
+import { MembershipErrorCode } from '../error-codes';
 
 /** Who may write membership facts: admins for every union, federation users for their federation's. */
 export function writeScope(caller: CurrentUser): Scope {
@@ -36,10 +38,10 @@ export async function assertWritableUnions(
     unionIds.flatMap((id, i) => (ids.has(id) ? [{ field: fieldOf(i), message }] : [])).slice(0, 200);
   if (unknown.size) {
     const details = problems(unknown, 'refers to a union that does not exist');
-    throw new DomainError('UNKNOWN_UNION', HttpStatus.BAD_REQUEST, `${details[0].field} refers to a union that does not exist`, details);
+    throw new DomainError(MembershipErrorCode.UNKNOWN_UNION, HttpStatus.BAD_REQUEST, `${details[0].field} refers to a union that does not exist`, details);
   }
   if (outside.size) {
     const details = problems(outside, 'is not a union you may record changes for');
-    throw new DomainError('NOT_FOUND', HttpStatus.NOT_FOUND, 'Union not found in your scope', details);
+    throw new DomainError(PlatformErrorCode.NOT_FOUND, HttpStatus.NOT_FOUND, 'Union not found in your scope', details);
   }
 }

@@ -4,7 +4,7 @@ import { Authenticated, Caller } from '../../platform/common/auth/auth.decorator
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
-import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../membership-changes/idempotency';
+import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../platform/idempotency/idempotency';
 import { ListMembershipSurveysQuery, MembershipSurveyDto, SubmitMembershipSurveyDto } from './dto/submit-membership-survey.dto';
 import { MembershipSurveysService } from './membership-surveys.service';
 

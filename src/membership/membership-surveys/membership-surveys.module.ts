@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AggregationModule } from '../aggregation/aggregation.module';
-import { ClockModule } from '../../platform/common/clock';
-import { MembershipChangesModule } from '../membership-changes/membership-changes.module';
+import { ClockModule } from '../../platform/time/clock';
+import { IdempotencyModule } from '../../platform/idempotency/idempotency.module';
 import { MembershipSurveysController } from './membership-surveys.controller';
 import { MembershipSurveysService } from './membership-surveys.service';
 
 @Module({
-  imports: [AggregationModule, MembershipChangesModule, ClockModule],
+  imports: [AggregationModule, IdempotencyModule, ClockModule],
   controllers: [MembershipSurveysController],
   providers: [MembershipSurveysService],
 })

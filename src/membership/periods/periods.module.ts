@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from '../../platform/common/clock';
+import { ClockModule } from '../../platform/time/clock';
 import { PeriodsController } from './periods.controller';
 import { PeriodsService } from './periods.service';
 

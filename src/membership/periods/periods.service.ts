@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict } from '../../platform/common/errors/domain-error';
+import { MembershipErrorCode } from '../error-codes';
 import { Page, PageQuery, page } from '../../platform/common/http/pagination';
 import { ClosedPeriodDto } from './dto/period.dto';
-import { firstDayOf } from './months';
+import { firstDayOf } from '../../platform/time/months';
 
 const PERIOD_COLUMNS = `to_char(month, 'YYYY-MM') AS month, closed_at AS "closedAt", closed_by AS "closedBy",
                         closed_by_name AS "closedByName", as_of AS "asOf"`;
@@ -83,7 +84,7 @@ export class PeriodsService {
         [firstDayOf(month), caller.id, caller.displayName],
       );
       if (!claimed.length) {
-        throw conflict('PERIOD_ALREADY_CLOSED', `${month} is already closed`, [{ field: 'month', message: 'is already closed' }]);
+        throw conflict(MembershipErrorCode.PERIOD_ALREADY_CLOSED, `${month} is already closed`, [{ field: 'month', message: 'is already closed' }]);
       }
       await manager.query(COPY_ROLLUPS, [firstDayOf(month)]);
     });

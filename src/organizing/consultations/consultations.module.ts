@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MembershipChangesModule } from '../../membership/membership-changes/membership-changes.module';
+import { IdempotencyModule } from '../../platform/idempotency/idempotency.module';
 import { Consultation } from './consultation.entity';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Consultation]), MembershipChangesModule],
+  imports: [TypeOrmModule.forFeature([Consultation]), IdempotencyModule],
   controllers: [ConsultationsController],
   providers: [ConsultationsService],
 })

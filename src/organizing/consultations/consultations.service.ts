@@ -4,7 +4,7 @@ import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
-import { IdempotentRequest, IdempotentWriter } from '../../membership/membership-changes/idempotency';
+import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { Consultation } from './consultation.entity';
 import { contactDetailIn } from './contact-details';

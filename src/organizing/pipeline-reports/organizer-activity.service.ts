@@ -4,7 +4,7 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { labelOf } from '../../platform/labels/labels';
 import { prospectScopeSql } from '../prospects/prospect-access';
 import { Stage, isAdvance } from '../prospects/stage-rules';
-import { monthBounds } from '../prospects/tokyo-date';
+import { monthBounds } from '../../platform/time/tokyo-date';
 import { VISIT_OUTCOMES, VisitKind, VisitOutcome } from '../visits/visit.entity';
 import { ActivityFigures, OrganizerActivity, OrganizerActivityQuery, OrganizerActivityReport } from './pipeline-report.dto';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from '../../platform/common/clock';
+import { ClockModule } from '../../platform/time/clock';
 import { OrganizerActivityService } from './organizer-activity.service';
 import { PipelineController } from './pipeline.controller';
 import { PipelineService } from './pipeline.service';

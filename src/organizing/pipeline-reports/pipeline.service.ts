@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import { badField } from '../../platform/common/errors/domain-error';
 import { prospectScopeSql } from '../prospects/prospect-access';
 import { PROGRESS_STAGES } from '../prospects/stage-rules';

@@ -4,7 +4,9 @@ import { AggregationDoorbell } from '../../membership/aggregation/aggregation.do
 import { labelOf } from '../../platform/labels/labels';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict, forbidden, staleVersion } from '../../platform/common/errors/domain-error';
-import { IdempotentRequest, IdempotentWriter } from '../../membership/membership-changes/idempotency';
+import { PlatformErrorCode } from '../../platform/error-codes';
+import { OrganizingErrorCode } from '../error-codes';
+import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { LedgerEntry, appendToLedger } from '../../membership/membership-changes/ledger-writer';
 import { AffiliateProspectDto, AffiliatedUnionDto, AffiliationDto, BreakdownLineDto } from './dto/affiliate.dto';
 import { canManage } from './prospect-access';
@@ -56,7 +58,7 @@ export class AffiliationService {
       await manager.query(`LOCK TABLE aggregation_outbox IN ROW EXCLUSIVE MODE`);
       const prospect = await this.prospects.findInScope(manager, id, caller, true);
       if (!canManage(caller, prospect)) throw forbidden('Only the staff of its regional council affiliate a prospect');
-      if (prospect.unionId) throw conflict('PROSPECT_ALREADY_AFFILIATED', 'This prospect has already been affiliated as a union');
+      if (prospect.unionId) throw conflict(OrganizingErrorCode.PROSPECT_ALREADY_AFFILIATED, 'This prospect has already been affiliated as a union');
       if (dto.version !== undefined && dto.version !== prospect.version) throw staleVersion();
       assertMoveAllowed(prospect, 'affiliated', 'affiliate', null);
       await this.requireFederation(manager, dto.federationId);
@@ -81,7 +83,7 @@ export class AffiliationService {
       return await this.insertUnionRow(manager, prospect, dto, caller);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw conflict('DUPLICATE', 'unionCode is already in use', [{ field: 'unionCode', message: 'is already in use' }]);
+        throw conflict(PlatformErrorCode.DUPLICATE, 'unionCode is already in use', [{ field: 'unionCode', message: 'is already in use' }]);
       }
       throw error;
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import { Page, page } from '../../platform/common/http/pagination';
 import { FollowUpDto, FollowUpsQuery } from './dto/follow-up.dto';
 import { toProspectDto } from './dto/prospect.dto';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { forbidden, staleVersion } from '../../platform/common/errors/domain-error';
 import { Page, PageQuery, page } from '../../platform/common/http/pagination';
-import { IdempotentRequest, IdempotentWriter } from '../../membership/membership-changes/idempotency';
+import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { ProspectDto } from './dto/prospect.dto';
 import { MoveStageDto, ReopenProspectDto, StageChangeDto, toStageChangeDto } from './dto/stage.dto';
 import { canManage, canMoveStage } from './prospect-access';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AggregationModule } from '../../membership/aggregation/aggregation.module';
-import { ClockModule } from '../../platform/common/clock';
-import { MembershipChangesModule } from '../../membership/membership-changes/membership-changes.module';
+import { ClockModule } from '../../platform/time/clock';
+import { IdempotencyModule } from '../../platform/idempotency/idempotency.module';
 import { AffiliationService } from './affiliation.service';
 import { FollowUpsController } from './follow-ups.controller';
 import { FollowUpsService } from './follow-ups.service';
@@ -15,7 +15,7 @@ import { ProspectsService } from './prospects.service';
 
 /** The organizing pipeline: prospects, their stages and affiliation, the follow-up list, and its reports. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Prospect, ProspectStageChange]), AggregationModule, MembershipChangesModule, ClockModule, PipelineReportsModule],
+  imports: [TypeOrmModule.forFeature([Prospect, ProspectStageChange]), AggregationModule, IdempotencyModule, ClockModule, PipelineReportsModule],
   controllers: [ProspectsController, FollowUpsController],
   providers: [ProspectsService, ProspectStagesService, AffiliationService, FollowUpsService],
   exports: [ProspectsService],

@@ -3,7 +3,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
-import { IdempotentRequest, IdempotentWriter } from '../../membership/membership-changes/idempotency';
+import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { CreateProspectDto, ListProspectsQuery, ProspectDto, ProspectSort, UpdateProspectDto, WorkforceDto, toProspectDto } from './dto/prospect.dto';
 import { canManage, prospectScopeCondition } from './prospect-access';

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict, staleVersion } from '../../platform/common/errors/domain-error';
+import { OrganizingErrorCode } from '../error-codes';
 import { Prospect } from './prospect.entity';
 import { StageChangeKind } from './prospect-stage-change.entity';
 import { MoveKind, Stage, checkStageMove, heldFromAfter, needsNote } from './stage-rules';
@@ -13,7 +14,7 @@ export function assertMoveAllowed(prospect: Prospect, to: Stage, kind: MoveKind,
     throw badField('note', kind === 'reopen' ? 'is required: say why the workplace is taken up again' : 'is required: say why it was lost');
   }
   const decision = checkStageMove({ stage: prospect.stage, heldFromStage: prospect.heldFromStage }, to, kind);
-  if (!decision.allowed) throw conflict('ILLEGAL_STAGE_CHANGE', decision.reason, [{ field: 'stage', message: decision.reason }]);
+  if (!decision.allowed) throw conflict(OrganizingErrorCode.ILLEGAL_STAGE_CHANGE, decision.reason, [{ field: 'stage', message: decision.reason }]);
 }
 
 /**

@@ -4,7 +4,7 @@ import { Authenticated, Caller } from '../../platform/common/auth/auth.decorator
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
-import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../membership/membership-changes/idempotency';
+import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../platform/idempotency/idempotency';
 import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto } from './dto/visit.dto';
 import { VisitsService } from './visits.service';
 

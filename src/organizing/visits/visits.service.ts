@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Clock } from '../../platform/common/clock';
+import { Clock } from '../../platform/time/clock';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
-import { IdempotentRequest, IdempotentWriter } from '../../membership/membership-changes/idempotency';
+import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { prospectScopeSql } from '../prospects/prospect-access';
 import { ProspectsService } from '../prospects/prospects.service';

@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
+import { PlatformErrorCode } from '../error-codes';
 import { REDIS } from '../redis/redis.module';
 import { User } from '../users/user.entity';
 import { toUserDto } from '../users/dto/user.dto';
@@ -27,7 +28,7 @@ export class AuthService {
     const failures = Number(await this.redis.get(failuresKey)) || 0;
     if (failures >= this.config.loginMaxFailures) {
       throw new DomainError(
-        'TOO_MANY_FAILED_LOGINS',
+        PlatformErrorCode.TOO_MANY_FAILED_LOGINS,
         HttpStatus.TOO_MANY_REQUESTS,
         'Too many failed sign-ins for this address; wait a few minutes and try again',
       );

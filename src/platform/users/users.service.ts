@@ -5,6 +5,7 @@ import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CurrentUser, Role } from '../common/auth/roles';
 import { badField, conflict, notFound } from '../common/errors/domain-error';
+import { PlatformErrorCode } from '../error-codes';
 import { Page, page } from '../common/http/pagination';
 import { versionedUpdate } from '../common/http/versioned-update';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto, toUserDto } from './dto/user.dto';
@@ -66,7 +67,7 @@ export class UsersService implements OnApplicationBootstrap {
     checkScopeFields(dto.role, dto.regionalCouncilId, dto.federationId);
     await this.checkReferences(dto);
     if (await this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: dto.email }).getExists()) {
-      throw conflict('DUPLICATE', 'email is already in use', [{ field: 'email', message: 'is already in use' }]);
+      throw conflict(PlatformErrorCode.DUPLICATE, 'email is already in use', [{ field: 'email', message: 'is already in use' }]);
     }
     const { password, ...rest } = dto;
     // a concurrent duplicate still meets the unique index on lower(email): 409 naming email
@@ -84,7 +85,7 @@ export class UsersService implements OnApplicationBootstrap {
     checkScopeFields(next.role, next.regionalCouncilId, next.federationId);
     await this.checkReferences(rest);
     if (id === caller.id && next.role !== 'admin') {
-      throw conflict('CANNOT_DEMOTE_SELF', 'You cannot take the admin role from your own account', [
+      throw conflict(PlatformErrorCode.CANNOT_DEMOTE_SELF, 'You cannot take the admin role from your own account', [
         { field: 'role', message: 'cannot be changed on your own account' },
       ]);
     }
@@ -96,7 +97,7 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** 409 while the user is still referenced (e.g. as the author of visits). */
   async remove(id: string, caller: CurrentUser): Promise<void> {
-    if (id === caller.id) throw conflict('CANNOT_DELETE_SELF', 'You cannot delete your own account');
+    if (id === caller.id) throw conflict(PlatformErrorCode.CANNOT_DELETE_SELF, 'You cannot delete your own account');
     const result = await this.users.delete({ id });
     if (!result.affected) throw notFound('User');
   }

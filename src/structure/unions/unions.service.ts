@@ -3,6 +3,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeCondition, scopeOf } from '../../platform/common/auth/scope';
 import { badField, conflict, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { StructureErrorCode } from '../error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { CreateUnionDto, ListUnionsQuery, UnionDto, UpdateUnionDto } from './dto/union.dto';
@@ -100,7 +101,7 @@ export class UnionsService {
     await this.get(id, caller);
     const history: unknown[] = await this.db.query('SELECT 1 FROM membership_changes WHERE union_id = $1 LIMIT 1', [id]);
     if (history.length) {
-      throw conflict('UNION_HAS_MEMBERSHIP_HISTORY', 'The union has membership changes, which are never deleted; set its status to dissolved or merged instead');
+      throw conflict(StructureErrorCode.UNION_HAS_MEMBERSHIP_HISTORY, 'The union has membership changes, which are never deleted; set its status to dissolved or merged instead');
     }
     const scope = scopeCondition(scopeOf(caller), 'unions');
     const result = await this.db.createQueryBuilder().delete().from(Union).where('id = :id', { id }).andWhere(scope.sql, scope.params).execute();

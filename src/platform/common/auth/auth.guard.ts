@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { DATA_VERSION_COLUMN, DataVersionedRequest, WithDataVersion, takeDataVersion } from '../data-version';
 import { forbidden } from '../errors/domain-error';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import { CurrentUser, Role } from './roles';
@@ -10,15 +11,13 @@ interface TokenPayload {
   sub: string;
 }
 
-/** What the guard leaves on an authenticated request. */
-export interface AuthenticatedRequest {
+/**
+ * What the guard leaves on an authenticated request: the caller and the data version,
+ * read in the same statement as the user (see data-version.ts).
+ */
+export interface AuthenticatedRequest extends DataVersionedRequest {
   headers: Record<string, string | undefined>;
   user?: CurrentUser;
-  /**
-   * aggregation_state.data_version read in the same statement as the user, so a cached
-   * report can be checked without a second round trip (ReportCacheInterceptor).
-   */
-  dataVersion?: string;
 }
 
 /**
@@ -48,16 +47,15 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('The token is invalid or has expired');
     }
-    const rows: (CurrentUser & { dataVersion: string | null })[] = await this.db.query(
+    const rows: (CurrentUser & WithDataVersion)[] = await this.db.query(
       `SELECT id, email, display_name AS "displayName", role, regional_council_id AS "regionalCouncilId",
-              federation_id AS "federationId", (SELECT data_version FROM aggregation_state WHERE id = 1) AS "dataVersion"
+              federation_id AS "federationId", ${DATA_VERSION_COLUMN}
        FROM users WHERE id = $1`,
       [payload.sub],
     );
     if (rows.length === 0) throw new UnauthorizedException('The token is invalid or has expired');
-    const { dataVersion, ...user } = rows[0];
+    const user = takeDataVersion(rows[0], request);
     request.user = user;
-    request.dataVersion = dataVersion ?? undefined;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !roles.includes(user.role)) throw forbidden(`Only for: ${roles.join(', ')}`);

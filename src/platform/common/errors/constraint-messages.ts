@@ -1,4 +1,5 @@
 import { QueryFailedError } from 'typeorm';
+import { PlatformErrorCode } from '../../error-codes';
 
 interface PgError {
   code?: string;
@@ -11,7 +12,7 @@ interface Mapped {
   statusCode: number;
   error: string;
   message: string;
-  code: string;
+  code: PlatformErrorCode;
   details?: { field: string; message: string }[];
 }
 
@@ -40,7 +41,7 @@ export function constraintProblem(error: QueryFailedError): Mapped | undefined {
       return {
         statusCode: 409,
         error: 'Conflict',
-        code: 'DUPLICATE',
+        code: PlatformErrorCode.DUPLICATE,
         message: `${field} is already in use`,
         details: [{ field, message: 'is already in use' }],
       };
@@ -50,7 +51,7 @@ export function constraintProblem(error: QueryFailedError): Mapped | undefined {
         return {
           statusCode: 409,
           error: 'Conflict',
-          code: 'STILL_REFERENCED',
+          code: PlatformErrorCode.STILL_REFERENCED,
           message: `Still referenced by ${pg.detail?.match(/from table "([^"]+)"/)?.[1] ?? 'other records'}; remove those first`,
         };
       }
@@ -58,7 +59,7 @@ export function constraintProblem(error: QueryFailedError): Mapped | undefined {
       return {
         statusCode: 400,
         error: 'Bad Request',
-        code: 'UNKNOWN_REFERENCE',
+        code: PlatformErrorCode.UNKNOWN_REFERENCE,
         message: `${field} refers to a record that does not exist`,
         details: [{ field, message: 'refers to a record that does not exist' }],
       };
@@ -72,7 +73,7 @@ export function constraintProblem(error: QueryFailedError): Mapped | undefined {
       return {
         statusCode: 400,
         error: 'Bad Request',
-        code: 'INVALID_VALUE',
+        code: PlatformErrorCode.INVALID_VALUE,
         message: `A value is not allowed here (${pg.constraint ?? 'invalid input'})`,
       };
     case '40P01': // deadlock_detected
@@ -81,7 +82,7 @@ export function constraintProblem(error: QueryFailedError): Mapped | undefined {
       return {
         statusCode: 503,
         error: 'Service Unavailable',
-        code: 'RETRY',
+        code: PlatformErrorCode.RETRY,
         message: 'The database was busy with a conflicting change; retry the request',
       };
     default:

@@ -1,4 +1,19 @@
 import { HttpStatus } from '@nestjs/common';
+import type { InsightErrorCode } from '../../../insight/error-codes';
+import type { MembershipErrorCode } from '../../../membership/error-codes';
+import type { OrganizingErrorCode } from '../../../organizing/error-codes';
+import type { StructureErrorCode } from '../../../structure/error-codes';
+import { PlatformErrorCode } from '../../error-codes';
+
+/** Each area's list of codes (its error-codes.ts) as one object type. */
+type ErrorCodeLists = typeof PlatformErrorCode &
+  typeof StructureErrorCode &
+  typeof MembershipErrorCode &
+  typeof OrganizingErrorCode &
+  typeof InsightErrorCode;
+
+/** Every code an error answer may carry, so a typo fails type-checking. */
+export type ErrorCode = ErrorCodeLists[keyof ErrorCodeLists];
 
 export interface FieldProblem {
   field: string;
@@ -11,7 +26,7 @@ export interface FieldProblem {
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly status: HttpStatus,
     message: string,
     readonly details?: FieldProblem[],
@@ -21,18 +36,18 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string): DomainError =>
-  new DomainError('NOT_FOUND', HttpStatus.NOT_FOUND, `${what} not found`);
+  new DomainError(PlatformErrorCode.NOT_FOUND, HttpStatus.NOT_FOUND, `${what} not found`);
 
 export const badField = (field: string, message: string): DomainError =>
-  new DomainError('INVALID_FIELD', HttpStatus.BAD_REQUEST, `${field}: ${message}`, [{ field, message }]);
+  new DomainError(PlatformErrorCode.INVALID_FIELD, HttpStatus.BAD_REQUEST, `${field}: ${message}`, [{ field, message }]);
 
-export const conflict = (code: string, message: string, details?: FieldProblem[]): DomainError =>
+export const conflict = (code: ErrorCode, message: string, details?: FieldProblem[]): DomainError =>
   new DomainError(code, HttpStatus.CONFLICT, message, details);
 
 export const staleVersion = (): DomainError =>
-  conflict('STALE_VERSION', 'The record was changed by someone else; reload it and try again', [
+  conflict(PlatformErrorCode.STALE_VERSION, 'The record was changed by someone else; reload it and try again', [
     { field: 'version', message: 'is not the current version' },
   ]);
 
 export const forbidden = (message = 'Not allowed for your role or scope'): DomainError =>
-  new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, message);
+  new DomainError(PlatformErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN, message);

@@ -1,14 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, FieldProblem } from './domain-error';
+import { DomainError, ErrorCode, FieldProblem } from './domain-error';
 import { constraintProblem } from './constraint-messages';
 
 interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  code?: string;
+  code?: ErrorCode;
   details?: FieldProblem[];
 }
 

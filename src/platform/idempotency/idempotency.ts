@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { applyDecorators, BadRequestException, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader } from '@nestjs/swagger';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CurrentUser } from '../../platform/common/auth/roles';
-import { conflict } from '../../platform/common/errors/domain-error';
+import type { CurrentUser } from '../common/auth/roles';
+import { conflict } from '../common/errors/domain-error';
+import { PlatformErrorCode } from '../error-codes';
 
 /** What identifies a request for idempotency: the caller's key and the request line. */
 export interface IdempotentRequest {
@@ -95,7 +96,7 @@ export class IdempotentWriter {
           [caller.id, key],
         );
         if (stored?.request_hash !== hash) {
-          throw conflict('IDEMPOTENCY_KEY_REUSED', `This ${IDEMPOTENCY_HEADER} was already used for a different request`, [
+          throw conflict(PlatformErrorCode.IDEMPOTENCY_KEY_REUSED, `This ${IDEMPOTENCY_HEADER} was already used for a different request`, [
             { field: IDEMPOTENCY_HEADER, message: 'was already used for a different request' },
           ]);
         }

@@ -1,0 +1,10 @@
+/** Error codes of the membership numbers: the ledger, the annual survey, month close. */
+export const MembershipErrorCode = {
+  UNKNOWN_UNION: 'UNKNOWN_UNION',
+  REVERSAL_NOT_REVERSIBLE: 'REVERSAL_NOT_REVERSIBLE',
+  ALREADY_REVERSED: 'ALREADY_REVERSED',
+  SURVEY_ADJUSTMENT_NOT_REVERSIBLE: 'SURVEY_ADJUSTMENT_NOT_REVERSIBLE',
+  PERIOD_ALREADY_CLOSED: 'PERIOD_ALREADY_CLOSED',
+} as const;
+
+export type MembershipErrorCode = (typeof MembershipErrorCode)[keyof typeof MembershipErrorCode];

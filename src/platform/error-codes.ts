@@ -1,0 +1,25 @@
+/**
+ * The platform's error codes: the answers every area shares (a record missing or out
+ * of scope, a bad field, a role, a stale version, a database constraint) and those of
+ * sign-in, users and idempotency keys. Each area lists its own codes beside it
+ * (structure/, membership/, organizing/, insight/); DomainError accepts only these.
+ */
+export const PlatformErrorCode = {
+  NOT_FOUND: 'NOT_FOUND',
+  INVALID_FIELD: 'INVALID_FIELD',
+  FORBIDDEN: 'FORBIDDEN',
+  STALE_VERSION: 'STALE_VERSION',
+  // database constraints (constraint-messages.ts)
+  DUPLICATE: 'DUPLICATE',
+  STILL_REFERENCED: 'STILL_REFERENCED',
+  UNKNOWN_REFERENCE: 'UNKNOWN_REFERENCE',
+  INVALID_VALUE: 'INVALID_VALUE',
+  RETRY: 'RETRY',
+  // sign-in, users, idempotency keys
+  TOO_MANY_FAILED_LOGINS: 'TOO_MANY_FAILED_LOGINS',
+  CANNOT_DEMOTE_SELF: 'CANNOT_DEMOTE_SELF',
+  CANNOT_DELETE_SELF: 'CANNOT_DELETE_SELF',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+} as const;
+
+export type PlatformErrorCode = (typeof PlatformErrorCode)[keyof typeof PlatformErrorCode];
