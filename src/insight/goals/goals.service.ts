@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Scope } from '../../platform/common/auth/scope';
+import { Scope, inScope } from '../../platform/common/auth/scope';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { query, sql } from '../../platform/database/sql';
 import { CreateGoalDto, GoalAllocationsDto, GoalDto, ListGoalsQuery, UpdateGoalDto, toGoalDto } from './dto/goal.dto';
 import { Goal } from './goal.entity';
 
@@ -54,16 +55,9 @@ export class GoalsService {
    * (also within a council) — the same figures /reports/* answer for that caller.
    */
   async findForFigures(id: string, scope: Scope): Promise<Goal> {
-    const query = this.goals.createQueryBuilder('g').where('g.id = :id', { id });
-    const chapterWide = 'g.federationId IS NULL AND g.regionalCouncilId IS NULL';
-    if (scope.kind === 'council') {
-      query.andWhere(`((${chapterWide}) OR g.regionalCouncilId = :scopeCouncilId)`, { scopeCouncilId: scope.regionalCouncilId });
-    } else if (scope.kind === 'federation') {
-      query.andWhere(`((${chapterWide}) OR g.federationId = :scopeFederationId)`, { scopeFederationId: scope.federationId });
-    }
-    const goal = await query.getOne();
-    if (!goal) throw notFound('Goal');
-    return goal;
+    const [visible] = await query<{ id: string }[]>(this.goals.manager, sql`SELECT g.id FROM goals g WHERE g.id = ${id} AND ${inScope.goal(scope, 'g')}`);
+    if (!visible) throw notFound('Goal');
+    return this.find(id);
   }
 
   async get(id: string): Promise<GoalDto> {

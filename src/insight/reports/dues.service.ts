@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
-import { firstDayOf, fiscalYearMonths, fiscalYearOf } from '../../platform/time/months';
+import { fiscalYearMonths, fiscalYearOf } from '../../platform/time/months';
 import { DuesQuery } from './report-query.dto';
 import { reportFilters } from './report-scope';
-import { ReportDb } from './report-sql';
-import { scopeGroup } from './report-source';
+import { RollupReader } from './rollup-reader';
 
 export interface DuesMonth {
   month: string;
@@ -35,7 +34,7 @@ export interface DuesReport {
 @Injectable()
 export class DuesService {
   constructor(
-    private readonly db: ReportDb,
+    private readonly reader: RollupReader,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -47,23 +46,8 @@ export class DuesService {
     const fiscalYear = query.fiscalYear ?? fiscalYearOf(current, startMonth);
     const months = fiscalYearMonths(fiscalYear, startMonth);
     const last = months[11];
-    const group = scopeGroup(filters);
-    const [asOf, closed, series] = await Promise.all([
-      this.db.asOf(),
-      this.db.closedMonths(months[0], last),
-      this.db.rows<{ month: string; net: number }>(
-        `SELECT to_char(r.month, 'YYYY-MM') AS month, sum(r.net)::int AS net
-         FROM group_month_rollups r WHERE ${group.where} AND r.month <= :lastDay GROUP BY 1`,
-        { ...group.params, lastDay: firstDayOf(last > current ? last : current) },
-      ),
-    ]);
-    const published = closed.length
-      ? await this.db.rows<{ month: string; members: number }>(
-          `SELECT to_char(r.month, 'YYYY-MM') AS month, sum(r.members)::int AS members
-           FROM published_group_month_rollups r WHERE ${group.where} AND r.month = ANY(:closedDays::date[]) GROUP BY 1`,
-          { ...group.params, closedDays: closed.map(firstDayOf) },
-        )
-      : [];
+    const { asOf, closed } = await this.reader.window(months[0], last);
+    const { live: series, published } = await this.reader.netsThrough(filters, last > current ? last : current, closed);
     const through = (month: string): number => series.reduce((sum, r) => (r.month <= month ? sum + r.net : sum), 0);
     const publishedOf = new Map(published.map((r) => [r.month, r.members]));
     const dues = (members: number): number => Math.round(members * monthlyDuesYen * paymentRate);

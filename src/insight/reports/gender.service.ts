@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { firstDayOf } from '../../platform/time/months';
 import { byLabelOrder, groupLabels } from './report-labels';
 import { GenderQuery } from './report-query.dto';
 import { reportFilters } from './report-scope';
-import { ReportDb } from './report-sql';
-import { rollupSource } from './report-source';
+import { GenderRow, RollupReader } from './rollup-reader';
 
 export interface GenderCounts {
   female: number;
@@ -35,11 +33,7 @@ export interface GenderReport {
   groups: GenderGroup[];
 }
 
-interface Row {
-  key: string;
-  gender: string;
-  members: number;
-}
+type Row = GenderRow;
 
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
@@ -61,35 +55,20 @@ function counts(rows: Row[]): GenderCounts {
 @Injectable()
 export class GenderService {
   constructor(
-    private readonly db: ReportDb,
+    private readonly reader: RollupReader,
     private readonly clock: Clock,
   ) {}
 
   async gender(query: GenderQuery, caller: CurrentUser): Promise<GenderReport> {
     const filters = reportFilters(caller, query);
     const month = query.month ?? this.clock.month();
-    const [asOf, closedMonths] = await Promise.all([this.db.asOf(), this.db.closedMonths(month, month)]);
+    const { asOf, closed: closedMonths } = await this.reader.window(month, month);
     const closed = closedMonths.length > 0;
-    const live = rollupSource(query.groupBy, filters, 'live');
-    const kept = rollupSource(query.groupBy, filters, 'published');
-    const [liveRows, publishedRows] = await Promise.all([
-      this.db.rows<Row>(
-        `SELECT ${live.key} AS key, r.gender, sum(${live.net})::int AS members
-         FROM ${live.from} WHERE ${live.where} AND r.month <= :monthDay GROUP BY 1, 2`,
-        { ...live.params, monthDay: firstDayOf(month) },
-      ),
-      closed
-        ? this.db.rows<Row>(
-            `SELECT ${kept.key} AS key, r.gender, sum(r.members)::int AS members
-             FROM ${kept.from} WHERE ${kept.where} AND r.month = :monthDay GROUP BY 1, 2`,
-            { ...kept.params, monthDay: firstDayOf(month) },
-          )
-        : Promise.resolve([]),
-    ]);
+    const { live: liveRows, published: publishedRows } = await this.reader.gendersAt(query.groupBy, filters, month, closed);
     const asPublished = closed && query.asPublished === true;
     const shown = asPublished ? publishedRows : liveRows;
     const keys = [...new Set([...liveRows, ...publishedRows].map((r) => r.key))];
-    const labels = await groupLabels(this.db, query.groupBy, keys);
+    const labels = await groupLabels(this.reader, query.groupBy, keys);
     const groups = keys
       .sort(byLabelOrder(labels))
       .map((key): GenderGroup => {

@@ -1,5 +1,4 @@
 import { assembleGrowth, LiveRow, PublishedRow } from './growth-series';
-import { positional } from './report-sql';
 
 const live = (key: string, month: string | null, increase: number, decrease: number, adjustment = 0): LiveRow => ({
   key,
@@ -40,18 +39,5 @@ describe('assembleGrowth', () => {
       [0, true],
       [104, false],
     ]);
-  });
-});
-
-describe('positional', () => {
-  it('numbers named parameters once each and leaves casts alone', () => {
-    expect(positional(`SELECT :a::int, :b, :a, '%:' || x::text FROM t WHERE y = ANY(:list::date[])`, { a: 1, b: 'x', list: [] })).toEqual([
-      `SELECT $1::int, $2, $1, '%:' || x::text FROM t WHERE y = ANY($3::date[])`,
-      [1, 'x', []],
-    ]);
-  });
-
-  it('refuses a placeholder without a value', () => {
-    expect(() => positional('SELECT :missing', {})).toThrow('no value for :missing');
   });
 });

@@ -3,11 +3,11 @@ import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { labelOf } from '../../platform/labels/labels';
 import { DECREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
-import { addMonths, firstDayOf, monthsBetween } from '../../platform/time/months';
+import { addMonths, monthsBetween } from '../../platform/time/months';
 import { causeFigures, sumByCause } from './loss-causes-rows';
 import { MonthRangeQuery, checkedRange } from './report-query.dto';
-import { ReportFilters, reportFilters } from './report-scope';
-import { ReportDb } from './report-sql';
+import { reportFilters } from './report-scope';
+import { RollupReader } from './rollup-reader';
 
 export interface LossCause {
   cause: string;
@@ -37,7 +37,7 @@ const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 @Injectable()
 export class LossCausesService {
   constructor(
-    private readonly db: ReportDb,
+    private readonly reader: RollupReader,
     private readonly clock: Clock,
   ) {}
 
@@ -46,7 +46,8 @@ export class LossCausesService {
     const { from, to } = checkedRange(query, this.clock.month());
     const previousFrom = addMonths(from, -(monthsBetween(from, to) + 1));
     const previousTo = addMonths(from, -1);
-    const [asOf, figures] = await Promise.all([this.db.asOf(), causeFigures(this.db, filters, previousFrom, to)]);
+    const { asOf, closed } = await this.reader.window(previousFrom, to);
+    const figures = causeFigures(await this.reader.causeMonths(filters, previousFrom, to, closed), closed);
     const asPublished = query.asPublished === true;
     const shown = asPublished ? figures.asPublished : figures.live;
 
@@ -84,37 +85,8 @@ export class LossCausesService {
       previousPeriodTotal: DECREASE_CAUSES.reduce((sum, cause) => sum + lost(before, cause), 0),
       ...(publishedTotal !== total ? { publishedTotal } : {}),
       causes,
-      topUnions: await this.topUnions(filters, from, to, asPublished ? closedInRange : []),
+      topUnions: await this.reader.topLosingUnions(filters, from, to, asPublished ? closedInRange : []),
     };
   }
 
-  /** The ten unions that lost the most members in the period (published figures for `publishedMonths`). */
-  private topUnions(filters: ReportFilters, from: string, to: string, publishedMonths: string[]) {
-    const live = [
-      filters.federationId ? 'AND un.federation_id = :federationId' : '',
-      filters.regionalCouncilId ? 'AND un.regional_council_id = :councilId' : '',
-    ].join(' ');
-    const kept = live.replace(/un\./g, 'p.');
-    return this.db.rows<{ unionId: string; name: string; members: number }>(
-      `SELECT x.union_id AS "unionId", u.name, sum(x.lost)::int AS members
-       FROM (
-         SELECT r.union_id, -r.members AS lost
-         FROM union_month_rollups r JOIN unions un ON un.id = r.union_id
-         WHERE cause_kind(r.cause) = 'decrease' AND r.month BETWEEN :fromDay AND :toDay
-           AND NOT (r.month = ANY(:publishedDays::date[])) ${live}
-         UNION ALL
-         SELECT p.union_id, p.decrease FROM published_union_month_rollups p
-         WHERE p.month = ANY(:publishedDays::date[]) ${kept}
-       ) x JOIN unions u ON u.id = x.union_id
-       GROUP BY x.union_id, u.name HAVING sum(x.lost) > 0
-       ORDER BY members DESC, u.name LIMIT 10`,
-      {
-        fromDay: firstDayOf(from),
-        toDay: firstDayOf(to),
-        publishedDays: publishedMonths.map(firstDayOf),
-        federationId: filters.federationId,
-        councilId: filters.regionalCouncilId,
-      },
-    );
-  }
 }

@@ -4,10 +4,11 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { labelOf } from '../../platform/labels/labels';
 import { CAUSES, DECREASE_CAUSES, INCREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
 import { monthRange } from '../../platform/time/months';
-import { CauseRow, causeFigures } from './loss-causes-rows';
+import { causeFigures } from './loss-causes-rows';
 import { MonthRangeQuery, checkedRange } from './report-query.dto';
 import { reportFilters } from './report-scope';
-import { ReportDb } from './report-sql';
+import type { CauseRow } from './rollup-reader';
+import { RollupReader } from './rollup-reader';
 
 export interface CauseMembers {
   cause: string;
@@ -49,14 +50,15 @@ function byCause(rows: CauseRow[], kind: Set<string>): CauseMembers[] {
 @Injectable()
 export class NetChangeService {
   constructor(
-    private readonly db: ReportDb,
+    private readonly reader: RollupReader,
     private readonly clock: Clock,
   ) {}
 
   async netChange(query: MonthRangeQuery, caller: CurrentUser): Promise<NetChangeReport> {
     const filters = reportFilters(caller, query);
     const { from, to } = checkedRange(query, this.clock.month());
-    const [asOf, figures] = await Promise.all([this.db.asOf(), causeFigures(this.db, filters, from, to)]);
+    const { asOf, closed } = await this.reader.window(from, to);
+    const figures = causeFigures(await this.reader.causeMonths(filters, from, to, closed), closed);
     const asPublished = query.asPublished === true;
     const shown = asPublished ? figures.asPublished : figures.live;
     const months = monthRange(from, to).map((month): NetChangeMonth => {

@@ -1,6 +1,7 @@
 import { EMPLOYMENT_TYPES, GENDERS } from '../../membership/membership-changes/ledger-writer';
 import { labelOf } from '../../platform/labels/labels';
-import type { ReportDb } from './report-sql';
+import { Sql, sql } from '../../platform/database/sql';
+import type { RollupReader } from './rollup-reader';
 import type { GrowthGroupBy } from './report-query.dto';
 
 export interface GroupLabel {
@@ -14,17 +15,18 @@ const NONE: Record<string, string> = {
   sector: '部門なし',
 };
 
-const NAME_QUERIES: Partial<Record<GrowthGroupBy, string>> = {
-  federation: `SELECT id::text AS key, name AS label, code AS "order" FROM federations WHERE id::text = ANY(:keys)`,
-  regionalCouncil: `SELECT id::text AS key, name AS label, code AS "order" FROM regional_councils WHERE id::text = ANY(:keys)`,
-  sector: `SELECT code AS key, name AS label, code AS "order" FROM sectors WHERE code = ANY(:keys)`,
-  union: `SELECT id::text AS key, name AS label, name || id::text AS "order" FROM unions WHERE id::text = ANY(:keys)`,
-};
+const NAME_QUERIES = {
+  federation: (keys: string[]) => sql`SELECT id::text AS key, name AS label, code AS "order" FROM federations WHERE id::text = ANY(${keys})`,
+  regionalCouncil: (keys: string[]) =>
+    sql`SELECT id::text AS key, name AS label, code AS "order" FROM regional_councils WHERE id::text = ANY(${keys})`,
+  sector: (keys: string[]) => sql`SELECT code AS key, name AS label, code AS "order" FROM sectors WHERE code = ANY(${keys})`,
+  union: (keys: string[]) => sql`SELECT id::text AS key, name AS label, name || id::text AS "order" FROM unions WHERE id::text = ANY(${keys})`,
+} satisfies Partial<Record<GrowthGroupBy, (keys: string[]) => Sql>>;
 
 const position = (list: readonly string[], code: string): string => String(list.indexOf(code)).padStart(3, '0');
 
 /** Japanese labels of report groups, with an order to list them in ('none' last). */
-export async function groupLabels(db: ReportDb, groupBy: GrowthGroupBy, keys: string[]): Promise<Map<string, GroupLabel>> {
+export async function groupLabels(reader: RollupReader, groupBy: GrowthGroupBy, keys: string[]): Promise<Map<string, GroupLabel>> {
   const labels = new Map<string, GroupLabel>();
   switch (groupBy) {
     case 'total':
@@ -40,7 +42,7 @@ export async function groupLabels(db: ReportDb, groupBy: GrowthGroupBy, keys: st
     case 'regionalCouncil':
     case 'sector':
     case 'union': {
-      const rows = await db.rows<{ key: string } & GroupLabel>(NAME_QUERIES[groupBy] as string, { keys });
+      const rows = await reader.names(NAME_QUERIES[groupBy](keys));
       for (const row of rows) labels.set(row.key, { label: row.label, order: row.order });
       for (const key of keys) if (!labels.has(key)) labels.set(key, { label: NONE[groupBy] ?? key, order: `\uffff${key}` });
       return labels;

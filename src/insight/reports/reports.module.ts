@@ -10,13 +10,13 @@ import { LossCausesController } from './loss-causes.controller';
 import { LossCausesService } from './loss-causes.service';
 import { NetChangeController } from './net-change.controller';
 import { NetChangeService } from './net-change.service';
-import { ReportDb } from './report-sql';
+import { RollupReader } from './rollup-reader';
 
 /** Membership reports: they read the rollups and the published month closes, never the ledger. */
 @Module({
   imports: [ClockModule],
   controllers: [GrowthController, LossCausesController, NetChangeController, GenderController, DuesController],
-  providers: [ReportDb, GrowthService, LossCausesService, NetChangeService, GenderService, DuesService],
-  exports: [ReportDb],
+  providers: [RollupReader, GrowthService, LossCausesService, NetChangeService, GenderService, DuesService],
+  exports: [RollupReader],
 })
 export class ReportsModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { DataSource, EntityManager } from 'typeorm';
+import { query, sql } from '../database/sql';
 
 const LIST_LIMIT = 200;
 
@@ -48,7 +49,7 @@ export class InvariantsDto {
 }
 
 /** The union level (union x month x type x gender x cause) against the ledger rows no longer in the outbox. */
-const UNION_LEVEL = `
+const UNION_LEVEL = sql`
   WITH ledger AS (
     SELECT c.union_id, c.month, c.employment_type, c.gender, c.cause, sum(c.delta)::bigint AS members
     FROM membership_changes c
@@ -68,7 +69,7 @@ const UNION_LEVEL = `
   LIMIT ${LIST_LIMIT}`;
 
 /** Derived levels recomputed from the union level under today's structure, against what they hold. */
-const DERIVED_LEVELS = `
+const DERIVED_LEVELS = sql`
   WITH per_union AS (
     SELECT l.level, l.group_key, d.month, d.employment_type, d.gender, d.cause, d.members
     FROM union_month_rollups d
@@ -121,15 +122,18 @@ export class InvariantsService {
 
   async check(): Promise<InvariantsDto> {
     return this.db.transaction('REPEATABLE READ', async (manager: EntityManager) => {
-      await manager.query('SET TRANSACTION READ ONLY');
-      const [{ pending, checked_at }] = await manager.query(`SELECT (SELECT count(*)::int FROM aggregation_outbox) AS pending, now() AS checked_at`);
-      const union: (UnionMismatchDto & { total: number })[] = await manager.query(UNION_LEVEL);
-      const derived: (DerivedMismatchDto & { total: number })[] = await manager.query(DERIVED_LEVELS);
+      await query(manager, sql`SET TRANSACTION READ ONLY`);
+      const [{ pending, checked_at }] = await query<{ pending: number; checked_at: Date }[]>(
+        manager,
+        sql`SELECT (SELECT count(*)::int FROM aggregation_outbox) AS pending, now() AS checked_at`,
+      );
+      const union = await query<(UnionMismatchDto & { total: number })[]>(manager, UNION_LEVEL);
+      const derived = await query<(DerivedMismatchDto & { total: number })[]>(manager, DERIVED_LEVELS);
       const mismatchCount = union[0]?.total ?? 0;
       const derivedMismatchCount = derived[0]?.total ?? 0;
       return {
         ok: mismatchCount === 0 && derivedMismatchCount === 0,
-        checkedAt: (checked_at as Date).toISOString(),
+        checkedAt: checked_at.toISOString(),
         pendingInOutbox: pending,
         mismatchCount,
         mismatches: union.map(({ total: _, ...m }) => m),

@@ -8,6 +8,7 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
+import { query, sql } from '../database/sql';
 import { AGGREGATION_QUEUE } from '../queue/queues';
 
 /** Where the board lives: /api/v1 (the app's global prefix, which plain Fastify routes do not get) + /admin/queues. */
@@ -68,8 +69,8 @@ export class QueueBoard implements OnModuleInit {
   private async roleOf(token: string): Promise<string | null> {
     try {
       const { sub } = await this.jwt.verifyAsync<{ sub: string }>(token);
-      const [user] = await this.db.query(`SELECT role FROM users WHERE id = $1`, [sub]);
-      return (user?.role as string | undefined) ?? null;
+      const [user] = await query<{ role: string }[]>(this.db, sql`SELECT role FROM users WHERE id = ${sub}`);
+      return user?.role ?? null;
     } catch {
       return null;
     }

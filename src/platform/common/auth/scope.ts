@@ -1,3 +1,4 @@
+import { Sql, sql } from '../../database/sql';
 import { CurrentUser } from './roles';
 
 /**
@@ -25,11 +26,46 @@ export function scopeOf(user: CurrentUser): Scope {
   }
 }
 
+/** The columns of a kind of row that place it in a council and a federation. */
+interface ScopeColumns {
+  council: string;
+  federation: string;
+  /** Rows with neither column set belong to everyone (chapter-wide goals). */
+  sharedWhenUnset?: boolean;
+}
+
+function condition(scope: Scope, alias: string, columns: ScopeColumns): Sql {
+  const column = (name: string) => sql`${sql.ident(alias)}.${sql.ident(name)}`;
+  const shared = columns.sharedWhenUnset ? sql`(${column(columns.council)} IS NULL AND ${column(columns.federation)} IS NULL) OR ` : sql``;
+  switch (scope.kind) {
+    case 'all':
+      return sql`TRUE`;
+    case 'council':
+      return sql`(${shared}${column(columns.council)} = ${scope.regionalCouncilId}::uuid)`;
+    case 'federation':
+      return sql`(${shared}${column(columns.federation)} = ${scope.federationId}::uuid)`;
+  }
+}
+
 /**
- * A SQL condition restricting rows that carry a council and a federation column to the
- * scope, with its parameters. `alias` is the query alias of a table with
- * regional_council_id and federation_id columns (unions, or a join through unions).
+ * The one place a scope becomes SQL: a condition per kind of row, to splice into a
+ * `sql` statement. `alias` names the table in that statement.
  */
+export const inScope = {
+  /** Unions, or any row joined through a union (regional_council_id, federation_id). */
+  union: (scope: Scope, alias: string): Sql => condition(scope, alias, { council: 'regional_council_id', federation: 'federation_id' }),
+  /**
+   * Prospects: a council's staff and organizers see its prospects; a federation sees
+   * those it is the target federation of (三位一体活動).
+   */
+  prospect: (scope: Scope, alias: string): Sql =>
+    condition(scope, alias, { council: 'regional_council_id', federation: 'target_federation_id' }),
+  /** Goals: chapter-wide goals for everyone, and those of the caller's council or federation. */
+  goal: (scope: Scope, alias: string): Sql =>
+    condition(scope, alias, { council: 'regional_council_id', federation: 'federation_id', sharedWhenUnset: true }),
+};
+
+/** @deprecated the callers move to `inScope`; removed once they have. */
 export function scopeCondition(scope: Scope, alias: string): { sql: string; params: Record<string, string> } {
   switch (scope.kind) {
     case 'all':
@@ -41,11 +77,7 @@ export function scopeCondition(scope: Scope, alias: string): { sql: string; para
   }
 }
 
-/**
- * The scope as a SQL condition with positional parameters (appended to `params`), for
- * raw SQL (the membership features). `alias` is a table with regional_council_id
- * and federation_id columns (unions).
- */
+/** @deprecated the callers move to `inScope`; removed once they have. */
 export function scopeSql(scope: Scope, alias: string, params: unknown[]): string {
   switch (scope.kind) {
     case 'all':

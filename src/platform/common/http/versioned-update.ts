@@ -13,13 +13,8 @@ export async function versionedUpdate<T extends ObjectLiteral>(
   version: number | undefined,
   patch: Record<string, unknown>,
 ): Promise<boolean> {
-  const qb = manager
-    .createQueryBuilder()
-    .update(target)
-    .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
-    .where('id = :id', { id });
-  if (version !== undefined) qb.andWhere('version = :version', { version });
-  const result = await qb.execute();
+  const criteria = version === undefined ? { id } : { id, version };
+  const result = await manager.update(target, criteria, { ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never);
   if (result.affected === 1) return true;
   if (version === undefined) return false;
   const exists = await manager.getRepository(target).exists({ where: { id } as never });
