@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeCondition, scopeOf } from '../../platform/common/auth/scope';
 import { badField, conflict, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
+import { containsPattern } from '../../platform/common/like-pattern';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { CreateUnionDto, ListUnionsQuery, UnionDto, UpdateUnionDto } from './dto/union.dto';
 import { Union } from './union.entity';
@@ -39,7 +40,7 @@ export class UnionsService {
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('u.kind = :kind', { kind: query.kind });
     if (query.municipality) qb.andWhere('u.municipality = :municipality', { municipality: query.municipality });
-    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.employer_name ILIKE :q OR u.code ILIKE :q)', { q: `%${query.q}%` });
+    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.employer_name ILIKE :q OR u.code ILIKE :q)', { q: containsPattern(query.q) });
     const counted = await qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
     const items = await this.withColumns(qb).orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').offset(query.offset).limit(query.limit).getRawMany<UnionDto>();
     return page(items, counted?.total ?? 0, query);
