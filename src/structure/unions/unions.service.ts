@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeCondition, scopeOf } from '../../platform/common/auth/scope';
+import { Clock } from '../../platform/common/clock';
 import { badField, conflict, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
@@ -10,8 +11,9 @@ import { CreateUnionDto, ListUnionsQuery, UnionDto, UpdateUnionDto } from './dto
 import { Union } from './union.entity';
 
 /**
- * The columns of a UnionDto. currentMembers sums the union-level rollups up to this
- * month in Japan; as a subquery of the select list it runs only for the rows of the page.
+ * The columns of a UnionDto. currentMembers sums the union-level rollups up to the
+ * Clock's month in Japan (:currentMonth, its first day); as a subquery of the select
+ * list it runs only for the rows of the page.
  */
 const UNION_COLUMNS = `
   u.id AS id, u.code AS code, u.name AS name,
@@ -20,7 +22,7 @@ const UNION_COLUMNS = `
   u.employer_name AS "employerName", u.municipality AS municipality,
   to_char(u.affiliated_on, 'YYYY-MM-DD') AS "affiliatedOn", u.status AS status, u.kind AS kind,
   (SELECT coalesce(sum(r.members), 0)::int FROM union_month_rollups r
-    WHERE r.union_id = u.id AND r.month <= date_trunc('month', now() AT TIME ZONE 'Asia/Tokyo')::date) AS "currentMembers",
+    WHERE r.union_id = u.id AND r.month <= CAST(:currentMonth AS date)) AS "currentMembers",
   u.version AS version, u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
 
 /**
@@ -31,7 +33,10 @@ const UNION_COLUMNS = `
  */
 @Injectable()
 export class UnionsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async list(query: ListUnionsQuery, caller: CurrentUser): Promise<Page<UnionDto>> {
     const qb = this.scoped(caller);
@@ -136,7 +141,8 @@ export class UnionsService {
     return qb
       .select(UNION_COLUMNS)
       .leftJoin('federations', 'f', 'f.id = u.federation_id')
-      .innerJoin('regional_councils', 'c', 'c.id = u.regional_council_id');
+      .innerJoin('regional_councils', 'c', 'c.id = u.regional_council_id')
+      .setParameter('currentMonth', `${this.clock.month()}-01`);
   }
 
   /** Regional staff keep unions in their council, federation users in their federation. */
