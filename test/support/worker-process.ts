@@ -25,6 +25,7 @@ require.extensions['.ts'] = (module, filename) => {
   const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions, fileName: filename });
   module._compile(outputText, filename);
 };
+for (const preload of process.argv.slice(2)) require(preload);
 require(process.argv[1]);
 `;
 
@@ -40,12 +41,20 @@ export interface WorkerProcess {
   stop(): Promise<number | string | null>;
 }
 
+export interface WorkerOptions {
+  /** Modules (.ts) loaded in the worker process before src/worker.ts. */
+  preload?: string[];
+  /** More environment for the worker process. */
+  env?: Record<string, string>;
+}
+
 /** Starts a worker process against the test app's database and queue prefix; resolves once it is consuming. */
-export async function startWorker(t: TestApp, name = 'worker'): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['-e', BOOT, join(root, 'src', 'worker.ts')], {
+export async function startWorker(t: TestApp, name = 'worker', options: WorkerOptions = {}): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['-e', BOOT, join(root, 'src', 'worker.ts'), ...(options.preload ?? [])], {
     cwd: root,
     env: {
       ...process.env,
+      ...options.env,
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       DATABASE_URL: t.config.databaseUrl,
@@ -61,6 +70,8 @@ export async function startWorker(t: TestApp, name = 'worker'): Promise<WorkerPr
   // 'close', not 'exit': it comes after the child's output has all been read, so the last lines are in `output`
   const exited = new Promise<number | string | null>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal)));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // a last line without a newline is output too
+  child.stdout?.on('end', () => (output += buffered));
   const started = new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
+import { containsPattern } from '../../platform/common/like-pattern';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { CreateProspectDto, ListProspectsQuery, ProspectDto, ProspectSort, UpdateProspectDto, WorkforceDto, toProspectDto } from './dto/prospect.dto';
@@ -18,7 +19,6 @@ const SORT_COLUMNS: Record<string, keyof Prospect> = {
   employerNameKana: 'employerNameKana',
 };
 
-const escapeLike = (value: string): string => value.replace(/[\\%_]/g, '\\$&');
 const optionalName = (value: string | null | undefined): string | null => (value ? normalizeName(value) || null : null);
 
 function workforceColumns(workforce: WorkforceDto | null | undefined): Partial<Prospect> {
@@ -64,8 +64,8 @@ export class ProspectsService {
     if (query.nextActionBefore) qb.andWhere('p.next_action_on < :before', { before: query.nextActionBefore });
     if (query.q) {
       // a partial match anywhere in the name (Japanese has no word boundaries); trigram indexes serve it
-      const like = `%${escapeLike(normalizeName(query.q))}%`;
-      const kana = `%${escapeLike(toKatakana(query.q))}%`;
+      const like = containsPattern(normalizeName(query.q));
+      const kana = containsPattern(toKatakana(query.q));
       qb.andWhere('(p.employer_name ILIKE :like OR p.establishment_name ILIKE :like OR p.employer_name_kana ILIKE :kana)', { like, kana });
     }
     this.applySort(qb, query.sort);
