@@ -1,15 +1,26 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from '../src/platform/config/app-config';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
-import { SCHEMA_FILE, dumpSchema, fromRoot } from './schema-snapshot';
+import {
+  FUNCTIONS_DIR,
+  SCHEMA_FILE,
+  dumpSchema,
+  fromRoot,
+  functionDefinitions,
+  functionFile,
+  readFunctionFiles,
+  syncFunctionFiles,
+} from './schema-snapshot';
 
 /**
  * `npm run schema:dump`: migrates a scratch database on the configured server (DATABASE_URL)
- * with the app's own data-source options, writes migrations/schema.sql from it and drops it.
+ * with the app's own data-source options, writes migrations/schema.sql from it, brings the
+ * function files up to date (bodies from the database, headers kept; a new function gets a
+ * placeholder header to replace by hand, a dropped one loses its file) and drops it.
  */
 async function main(): Promise<void> {
   const server = new URL(loadConfigOrExit().databaseUrl);
@@ -29,11 +40,25 @@ async function main(): Promise<void> {
       }
       writeFileSync(SCHEMA_FILE, await dumpSchema(at(scratch)));
       console.log(`wrote ${fromRoot(SCHEMA_FILE)}`);
+      await writeFunctionFiles(at(scratch));
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
     }
   } finally {
     await admin.end();
+  }
+}
+
+async function writeFunctionFiles(databaseUrl: string): Promise<void> {
+  mkdirSync(FUNCTIONS_DIR, { recursive: true });
+  const { write, remove } = syncFunctionFiles(await functionDefinitions(databaseUrl), readFunctionFiles());
+  for (const [name, text] of write) {
+    writeFileSync(functionFile(name), text);
+    console.log(`wrote ${fromRoot(functionFile(name))}`);
+  }
+  for (const name of remove) {
+    rmSync(functionFile(name));
+    console.log(`removed ${fromRoot(functionFile(name))} (no such function any more)`);
   }
 }
 

@@ -1,10 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DUMP_COMMAND, SCHEMA_FILE, dumpSchema, firstDifference, fromRoot } from '../scripts/schema-snapshot';
+import {
+  DUMP_COMMAND,
+  SCHEMA_FILE,
+  dumpSchema,
+  firstDifference,
+  fromRoot,
+  functionDefinitions,
+  functionFileProblems,
+  readFunctionFiles,
+} from '../scripts/schema-snapshot';
 import { cloneTemplate, databaseUrl, dropDatabase } from './support/postgres';
 
 /**
- * The committed description of the schema against what the migrations make. The template
+ * The committed descriptions of the schema (migrations/schema.sql and the function files)
+ * against what the migrations make. The template
  * is read through a clone of it (identical catalog), since a connection to the template
  * itself would make every other test file's clone wait.
  */
@@ -25,5 +35,11 @@ describe('the schema in force, written down', () => {
     const difference = firstDifference(readFileSync(SCHEMA_FILE, 'utf8'), await dumpSchema(url));
     const problems = difference ? [`${fromRoot(SCHEMA_FILE)} is out of date: run ${DUMP_COMMAND} (first difference at ${difference})`] : [];
     expect(problems).toEqual([]);
+  });
+
+  it('every function in force has one file under src/membership/aggregation/sql, equal to it, and every file a function', async () => {
+    const definitions = await functionDefinitions(url);
+    expect(definitions.size).toBeGreaterThan(10);
+    expect(functionFileProblems(definitions, readFunctionFiles())).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { Goal } from './goal.entity';
 import { MonthlyNet, computeProgress } from './goal-progress';
 import { GoalsService } from './goals.service';
 
-/** The rollup level and group key that hold a goal's scope (see the rollup migration). */
+/** The rollup level and group key that hold a goal's scope (src/membership/aggregation/sql/union_groups.sql). */
 export function rollupGroupOf(goal: Pick<Goal, 'federationId' | 'regionalCouncilId'>): { level: string; key: string } {
   const { federationId, regionalCouncilId } = goal;
   if (federationId && regionalCouncilId) return { level: 'federation_council', key: `${federationId}:${regionalCouncilId}` };
