@@ -1,4 +1,4 @@
--- aggregation_add_to_groups: The derived levels move with the union level (DESIGN invariant 1,
+-- aggregation_add_to_groups: the derived levels move with the union level (DESIGN invariant 1,
 -- "Rollup levels"). Adds the signed union-level figures in the session's temp table
 -- rollup_delta to every group each union counts toward (union_groups(): total, federation,
 -- council, sector, federation x council): group_month_rollups gets increase, decrease,

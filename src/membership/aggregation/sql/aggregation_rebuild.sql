@@ -1,4 +1,4 @@
--- aggregation_rebuild: The whole rebuild on one connection (demo, scripts): begin, union
+-- aggregation_rebuild: the whole rebuild on one connection (demo, scripts): begin, union
 -- level, group levels, swap. The worker runs the same steps on two connections
 -- (src/membership/aggregation/aggregation.service.ts). Afterwards every rollup level equals
 -- the ledger (DESIGN invariant 1), whatever the rollups held before. Returns the union-level

@@ -1,4 +1,4 @@
--- aggregation_rebuild_begin: First step of a rebuild: no ledger row is counted twice or missed
+-- aggregation_rebuild_begin: first step of a rebuild: no ledger row is counted twice or missed
 -- (DESIGN invariant 1). Takes the outbox ACCESS EXCLUSIVE, which every ledger writer and every
 -- batch take first, so the rebuild counts exactly what was committed before it and nothing
 -- interleaves; then empties the outbox, because the rebuild counts those rows from the ledger

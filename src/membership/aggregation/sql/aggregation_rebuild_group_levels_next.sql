@@ -1,4 +1,4 @@
--- aggregation_rebuild_group_levels_next: Connection B's half of a rebuild (DESIGN invariant 1,
+-- aggregation_rebuild_group_levels_next: connection B's half of a rebuild (DESIGN invariant 1,
 -- recomputed): group_month_rollups_next (increase, decrease, adjustment and net per level x
 -- month x employment type x gender) from the ledger in one pass at the federation x council
 -- grain, then federation, council, sector and total from that much smaller result. The sum

@@ -1,4 +1,4 @@
--- aggregation_rebuild_swap: Last step of a rebuild, in connection A's transaction: reports see
+-- aggregation_rebuild_swap: last step of a rebuild, in connection A's transaction: reports see
 -- the old figures or the new ones, never a mix (DESIGN "Rollup levels", invariant 1). Refuses
 -- to run unless all three *_next tables exist, locks the three live rollup tables at once,
 -- replaces each by its new table (same key name, same data-version trigger), stamps as_of and

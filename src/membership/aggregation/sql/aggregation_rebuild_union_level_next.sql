@@ -1,4 +1,4 @@
--- aggregation_rebuild_union_level_next: Connection A's half of a rebuild (DESIGN invariant 1,
+-- aggregation_rebuild_union_level_next: connection A's half of a rebuild (DESIGN invariant 1,
 -- recomputed): union_month_rollups_next (union x month x employment type x gender x cause)
 -- straight from the ledger, and group_month_cause_rollups_next (every level x cause) from it,
 -- each key built after the fill. Holds the outbox exclusively, so it reads the same ledger as

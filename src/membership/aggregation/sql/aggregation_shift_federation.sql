@@ -1,4 +1,4 @@
--- aggregation_shift_federation: A federation moving to another sector takes its unions'
+-- aggregation_shift_federation: a federation moving to another sector takes its unions'
 -- figures with it (DESIGN "Rollup levels"): the set-based twin of aggregation_shift_union()
 -- for every union of the federation. The caller
 -- (src/structure/federations/federations.service.ts) locks the outbox (SHARE ROW EXCLUSIVE),

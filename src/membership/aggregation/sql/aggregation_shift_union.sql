@@ -1,4 +1,4 @@
--- aggregation_shift_union: A union moving to another federation or council takes its figures
+-- aggregation_shift_union: a union moving to another federation or council takes its figures
 -- with it (DESIGN "Rollup levels": subtract from the old groups, add to the new, in one
 -- transaction). Adds p_sign x the union's union-level figures to the derived levels of the
 -- groups it belongs to now. The caller (src/structure/unions/unions.service.ts) locks the

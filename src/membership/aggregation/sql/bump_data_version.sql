@@ -1,4 +1,4 @@
--- bump_data_version: A cached report never outlives its data. Statement trigger on the
+-- bump_data_version: a cached report never outlives its data. Statement trigger on the
 -- rollups, the published figures, goals and the structure tables: adds one to
 -- aggregation_state.data_version in the same transaction as the change. The report cache
 -- (src/insight/reports/report-cache.interceptor.ts) keys every answer on that version, so a

@@ -1,4 +1,4 @@
--- membership_changes_refuse_change: The ledger is append-only (DESIGN invariant 4), as a
+-- membership_changes_refuse_change: the ledger is append-only (DESIGN invariant 4), as a
 -- property of the schema rather than of the code: the BEFORE UPDATE OR DELETE row trigger and
 -- the BEFORE TRUNCATE statement trigger on membership_changes call it, and it refuses the
 -- statement. A correction is a reversing entry linked to the original; a survey writes

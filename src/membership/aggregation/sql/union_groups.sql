@@ -1,4 +1,4 @@
--- union_groups: Where a union's members count (DESIGN "Rollup levels"): the derived groups of
+-- union_groups: where a union's members count (DESIGN "Rollup levels"): the derived groups of
 -- a union with this federation, council and sector, spelled as the rollups' group keys that
 -- the reports read (src/insight/reports/report-source.ts): total 'all', the federation (or
 -- 'none'), the regional council, the sector (or 'none') and '<federation>:<council>'. One

@@ -1,4 +1,4 @@
--- uuid_v7: Ledger rows written by SQL get time-ordered ids (the default of
+-- uuid_v7: ledger rows written by SQL get time-ordered ids (the default of
 -- membership_changes.id; the API makes the same kind in src/platform/common/uuid-v7.ts): 48
 -- bits of Unix milliseconds, then random bits with the version-7 bits set. The ledger's and
 -- the outbox's keys grow at their right edge instead of touching a random page of a large
