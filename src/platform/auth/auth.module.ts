@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthGuard } from '../common/auth/auth.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { SessionRevocations } from './session-revocations';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SessionRevocations, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionRevocations],
 })
 export class AuthModule {}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
@@ -36,7 +37,13 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login({ email, password }: LoginDto): Promise<LoginResultDto> {
+  async login(dto: LoginDto): Promise<LoginResultDto> {
+    const { accessToken, user } = await this.loginWithSession(dto);
+    return { accessToken, user };
+  }
+
+  /** Signs in and names the new session (the token's jti). */
+  async loginWithSession({ email, password }: LoginDto): Promise<LoginResultDto & { jti: string }> {
     const failuresKey = `${this.config.queuePrefix}:login-failures:${email.toLowerCase()}`;
     const allowed = await this.redis.eval(TAKE_ATTEMPT, 1, failuresKey, this.config.loginMaxFailures, this.config.loginFailureWindowSeconds);
     if (allowed !== 1) {
@@ -57,7 +64,9 @@ export class AuthService {
     if (!user || !valid) throw new UnauthorizedException('E-mail or password is wrong');
     // as before, a right password clears the address's failures
     await this.redis.del(failuresKey);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
-    return { accessToken, user: toUserDto(user) };
+    // jti: the session's id, which sign-out revokes and the CSRF token is bound to
+    const jti = randomUUID();
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { jwtid: jti });
+    return { accessToken, user: toUserDto(user), jti };
   }
 }

@@ -26,6 +26,8 @@ export interface AppConfig {
   /** Failed sign-ins per e-mail address in the window before 429. */
   loginMaxFailures: number;
   loginFailureWindowSeconds: number;
+  /** The built web console (index.html and assets/), served at /; absent: no console. */
+  consoleDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +113,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     duesPaymentRate: num(env, 'DUES_PAYMENT_RATE', 0.9, 0, 1),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginFailureWindowSeconds: int(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86400),
+    consoleDir: str(env, 'CONSOLE_DIR', 'dist/web'),
   };
 }
 

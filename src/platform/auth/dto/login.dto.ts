@@ -25,3 +25,9 @@ export class MeDto {
   regionalCouncilId!: string | null;
   federationId!: string | null;
 }
+
+export class SessionDto {
+  user!: UserDto;
+  /** Send it as the x-csrf-token header on every POST, PATCH and DELETE made with the session cookie. */
+  csrfToken!: string;
+}

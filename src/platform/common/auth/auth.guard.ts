@@ -1,30 +1,52 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { DATA_VERSION_COLUMN, DataVersionedRequest, WithDataVersion, takeDataVersion } from '../data-version';
-import { forbidden } from '../errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { CSRF_HEADER, SESSION_COOKIE, csrfTokenMatches, isUnsafeMethod } from '../../auth/session';
+import { SessionRevocations } from '../../auth/session-revocations';
+import { DomainError, forbidden } from '../errors/domain-error';
+import { PlatformErrorCode } from '../../error-codes';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import { CurrentUser, Role } from './roles';
 
 interface TokenPayload {
   sub: string;
+  /** Session id; tokens issued by sign-in always have one, so sign-out can revoke them. */
+  jti?: string;
+  exp?: number;
 }
 
-/**
- * What the guard leaves on an authenticated request: the caller and the data version,
- * read in the same statement as the user (see data-version.ts).
- */
-export interface AuthenticatedRequest extends DataVersionedRequest {
+/** The session a request was authenticated with (sign-out revokes it). */
+export interface RequestSession {
+  jti?: string;
+  expiresAt?: number;
+  viaCookie: boolean;
+}
+
+/** What the guard leaves on an authenticated request. */
+export interface AuthenticatedRequest {
+  method: string;
   headers: Record<string, string | undefined>;
+  cookies?: Record<string, string | undefined>;
   user?: CurrentUser;
+  session?: RequestSession;
+  /**
+   * aggregation_state.data_version read in the same statement as the user, so a cached
+   * report can be checked without a second round trip (ReportCacheInterceptor).
+   */
+  dataVersion?: string;
 }
 
+const invalidToken = (): UnauthorizedException => new UnauthorizedException('The token is invalid or has expired');
+
 /**
- * Global guard: every route needs a valid bearer token unless marked @Public();
- * @Authenticated(...roles) narrows the roles. The user is re-read from the
- * database on each request so a deleted user or a changed role takes effect at once;
- * the same statement reads the data version that report caching checks.
+ * Global guard: every route needs a valid token unless marked @Public(): a bearer header
+ * (scripts) or the console's HttpOnly session cookie; with the cookie, unsafe methods also
+ * need the session's CSRF token in a header (403 without it). @Authenticated(...roles)
+ * narrows the roles. A signed-out session is refused. The user is re-read from the
+ * database on each request so a deleted user or a changed role takes effect at once; the
+ * same statement reads the data version that report caching checks.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -32,6 +54,8 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly db: DataSource,
+    private readonly revocations: SessionRevocations,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,23 +63,37 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (!token) throw new UnauthorizedException('A bearer token is required');
+    const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const cookie = bearer ? undefined : request.cookies?.[SESSION_COOKIE];
+    const token = bearer ?? cookie;
+    if (!token) throw new UnauthorizedException('A bearer token or a session cookie is required');
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);
     } catch {
-      throw new UnauthorizedException('The token is invalid or has expired');
+      throw invalidToken();
     }
-    const rows: (CurrentUser & WithDataVersion)[] = await this.db.query(
-      `SELECT id, email, display_name AS "displayName", role, regional_council_id AS "regionalCouncilId",
-              federation_id AS "federationId", ${DATA_VERSION_COLUMN}
-       FROM users WHERE id = $1`,
-      [payload.sub],
-    );
-    if (rows.length === 0) throw new UnauthorizedException('The token is invalid or has expired');
-    const user = takeDataVersion(rows[0], request);
+    const viaCookie = cookie !== undefined;
+    // a session cookie always holds a token with a session id (it is what CSRF tokens are bound to)
+    if (viaCookie && !payload.jti) throw invalidToken();
+
+    const [rows, revoked]: [(CurrentUser & { dataVersion: string | null })[], boolean] = await Promise.all([
+      this.db.query(
+        `SELECT id, email, display_name AS "displayName", role, regional_council_id AS "regionalCouncilId",
+                federation_id AS "federationId", (SELECT data_version FROM aggregation_state WHERE id = 1) AS "dataVersion"
+         FROM users WHERE id = $1`,
+        [payload.sub],
+      ),
+      payload.jti ? this.revocations.isRevoked(payload.jti) : Promise.resolve(false),
+    ]);
+    if (rows.length === 0 || revoked) throw invalidToken();
+    if (viaCookie && isUnsafeMethod(request.method) && !csrfTokenMatches(request.headers[CSRF_HEADER], payload.jti as string, this.config.jwtSecret)) {
+      throw new DomainError(PlatformErrorCode.CSRF_TOKEN_MISSING, 403, `A request made with the session cookie needs the ${CSRF_HEADER} header`);
+    }
+    const { dataVersion, ...user } = rows[0];
     request.user = user;
+    request.session = { jti: payload.jti, expiresAt: payload.exp, viaCookie };
+    request.dataVersion = dataVersion ?? undefined;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !roles.includes(user.role)) throw forbidden(`Only for: ${roles.join(', ')}`);

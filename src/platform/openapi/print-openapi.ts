@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from '../../app.module';
+import { API_PREFIX } from '../../app.setup';
+import { loadConfig } from '../config/app-config';
+import { buildOpenApiDocument } from './openapi-document';
+
+/**
+ * Prints the OpenAPI document as /docs-json serves it, without connecting to anything:
+ * Nest's preview mode resolves the modules without creating their providers. Run from the
+ * build (`node dist/src/platform/openapi/print-openapi.js`), since the DTOs' schema comes
+ * from the compiler plugin of the build.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent' });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  process.stdout.write(`${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
