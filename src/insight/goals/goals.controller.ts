@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, UseInterce
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page } from '../../platform/common/http/pagination';
+import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { CreateGoalDto, GoalAllocationsDto, GoalDto, GoalProgressDto, ListGoalsQuery, UpdateGoalDto } from './dto/goal.dto';
 import { GoalProgressService } from './goal-progress.service';
@@ -20,6 +20,7 @@ export class GoalsController {
 
   @Authenticated()
   @Get()
+  @ApiPage(GoalDto)
   list(@Query() query: ListGoalsQuery): Promise<Page<GoalDto>> {
     return this.goals.list(query);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page } from '../../platform/common/http/pagination';
+import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { CreateLossReviewDto, ListLossReviewsQuery, LossReviewDto, UpdateLossReviewDto } from './dto/loss-review.dto';
 import { LossReviewsService } from './loss-reviews.service';
@@ -15,6 +15,7 @@ export class LossReviewsController {
 
   @Authenticated()
   @Get()
+  @ApiPage(LossReviewDto)
   list(@Query() query: ListLossReviewsQuery): Promise<Page<LossReviewDto>> {
     return this.reviews.list(query);
   }

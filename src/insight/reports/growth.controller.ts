@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { GrowthReportDto } from './dto/report-answers.dto';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { GrowthReport, GrowthService } from './growth.service';
@@ -14,6 +15,7 @@ export class GrowthController {
 
   /** Members by month per total, federation, council, sector, union, employment type or gender (組織拡大の推移). */
   @Authenticated()
+  @ApiOkResponse({ type: GrowthReportDto })
   @Get('growth')
   growth(@Query() query: GrowthQuery, @Caller() caller: CurrentUser): Promise<GrowthReport> {
     return this.reports.growth(query, caller);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LossCausesReportDto } from './dto/report-answers.dto';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { LossCausesReport, LossCausesService } from './loss-causes.service';
@@ -14,6 +15,7 @@ export class LossCausesController {
 
   /** Members lost by cause against the previous period of equal length, and the unions that lost most. */
   @Authenticated()
+  @ApiOkResponse({ type: LossCausesReportDto })
   @Get('loss-causes')
   lossCauses(@Query() query: MonthRangeQuery, @Caller() caller: CurrentUser): Promise<LossCausesReport> {
     return this.reports.lossCauses(query, caller);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page } from '../../platform/common/http/pagination';
+import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { BulkItemsPipe } from './dto/bulk-items.pipe';
 import { BulkMembershipChangesDto, CreateMembershipChangeDto } from './dto/create-membership-change.dto';
@@ -38,6 +38,7 @@ export class MembershipChangesController {
 
   @Authenticated('admin', 'leadership', 'regional', 'federation')
   @Get()
+  @ApiPage(MembershipChangeDto)
   list(@Query() query: ListMembershipChangesQuery, @Caller() caller: CurrentUser): Promise<Page<MembershipChangeDto>> {
     return this.changes.list(query, caller);
   }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page, PageQuery } from '../../platform/common/http/pagination';
+import { ApiPage, Page, PageQuery } from '../../platform/common/http/pagination';
 import { ClosedPeriodDto, MonthParam } from './dto/period.dto';
 import { PeriodsService } from './periods.service';
 
@@ -15,6 +15,7 @@ export class PeriodsController {
   /** The closed months, newest first. */
   @Authenticated()
   @Get()
+  @ApiPage(ClosedPeriodDto)
   list(@Query() query: PageQuery): Promise<Page<ClosedPeriodDto>> {
     return this.periods.list(query);
   }

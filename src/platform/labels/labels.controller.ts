@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../common/auth/auth.decorators';
-import { Label, LabelList, allLabels } from './labels';
+import { allLabels } from './labels';
+import { LabelsDto } from './dto/labels.dto';
 
 @ApiTags('labels')
 @Controller('labels')
@@ -9,7 +10,7 @@ export class LabelsController {
   /** Every code list of the API with its Japanese label. */
   @Authenticated()
   @Get()
-  list(): Record<LabelList, Label[]> {
+  list(): LabelsDto {
     return allLabels();
   }
 }

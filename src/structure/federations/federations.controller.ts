@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page } from '../../platform/common/http/pagination';
+import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { CreateFederationDto, FederationDto, ListFederationsQuery, UpdateFederationDto } from './dto/federation.dto';
 import { FederationsService } from './federations.service';
@@ -15,6 +15,7 @@ export class FederationsController {
 
   @Authenticated()
   @Get()
+  @ApiPage(FederationDto)
   list(@Query() query: ListFederationsQuery): Promise<Page<FederationDto>> {
     return this.federations.list(query);
   }

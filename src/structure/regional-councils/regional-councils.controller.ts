@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page } from '../../platform/common/http/pagination';
+import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import {
   CreateRegionalCouncilDto,
@@ -20,6 +20,7 @@ export class RegionalCouncilsController {
 
   @Authenticated()
   @Get()
+  @ApiPage(RegionalCouncilDto)
   list(@Query() query: ListRegionalCouncilsQuery): Promise<Page<RegionalCouncilDto>> {
     return this.councils.list(query);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page } from '../../platform/common/http/pagination';
+import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { CreateSectorDto, ListSectorsQuery, SectorDto, UpdateSectorDto } from './dto/sector.dto';
 import { SectorsService } from './sectors.service';
@@ -15,6 +15,7 @@ export class SectorsController {
 
   @Authenticated()
   @Get()
+  @ApiPage(SectorDto)
   list(@Query() query: ListSectorsQuery): Promise<Page<SectorDto>> {
     return this.sectors.list(query);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page } from '../../platform/common/http/pagination';
+import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { CreateUnionDto, ListUnionsQuery, UnionDto, UpdateUnionDto } from './dto/union.dto';
 import { UnionsService } from './unions.service';
@@ -15,6 +15,7 @@ export class UnionsController {
 
   @Authenticated()
   @Get()
+  @ApiPage(UnionDto)
   list(@Query() query: ListUnionsQuery, @Caller() caller: CurrentUser): Promise<Page<UnionDto>> {
     return this.unions.list(query, caller);
   }

@@ -1,4 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ROLES, type Role } from '../../common/auth/roles';
 import { UserDto } from '../../users/dto/user.dto';
 
 export class LoginDto {
@@ -21,7 +23,8 @@ export class MeDto {
   id!: string;
   email!: string;
   displayName!: string;
-  role!: string;
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
   regionalCouncilId!: string | null;
   federationId!: string | null;
 }

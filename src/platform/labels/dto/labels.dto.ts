@@ -1,0 +1,30 @@
+import type { Label, LabelList } from '../labels';
+
+export class LabelDto implements Label {
+  code!: string;
+  /** Japanese, shown to people. */
+  label!: string;
+  labelEn!: string;
+}
+
+/** Every code list of the API with its labels (the console's only vocabulary). */
+export class LabelsDto implements Record<LabelList, LabelDto[]> {
+  causes!: LabelDto[];
+  stages!: LabelDto[];
+  employmentTypes!: LabelDto[];
+  genders!: LabelDto[];
+  visitOutcomes!: LabelDto[];
+  consultationTopics!: LabelDto[];
+  prospectSources!: LabelDto[];
+  visitKinds!: LabelDto[];
+  supportLevels!: LabelDto[];
+  consultationChannels!: LabelDto[];
+  unionStatuses!: LabelDto[];
+  unionKinds!: LabelDto[];
+  roles!: LabelDto[];
+  stageChangeKinds!: LabelDto[];
+  milestoneStatuses!: LabelDto[];
+}
+
+// no list of LABELS left out of the documented shape
+export const labelsListed: Record<Exclude<LabelList, keyof LabelsDto>, never> = {};

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useRouteContext } from '@tanstack/react-router';
+import { formatMonth, formatNumber } from '../../platform/format/format';
+import { QueryState } from '../../platform/shell/QueryState';
+import { councilsQuery } from '../../structure/queries';
+import { lossCausesQuery, trailingYear } from '../queries';
+import { LossCausesFigure } from './LossCausesFigure';
+import { ReviewForm } from './ReviewForm';
+import { ReviewList } from './ReviewList';
+
+/** 減少要因: a council's losses by cause against the previous period, the unions behind them, its review. */
+export function LossCausesPage() {
+  const { me } = useRouteContext({ from: '/signed-in' });
+  const [range, setRange] = useState(trailingYear);
+  const [chosenCouncil, setChosenCouncil] = useState('');
+  const councilId = me.regionalCouncilId ?? (chosenCouncil || undefined);
+  const councils = useQuery({ ...councilsQuery, enabled: !me.regionalCouncilId });
+  const report = useQuery(lossCausesQuery({ ...range, regionalCouncilId: councilId }));
+  const [reviewing, setReviewing] = useState(false);
+  const mayReview = Boolean(councilId) && (me.role === 'regional' || me.role === 'admin');
+  const causeOptions = [...(report.data?.causes ?? [])].sort((a, b) => b.members - a.members).map((c) => ({ value: c.cause, label: c.label }));
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>減少要因</Title>
+      <Group align="flex-end" className="no-print">
+        {!me.regionalCouncilId && (
+          <NativeSelect
+            label="地域連合"
+            value={chosenCouncil}
+            onChange={(e) => setChosenCouncil(e.currentTarget.value)}
+            data={[{ value: '', label: '全体' }, ...(councils.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+          />
+        )}
+        <TextInput label="対象期間(開始月)" type="month" value={range.from} onChange={(e) => e.currentTarget.value && setRange({ ...range, from: e.currentTarget.value })} />
+        <TextInput label="対象期間(終了月)" type="month" value={range.to} onChange={(e) => e.currentTarget.value && setRange({ ...range, to: e.currentTarget.value })} />
+        {mayReview && (
+          <Button onClick={() => setReviewing(true)} disabled={!report.data}>
+            振り返りを記録
+          </Button>
+        )}
+      </Group>
+      <QueryState isPending={report.isPending} error={report.error}>
+        {() =>
+          report.data && (
+            <>
+              <Stack component="section" aria-labelledby="causes-heading" gap="xs">
+                <Title order={2} id="causes-heading" size="h3">
+                  要因別の減少({formatMonth(report.data.from)}〜{formatMonth(report.data.to)}、計 {formatNumber(report.data.total)}人)
+                </Title>
+                <LossCausesFigure report={report.data} title="要因別の減少" />
+              </Stack>
+              <Stack component="section" aria-labelledby="unions-heading" gap="xs">
+                <Title order={2} id="unions-heading" size="h3">
+                  減少の多い単組
+                </Title>
+                {report.data.topUnions.length ? (
+                  <Table withTableBorder striped>
+                    <Table.Caption>期間中の減少人数の多い順</Table.Caption>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>単組</Table.Th>
+                        <Table.Th ta="right">減少(人)</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {report.data.topUnions.map((u) => (
+                        <Table.Tr key={u.unionId}>
+                          <Table.Td>{u.name}</Table.Td>
+                          <Table.Td ta="right">{formatNumber(u.members)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                ) : (
+                  <Text c="dimmed">この期間の減少はありません。</Text>
+                )}
+              </Stack>
+            </>
+          )
+        }
+      </QueryState>
+      <ReviewList />
+      <Modal opened={reviewing} onClose={() => setReviewing(false)} title="振り返りを記録" size="lg">
+        {councilId && (
+          <ReviewForm
+            regionalCouncilId={councilId}
+            from={range.from}
+            to={range.to}
+            causes={causeOptions}
+            onSaved={() => setReviewing(false)}
+            onCancel={() => setReviewing(false)}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,62 @@
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../platform/api/client';
+import { unwrap } from '../../platform/api/errors';
+import { formatDate, formatMonth } from '../../platform/format/format';
+import { QueryState } from '../../platform/shell/QueryState';
+
+/** Every council's reviews, newest first: what others found and did is shared. */
+export function ReviewList() {
+  const reviews = useQuery({
+    queryKey: ['loss-reviews', 'all'],
+    queryFn: () => unwrap(api.GET('/api/v1/loss-reviews', { params: { query: { limit: 100 } } })),
+  });
+  return (
+    <Stack component="section" aria-labelledby="reviews-heading" gap="xs">
+      <Title order={2} id="reviews-heading" size="h3">
+        各地域連合の振り返り
+      </Title>
+      <QueryState isPending={reviews.isPending} error={reviews.error}>
+        {() =>
+          reviews.data?.items.length ? (
+            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {reviews.data.items.map((r) => (
+                <Card component="li" withBorder key={r.id} padding="sm">
+                  <Group justify="space-between">
+                    <Text fw={700}>
+                      {r.regionalCouncilName}・{formatMonth(r.periodFrom)}〜{formatMonth(r.periodTo)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      記録 {formatDate(String(r.createdAt).slice(0, 10))}
+                    </Text>
+                  </Group>
+                  <Group gap={4} my={4}>
+                    {r.causeLabels.map((c) => (
+                      <Badge key={c.cause} variant="light">
+                        {c.label}
+                      </Badge>
+                    ))}
+                  </Group>
+                  <Text size="sm">
+                    <Text span fw={700}>
+                      把握した内容:
+                    </Text>
+                    {r.findings}
+                  </Text>
+                  <Text size="sm">
+                    <Text span fw={700}>
+                      対策:
+                    </Text>
+                    {r.countermeasures}
+                  </Text>
+                </Card>
+              ))}
+            </Stack>
+          ) : (
+            <Text c="dimmed">まだ振り返りは記録されていません。</Text>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Button, Grid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useRouteContext } from '@tanstack/react-router';
+import { api } from '../../platform/api/client';
+import { unwrap } from '../../platform/api/errors';
+import { formatNumber } from '../../platform/format/format';
+import { QueryState } from '../../platform/shell/QueryState';
+import { SortableTable } from '../../platform/tables/SortableTable';
+import { UnionPanel } from './UnionPanel';
+
+/** 組合員数: the federation's unions with their members now; pick one to record a change. */
+export function MembersPage() {
+  const { me } = useRouteContext({ from: '/signed-in' });
+  const [q, setQ] = useState('');
+  const [selectedId, setSelectedId] = useState<string>();
+  const unions = useQuery({
+    queryKey: ['unions', me.federationId, q],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/unions', {
+          params: { query: { limit: 500, status: 'active', ...(me.federationId ? { federationId: me.federationId } : {}), ...(q ? { q } : {}) } },
+        }),
+      ),
+    // members are summed by the worker a moment after a change: look again shortly
+    refetchInterval: 5000,
+  });
+  const items = unions.data?.items ?? [];
+  const selected = items.find((u) => u.id === selectedId);
+  const total = items.reduce((sum, u) => sum + u.currentMembers, 0);
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>組合員数</Title>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Stack gap="xs">
+            <TextInput label="単組を検索" placeholder="組合名・企業名" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
+            <QueryState isPending={unions.isPending} error={unions.error}>
+              {() => (
+                <>
+                  <Text size="sm">
+                    {items.length}組合・計 <span data-testid="members-total">{formatNumber(total)}</span>人
+                  </Text>
+                  <SortableTable
+                    caption="単組と現在の組合員数"
+                    rows={items}
+                    rowKey={(u) => u.id}
+                    initialSort={{ key: 'members', direction: 'descending' }}
+                    columns={[
+                      { key: 'name', header: '組合名', value: (u) => u.name },
+                      { key: 'council', header: '地域連合', value: (u) => u.regionalCouncilName },
+                      { key: 'members', header: '組合員数', value: (u) => u.currentMembers, render: (u) => formatNumber(u.currentMembers), numeric: true },
+                      {
+                        key: 'action',
+                        header: '操作',
+                        value: () => '',
+                        render: (u) => (
+                          <Button size="compact-xs" variant={u.id === selectedId ? 'filled' : 'light'} onClick={() => setSelectedId(u.id)} aria-label={`${u.name}の増減を記録`}>
+                            増減を記録
+                          </Button>
+                        ),
+                      },
+                    ]}
+                  />
+                </>
+              )}
+            </QueryState>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          {selected ? <UnionPanel key={selected.id} union={selected} /> : <Text c="dimmed">左の表で単組を選ぶと、増減を記録できます。</Text>}
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, NativeSelect, Paper, PasswordInput, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas } from '../api/client';
+import { ApiError, errorMessageJa, unwrap } from '../api/errors';
+import { useImeSafeSubmit } from '../forms/useImeSafeSubmit';
+import { useLabels } from '../labels/labels';
+import { QueryState } from '../shell/QueryState';
+import { councilsQuery, federationsQuery } from '../../structure/queries';
+
+type Role = Schemas['CreateUserDto']['role'];
+const COUNCIL_ROLES: Role[] = ['regional', 'organizer'];
+
+/** ユーザー (admins): who may sign in, with which role and scope. */
+export function UsersPage() {
+  const label = useLabels();
+  const queryClient = useQueryClient();
+  const users = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 500 } } })) });
+  const councils = useQuery(councilsQuery);
+  const federations = useQuery(federationsQuery);
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Role>('regional');
+  const [regionalCouncilId, setCouncil] = useState('');
+  const [federationId, setFederation] = useState('');
+  const [created, setCreated] = useState<string>();
+  const imeSafe = useImeSafeSubmit();
+
+  const create = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/users', {
+          body: {
+            email,
+            displayName,
+            password,
+            role,
+            ...(COUNCIL_ROLES.includes(role) ? { regionalCouncilId } : {}),
+            ...(role === 'federation' ? { federationId } : {}),
+          },
+        }),
+      ),
+    onSuccess: async (user) => {
+      setCreated(`${user.displayName}(${user.email})を作成しました。`);
+      setEmail('');
+      setDisplayName('');
+      setPassword('');
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  const problem = (field: string) => (create.error instanceof ApiError ? create.error.fieldMessage(field) : undefined);
+  const councilName = (id: string | null) => councils.data?.items.find((c) => c.id === id)?.name;
+  const federationName = (id: string | null) => federations.data?.items.find((f) => f.id === id)?.name;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setCreated(undefined);
+    create.mutate();
+  }
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>ユーザー</Title>
+      <Paper withBorder p="md" component="section" aria-labelledby="new-user-heading">
+        <Title order={2} size="h3" id="new-user-heading" mb="sm">
+          ユーザーを作成
+        </Title>
+        <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
+          <Stack gap="sm">
+            {create.error && (
+              <Alert color="red" role="alert">
+                {errorMessageJa(create.error)}
+              </Alert>
+            )}
+            {created && (
+              <Alert color="teal" role="status">
+                {created}
+              </Alert>
+            )}
+            <Group grow align="flex-start">
+              <TextInput label="メールアドレス" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={problem('email')} />
+              <TextInput label="表示名" required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={problem('displayName')} />
+              <PasswordInput
+                label="初期パスワード"
+                description="8文字以上"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={problem('password')}
+              />
+            </Group>
+            <Group grow align="flex-start">
+              <NativeSelect label="役割" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)} data={label.options('roles')} error={problem('role')} />
+              {COUNCIL_ROLES.includes(role) && (
+                <NativeSelect
+                  label="地域連合"
+                  required
+                  value={regionalCouncilId}
+                  onChange={(e) => setCouncil(e.currentTarget.value)}
+                  data={[{ value: '', label: '選んでください' }, ...(councils.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+                  error={problem('regionalCouncilId')}
+                />
+              )}
+              {role === 'federation' && (
+                <NativeSelect
+                  label="構成組織"
+                  required
+                  value={federationId}
+                  onChange={(e) => setFederation(e.currentTarget.value)}
+                  data={[{ value: '', label: '選んでください' }, ...(federations.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))]}
+                  error={problem('federationId')}
+                />
+              )}
+            </Group>
+            <Group justify="flex-end">
+              <Button type="submit" loading={create.isPending}>
+                作成
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+      <QueryState isPending={users.isPending} error={users.error}>
+        {() => (
+          <Table withTableBorder striped>
+            <Table.Caption>登録済みのユーザー</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>表示名</Table.Th>
+                <Table.Th>メールアドレス</Table.Th>
+                <Table.Th>役割</Table.Th>
+                <Table.Th>担当</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(users.data?.items ?? []).map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td>{u.displayName}</Table.Td>
+                  <Table.Td>{u.email}</Table.Td>
+                  <Table.Td>{label('roles', u.role)}</Table.Td>
+                  <Table.Td>{councilName(u.regionalCouncilId) ?? federationName(u.federationId) ?? '全体'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

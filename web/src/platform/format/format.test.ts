@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths,
+  fiscalYearOf,
+  formatDate,
+  formatDateTime,
+  formatDelta,
+  formatFiscalYear,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatShare,
+  tokyoDate,
+} from './format';
+
+describe('Japanese formatters', () => {
+  it('groups thousands with commas', () => {
+    expect(formatNumber(307994)).toBe('307,994');
+    expect(formatNumber(400000)).toBe('400,000');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(-1234)).toBe('-1,234');
+  });
+
+  it('writes signed changes', () => {
+    expect(formatDelta(1200)).toBe('+1,200');
+    expect(formatDelta(-35)).toBe('-35');
+    expect(formatDelta(0)).toBe('±0');
+  });
+
+  it('writes percents with one decimal', () => {
+    expect(formatPercent(77)).toBe('77.0%');
+    expect(formatPercent(76.99)).toBe('77.0%');
+    expect(formatShare(0.345)).toBe('34.5%');
+  });
+
+  it('writes dates, months and timestamps the Japanese way', () => {
+    expect(formatDate('2026-04-01')).toBe('2026年4月1日');
+    expect(formatMonth('2026-04')).toBe('2026年4月');
+    // 2026-03-31T15:30Z is April 1st, 00:30 in Tokyo
+    expect(formatDateTime('2026-03-31T15:30:00Z')).toBe('2026年4月1日 00:30');
+    expect(tokyoDate(new Date('2026-03-31T15:30:00Z'))).toBe('2026-04-01');
+  });
+
+  it('names fiscal years by the year they start in (April by default)', () => {
+    expect(fiscalYearOf('2026-04-01')).toBe(2026);
+    expect(fiscalYearOf('2027-03-31')).toBe(2026);
+    expect(fiscalYearOf('2026-03')).toBe(2025);
+    expect(fiscalYearOf('2026-01', 1)).toBe(2026);
+    expect(formatFiscalYear(2026)).toBe('2026年度');
+  });
+
+  it('moves months across years', () => {
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2025-12', 1)).toBe('2026-01');
+    expect(addMonths('2026-04', -23)).toBe('2024-05');
+  });
+});

@@ -1,0 +1,80 @@
+/** How numbers, dates and fiscal years are written for people in Japan. Pure functions. */
+
+const integer = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 0 });
+const decimal1 = new Intl.NumberFormat('ja-JP', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** 307994 → 「307,994」 */
+export function formatNumber(value: number): string {
+  return integer.format(value);
+}
+
+/** A signed change: 1200 → 「+1,200」, -35 → 「-35」, 0 → 「±0」. */
+export function formatDelta(value: number): string {
+  if (value === 0) return '±0';
+  return `${value > 0 ? '+' : '-'}${integer.format(Math.abs(value))}`;
+}
+
+/** A percentage given as a percentage: 77 → 「77.0%」. */
+export function formatPercent(percent: number): string {
+  return `${decimal1.format(percent)}%`;
+}
+
+/** A share given as a fraction: 0.345 → 「34.5%」. */
+export function formatShare(share: number): string {
+  return formatPercent(share * 100);
+}
+
+/** A number with one decimal: 1234.5 → 「1,234.5」. */
+export function formatDecimal(value: number): string {
+  return decimal1.format(value);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/** A calendar date (YYYY-MM-DD): 「2026年4月1日」. */
+export function formatDate(date: string): string {
+  const m = DATE.exec(date);
+  if (!m) return date;
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+const tokyoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
+const tokyoTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** The calendar day in Japan (YYYY-MM-DD) of an instant. */
+export function tokyoDate(instant: Date): string {
+  return tokyoDay.format(instant);
+}
+
+/** A timestamp, in Japan time: 「2026年4月1日 09:30」. */
+export function formatDateTime(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  return `${formatDate(tokyoDate(instant))} ${tokyoTime.format(instant)}`;
+}
+
+/** A month (YYYY-MM): 「2026年4月」. */
+export function formatMonth(month: string): string {
+  const m = MONTH.exec(month);
+  if (!m) return month;
+  return `${Number(m[1])}年${Number(m[2])}月`;
+}
+
+/** The fiscal year (年度) a date or month falls in, named by the calendar year it starts in. */
+export function fiscalYearOf(dateOrMonth: string, startMonth = 4): number {
+  const [year, month] = dateOrMonth.split('-').map(Number);
+  return month >= startMonth ? year : year - 1;
+}
+
+/** 2026 → 「2026年度」 */
+export function formatFiscalYear(year: number): string {
+  return `${year}年度`;
+}
+
+/** YYYY-MM plus n months. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

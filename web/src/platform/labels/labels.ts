@@ -1,0 +1,26 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, type Schemas } from '../api/client';
+import { unwrap } from '../api/errors';
+
+export type Labels = Schemas['LabelsDto'];
+export type LabelList = keyof Labels;
+
+/** Every code's Japanese label, from GET /labels: the console keeps no vocabulary of its own. */
+export const labelsQuery = queryOptions({
+  queryKey: ['labels'],
+  queryFn: () => unwrap(api.GET('/api/v1/labels')),
+  staleTime: Infinity,
+});
+
+export interface LabelOf {
+  (list: LabelList, code: string): string;
+  options(list: LabelList, only?: (code: string) => boolean): { value: string; label: string }[];
+}
+
+/** `label('causes', 'retirement')` → 定年退職 (the code itself until the labels are loaded). */
+export function useLabels(): LabelOf {
+  const { data } = useQuery(labelsQuery);
+  const label = ((list: LabelList, code: string) => data?.[list].find((l) => l.code === code)?.label ?? code) as LabelOf;
+  label.options = (list, only) => (data?.[list] ?? []).filter((l) => !only || only(l.code)).map((l) => ({ value: l.code, label: l.label }));
+  return label;
+}

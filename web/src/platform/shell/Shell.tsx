@@ -1,0 +1,84 @@
+import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
+import { signOut, type Me } from '../auth/session';
+import { useLabels } from '../labels/labels';
+import { screensFor } from './screens';
+
+/** Whose figures the person sees: their council or federation, or the whole chapter. */
+function useScopeName(me: Me): string | undefined {
+  const council = useQuery({
+    queryKey: ['regional-councils', me.regionalCouncilId],
+    queryFn: () => unwrap(api.GET('/api/v1/regional-councils/{id}', { params: { path: { id: me.regionalCouncilId as string } } })),
+    enabled: Boolean(me.regionalCouncilId),
+    staleTime: Infinity,
+  });
+  const federation = useQuery({
+    queryKey: ['federations', me.federationId],
+    queryFn: () => unwrap(api.GET('/api/v1/federations/{id}', { params: { path: { id: me.federationId as string } } })),
+    enabled: Boolean(me.federationId),
+    staleTime: Infinity,
+  });
+  if (me.regionalCouncilId) return council.data?.name;
+  if (me.federationId) return federation.data?.name;
+  return '連合神奈川 全体';
+}
+
+/** The frame of every signed-in screen: the menu of the role's screens, who is signed in, and sign-out. */
+export function Shell() {
+  const { me } = useRouteContext({ from: '/signed-in' });
+  const label = useLabels();
+  const scope = useScopeName(me);
+  const navigate = useNavigate();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const [opened, { toggle, close }] = useDisclosure();
+
+  async function logout() {
+    await signOut().catch(() => undefined);
+    await navigate({ to: '/login', search: {} });
+  }
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="メニューを開く" />
+            <Text fw={700}>連合神奈川 組織拡大CRM</Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Text size="sm" data-testid="signed-in-as">
+              {me.displayName}
+              <Text span c="dimmed" size="sm" ml={6}>
+                {label('roles', me.role)}
+                {scope ? `・${scope}` : ''}
+              </Text>
+            </Text>
+            <Button variant="default" size="xs" onClick={() => void logout()}>
+              ログアウト
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="メインメニュー">
+        {screensFor(me.role).map((screen) => (
+          <NavLink
+            key={screen.path}
+            component={Link}
+            to={screen.path}
+            label={screen.title}
+            active={pathname === screen.path}
+            aria-current={pathname === screen.path ? 'page' : undefined}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { landingPath, safeNext, screensFor } from './screens';
+
+describe('screens per role', () => {
+  it('lands each role on its first screen', () => {
+    expect(landingPath('leadership')).toBe('/dashboard');
+    expect(landingPath('admin')).toBe('/dashboard');
+    expect(landingPath('regional')).toBe('/loss-causes');
+    expect(landingPath('federation')).toBe('/members');
+    expect(landingPath('organizer')).toBe('/today');
+  });
+
+  it('lists only the screens a role may use', () => {
+    expect(screensFor('organizer').map((s) => s.title)).toEqual(['今日']);
+    expect(screensFor('admin').map((s) => s.title)).toContain('ユーザー');
+    expect(screensFor('federation').map((s) => s.title)).not.toContain('ユーザー');
+  });
+
+  it('follows a return address only inside the console', () => {
+    expect(safeNext('/members?x=1')).toBe('/members?x=1');
+    expect(safeNext('//evil.example')).toBeUndefined();
+    expect(safeNext('https://evil.example')).toBeUndefined();
+    expect(safeNext('/login')).toBeUndefined();
+  });
+});

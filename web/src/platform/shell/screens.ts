@@ -1,0 +1,52 @@
+import type { Me } from '../auth/session';
+
+export type Role = Me['role'];
+
+/** A screen of the console, who may use it, and its name (its h1 and its link). */
+export interface Screen {
+  path: string;
+  title: string;
+  roles: readonly Role[];
+}
+
+export const SCREENS = {
+  dashboard: { path: '/dashboard', title: 'ダッシュボード', roles: ['leadership', 'admin'] },
+  lossCauses: { path: '/loss-causes', title: '減少要因', roles: ['regional', 'leadership', 'admin'] },
+  members: { path: '/members', title: '組合員数', roles: ['federation', 'admin'] },
+  today: { path: '/today', title: '今日', roles: ['organizer'] },
+  structure: { path: '/structure', title: '組織', roles: ['admin', 'leadership', 'regional', 'federation'] },
+  periods: { path: '/admin/periods', title: '月次締め', roles: ['leadership', 'admin'] },
+  users: { path: '/admin/users', title: 'ユーザー', roles: ['admin'] },
+} as const satisfies Record<string, Screen>;
+
+export type ScreenKey = keyof typeof SCREENS;
+
+export function mayUse(role: Role, screen: Screen): boolean {
+  return (screen.roles).includes(role);
+}
+
+/** The screens a role sees in the menu, in menu order. */
+export function screensFor(role: Role): Screen[] {
+  return Object.values(SCREENS).filter((s: Screen) => mayUse(role, s));
+}
+
+/** Where a person lands after signing in. */
+export function landingPath(role: Role): string {
+  switch (role) {
+    case 'leadership':
+    case 'admin':
+      return SCREENS.dashboard.path;
+    case 'regional':
+      return SCREENS.lossCauses.path;
+    case 'federation':
+      return SCREENS.members.path;
+    case 'organizer':
+      return SCREENS.today.path;
+  }
+}
+
+/** A `next` address after sign-in is followed only within the console. */
+export function safeNext(next: string | undefined): string | undefined {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return undefined;
+  return next;
+}

@@ -1,0 +1,83 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { ApiError } from './platform/api/errors';
+import { queryClient } from './platform/api/query-client';
+import { whenSessionExpires } from './platform/api/client';
+import { meQuery } from './platform/auth/session';
+import { LoginPage } from './platform/auth/LoginPage';
+import { Shell } from './platform/shell/Shell';
+import { SCREENS, landingPath, mayUse, type Screen } from './platform/shell/screens';
+import { NotFoundPage } from './platform/shell/NotFoundPage';
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { next?: string } => (typeof search.next === 'string' ? { next: search.next } : {}),
+  component: LoginPage,
+});
+
+/** Every screen but sign-in: needs a session; without one, sign in and come back. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ location }) => {
+    try {
+      return { me: await queryClient.ensureQueryData(meQuery) };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) throw redirect({ to: '/login', search: { next: location.href } });
+      throw error;
+    }
+  },
+  component: Shell,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: landingPath(context.me.role) });
+  },
+});
+
+/** A screen's route: only for the roles that may use it (others go to their own first screen). */
+function screenRoute(screen: Screen, component: Parameters<typeof createRoute>[0]['component']) {
+  return createRoute({
+    getParentRoute: () => signedInRoute,
+    path: screen.path,
+    beforeLoad: ({ context }) => {
+      if (!mayUse(context.me.role, screen)) throw redirect({ to: landingPath(context.me.role) });
+    },
+    component,
+  });
+}
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signedInRoute.addChildren([
+    indexRoute,
+    screenRoute(SCREENS.dashboard, lazyRouteComponent(() => import('./insight/dashboard/DashboardPage'), 'DashboardPage')),
+    screenRoute(SCREENS.lossCauses, lazyRouteComponent(() => import('./insight/loss-causes/LossCausesPage'), 'LossCausesPage')),
+    screenRoute(SCREENS.members, lazyRouteComponent(() => import('./membership/members/MembersPage'), 'MembersPage')),
+    screenRoute(SCREENS.today, lazyRouteComponent(() => import('./organizing/today/TodayPage'), 'TodayPage')),
+    screenRoute(SCREENS.structure, lazyRouteComponent(() => import('./structure/StructurePage'), 'StructurePage')),
+    screenRoute(SCREENS.periods, lazyRouteComponent(() => import('./platform/admin/PeriodsPage'), 'PeriodsPage')),
+    screenRoute(SCREENS.users, lazyRouteComponent(() => import('./platform/admin/UsersPage'), 'UsersPage')),
+  ]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+// an expired or ended session: sign in again, then come back to the same page
+whenSessionExpires(() => {
+  const here = router.state.location;
+  if (here.pathname === '/login') return;
+  queryClient.clear();
+  void router.navigate({ to: '/login', search: { next: here.href } });
+});
