@@ -1,16 +1,17 @@
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { LedgerEntry, appendToLedger } from '../src/membership/membership-changes/ledger-writer';
 import { makeCouncil, makeFederation, makeUnion } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
-import { WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from './support/worker-process';
+import { WorkerOptions, WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from './support/worker-process';
 
 /** The crash-safety and concurrency claims of the aggregation, against real worker processes. */
 describe('aggregation worker processes', () => {
   let t: TestApp;
   let unions: string[];
   const workers: WorkerProcess[] = [];
-  const start = async (name: string): Promise<WorkerProcess> => {
-    const worker = await startWorker(t, name);
+  const start = async (name: string, options?: WorkerOptions): Promise<WorkerProcess> => {
+    const worker = await startWorker(t, name, options);
     workers.push(worker);
     return worker;
   };
@@ -134,6 +135,12 @@ describe('aggregation worker processes', () => {
     console.log(`write to rollup latency while draining (ms): ${latencies.join(', ')}`);
     expect(Math.max(...latencies)).toBeLessThan(4000); // the doorbell path is ~1 s here; generous for loaded machines
     await expectRollupsEqualLedger();
+    await expectGracefulStop(worker);
+  });
+
+  it('writes its last log lines before it ends on SIGTERM, even while the thread pool is busy', async () => {
+    // the pool's one thread is busy from the signal on: a log line written through it would be lost
+    const worker = await start('worker F', { preload: [join(__dirname, 'support', 'busy-thread-pool.ts')], env: { UV_THREADPOOL_SIZE: '1' } });
     await expectGracefulStop(worker);
   });
 });

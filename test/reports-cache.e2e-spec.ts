@@ -1,6 +1,7 @@
 import { AggregationService } from '../src/membership/aggregation/aggregation.service';
 import { Clock } from '../src/platform/time/clock';
 import { appendToLedger } from '../src/membership/membership-changes/ledger-writer';
+import { ReportCache } from '../src/insight/reports/report-cache';
 import { makeCouncil, makeFederation, makeUnion } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
 
@@ -60,6 +61,25 @@ describe('report cache', () => {
     expect(await progress()).toBe(93);
     await add(5, '2026-06-01');
     expect(await progress()).toBe(98);
+  });
+
+  it('keeps the answers of the reports and the goals in one cache, under one byte budget', async () => {
+    const cache = t.app.get(ReportCache);
+    const goal = await t.request('POST', '/goals', {
+      token: t.adminToken,
+      body: { name: '共有キャッシュ', targetMembers: 200, targetOn: '2030-09-30', baselineOn: '2026-04-01', scope: {}, milestones: [] },
+    });
+    expect(goal.status).toBe(201);
+    const [size, bytes] = [cache.size, cache.bytes];
+    const report = await t.request('GET', '/reports/growth?groupBy=federation&from=2026-01&to=2026-06', { token: t.adminToken });
+    expect(report.status).toBe(200);
+    expect(cache.size).toBe(size + 1);
+    const afterReport = cache.bytes;
+    expect(afterReport).toBeGreaterThan(bytes);
+    const progress = await t.request('GET', `/goals/${goal.body.id}/progress`, { token: t.adminToken });
+    expect(progress.status).toBe(200);
+    expect(cache.size).toBe(size + 2);
+    expect(cache.bytes).toBeGreaterThan(afterReport);
   });
 
   it('sends the same answer gzip-compressed to clients that accept it', async () => {

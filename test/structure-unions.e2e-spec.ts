@@ -1,14 +1,8 @@
 import { AggregationService } from '../src/membership/aggregation/aggregation.service';
 import { LedgerEntry, appendToLedger } from '../src/membership/membership-changes/ledger-writer';
+import { Clock } from '../src/platform/time/clock';
 import { makeCouncil, makeFederation, makeUnion } from './support/factories';
 import { TestApp, bootTestApp } from './support/test-app';
-
-/** YYYY-MM-DD of the first day of the month `offset` months from now in Japan. */
-function tokyoMonthStart(offset: number): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()).split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + offset, 1));
-  return d.toISOString().slice(0, 10);
-}
 
 describe('/unions', () => {
   let t: TestApp;
@@ -93,18 +87,24 @@ describe('/unions', () => {
     expect((await admin('GET', '/unions?status=closed')).status).toBe(400);
   });
 
-  it('answers currentMembers from the ledger up to this month in Japan', async () => {
+  it("answers currentMembers from the ledger up to the Clock's month in Japan", async () => {
+    // a month long past: a count up to the real month would take in the later changes
+    t.app.get(Clock).set('2025-03-15');
     const id = await makeUnion(t, { regionalCouncilId: kawasaki, federationId: jaw, name: '川崎モーター労働組合' });
     await ledger([
-      { unionId: id, effectiveOn: tokyoMonthStart(-14), delta: 120, cause: 'new_organizing', employmentType: 'regular', gender: 'male' },
-      { unionId: id, effectiveOn: tokyoMonthStart(-3), delta: 15, cause: 'non_regular_enrollment', employmentType: 'part_time', gender: 'female' },
-      { unionId: id, effectiveOn: tokyoMonthStart(0), delta: -5, cause: 'retirement', employmentType: 'regular', gender: 'male' },
-      // a change that takes effect next month is not counted yet
-      { unionId: id, effectiveOn: tokyoMonthStart(1), delta: 40, cause: 'new_hire', employmentType: 'regular' },
+      { unionId: id, effectiveOn: '2024-01-10', delta: 120, cause: 'new_organizing', employmentType: 'regular', gender: 'male' },
+      { unionId: id, effectiveOn: '2024-12-01', delta: 15, cause: 'non_regular_enrollment', employmentType: 'part_time', gender: 'female' },
+      { unionId: id, effectiveOn: '2025-03-31', delta: -5, cause: 'retirement', employmentType: 'regular', gender: 'male' },
+      // changes that take effect from next month on are not counted yet
+      { unionId: id, effectiveOn: '2025-04-01', delta: 40, cause: 'new_hire', employmentType: 'regular' },
+      { unionId: id, effectiveOn: '2025-09-01', delta: 7, cause: 'new_hire', employmentType: 'regular' },
     ]);
     expect((await admin('GET', `/unions/${id}`)).body.currentMembers).toBe(130);
     const listed = await admin('GET', `/unions?q=${encodeURIComponent('川崎モーター')}`);
     expect(listed.body.items).toEqual([expect.objectContaining({ id, currentMembers: 130 })]);
+    t.app.get(Clock).set('2025-04-01');
+    expect((await admin('GET', `/unions/${id}`)).body.currentMembers).toBe(170);
+    t.app.get(Clock).set(null);
   });
 
   it('refuses to delete a union with membership history', async () => {

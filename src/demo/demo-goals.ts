@@ -1,4 +1,5 @@
 import { DemoContext } from './demo-context';
+import { query, sql } from '../platform/database/sql';
 
 /**
  * The demo's goals and loss reviews: the chapter goal 「40万連合神奈川」 with the plan's
@@ -76,11 +77,12 @@ export async function loadGoals(ctx: DemoContext): Promise<void> {
     parentId: string | null,
     milestones: { name: string; dueOn: string; targetMembers: number }[],
   ): Promise<string> => {
-    const [row] = await ctx.manager.query(
-      `INSERT INTO goals (name, target_members, target_on, baseline_on, federation_id, regional_council_id, parent_goal_id,
+    const [row] = await query<{ id: string }[]>(
+      ctx.manager,
+      sql`INSERT INTO goals (name, target_members, target_on, baseline_on, federation_id, regional_council_id, parent_goal_id,
                           milestones, created_by, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-      [name, target, PHASE_II, baseline, scope.federationId ?? null, scope.regionalCouncilId ?? null, parentId, JSON.stringify(milestones), by],
+       VALUES (${name}, ${target}, ${PHASE_II}, ${baseline}, ${scope.federationId ?? null}, ${scope.regionalCouncilId ?? null}, ${parentId},
+               ${JSON.stringify(milestones)}, ${by}, ${by}) RETURNING id`,
     );
     return row.id;
   };
@@ -105,10 +107,12 @@ export async function loadGoals(ctx: DemoContext): Promise<void> {
 
   for (const review of LOSS_REVIEWS) {
     const author = review.council === 'yokohama' ? ctx.users.get('regional') : ctx.users.get('admin');
-    await ctx.manager.query(
-      `INSERT INTO loss_reviews (regional_council_id, period_from, period_to, causes, findings, countermeasures, created_by, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-      [ctx.councils.get(review.council), `${review.from}-01`, `${review.to}-01`, review.causes, review.findings, review.countermeasures, author ?? null],
+    const by = author ?? null;
+    await query(
+      ctx.manager,
+      sql`INSERT INTO loss_reviews (regional_council_id, period_from, period_to, causes, findings, countermeasures, created_by, updated_by)
+          VALUES (${ctx.councils.get(review.council)}, ${`${review.from}-01`}, ${`${review.to}-01`}, ${review.causes}, ${review.findings},
+                  ${review.countermeasures}, ${by}, ${by})`,
     );
   }
 }

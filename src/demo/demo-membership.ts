@@ -1,4 +1,5 @@
 import { Cause, EmploymentType, Gender, LedgerEntry, appendToLedger } from '../membership/membership-changes/ledger-writer';
+import { query, sql } from '../platform/database/sql';
 import { sortCounts, surveyContentHash } from '../membership/membership-surveys/survey-adjustments';
 import { DemoContext } from './demo-context';
 
@@ -57,8 +58,9 @@ const DEFAULT_FEMALE = 0.15;
 const SIZE_FACTOR: Record<string, number> = { f01: 2.6, f02: 2.2, f04: 2, f03: 1.6, f10: 1.6, f06: 1.4, f08: 1.3 };
 
 export async function loadMembershipHistory(ctx: DemoContext): Promise<void> {
-  const unions: Union[] = await ctx.manager.query(
-    `SELECT u.id, u.kind, u.status, f.code AS federation FROM unions u LEFT JOIN federations f ON f.id = u.federation_id ORDER BY u.code, u.id`,
+  const unions = await query<Union[]>(
+    ctx.manager,
+    sql`SELECT u.id, u.kind, u.status, f.code AS federation FROM unions u LEFT JOIN federations f ON f.id = u.federation_id ORDER BY u.code, u.id`,
   );
   if (unions.length === 0) return;
   const history = new History(ctx, monthsEndingLastMonth());
@@ -177,14 +179,16 @@ class History {
       return { employmentType, gender, members: members + off };
     });
     const sorted = sortCounts(counts);
-    const [{ id }] = await this.ctx.manager.query(
-      `INSERT INTO membership_surveys (union_id, surveyed_on, counts, total_members, content_hash, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [u.id, day, JSON.stringify(sorted), sorted.reduce((s, c) => s + c.members, 0), surveyContentHash(u.id, day, sorted), this.ctx.users.get('admin') ?? null],
+    const total = sorted.reduce((s, c) => s + c.members, 0);
+    const hash = surveyContentHash(u.id, day, sorted);
+    const [{ id }] = await query<{ id: string }[]>(
+      this.ctx.manager,
+      sql`INSERT INTO membership_surveys (union_id, surveyed_on, counts, total_members, content_hash, recorded_by)
+          VALUES (${u.id}, ${day}, ${JSON.stringify(sorted)}, ${total}, ${hash}, ${this.ctx.users.get('admin') ?? null}) RETURNING id`,
     );
     for (const c of counts) {
       const delta = c.members - (this.balances.get(u.id)?.get(`${c.employmentType}/${c.gender}`) ?? 0);
-      if (delta !== 0) this.add(u, day, 'survey_adjustment', [c.employmentType, c.gender], delta, `組合員数調査 ${day}`, id as string);
+      if (delta !== 0) this.add(u, day, 'survey_adjustment', [c.employmentType, c.gender], delta, `組合員数調査 ${day}`, id);
     }
   }
 

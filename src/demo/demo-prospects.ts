@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { query, sql } from '../platform/database/sql';
 import { EmploymentType, Gender, LedgerEntry, appendToLedger } from '../membership/membership-changes/ledger-writer';
 import { tokyoToday } from '../platform/time/tokyo-date';
 import { PROGRESS_STAGES, Stage, WORKING_STAGES, stageIndex } from '../organizing/prospects/stage-rules';
@@ -70,9 +71,13 @@ export async function loadProspects(ctx: DemoContext): Promise<void> {
 
   const organizers = new Map<string, string[]>();
   for (const council of kanagawa.regionalCouncils) {
-    const [row] = await manager.query(
-      `INSERT INTO users (email, password_hash, display_name, role, regional_council_id) VALUES ($1, $2, $3, 'organizer', $4) RETURNING id`,
-      [`organizer-${council.code}@demo.rengo-kanagawa.jp`, await hashPassword(randomBytes(12).toString('base64url')), `${council.name.replace('地域連合', '')} オルガナイザー`, ctx.councils.get(council.code)],
+    const email = `organizer-${council.code}@demo.rengo-kanagawa.jp`;
+    const passwordHash = await hashPassword(randomBytes(12).toString('base64url'));
+    const name = `${council.name.replace('地域連合', '')} オルガナイザー`;
+    const [row] = await query<{ id: string }[]>(
+      manager,
+      sql`INSERT INTO users (email, password_hash, display_name, role, regional_council_id)
+          VALUES (${email}, ${passwordHash}, ${name}, 'organizer', ${ctx.councils.get(council.code)}) RETURNING id`,
     );
     organizers.set(council.code, council.code === 'yokohama' ? [demoOrganizer, row.id] : [row.id]);
   }
@@ -119,14 +124,19 @@ export async function loadProspects(ctx: DemoContext): Promise<void> {
     const union = final === 'affiliated'
       ? await foundUnion(ctx, { employerName, unionName: `${stem}${industry.word}労働組合`, councilCode, municipality, federationId: targetFederation, workers, day: lastDay, staff })
       : null;
-    const [prospect] = await manager.query(
-      `INSERT INTO prospects (employer_name, employer_name_kana, establishment_name, municipality, regional_council_id, sector_code,
-         target_federation_id, estimated_workers, workforce_regular, workforce_part_time, workforce_fixed_term, workforce_dispatch,
-         source, stage, stage_changed_at, held_from_stage, assigned_organizer_ids, version, created_at, updated_at, created_by, updated_by, union_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $15, $20, $20, $21) RETURNING id`,
-      [employerName, kana, `${municipality.replace(/[市町村]$/, '')}${industry.place}`, municipality, ctx.councils.get(councilCode), industry.sector,
-        targetFederation, workers, workforce[0], workforce[1], workforce[2], workers - workforce[0] - workforce[1] - workforce[2],
-        source, final, at(lastDay, 17), final === 'on_hold' ? path[path.length - 2] : null, [organizer], path.length, at(days[0], 10), staff, union?.id ?? null],
+    const establishment = `${municipality.replace(/[市町村]$/, '')}${industry.place}`;
+    const [regular, partTime, fixedTerm] = workforce;
+    const movedAt = at(lastDay, 17);
+    const heldFrom = final === 'on_hold' ? path[path.length - 2] : null;
+    const [prospect] = await query<{ id: string }[]>(
+      manager,
+      sql`INSERT INTO prospects (employer_name, employer_name_kana, establishment_name, municipality, regional_council_id, sector_code,
+            target_federation_id, estimated_workers, workforce_regular, workforce_part_time, workforce_fixed_term, workforce_dispatch,
+            source, stage, stage_changed_at, held_from_stage, assigned_organizer_ids, version, created_at, updated_at, created_by, updated_by, union_id)
+          VALUES (${employerName}, ${kana}, ${establishment}, ${municipality}, ${ctx.councils.get(councilCode)}, ${industry.sector},
+            ${targetFederation}, ${workers}, ${regular}, ${partTime}, ${fixedTerm}, ${workers - regular - partTime - fixedTerm},
+            ${source}, ${final}, ${movedAt}, ${heldFrom}, ${[organizer]}, ${path.length}, ${at(days[0], 10)}, ${movedAt}, ${staff}, ${staff}, ${union?.id ?? null})
+          RETURNING id`,
     );
     for (let s = 0; s < path.length; s++) {
       const byStaff = s === 0 || path[s] === 'lost' || path[s] === 'affiliated';
@@ -136,9 +146,12 @@ export async function loadProspects(ctx: DemoContext): Promise<void> {
         : path[s] === 'on_hold' ? '会社の繁忙期のため活動を一時中断'
         : union && path[s] === 'affiliated' ? `${union.members}名で加盟`
         : null;
-      await manager.query(
-        `INSERT INTO prospect_stage_changes (prospect_id, kind, from_stage, to_stage, note, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [prospect.id, kind, s === 0 ? null : path[s - 1], path[s], note, byStaff ? staff : organizer, at(days[s], s === 0 ? 10 : 17)],
+      const from = s === 0 ? null : path[s - 1];
+      const changedAt = at(days[s], s === 0 ? 10 : 17);
+      await query(
+        manager,
+        sql`INSERT INTO prospect_stage_changes (prospect_id, kind, from_stage, to_stage, note, changed_by, changed_at)
+            VALUES (${prospect.id}, ${kind}, ${from}, ${path[s]}, ${note}, ${byStaff ? staff : organizer}, ${changedAt})`,
       );
     }
 
@@ -153,12 +166,19 @@ export async function loadProspects(ctx: DemoContext): Promise<void> {
       for (let v = 0; v < visits; v++) {
         const occurredOn = addDays(days[s], Math.min(span - 1, Math.floor((span * (v + 0.5)) / visits)));
         nextAction = addDays(occurredOn, between(7, 30));
-        await manager.query(
-          `INSERT INTO visits (prospect_id, organizer_id, occurred_on, kind, outcome, contacts_reached, support_level, summary, next_action_on,
-             created_at, updated_at, created_by, updated_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $2, $2)`,
-          [prospect.id, organizer, occurredOn, pick(KINDS[stage]), pick(OUTCOMES[stage]), between(1, 4 + stageIndex(stage) * 3),
-            Math.max(1, 4 - stageIndex(stage) + between(-1, 1)), pick(SUMMARIES[stage]), nextAction, at(occurredOn, 19)],
+        // drawn in this order, so the seeded demo stays the same
+        const kind = pick(KINDS[stage]);
+        const outcome = pick(OUTCOMES[stage]);
+        const contacts = between(1, 4 + stageIndex(stage) * 3);
+        const support = Math.max(1, 4 - stageIndex(stage) + between(-1, 1));
+        const summary = pick(SUMMARIES[stage]);
+        const recordedAt = at(occurredOn, 19);
+        await query(
+          manager,
+          sql`INSERT INTO visits (prospect_id, organizer_id, occurred_on, kind, outcome, contacts_reached, support_level, summary, next_action_on,
+                created_at, updated_at, created_by, updated_by)
+              VALUES (${prospect.id}, ${organizer}, ${occurredOn}, ${kind}, ${outcome}, ${contacts}, ${support}, ${summary}, ${nextAction},
+                ${recordedAt}, ${recordedAt}, ${organizer}, ${organizer})`,
         );
       }
     }
@@ -166,14 +186,18 @@ export async function loadProspects(ctx: DemoContext): Promise<void> {
       // the demo organizer finds work due today or overdue; a plan long past is replaced by a new one
       let due = organizer === demoOrganizer && i % 4 !== 3 ? addDays(today, -between(0, 10)) : nextAction;
       if (due && due < addDays(today, -30)) due = addDays(today, between(-14, 21));
-      await manager.query(`UPDATE prospects SET next_action_on = $1 WHERE id = $2`, [due, prospect.id]);
+      await query(manager, sql`UPDATE prospects SET next_action_on = ${due} WHERE id = ${prospect.id}`);
     }
     if (source === 'consultation') {
-      await manager.query(
-        `INSERT INTO consultations (received_on, regional_council_id, channel, topics, employer_name, workers_concerned, summary, prospect_id, created_by, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-        [addDays(days[0], -between(3, 20)), ctx.councils.get(councilCode), pick(['street', 'phone', 'web', 'walk_in']), pick([['non_renewal'], ['wages', 'hours'], ['harassment'], ['dismissal', 'non_renewal'], ['social_insurance']]),
-          employerName, between(2, 15), '同じ職場の複数の労働者から相談。職場全体の問題として組合づくりを提案。', prospect.id, staff],
+      const receivedOn = addDays(days[0], -between(3, 20));
+      const channel = pick(['street', 'phone', 'web', 'walk_in']);
+      const topics = pick([['non_renewal'], ['wages', 'hours'], ['harassment'], ['dismissal', 'non_renewal'], ['social_insurance']]);
+      const workersConcerned = between(2, 15);
+      const summary = '同じ職場の複数の労働者から相談。職場全体の問題として組合づくりを提案。';
+      await query(
+        manager,
+        sql`INSERT INTO consultations (received_on, regional_council_id, channel, topics, employer_name, workers_concerned, summary, prospect_id, created_by, updated_by)
+            VALUES (${receivedOn}, ${ctx.councils.get(councilCode)}, ${channel}, ${topics}, ${employerName}, ${workersConcerned}, ${summary}, ${prospect.id}, ${staff}, ${staff})`,
       );
     }
   }
@@ -181,13 +205,16 @@ export async function loadProspects(ctx: DemoContext): Promise<void> {
   // consultations that have not (yet) led to a prospect
   for (let c = 0; c < 18; c++) {
     const council = kanagawa.regionalCouncils[c % kanagawa.regionalCouncils.length];
-    await manager.query(
-      `INSERT INTO consultations (received_on, regional_council_id, channel, topics, workers_concerned, summary, created_by, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-      [addDays(today, -between(1, 360)), ctx.councils.get(council.code), pick(['street', 'phone', 'web', 'walk_in']),
-        pick([['dismissal'], ['non_renewal'], ['harassment', 'other'], ['wages'], ['hours', 'wages'], ['social_insurance']]), between(1, 3),
-        pick(['雇止めの通告を受けたとの相談。契約更新の経緯を確認し、対応を助言。', '上司からの叱責が続くとの相談。記録の取り方を助言。', '残業代が支払われていないとの相談。労働時間の記録を確認。', '社会保険に加入させてもらえないとの相談。']),
-        council.code === 'yokohama' ? yokohamaStaff : admin],
+    const receivedOn = addDays(today, -between(1, 360));
+    const channel = pick(['street', 'phone', 'web', 'walk_in']);
+    const topics = pick([['dismissal'], ['non_renewal'], ['harassment', 'other'], ['wages'], ['hours', 'wages'], ['social_insurance']]);
+    const workersConcerned = between(1, 3);
+    const summary = pick(['雇止めの通告を受けたとの相談。契約更新の経緯を確認し、対応を助言。', '上司からの叱責が続くとの相談。記録の取り方を助言。', '残業代が支払われていないとの相談。労働時間の記録を確認。', '社会保険に加入させてもらえないとの相談。']);
+    const by = council.code === 'yokohama' ? yokohamaStaff : admin;
+    await query(
+      manager,
+      sql`INSERT INTO consultations (received_on, regional_council_id, channel, topics, workers_concerned, summary, created_by, updated_by)
+          VALUES (${receivedOn}, ${ctx.councils.get(council.code)}, ${channel}, ${topics}, ${workersConcerned}, ${summary}, ${by}, ${by})`,
     );
   }
 }
@@ -205,10 +232,11 @@ interface Founding {
 
 /** The union founded from an affiliated workplace, with its new_organizing members in the ledger. */
 async function foundUnion(ctx: DemoContext, f: Founding): Promise<{ id: string; members: number }> {
-  const [union] = await ctx.manager.query(
-    `INSERT INTO unions (name, federation_id, regional_council_id, employer_name, municipality, affiliated_on, kind, created_by, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, 'enterprise', $7, $7) RETURNING id`,
-    [f.unionName, f.federationId, ctx.councils.get(f.councilCode), f.employerName, f.municipality, f.day, f.staff],
+  const [union] = await query<{ id: string }[]>(
+    ctx.manager,
+    sql`INSERT INTO unions (name, federation_id, regional_council_id, employer_name, municipality, affiliated_on, kind, created_by, updated_by)
+        VALUES (${f.unionName}, ${f.federationId}, ${ctx.councils.get(f.councilCode)}, ${f.employerName}, ${f.municipality}, ${f.day}, 'enterprise', ${f.staff}, ${f.staff})
+        RETURNING id`,
   );
   const members = Math.max(5, Math.round(f.workers * (0.4 + ctx.random() * 0.3)));
   const regular = Math.round(members * 0.45);

@@ -1,4 +1,5 @@
 import kanagawa from './data/kanagawa.json';
+import { query, sql } from '../platform/database/sql';
 import { DemoContext } from './demo-context';
 
 /** A demo union as later demo steps need it. */
@@ -96,28 +97,23 @@ export async function loadUnions(ctx: DemoContext): Promise<void> {
   const plan = planUnions(ctx.random);
   for (const [i, u] of plan.entries()) {
     const status = pickWeighted(ctx.random, [['active', 94], ['dissolved', 4], ['merged', 2]]);
-    await ctx.manager.query(
-      `INSERT INTO unions (code, name, federation_id, regional_council_id, employer_name, municipality, affiliated_on, status, kind)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        `u${String(i + 1).padStart(3, '0')}`,
-        u.name,
-        u.federationCode ? (ctx.federations.get(u.federationCode) ?? null) : null,
-        ctx.councils.get(u.councilCode),
-        u.employer,
-        u.municipality,
-        ctx.random() < 0.1 ? null : affiliatedOn(ctx.random),
-        u.kind === 'enterprise' ? status : 'active',
-        u.kind,
-      ],
+    const code = `u${String(i + 1).padStart(3, '0')}`;
+    const federationId = u.federationCode ? (ctx.federations.get(u.federationCode) ?? null) : null;
+    const affiliated = ctx.random() < 0.1 ? null : affiliatedOn(ctx.random);
+    await query(
+      ctx.manager,
+      sql`INSERT INTO unions (code, name, federation_id, regional_council_id, employer_name, municipality, affiliated_on, status, kind)
+          VALUES (${code}, ${u.name}, ${federationId}, ${ctx.councils.get(u.councilCode)}, ${u.employer}, ${u.municipality}, ${affiliated},
+                  ${u.kind === 'enterprise' ? status : 'active'}, ${u.kind})`,
     );
   }
 }
 
 /** The demo unions, read back for later steps (DemoContext holds only councils, federations and users). */
 export async function demoUnions(ctx: DemoContext): Promise<DemoUnion[]> {
-  return ctx.manager.query(
-    `SELECT u.id, c.code AS "councilCode", f.code AS "federationCode", u.kind
+  return query<DemoUnion[]>(
+    ctx.manager,
+    sql`SELECT u.id, c.code AS "councilCode", f.code AS "federationCode", u.kind
      FROM unions u
      JOIN regional_councils c ON c.id = u.regional_council_id
      LEFT JOIN federations f ON f.id = u.federation_id

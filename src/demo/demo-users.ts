@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { query, sql } from '../platform/database/sql';
 import { hashPassword } from '../platform/users/users.service';
 import { DemoContext } from './demo-context';
 
@@ -23,10 +24,11 @@ export async function loadUsers(ctx: DemoContext): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
   for (const p of people) {
     const password = randomBytes(9).toString('base64url');
-    const [row] = await ctx.manager.query(
-      `INSERT INTO users (email, password_hash, display_name, role, regional_council_id, federation_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [p.email, await hashPassword(password), p.name, p.role, p.council, p.federation],
+    const passwordHash = await hashPassword(password);
+    const [row] = await query<{ id: string }[]>(
+      ctx.manager,
+      sql`INSERT INTO users (email, password_hash, display_name, role, regional_council_id, federation_id)
+          VALUES (${p.email}, ${passwordHash}, ${p.name}, ${p.role}, ${p.council}, ${p.federation}) RETURNING id`,
     );
     ctx.users.set(p.role, row.id);
     logins.push({ role: p.role, email: p.email, password, scope: p.scope });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { query, sql } from '../platform/database/sql';
 import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from '../platform/config/app-config';
 import { dataSourceOptions } from '../platform/database/data-source-options';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const db = new DataSource(dataSourceOptions(loadConfigOrExit().databaseUrl));
   await db.initialize();
   try {
-    const [{ n }] = await db.query(`SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM regional_councils) AS n`);
+    const [{ n }] = await query<{ n: string }[]>(db, sql`SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM regional_councils) AS n`);
     if (Number(n) > 0) {
       console.log('demo: the database already has data; nothing loaded (drop the database to reload the demo)');
       return;
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
       return logins;
     });
     // the rollups of the demo history, so reports answer at once
-    await db.query('SELECT aggregation_rebuild()');
+    await query(db, sql`SELECT aggregation_rebuild()`);
     console.log('\ndemo loaded. Sign in with (shown only now):');
     console.table(logins);
   } finally {

@@ -8,25 +8,11 @@ const root = join(__dirname, '..', '..');
 
 /**
  * How a test runs the REAL worker (src/worker.ts) as its own process without a build
- * step or ts-node: `node -e BOOT src/worker.ts`, where BOOT teaches require() to load
- * .ts files through the project's own TypeScript compiler (transpileModule: no type
- * check, the same options as tsconfig.json). Nothing is written to disk, dist/ is not
+ * step or ts-node: `node --require scripts/register-ts.cjs src/worker.ts`, which loads
+ * .ts files through the project's own TypeScript compiler in memory. dist/ is not
  * touched, and a kill -9 kills exactly the worker.
  */
-const BOOT = `
-const fs = require('fs');
-const ts = require('typescript');
-const compilerOptions = {
-  module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, experimentalDecorators: true,
-  emitDecoratorMetadata: true, esModuleInterop: true, useDefineForClassFields: false,
-  resolveJsonModule: true, inlineSourceMap: true,
-};
-require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions, fileName: filename });
-  module._compile(outputText, filename);
-};
-require(process.argv[1]);
-`;
+const REGISTER_TS = join(root, 'scripts', 'register-ts.cjs');
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -40,12 +26,21 @@ export interface WorkerProcess {
   stop(): Promise<number | string | null>;
 }
 
+export interface WorkerOptions {
+  /** Modules (.ts) loaded in the worker process before src/worker.ts. */
+  preload?: string[];
+  /** More environment for the worker process. */
+  env?: Record<string, string>;
+}
+
 /** Starts a worker process against the test app's database and queue prefix; resolves once it is consuming. */
-export async function startWorker(t: TestApp, name = 'worker'): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['-e', BOOT, join(root, 'src', 'worker.ts')], {
+export async function startWorker(t: TestApp, name = 'worker', options: WorkerOptions = {}): Promise<WorkerProcess> {
+  const preloads = (options.preload ?? []).flatMap((file) => ['--require', file]);
+  const child = spawn(process.execPath, ['--require', REGISTER_TS, ...preloads, join(root, 'src', 'worker.ts')], {
     cwd: root,
     env: {
       ...process.env,
+      ...options.env,
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       DATABASE_URL: t.config.databaseUrl,
@@ -61,6 +56,8 @@ export async function startWorker(t: TestApp, name = 'worker'): Promise<WorkerPr
   // 'close', not 'exit': it comes after the child's output has all been read, so the last lines are in `output`
   const exited = new Promise<number | string | null>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal)));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // a last line without a newline is output too
+  child.stdout?.on('end', () => (output += buffered));
   const started = new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();

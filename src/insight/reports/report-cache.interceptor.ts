@@ -5,9 +5,7 @@ import type { AuthenticatedRequest } from '../../platform/common/auth/auth.guard
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { Clock } from '../../platform/time/clock';
 import { Accepted, CompressedAnswer, acceptedEncodings } from './compressed-answer';
-
-/** Memory the cache may hold per process; the oldest answers go first beyond it. */
-const MAX_BYTES = 48 * 1024 * 1024;
+import { ReportCache } from './report-cache';
 
 /**
  * Caches successful report answers per caller and URL under the data version
@@ -16,14 +14,15 @@ const MAX_BYTES = 48 * 1024 * 1024;
  * caller's own row (AuthGuard), so a hit costs no extra round trip; a change anywhere
  * makes every older entry unreachable. The answer is kept serialized and compressed
  * (CompressedAnswer), since encoding and writing a large report are the dearest parts of
- * a hit. Entries are evicted oldest first beyond MAX_BYTES.
+ * a hit. Nest makes this interceptor once per host module, so the answers themselves
+ * live in the process's one ReportCache.
  */
 @Injectable()
 export class ReportCacheInterceptor implements NestInterceptor {
-  private readonly entries = new Map<string, { answer: CompressedAnswer; size: number }>();
-  private bytes = 0;
-
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly cache: ReportCache,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -37,12 +36,12 @@ export class ReportCacheInterceptor implements NestInterceptor {
     const { id, role, regionalCouncilId, federationId } = request.user;
     const key = `${dataVersion}|${this.clock.today()}|${id}|${role}|${regionalCouncilId}|${federationId}|${request.url}`;
     void reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
-    const cached = this.entries.get(key);
-    if (cached !== undefined) return of(this.send(cached.answer, accepted, reply));
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return of(this.send(cached, accepted, reply));
     return next.handle().pipe(
       map((answer) => {
         const entry = new CompressedAnswer(JSON.stringify(answer));
-        this.remember(key, entry);
+        this.cache.remember(key, entry);
         return this.send(entry, accepted, reply);
       }),
     );
@@ -52,21 +51,5 @@ export class ReportCacheInterceptor implements NestInterceptor {
     const { body, encoding } = entry.body(accepted);
     if (encoding) void reply.header('content-encoding', encoding);
     return body;
-  }
-
-  /** Keeps the answer; beyond MAX_BYTES the oldest go. */
-  private remember(key: string, answer: CompressedAnswer): void {
-    const size = answer.maxBytes;
-    if (size > MAX_BYTES) return;
-    const replaced = this.entries.get(key);
-    if (replaced) this.bytes -= replaced.size;
-    this.entries.delete(key);
-    this.entries.set(key, { answer, size });
-    this.bytes += size;
-    for (const [oldestKey, oldest] of this.entries) {
-      if (this.bytes <= MAX_BYTES) break;
-      this.entries.delete(oldestKey);
-      this.bytes -= oldest.size;
-    }
   }
 }

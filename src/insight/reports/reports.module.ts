@@ -10,11 +10,12 @@ import { LossCausesController } from './loss-causes.controller';
 import { LossCausesService } from './loss-causes.service';
 import { NetChangeController } from './net-change.controller';
 import { NetChangeService } from './net-change.service';
+import { ReportCacheModule } from './report-cache';
 import { RollupReader } from './rollup-reader';
 
 /** Membership reports: they read the rollups and the published month closes, never the ledger. */
 @Module({
-  imports: [ClockModule],
+  imports: [ClockModule, ReportCacheModule],
   controllers: [GrowthController, LossCausesController, NetChangeController, GenderController, DuesController],
   providers: [RollupReader, GrowthService, LossCausesService, NetChangeService, GenderService, DuesService],
   exports: [RollupReader],

@@ -7,7 +7,7 @@ import type { GrowthGroupBy } from './report-query.dto';
  * rollups (live) or their published copies (closed months), never the ledger; both
  * sides have the same columns, so one description serves both.
  *
- * Group levels (see migrations/schema.sql): total 'all', federation <id>|'none',
+ * Group levels (src/membership/aggregation/sql/union_groups.sql): total 'all', federation <id>|'none',
  * regional_council <id>, sector <code>|'none', federation_council '<federation>:<council>'.
  */
 export type Side = 'live' | 'published';

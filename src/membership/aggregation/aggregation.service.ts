@@ -7,8 +7,8 @@ export const DEFAULT_BATCH_SIZE = 5000;
 export type RebuildProgress = (percent: number, step: string) => Promise<void>;
 
 /**
- * Applies the outbox to the rollups. All the arithmetic is in SQL functions
- * (migrations CreateMembershipLedger, StepwiseAggregationRebuild): one batch = one
+ * Applies the outbox to the rollups. All the arithmetic is in SQL functions, one file
+ * each in ./sql (aggregation_apply_batch.sql, aggregation_rebuild_*.sql): one batch = one
  * transaction that claims outbox rows with SKIP LOCKED, adds their sums to every
  * rollup level and deletes them, so a crash or a second worker can never count a
  * change twice.
@@ -41,7 +41,7 @@ export class AggregationService {
 
   /**
    * Recomputes every rollup from the ledger into new tables and swaps them in
-   * (migration ShadowTableRebuild): reports read the old figures until the commit.
+   * (./sql/aggregation_rebuild_*.sql): reports read the old figures until the commit.
    * Connection A takes the outbox exclusively, so no ledger write or batch interleaves,
    * and builds the union level; meanwhile connection B derives the group levels from
    * the same ledger and commits them under names nothing reads; A swaps all three in

@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, PageQuery, page } from '../../platform/common/http/pagination';
+import { containsPattern } from '../../platform/common/like-pattern';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
@@ -29,8 +30,6 @@ const SORT_COLUMNS: Record<string, Sql> = {
   employerName: sql`p.employer_name`,
   employerNameKana: sql`p.employer_name_kana`,
 };
-
-const escapeLike = (value: string): string => value.replace(/[\\%_]/g, '\\$&');
 
 /** ORDER BY for a sort such as -updatedAt: dates not set come last, the id breaks ties. */
 function sortOrder(sort: ProspectSort): Sql {
@@ -90,8 +89,8 @@ export class ProspectsService {
     if (filter.nextActionBefore) conditions.push(sql`p.next_action_on < ${filter.nextActionBefore}`);
     if (filter.q) {
       // a partial match anywhere in the name (Japanese has no word boundaries); trigram indexes serve it
-      const like = `%${escapeLike(normalizeName(filter.q))}%`;
-      const kana = `%${escapeLike(toKatakana(filter.q))}%`;
+      const like = containsPattern(normalizeName(filter.q));
+      const kana = containsPattern(toKatakana(filter.q));
       conditions.push(sql`p.employer_name ILIKE ${like} OR p.establishment_name ILIKE ${like} OR p.employer_name_kana ILIKE ${kana}`);
     }
     const { rows, total } = await this.listInScope(caller, conditions, sortOrder(filter.sort), filter);

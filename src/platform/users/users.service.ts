@@ -7,6 +7,7 @@ import { CurrentUser, Role } from '../common/auth/roles';
 import { badField, conflict, notFound } from '../common/errors/domain-error';
 import { PlatformErrorCode } from '../error-codes';
 import { Page, page } from '../common/http/pagination';
+import { containsPattern } from '../common/like-pattern';
 import { versionedUpdate } from '../common/http/versioned-update';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto, toUserDto } from './dto/user.dto';
 import { User } from './user.entity';
@@ -52,7 +53,7 @@ export class UsersService implements OnApplicationBootstrap {
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.regionalCouncilId) qb.andWhere('u.regionalCouncilId = :councilId', { councilId: query.regionalCouncilId });
     if (query.federationId) qb.andWhere('u.federationId = :federationId', { federationId: query.federationId });
-    if (query.q) qb.andWhere('(u.email ILIKE :q OR u.displayName ILIKE :q)', { q: `%${query.q}%` });
+    if (query.q) qb.andWhere('(u.email ILIKE :q OR u.displayName ILIKE :q)', { q: containsPattern(query.q) });
     const [rows, total] = await qb.getManyAndCount();
     return page(rows.map(toUserDto), total, query);
   }

@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
+import { containsPattern } from '../../platform/common/like-pattern';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { CreateFederationDto, FederationDto, ListFederationsQuery, UpdateFederationDto, toFederationDto } from './dto/federation.dto';
 import { Federation } from './federation.entity';
@@ -15,7 +16,7 @@ export class FederationsService {
   async list(query: ListFederationsQuery): Promise<Page<FederationDto>> {
     const qb = this.federations.createQueryBuilder('f').orderBy('f.code', 'ASC').take(query.limit).skip(query.offset);
     if (query.sectorCode) qb.andWhere('f.sectorCode = :sectorCode', { sectorCode: query.sectorCode });
-    if (query.q) qb.andWhere('(f.code ILIKE :q OR f.name ILIKE :q OR f.name_en ILIKE :q)', { q: `%${query.q}%` });
+    if (query.q) qb.andWhere('(f.code ILIKE :q OR f.name ILIKE :q OR f.name_en ILIKE :q)', { q: containsPattern(query.q) });
     const [rows, total] = await qb.getManyAndCount();
     return page(rows.map(toFederationDto), total, query);
   }

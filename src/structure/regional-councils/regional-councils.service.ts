@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
+import { containsPattern } from '../../platform/common/like-pattern';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import {
   CreateRegionalCouncilDto,
@@ -22,7 +23,7 @@ export class RegionalCouncilsService {
     const qb = this.councils.createQueryBuilder('c').orderBy('c.code', 'ASC').take(query.limit).skip(query.offset);
     // @> uses the GIN index on municipalities
     if (query.municipality) qb.andWhere('c.municipalities @> ARRAY[:municipality]::text[]', { municipality: query.municipality });
-    if (query.q) qb.andWhere('(c.code ILIKE :q OR c.name ILIKE :q OR c.name_en ILIKE :q)', { q: `%${query.q}%` });
+    if (query.q) qb.andWhere('(c.code ILIKE :q OR c.name ILIKE :q OR c.name_en ILIKE :q)', { q: containsPattern(query.q) });
     const [rows, total] = await qb.getManyAndCount();
     return page(rows.map(toRegionalCouncilDto), total, query);
   }

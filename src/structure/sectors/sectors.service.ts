@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
+import { containsPattern } from '../../platform/common/like-pattern';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { CreateSectorDto, ListSectorsQuery, SectorDto, UpdateSectorDto, toSectorDto } from './dto/sector.dto';
 import { Sector } from './sector.entity';
@@ -14,7 +15,7 @@ export class SectorsService {
 
   async list(query: ListSectorsQuery): Promise<Page<SectorDto>> {
     const qb = this.sectors.createQueryBuilder('s').orderBy('s.code', 'ASC').take(query.limit).skip(query.offset);
-    if (query.q) qb.where('(s.code ILIKE :q OR s.name ILIKE :q)', { q: `%${query.q}%` });
+    if (query.q) qb.where('(s.code ILIKE :q OR s.name ILIKE :q)', { q: containsPattern(query.q) });
     const [rows, total] = await qb.getManyAndCount();
     return page(rows.map(toSectorDto), total, query);
   }

@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeCondition, scopeOf } from '../../platform/common/auth/scope';
+import { Clock } from '../../platform/time/clock';
 import { badField, conflict, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { StructureErrorCode } from '../error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
+import { containsPattern } from '../../platform/common/like-pattern';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { CreateUnionDto, ListUnionsQuery, UnionDto, UpdateUnionDto } from './dto/union.dto';
 import { Union } from './union.entity';
 
 /**
- * The columns of a UnionDto. currentMembers sums the union-level rollups up to this
- * month in Japan; as a subquery of the select list it runs only for the rows of the page.
+ * The columns of a UnionDto. currentMembers sums the union-level rollups up to the
+ * Clock's month in Japan (:currentMonth, its first day); as a subquery of the select
+ * list it runs only for the rows of the page.
  */
 const UNION_COLUMNS = `
   u.id AS id, u.code AS code, u.name AS name,
@@ -20,7 +23,7 @@ const UNION_COLUMNS = `
   u.employer_name AS "employerName", u.municipality AS municipality,
   to_char(u.affiliated_on, 'YYYY-MM-DD') AS "affiliatedOn", u.status AS status, u.kind AS kind,
   (SELECT coalesce(sum(r.members), 0)::int FROM union_month_rollups r
-    WHERE r.union_id = u.id AND r.month <= date_trunc('month', now() AT TIME ZONE 'Asia/Tokyo')::date) AS "currentMembers",
+    WHERE r.union_id = u.id AND r.month <= CAST(:currentMonth AS date)) AS "currentMembers",
   u.version AS version, u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
 
 /**
@@ -31,7 +34,10 @@ const UNION_COLUMNS = `
  */
 @Injectable()
 export class UnionsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async list(query: ListUnionsQuery, caller: CurrentUser): Promise<Page<UnionDto>> {
     const qb = this.scoped(caller);
@@ -40,7 +46,7 @@ export class UnionsService {
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('u.kind = :kind', { kind: query.kind });
     if (query.municipality) qb.andWhere('u.municipality = :municipality', { municipality: query.municipality });
-    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.employer_name ILIKE :q OR u.code ILIKE :q)', { q: `%${query.q}%` });
+    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.employer_name ILIKE :q OR u.code ILIKE :q)', { q: containsPattern(query.q) });
     const counted = await qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
     const items = await this.withColumns(qb).orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').offset(query.offset).limit(query.limit).getRawMany<UnionDto>();
     return page(items, counted?.total ?? 0, query);
@@ -136,7 +142,8 @@ export class UnionsService {
     return qb
       .select(UNION_COLUMNS)
       .leftJoin('federations', 'f', 'f.id = u.federation_id')
-      .innerJoin('regional_councils', 'c', 'c.id = u.regional_council_id');
+      .innerJoin('regional_councils', 'c', 'c.id = u.regional_council_id')
+      .setParameter('currentMonth', `${this.clock.month()}-01`);
   }
 
   /** Regional staff keep unions in their council, federation users in their federation. */

@@ -1,0 +1,15 @@
+-- bump_data_version: a cached report never outlives its data. Statement trigger on the
+-- rollups, the published figures, goals and the structure tables: adds one to
+-- aggregation_state.data_version in the same transaction as the change. The report cache
+-- (src/insight/reports/report-cache.interceptor.ts) keys every answer on that version, so a
+-- change is seen by the next read once it commits.
+
+CREATE OR REPLACE FUNCTION public.bump_data_version()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        UPDATE aggregation_state SET data_version = data_version + 1 WHERE id = 1;
+        RETURN NULL;
+      END $function$
+;

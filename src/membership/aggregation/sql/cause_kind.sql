@@ -1,0 +1,16 @@
+-- cause_kind: the kind of sum a ledger cause feeds, looked up in cause_kinds(): 'increase',
+-- 'decrease' or 'adjustment'; NULL for a code that is no cause. The ledger's CHECK constraints
+-- rest on it (a cause must be known; an increase carries a positive delta, a decrease a
+-- negative one, a reversal the opposite), and the batch apply, the structure moves, month
+-- close, the invariant check and the reports use it to split net into increase, decrease and
+-- adjustment, so every reader sorts a cause the same way (DESIGN invariant 1 across levels).
+-- STABLE so that PostgreSQL inlines it into each plan, as fast as a CASE.
+
+CREATE OR REPLACE FUNCTION public.cause_kind(cause text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+AS $function$
+  SELECT cause_kinds() ->> cause
+$function$
+;
