@@ -18,12 +18,8 @@ const CONSULTATION_COLUMNS = sql`c.id, to_char(c.received_on, 'YYYY-MM-DD') AS "
   c.prospect_id AS "prospectId", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   c.created_by AS "createdBy", c.updated_by AS "updatedBy"`;
 
-/**
- * Council staff read their council's consultations; leadership and admins all. A consultation
- * has a council and no federation, placed like a union by its council: the controller admits
- * no federation users (their scope would name a federation column consultations lack).
- */
-const inScopeOf = (caller: CurrentUser): Sql => inScope.union(scopeOf(caller), 'c');
+/** Council staff read their council's consultations; leadership and admins all. */
+const inScopeOf = (caller: CurrentUser): Sql => inScope.council(scopeOf(caller), 'c');
 
 function refuseContactDetails(fields: { summary?: string | null; employerName?: string | null }): void {
   for (const field of ['summary', 'employerName'] as const) {
