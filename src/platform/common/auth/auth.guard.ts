@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { CSRF_HEADER, SESSION_COOKIE, csrfTokenMatches, isUnsafeMethod } from '../../auth/session';
 import { SessionRevocations } from '../../auth/session-revocations';
+import { query, sql } from '../../database/sql';
+import { DATA_VERSION_COLUMN, DataVersionedRequest, WithDataVersion, takeDataVersion } from '../data-version';
 import { DomainError, forbidden } from '../errors/domain-error';
 import { PlatformErrorCode } from '../../error-codes';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
@@ -24,18 +26,16 @@ export interface RequestSession {
   viaCookie: boolean;
 }
 
-/** What the guard leaves on an authenticated request. */
-export interface AuthenticatedRequest {
+/**
+ * What the guard leaves on an authenticated request: the caller, the session, and the
+ * data version, read in the same statement as the user (see data-version.ts).
+ */
+export interface AuthenticatedRequest extends DataVersionedRequest {
   method: string;
   headers: Record<string, string | undefined>;
   cookies?: Record<string, string | undefined>;
   user?: CurrentUser;
   session?: RequestSession;
-  /**
-   * aggregation_state.data_version read in the same statement as the user, so a cached
-   * report can be checked without a second round trip (ReportCacheInterceptor).
-   */
-  dataVersion?: string;
 }
 
 const invalidToken = (): UnauthorizedException => new UnauthorizedException('The token is invalid or has expired');
@@ -77,12 +77,12 @@ export class AuthGuard implements CanActivate {
     // a session cookie always holds a token with a session id (it is what CSRF tokens are bound to)
     if (viaCookie && !payload.jti) throw invalidToken();
 
-    const [rows, revoked]: [(CurrentUser & { dataVersion: string | null })[], boolean] = await Promise.all([
-      this.db.query(
-        `SELECT id, email, display_name AS "displayName", role, regional_council_id AS "regionalCouncilId",
-                federation_id AS "federationId", (SELECT data_version FROM aggregation_state WHERE id = 1) AS "dataVersion"
-         FROM users WHERE id = $1`,
-        [payload.sub],
+    const [rows, revoked] = await Promise.all([
+      query<(CurrentUser & WithDataVersion)[]>(
+        this.db,
+        sql`SELECT id, email, display_name AS "displayName", role, regional_council_id AS "regionalCouncilId",
+                   federation_id AS "federationId", ${DATA_VERSION_COLUMN}
+            FROM users WHERE id = ${payload.sub}`,
       ),
       payload.jti ? this.revocations.isRevoked(payload.jti) : Promise.resolve(false),
     ]);
@@ -90,10 +90,9 @@ export class AuthGuard implements CanActivate {
     if (viaCookie && isUnsafeMethod(request.method) && !csrfTokenMatches(request.headers[CSRF_HEADER], payload.jti as string, this.config.jwtSecret)) {
       throw new DomainError(PlatformErrorCode.CSRF_TOKEN_MISSING, 403, `A request made with the session cookie needs the ${CSRF_HEADER} header`);
     }
-    const { dataVersion, ...user } = rows[0];
+    const user = takeDataVersion(rows[0], request);
     request.user = user;
     request.session = { jti: payload.jti, expiresAt: payload.exp, viaCookie };
-    request.dataVersion = dataVersion ?? undefined;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !roles.includes(user.role)) throw forbidden(`Only for: ${roles.join(', ')}`);
