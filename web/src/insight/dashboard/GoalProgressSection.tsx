@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Box, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Schemas } from '../../platform/api/client';
 import { formatDate, formatDecimal, formatNumber, formatPercent } from '../../platform/format/format';
 import { projectionStatement } from './figures';
@@ -19,14 +19,16 @@ function Figure({ term, value, testId, note }: { term: string; value: string; te
       <Text component="dt" size="sm" c="dimmed">
         {term}
       </Text>
-      <Text component="dd" m={0} fz={26} fw={700} data-testid={testId}>
-        {value}
-      </Text>
-      {note && (
-        <Text size="xs" c="dimmed">
-          {note}
+      <Box component="dd" m={0}>
+        <Text fz={26} fw={700} data-testid={testId}>
+          {value}
         </Text>
-      )}
+        {note && (
+          <Text size="xs" c="dimmed">
+            {note}
+          </Text>
+        )}
+      </Box>
     </Paper>
   );
 }
@@ -54,7 +56,7 @@ export function GoalProgressSection({ goal, progress }: { goal: Goal; progress: 
       </SimpleGrid>
       <Progress value={Math.min(100, progress.percent)} size="lg" aria-label={`達成率 ${formatPercent(progress.percent)}`} />
       <Group gap="xs">
-        <Badge color={progress.onTrack ? 'teal' : 'orange'} variant="light">
+        <Badge color={progress.onTrack ? 'teal' : 'orange'} variant="light" c="var(--mantine-color-black)">
           {progress.onTrack ? '目標のペース' : '目標のペースに届いていません'}
         </Badge>
         <Text size="sm" data-testid="goal-projection">
@@ -86,7 +88,7 @@ export function GoalProgressSection({ goal, progress }: { goal: Goal; progress: 
                     : '-'}
               </Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOR[m.status]} variant="light">
+                <Badge color={STATUS_COLOR[m.status]} variant="light" c="var(--mantine-color-black)">
                   {m.statusLabel}
                 </Badge>
               </Table.Td>

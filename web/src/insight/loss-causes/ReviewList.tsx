@@ -32,7 +32,7 @@ export function ReviewList() {
                   </Group>
                   <Group gap={4} my={4}>
                     {r.causeLabels.map((c) => (
-                      <Badge key={c.cause} variant="light">
+                      <Badge key={c.cause} variant="light" c="var(--mantine-color-black)">
                         {c.label}
                       </Badge>
                     ))}

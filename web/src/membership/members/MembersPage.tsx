@@ -56,7 +56,7 @@ export function MembersPage() {
                         header: '操作',
                         value: () => '',
                         render: (u) => (
-                          <Button size="compact-xs" variant={u.id === selectedId ? 'filled' : 'light'} onClick={() => setSelectedId(u.id)} aria-label={`${u.name}の増減を記録`}>
+                          <Button size="compact-xs" variant={u.id === selectedId ? 'filled' : 'default'} onClick={() => setSelectedId(u.id)} aria-label={`${u.name}の増減を記録`}>
                             増減を記録
                           </Button>
                         ),

@@ -83,6 +83,7 @@ export function UsersPage() {
               <TextInput label="表示名" required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={problem('displayName')} />
               <PasswordInput
                 label="初期パスワード"
+                visibilityToggleButtonProps={{ 'aria-label': '初期パスワードを表示' }}
                 description="8文字以上"
                 required
                 value={password}

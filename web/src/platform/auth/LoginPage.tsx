@@ -51,6 +51,7 @@ export function LoginPage() {
             <TextInput label="メールアドレス" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
             <PasswordInput
               label="パスワード"
+              visibilityToggleButtonProps={{ 'aria-label': 'パスワードを表示' }}
               autoComplete="current-password"
               required
               value={password}

@@ -1,4 +1,4 @@
-import { Table, createTheme } from '@mantine/core';
+import { Modal, Table, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /** System fonts only (nothing is loaded from elsewhere); Japanese faces first. */
 export const theme = createTheme({
@@ -6,9 +6,19 @@ export const theme = createTheme({
     '"Hiragino Kaku Gothic ProN", "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", Meiryo, "Yu Gothic UI", system-ui, sans-serif',
   headings: { fontFamily: 'inherit' },
   primaryColor: 'indigo',
+  // filled controls dark enough for white text (4.5:1)
+  primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'sm',
   components: {
     // a table's caption names it, above it
     Table: Table.extend({ defaultProps: { captionSide: 'top' } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': '閉じる' } } }),
   },
+});
+
+/** Secondary ("dimmed") text dark enough to read: at least 4.5:1 on white. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#5c636a' },
+  dark: {},
 });
