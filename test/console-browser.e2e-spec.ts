@@ -109,11 +109,24 @@ describe('web console in a browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('新入組合員向けの職場懇談会を四半期ごとに開く。').waitFor();
     const saved = await t.request('GET', '/loss-reviews?limit=100', { token: t.adminToken });
-    expect(saved.body.items.find((r: any) => r.findings === '入社3年未満の自己都合退職が続いている。')).toMatchObject({
-      periodFrom: from,
-      periodTo: to,
-      causes: [largest.cause],
-    });
+    const review = saved.body.items.find((r: any) => r.findings === '入社3年未満の自己都合退職が続いている。');
+    expect(review).toMatchObject({ periodFrom: from, periodTo: to, causes: [largest.cause] });
+
+    // editing it while someone else changes it: a 409 shows what changed and keeps the person's input
+    await page.getByRole('listitem').filter({ hasText: '入社3年未満の自己都合退職が続いている。' }).getByRole('button', { name: /振り返りを編集$/ }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('把握した内容').fill('入社3年未満の退職が多い(追記)。');
+    const other = await t.request('PATCH', `/loss-reviews/${review.id}`, { token: t.adminToken, body: { countermeasures: '事務局で見直した対策。', version: review.version } });
+    expect(other.status).toBe(200);
+    await edit.getByRole('button', { name: '保存' }).click();
+    const notice = edit.getByRole('alert');
+    await notice.filter({ hasText: 'ほかの人が先に変更しました' }).waitFor();
+    expect(await notice.textContent()).toContain('対策: 現在は「事務局で見直した対策。」');
+    expect(await edit.getByLabel('把握した内容').inputValue()).toBe('入社3年未満の退職が多い(追記)。');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    const final = await t.request('GET', `/loss-reviews/${review.id}`, { token: t.adminToken });
+    expect(final.body).toMatchObject({ findings: '入社3年未満の退職が多い(追記)。', version: review.version + 2 });
     expect(problems).toEqual([]);
     await close();
   });

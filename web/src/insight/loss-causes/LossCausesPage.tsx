@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { Schemas } from '../../platform/api/client';
 import { useRouteContext } from '@tanstack/react-router';
 import { formatMonth, formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
@@ -18,9 +19,14 @@ export function LossCausesPage() {
   const councilId = me.regionalCouncilId ?? (chosenCouncil || undefined);
   const councils = useQuery({ ...councilsQuery, enabled: !me.regionalCouncilId });
   const report = useQuery(lossCausesQuery({ ...range, regionalCouncilId: councilId }));
-  const [reviewing, setReviewing] = useState(false);
+  // a new review, or one of the council's own being edited
+  const [reviewing, setReviewing] = useState<Schemas['LossReviewDto'] | 'new'>();
   const mayReview = Boolean(councilId) && (me.role === 'regional' || me.role === 'admin');
   const causeOptions = [...(report.data?.causes ?? [])].sort((a, b) => b.members - a.members).map((c) => ({ value: c.cause, label: c.label }));
+  const editing = reviewing === 'new' ? undefined : reviewing;
+  const options = editing
+    ? [...editing.causeLabels.map((c) => ({ value: c.cause, label: c.label })), ...causeOptions.filter((o) => !editing.causes.includes(o.value))]
+    : causeOptions;
 
   return (
     <Stack gap="lg">
@@ -37,7 +43,7 @@ export function LossCausesPage() {
         <TextInput label="対象期間(開始月)" type="month" value={range.from} onChange={(e) => e.currentTarget.value && setRange({ ...range, from: e.currentTarget.value })} />
         <TextInput label="対象期間(終了月)" type="month" value={range.to} onChange={(e) => e.currentTarget.value && setRange({ ...range, to: e.currentTarget.value })} />
         {mayReview && (
-          <Button onClick={() => setReviewing(true)} disabled={!report.data}>
+          <Button onClick={() => setReviewing('new')} disabled={!report.data}>
             振り返りを記録
           </Button>
         )}
@@ -82,16 +88,18 @@ export function LossCausesPage() {
           )
         }
       </QueryState>
-      <ReviewList />
-      <Modal opened={reviewing} onClose={() => setReviewing(false)} title="振り返りを記録" size="lg">
-        {councilId && (
+      <ReviewList mayEdit={(r) => me.role === 'admin' || (me.role === 'regional' && r.regionalCouncilId === me.regionalCouncilId)} onEdit={setReviewing} />
+      <Modal opened={Boolean(reviewing)} onClose={() => setReviewing(undefined)} title={editing ? '振り返りを編集' : '振り返りを記録'} size="lg">
+        {reviewing && (
           <ReviewForm
-            regionalCouncilId={councilId}
+            key={editing?.id ?? 'new'}
+            regionalCouncilId={editing?.regionalCouncilId ?? councilId ?? ''}
             from={range.from}
             to={range.to}
-            causes={causeOptions}
-            onSaved={() => setReviewing(false)}
-            onCancel={() => setReviewing(false)}
+            causes={options}
+            review={editing}
+            onSaved={() => setReviewing(undefined)}
+            onCancel={() => setReviewing(undefined)}
           />
         )}
       </Modal>

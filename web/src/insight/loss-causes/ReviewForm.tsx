@@ -1,59 +1,105 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
 import { ApiError, errorMessageJa, unwrap } from '../../platform/api/errors';
 import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
+import { REVIEW_FIELDS, changedFields, type ReviewField, type ReviewValues } from './review-changes';
 
 type Cause = Schemas['CreateLossReviewDto']['causes'][number];
+type Review = Schemas['LossReviewDto'];
 
 interface Props {
   regionalCouncilId: string;
-  /** The period on screen, which the review starts as. */
+  /** The period on screen, which a new review starts as. */
   from: string;
   to: string;
   /** The decrease causes to choose from, the largest first (it is the one preselected). */
   causes: { value: string; label: string }[];
+  /** A review to edit (its version guards against overwriting someone else's change). */
+  review?: Review;
   onSaved: () => void;
   onCancel: () => void;
 }
 
+const valuesOf = (r: Review): ReviewValues => ({
+  periodFrom: r.periodFrom,
+  periodTo: r.periodTo,
+  causes: r.causes,
+  findings: r.findings,
+  countermeasures: r.countermeasures,
+});
+
+/** What someone else changed while the person was editing: the current values, field by field. */
+function StaleNotice({ changed, current }: { changed: ReviewField[]; current: Review }) {
+  const shown = (field: ReviewField): string =>
+    field === 'causes' ? current.causeLabels.map((c) => c.label).join('、') : String(current[field]);
+  return (
+    <Alert color="yellow" role="alert" title="ほかの人が先に変更しました">
+      最新の内容を読み込み直しました。あなたの入力はそのまま残っています。確認してから、もう一度「保存」を押してください。
+      {changed.length > 0 && (
+        <List size="sm" mt="xs">
+          {changed.map((field) => (
+            <List.Item key={field}>
+              {REVIEW_FIELDS[field]}: 現在は「{shown(field)}」
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}
+
 /** 振り返り: a council's review of a period's losses (what it found, what it will do). */
-export function ReviewForm({ regionalCouncilId, from, to, causes, onSaved, onCancel }: Props) {
-  const [periodFrom, setPeriodFrom] = useState(from);
-  const [periodTo, setPeriodTo] = useState(to);
-  const [cause, setCause] = useState(causes[0]?.value ?? '');
-  const [findings, setFindings] = useState('');
-  const [countermeasures, setCountermeasures] = useState('');
+export function ReviewForm({ regionalCouncilId, from, to, causes, review, onSaved, onCancel }: Props) {
+  const [periodFrom, setPeriodFrom] = useState(review?.periodFrom ?? from);
+  const [periodTo, setPeriodTo] = useState(review?.periodTo ?? to);
+  const [cause, setCause] = useState(review?.causes[0] ?? causes[0]?.value ?? '');
+  const [findings, setFindings] = useState(review?.findings ?? '');
+  const [countermeasures, setCountermeasures] = useState(review?.countermeasures ?? '');
+  // the version the person is editing from; a 409 moves it to the current one
+  const [base, setBase] = useState(review);
+  const [stale, setStale] = useState<{ changed: ReviewField[]; current: Review }>();
   const queryClient = useQueryClient();
   const imeSafe = useImeSafeSubmit();
 
+  const body = { periodFrom, periodTo, causes: cause ? [cause as Cause] : [], findings, countermeasures };
   const save = useMutation({
     mutationFn: () =>
-      unwrap(
-        api.POST('/api/v1/loss-reviews', {
-          body: { regionalCouncilId, periodFrom, periodTo, causes: cause ? [cause as Cause] : [], findings, countermeasures },
-        }),
-      ),
+      base
+        ? unwrap(api.PATCH('/api/v1/loss-reviews/{id}', { params: { path: { id: base.id } }, body: { ...body, version: base.version } }))
+        : unwrap(api.POST('/api/v1/loss-reviews', { body: { ...body, regionalCouncilId } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['loss-reviews'] });
       onSaved();
+    },
+    onError: async (error) => {
+      if (!(base && error instanceof ApiError && error.status === 409)) return;
+      const current = await unwrap(api.GET('/api/v1/loss-reviews/{id}', { params: { path: { id: base.id } } }));
+      setStale({ changed: changedFields(valuesOf(base), valuesOf(current)), current });
+      setBase(current);
+      void queryClient.invalidateQueries({ queryKey: ['loss-reviews'] });
     },
   });
   const problem = (field: string) => (save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined);
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    setStale(undefined);
     save.mutate();
   }
 
   return (
     <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
       <Stack>
-        {save.error && (
-          <Alert color="red" role="alert">
-            {errorMessageJa(save.error)}
-          </Alert>
+        {stale ? (
+          <StaleNotice changed={stale.changed} current={stale.current} />
+        ) : (
+          save.error && (
+            <Alert color="red" role="alert">
+              {errorMessageJa(save.error)}
+            </Alert>
+          )
         )}
         <Group grow>
           <TextInput label="期間(開始)" type="month" required value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} error={problem('periodFrom')} />

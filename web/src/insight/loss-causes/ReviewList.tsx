@@ -1,12 +1,14 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../platform/api/client';
+import { api, type Schemas } from '../../platform/api/client';
 import { unwrap } from '../../platform/api/errors';
 import { formatDate, formatMonth } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
 
-/** Every council's reviews, newest first: what others found and did is shared. */
-export function ReviewList() {
+type Review = Schemas['LossReviewDto'];
+
+/** Every council's reviews, newest first: what others found and did is shared. A council edits its own. */
+export function ReviewList({ mayEdit, onEdit }: { mayEdit: (review: Review) => boolean; onEdit: (review: Review) => void }) {
   const reviews = useQuery({
     queryKey: ['loss-reviews', 'all'],
     queryFn: () => unwrap(api.GET('/api/v1/loss-reviews', { params: { query: { limit: 100 } } })),
@@ -26,9 +28,22 @@ export function ReviewList() {
                     <Text fw={700}>
                       {r.regionalCouncilName}・{formatMonth(r.periodFrom)}〜{formatMonth(r.periodTo)}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      記録 {formatDate(String(r.createdAt).slice(0, 10))}
-                    </Text>
+                    <Group gap="xs">
+                      <Text size="xs" c="dimmed">
+                        記録 {formatDate(String(r.createdAt).slice(0, 10))}
+                      </Text>
+                      {mayEdit(r) && (
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          className="no-print"
+                          onClick={() => onEdit(r)}
+                          aria-label={`${r.regionalCouncilName}・${formatMonth(r.periodFrom)}〜${formatMonth(r.periodTo)}の振り返りを編集`}
+                        >
+                          編集
+                        </Button>
+                      )}
+                    </Group>
                   </Group>
                   <Group gap={4} my={4}>
                     {r.causeLabels.map((c) => (
