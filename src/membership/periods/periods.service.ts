@@ -17,9 +17,9 @@ const PERIOD_COLUMNS = sql`to_char(month, 'YYYY-MM') AS month, closed_at AS "clo
  * modifying CTEs share it, and each runs to completion whether or not it is read). For each group and union: the month's own figures and the
  * members at its end (the running sum of net through it); groups with no members and no
  * change that month are left out. Unions keep the federation and council they had.
- * `month` is the month's first day as a date.
+ * `month` is the month's first day as a `::date` fragment.
  */
-const copyRollups = (month: Sql): Sql => sql`
+const COPY_ROLLUPS = (month: Sql): Sql => sql`
   WITH grouped AS (
     INSERT INTO published_group_month_rollups
       (level, group_key, month, employment_type, gender, increase, decrease, adjustment, net, members)
@@ -89,7 +89,7 @@ export class PeriodsService {
       if (!claimed.length) {
         throw conflict(MembershipErrorCode.PERIOD_ALREADY_CLOSED, `${month} is already closed`, [{ field: 'month', message: 'is already closed' }]);
       }
-      await query(manager, copyRollups(firstDay));
+      await query(manager, COPY_ROLLUPS(firstDay));
     });
     const [closed] = await query<ClosedPeriodDto[]>(this.db, sql`SELECT ${PERIOD_COLUMNS} FROM closed_periods WHERE month = ${firstDay}`);
     return closed;
