@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
+import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
+import { Sql, query, sql } from '../../platform/database/sql';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { Consultation } from './consultation.entity';
 import { contactDetailIn } from './contact-details';
 import { ConsultationDto, CreateConsultationDto, ListConsultationsQuery, UpdateConsultationDto, toConsultationDto } from './dto/consultation.dto';
+
+/** A consultation row (alias c) in the entity's shape: camelCase names, the date as YYYY-MM-DD. */
+const CONSULTATION_COLUMNS = sql`c.id, to_char(c.received_on, 'YYYY-MM-DD') AS "receivedOn", c.regional_council_id AS "regionalCouncilId",
+  c.channel, c.topics, c.employer_name AS "employerName", c.workers_concerned AS "workersConcerned", c.summary,
+  c.prospect_id AS "prospectId", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+  c.created_by AS "createdBy", c.updated_by AS "updatedBy"`;
+
+/** Council staff read their council's consultations; leadership and admins all. */
+const inScopeOf = (caller: CurrentUser): Sql => inScope.council(scopeOf(caller), 'c');
 
 function refuseContactDetails(fields: { summary?: string | null; employerName?: string | null }): void {
   for (const field of ['summary', 'employerName'] as const) {
@@ -28,32 +39,31 @@ export class ConsultationsService {
     private readonly idempotent: IdempotentWriter,
   ) {}
 
-  private scoped(caller: CurrentUser, manager: EntityManager = this.consultations.manager): SelectQueryBuilder<Consultation> {
-    const qb = manager.getRepository(Consultation).createQueryBuilder('c');
-    if (caller.role === 'regional') qb.where('c.regional_council_id = :scopeCouncilId', { scopeCouncilId: caller.regionalCouncilId });
-    return qb;
+  async list(filter: ListConsultationsQuery, caller: CurrentUser): Promise<Page<ConsultationDto>> {
+    const conditions: Sql[] = [inScopeOf(caller)];
+    if (filter.regionalCouncilId) conditions.push(sql`c.regional_council_id = ${filter.regionalCouncilId}`);
+    if (filter.prospectId) conditions.push(sql`c.prospect_id = ${filter.prospectId}`);
+    if (filter.topic) conditions.push(sql`${filter.topic} = ANY(c.topics)`);
+    if (filter.channel) conditions.push(sql`c.channel = ${filter.channel}`);
+    if (filter.from) conditions.push(sql`c.received_on >= ${filter.from}`);
+    if (filter.to) conditions.push(sql`c.received_on <= ${filter.to}`);
+    const where = sql.and(conditions);
+    const db = this.consultations.manager;
+    const [{ total }] = await query<{ total: number }[]>(db, sql`SELECT count(*)::int AS total FROM consultations c WHERE ${where}`);
+    const rows = await query<Consultation[]>(
+      db,
+      sql`SELECT ${CONSULTATION_COLUMNS} FROM consultations c WHERE ${where}
+           ORDER BY c.received_on DESC, c.created_at DESC, c.id ASC
+           LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    );
+    return page(rows.map(toConsultationDto), total, filter);
   }
 
-  async list(query: ListConsultationsQuery, caller: CurrentUser): Promise<Page<ConsultationDto>> {
-    const qb = this.scoped(caller);
-    if (query.regionalCouncilId) qb.andWhere('c.regional_council_id = :councilId', { councilId: query.regionalCouncilId });
-    if (query.prospectId) qb.andWhere('c.prospect_id = :prospectId', { prospectId: query.prospectId });
-    if (query.topic) qb.andWhere(':topic = ANY(c.topics)', { topic: query.topic });
-    if (query.channel) qb.andWhere('c.channel = :channel', { channel: query.channel });
-    if (query.from) qb.andWhere('c.received_on >= :from', { from: query.from });
-    if (query.to) qb.andWhere('c.received_on <= :to', { to: query.to });
-    const [rows, total] = await qb
-      .orderBy('c.receivedOn', 'DESC')
-      .addOrderBy('c.createdAt', 'DESC')
-      .addOrderBy('c.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
-    return page(rows.map(toConsultationDto), total, query);
-  }
-
-  async get(id: string, caller: CurrentUser, manager?: EntityManager): Promise<ConsultationDto> {
-    const found = await this.scoped(caller, manager).andWhere('c.id = :id', { id }).getOne();
+  async get(id: string, caller: CurrentUser, manager: EntityManager = this.consultations.manager): Promise<ConsultationDto> {
+    const [found] = await query<Consultation[]>(
+      manager,
+      sql`SELECT ${CONSULTATION_COLUMNS} FROM consultations c WHERE c.id = ${id} AND ${inScopeOf(caller)}`,
+    );
     if (!found) throw notFound('Consultation');
     return toConsultationDto(found);
   }
@@ -105,10 +115,13 @@ export class ConsultationsService {
     if (caller.role === 'regional' && councilId !== caller.regionalCouncilId) {
       throw forbidden('You record consultations of your own regional council only');
     }
-    const council: unknown[] = await manager.query(`SELECT 1 FROM regional_councils WHERE id = $1`, [councilId]);
+    const council = await query<unknown[]>(manager, sql`SELECT 1 FROM regional_councils WHERE id = ${councilId}`);
     if (council.length === 0) throw badField('regionalCouncilId', 'refers to a regional council that does not exist');
     if (!prospectId) return;
-    const prospect: unknown[] = await manager.query(`SELECT 1 FROM prospects WHERE id = $1 AND regional_council_id = $2`, [prospectId, councilId]);
+    const prospect = await query<unknown[]>(
+      manager,
+      sql`SELECT 1 FROM prospects WHERE id = ${prospectId} AND regional_council_id = ${councilId}`,
+    );
     if (prospect.length === 0) throw badField('prospectId', 'must be a prospect of the same regional council');
   }
 }

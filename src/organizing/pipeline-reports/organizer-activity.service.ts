@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
+import { Scope, inScope, scopeOf } from '../../platform/common/auth/scope';
+import { Sql, query, sql } from '../../platform/database/sql';
 import { labelOf } from '../../platform/labels/labels';
-import { prospectScopeSql } from '../prospects/prospect-access';
 import { Stage, isAdvance } from '../prospects/stage-rules';
 import { monthBounds } from '../../platform/time/tokyo-date';
 import { VISIT_OUTCOMES, VisitKind, VisitOutcome } from '../visits/visit.entity';
+import { councilsShown } from './councils-shown';
 import { ActivityFigures, OrganizerActivity, OrganizerActivityQuery, OrganizerActivityReport } from './pipeline-report.dto';
 
 interface VisitCount {
@@ -23,20 +25,26 @@ interface MoveCount {
   n: number;
 }
 
-/** Prospects in the caller's scope and the council filter; $1 council, $2 first day, $3 last day, then the scope's. */
-const SCOPED = (scope: string): string => `SELECT p.id, p.regional_council_id FROM prospects p WHERE ${scope} AND ($1::uuid IS NULL OR p.regional_council_id = $1)`;
-const VISITS_SQL = (scope: string): string => `
+/** Prospects in the caller's scope and the council filter. */
+const scopedProspects = (scope: Scope, councilId: string | null): Sql =>
+  sql`SELECT p.id, p.regional_council_id FROM prospects p
+       WHERE ${sql.and([inScope.prospect(scope, 'p'), councilId ? sql`p.regional_council_id = ${councilId}` : sql`TRUE`])}`;
+
+/** Visits to those prospects made in the month, per author, council, kind and outcome. */
+const visitsSql = (prospects: Sql, first: string, last: string): Sql => sql`
   SELECT v.organizer_id AS "userId", s.regional_council_id AS "councilId", v.kind, v.outcome, count(*)::int AS n, max(v.updated_at) AS newest
-    FROM visits v JOIN (${SCOPED(scope)}) s ON s.id = v.prospect_id
-   WHERE v.occurred_on BETWEEN $2 AND $3
+    FROM visits v JOIN (${prospects}) s ON s.id = v.prospect_id
+   WHERE v.occurred_on BETWEEN ${first} AND ${last}
    GROUP BY 1, 2, 3, 4`;
-const MOVES_SQL = (scope: string): string => `
+
+/** Stage moves of those prospects made in the month (Japan days), per mover, council and move. */
+const movesSql = (prospects: Sql, first: string, last: string): Sql => sql`
   SELECT c.changed_by AS "userId", s.regional_council_id AS "councilId", c.from_stage AS "fromStage", c.to_stage AS "toStage",
          count(*)::int AS n, max(c.changed_at) AS newest
-    FROM prospect_stage_changes c JOIN (${SCOPED(scope)}) s ON s.id = c.prospect_id
+    FROM prospect_stage_changes c JOIN (${prospects}) s ON s.id = c.prospect_id
    WHERE c.kind IN ('moved', 'affiliated') AND c.changed_by IS NOT NULL
-     AND c.changed_at >= $2::date::timestamp AT TIME ZONE 'Asia/Tokyo'
-     AND c.changed_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'
+     AND c.changed_at >= ${first}::date::timestamp AT TIME ZONE 'Asia/Tokyo'
+     AND c.changed_at < (${last}::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'
    GROUP BY 1, 2, 3, 4`;
 
 function figures(visits: VisitCount[], moves: MoveCount[]): ActivityFigures {
@@ -61,33 +69,35 @@ function figures(visits: VisitCount[], moves: MoveCount[]): ActivityFigures {
 export class OrganizerActivityService {
   constructor(private readonly db: DataSource) {}
 
-  async report(query: OrganizerActivityQuery, caller: CurrentUser): Promise<OrganizerActivityReport> {
-    const { first, last } = monthBounds(query.month);
-    const scope = prospectScopeSql(caller, 'p', 4);
-    const params = [query.regionalCouncilId ?? null, first, last, ...scope.params];
-    const visits: (VisitCount & { newest: Date })[] = await this.db.query(VISITS_SQL(scope.sql), params);
-    const moves: (MoveCount & { newest: Date })[] = await this.db.query(MOVES_SQL(scope.sql), params);
-    const ownCouncil = caller.role === 'regional' || caller.role === 'organizer' ? caller.regionalCouncilId : null;
-    const councils: { id: string; name: string; street: number }[] = await this.db.query(
-      `SELECT rc.id, rc.name,
-              (SELECT count(*)::int FROM consultations k WHERE k.regional_council_id = rc.id AND k.received_on BETWEEN $3 AND $4) AS street
-         FROM regional_councils rc
-        WHERE ($1::uuid IS NULL OR rc.id = $1) AND ($2::uuid IS NULL OR rc.id = $2) ORDER BY rc.code`,
-      [query.regionalCouncilId ?? null, ownCouncil, first, last],
+  async report(filter: OrganizerActivityQuery, caller: CurrentUser): Promise<OrganizerActivityReport> {
+    const { first, last } = monthBounds(filter.month);
+    const scope = scopeOf(caller);
+    const councilId = filter.regionalCouncilId ?? null;
+    const prospects = scopedProspects(scope, councilId);
+    const visits = await query<(VisitCount & { newest: Date })[]>(this.db, visitsSql(prospects, first, last));
+    const moves = await query<(MoveCount & { newest: Date })[]>(this.db, movesSql(prospects, first, last));
+    const councils = await query<{ id: string; name: string; street: number }[]>(
+      this.db,
+      sql`SELECT rc.id, rc.name,
+                 (SELECT count(*)::int FROM consultations k WHERE k.regional_council_id = rc.id AND k.received_on BETWEEN ${first} AND ${last}) AS street
+            FROM regional_councils rc
+           WHERE ${councilsShown(scope, councilId)} ORDER BY rc.code`,
     );
-    const people: { id: string; name: string; role: string; councilId: string | null }[] = await this.db.query(
-      `SELECT u.id, u.display_name AS name, u.role, u.regional_council_id AS "councilId"
-         FROM users u LEFT JOIN regional_councils c ON c.id = u.regional_council_id
-        WHERE u.id = ANY($1::uuid[]) OR (u.role = 'organizer' AND u.regional_council_id = ANY($2::uuid[]))
-        ORDER BY c.code NULLS LAST, u.display_name, u.id`,
-      [[...new Set([...visits, ...moves].map((r) => r.userId))], councils.map((c) => c.id)],
+    const authors = [...new Set([...visits, ...moves].map((r) => r.userId))];
+    const people = await query<{ id: string; name: string; role: string; councilId: string | null }[]>(
+      this.db,
+      sql`SELECT u.id, u.display_name AS name, u.role, u.regional_council_id AS "councilId"
+            FROM users u LEFT JOIN regional_councils c ON c.id = u.regional_council_id
+           WHERE u.id = ANY(${authors}::uuid[])
+              OR (u.role = 'organizer' AND u.regional_council_id = ANY(${councils.map((c) => c.id)}::uuid[]))
+           ORDER BY c.code NULLS LAST, u.display_name, u.id`,
     );
     const newest = [...visits, ...moves].map((r) => new Date(r.newest).getTime());
     const street = councils.reduce((total, c) => total + c.street, 0);
     return {
       asOf: newest.length ? new Date(Math.max(...newest)) : null,
-      month: query.month,
-      regionalCouncilId: query.regionalCouncilId ?? null,
+      month: filter.month,
+      regionalCouncilId: councilId,
       organizers: people.map(
         (u): OrganizerActivity => ({
           organizerId: u.id,

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
+import { Scope, inScope, scopeOf } from '../../platform/common/auth/scope';
 import { Clock } from '../../platform/time/clock';
 import { badField } from '../../platform/common/errors/domain-error';
-import { prospectScopeSql } from '../prospects/prospect-access';
+import { Sql, query, sql } from '../../platform/database/sql';
 import { PROGRESS_STAGES } from '../prospects/stage-rules';
+import { councilsShown } from './councils-shown';
 import { PipelineProspect, PipelineStay, expectationModel, groupFigures } from './pipeline-figures';
 import { OrganizerPipeline, PipelineReport, PipelineReportQuery } from './pipeline-report.dto';
 
@@ -18,24 +20,28 @@ type Row = PipelineProspect & { councilId: string; organizerIds: string[] };
  * it affiliated (unions.affiliated_on, the affiliation entries' date; else the day of the
  * stage change), read from the rollups like every report: later organizing in that union
  * is growth of a member union, not what the affiliation brought.
- * Parameters: $1 council filter, $2 from, $3 to, $4 the path's stages, then the scope's.
  */
-const PIPELINE_SQL = (scope: string): string => `
+function pipelineSql(scope: Scope, councilId: string | null, from: string | null, to: string): Sql {
+  const endOfTo = sql`(${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'`;
+  const cohort = sql.and([
+    inScope.prospect(scope, 'p'),
+    councilId ? sql`p.regional_council_id = ${councilId}` : sql`TRUE`,
+    from ? sql`c0.changed_at >= ${from}::date::timestamp AT TIME ZONE 'Asia/Tokyo'` : sql`TRUE`,
+    sql`c0.changed_at < ${endOfTo}`,
+  ]);
+  return sql`
   WITH pop AS (
     SELECT p.id, p.regional_council_id, p.assigned_organizer_ids, p.estimated_workers, p.union_id
       FROM prospects p
       JOIN prospect_stage_changes c0 ON c0.prospect_id = p.id AND c0.kind = 'created'
-     WHERE ${scope}
-       AND ($1::uuid IS NULL OR p.regional_council_id = $1)
-       AND ($2::date IS NULL OR c0.changed_at >= $2::date::timestamp AT TIME ZONE 'Asia/Tokyo')
-       AND c0.changed_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'
+     WHERE ${cohort}
   ), hist AS (
     SELECT c.prospect_id, c.from_stage, c.to_stage, c.changed_at,
-           array_position($4::text[], c.to_stage) - 1 AS path_index,
+           array_position(${PROGRESS_STAGES}::text[], c.to_stage) - 1 AS path_index,
            lead(c.changed_at) OVER (PARTITION BY c.prospect_id ORDER BY c.changed_at, c.seq) AS left_at,
            row_number() OVER (PARTITION BY c.prospect_id ORDER BY c.changed_at DESC, c.seq DESC) AS newest
       FROM prospect_stage_changes c JOIN pop ON pop.id = c.prospect_id
-     WHERE c.changed_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'
+     WHERE c.changed_at < ${endOfTo}
   ), standing AS (
     SELECT pop.id, pop.regional_council_id AS "councilId", pop.assigned_organizer_ids AS "organizerIds",
            pop.estimated_workers AS "estimatedWorkers", h.to_stage AS stage,
@@ -48,7 +54,7 @@ const PIPELINE_SQL = (scope: string): string => `
   SELECT
     (SELECT coalesce(json_agg(s ORDER BY s.id), '[]') FROM (
        SELECT st.id, st."councilId", st."organizerIds", st."estimatedWorkers", st.stage, st."heldFromStage", st."reachedIndex",
-              CASE WHEN st."reachedIndex" = ${PROGRESS_STAGES.length - 1}
+              CASE WHEN st."reachedIndex" = ${PROGRESS_STAGES.length - 1}::int
                    THEN (SELECT coalesce(sum(r.members), 0)::int
                            FROM unions u JOIN union_month_rollups r ON r.union_id = u.id
                           WHERE u.id = st.union_id AND r.cause = 'new_organizing'
@@ -59,6 +65,7 @@ const PIPELINE_SQL = (scope: string): string => `
               'days', (h.left_at AT TIME ZONE 'Asia/Tokyo')::date - (h.changed_at AT TIME ZONE 'Asia/Tokyo')::date)), '[]')
        FROM hist h WHERE h.left_at IS NOT NULL) AS stays,
     (SELECT max(changed_at) FROM hist) AS "asOf"`;
+}
 
 /** GET /reports/pipeline: where workplaces stand, how they convert, how long they stay, what they may bring. */
 @Injectable()
@@ -68,32 +75,28 @@ export class PipelineService {
     private readonly clock: Clock,
   ) {}
 
-  async report(query: PipelineReportQuery, caller: CurrentUser): Promise<PipelineReport> {
-    const to = query.to ?? this.clock.today();
-    if (query.from && query.from > to) throw badField('from', 'is after to');
-    const scope = prospectScopeSql(caller, 'p', 5);
-    const [result] = await this.db.query(PIPELINE_SQL(scope.sql), [
-      query.regionalCouncilId ?? null,
-      query.from ?? null,
-      to,
-      PROGRESS_STAGES,
-      ...scope.params,
-    ]);
-    const prospects = result.prospects as Row[];
-    const stays = result.stays as PipelineStay[];
+  async report(filter: PipelineReportQuery, caller: CurrentUser): Promise<PipelineReport> {
+    const to = filter.to ?? this.clock.today();
+    if (filter.from && filter.from > to) throw badField('from', 'is after to');
+    const scope = scopeOf(caller);
+    const councilId = filter.regionalCouncilId ?? null;
+    const [result] = await query<{ prospects: Row[]; stays: PipelineStay[]; asOf: Date | null }[]>(
+      this.db,
+      pipelineSql(scope, councilId, filter.from ?? null, to),
+    );
+    const { prospects, stays } = result;
     const model = expectationModel(prospects);
     const figures = (group: Row[]) => groupFigures(group, stays, model);
 
-    const councils: { id: string; name: string }[] = await this.db.query(
-      `SELECT id, name FROM regional_councils
-        WHERE ($1::uuid IS NULL OR id = $1) AND ($2::uuid IS NULL OR id = $2) ORDER BY code`,
-      [query.regionalCouncilId ?? null, caller.role === 'regional' || caller.role === 'organizer' ? caller.regionalCouncilId : null],
+    const councils = await query<{ id: string; name: string }[]>(
+      this.db,
+      sql`SELECT rc.id, rc.name FROM regional_councils rc WHERE ${councilsShown(scope, councilId)} ORDER BY rc.code`,
     );
     return {
       asOf: result.asOf,
-      from: query.from ?? null,
+      from: filter.from ?? null,
       to,
-      regionalCouncilId: query.regionalCouncilId ?? null,
+      regionalCouncilId: councilId,
       model,
       total: figures(prospects),
       byCouncil: councils.map((c) => ({ regionalCouncilId: c.id, label: c.name, figures: figures(prospects.filter((p) => p.councilId === c.id)) })),
@@ -104,12 +107,12 @@ export class PipelineService {
   /** Every organizer of the councils shown (zeros too) and anyone assigned; then the unassigned. */
   private async byOrganizer(prospects: Row[], councilIds: string[], figures: (group: Row[]) => PipelineReport['total']): Promise<OrganizerPipeline[]> {
     const assigned = [...new Set(prospects.flatMap((p) => p.organizerIds))];
-    const people: { id: string; name: string; councilId: string | null }[] = await this.db.query(
-      `SELECT u.id, u.display_name AS name, u.regional_council_id AS "councilId"
-         FROM users u LEFT JOIN regional_councils c ON c.id = u.regional_council_id
-        WHERE u.id = ANY($1::uuid[]) OR (u.role = 'organizer' AND u.regional_council_id = ANY($2::uuid[]))
-        ORDER BY c.code NULLS LAST, u.display_name, u.id`,
-      [assigned, councilIds],
+    const people = await query<{ id: string; name: string; councilId: string | null }[]>(
+      this.db,
+      sql`SELECT u.id, u.display_name AS name, u.regional_council_id AS "councilId"
+            FROM users u LEFT JOIN regional_councils c ON c.id = u.regional_council_id
+           WHERE u.id = ANY(${assigned}::uuid[]) OR (u.role = 'organizer' AND u.regional_council_id = ANY(${councilIds}::uuid[]))
+           ORDER BY c.code NULLS LAST, u.display_name, u.id`,
     );
     const groups: OrganizerPipeline[] = people.map((u) => ({
       organizerId: u.id,

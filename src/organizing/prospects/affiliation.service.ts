@@ -5,6 +5,7 @@ import { labelOf } from '../../platform/labels/labels';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict, forbidden, staleVersion } from '../../platform/common/errors/domain-error';
 import { PlatformErrorCode } from '../../platform/error-codes';
+import { query, sql } from '../../platform/database/sql';
 import { OrganizingErrorCode } from '../error-codes';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { LedgerEntry, appendToLedger } from '../../membership/membership-changes/ledger-writer';
@@ -55,7 +56,7 @@ export class AffiliationService {
       // fires a statement trigger that updates aggregation_state, which a move's rollup writes
       // also touch after it has locked the outbox; ROW EXCLUSIVE waits for a running move or
       // rebuild instead of deadlocking with it, and lets other writers and batches through.
-      await manager.query(`LOCK TABLE aggregation_outbox IN ROW EXCLUSIVE MODE`);
+      await query(manager, sql`LOCK TABLE aggregation_outbox IN ROW EXCLUSIVE MODE`);
       const prospect = await this.prospects.findInScope(manager, id, caller, true);
       if (!canManage(caller, prospect)) throw forbidden('Only the staff of its regional council affiliate a prospect');
       if (prospect.unionId) throw conflict(OrganizingErrorCode.PROSPECT_ALREADY_AFFILIATED, 'This prospect has already been affiliated as a union');
@@ -74,7 +75,7 @@ export class AffiliationService {
 
   private async requireFederation(manager: EntityManager, federationId: string | undefined): Promise<void> {
     if (!federationId) return;
-    const found: unknown[] = await manager.query(`SELECT 1 FROM federations WHERE id = $1`, [federationId]);
+    const found = await query<unknown[]>(manager, sql`SELECT 1 FROM federations WHERE id = ${federationId}`);
     if (found.length === 0) throw badField('federationId', 'refers to a federation that does not exist');
   }
 
@@ -90,23 +91,14 @@ export class AffiliationService {
   }
 
   private async insertUnionRow(manager: EntityManager, prospect: Prospect, dto: AffiliateProspectDto, caller: CurrentUser): Promise<AffiliatedUnionDto> {
-    const [row] = await manager.query(
-      `INSERT INTO unions (code, name, federation_id, regional_council_id, employer_name, municipality, affiliated_on, kind, created_by, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
-       RETURNING id, code, name, federation_id AS "federationId", regional_council_id AS "regionalCouncilId",
-                 employer_name AS "employerName", municipality, to_char(affiliated_on, 'YYYY-MM-DD') AS "affiliatedOn", kind, status`,
-      [
-        dto.unionCode ?? null,
-        dto.unionName.trim(),
-        dto.federationId ?? null,
-        prospect.regionalCouncilId,
-        prospect.employerName,
-        prospect.municipality,
-        dto.effectiveOn,
-        dto.kind ?? 'enterprise',
-        caller.id,
-      ],
+    const [row] = await query<Omit<AffiliatedUnionDto, 'kindLabel' | 'statusLabel'>[]>(
+      manager,
+      sql`INSERT INTO unions (code, name, federation_id, regional_council_id, employer_name, municipality, affiliated_on, kind, created_by, updated_by)
+          VALUES (${dto.unionCode ?? null}, ${dto.unionName.trim()}, ${dto.federationId ?? null}, ${prospect.regionalCouncilId},
+                  ${prospect.employerName}, ${prospect.municipality}, ${dto.effectiveOn}, ${dto.kind ?? 'enterprise'}, ${caller.id}, ${caller.id})
+          RETURNING id, code, name, federation_id AS "federationId", regional_council_id AS "regionalCouncilId",
+                    employer_name AS "employerName", municipality, to_char(affiliated_on, 'YYYY-MM-DD') AS "affiliatedOn", kind, status`,
     );
-    return { ...row, kindLabel: labelOf('unionKinds', row.kind), statusLabel: labelOf('unionStatuses', row.status) } as AffiliatedUnionDto;
+    return { ...row, kindLabel: labelOf('unionKinds', row.kind), statusLabel: labelOf('unionStatuses', row.status) };
   }
 }

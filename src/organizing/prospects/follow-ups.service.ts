@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { Clock } from '../../platform/time/clock';
 import { Page, page } from '../../platform/common/http/pagination';
+import { Sql, sql } from '../../platform/database/sql';
 import { FollowUpDto, FollowUpsQuery } from './dto/follow-up.dto';
 import { toProspectDto } from './dto/prospect.dto';
 import { ProspectsService } from './prospects.service';
@@ -23,20 +24,12 @@ export class FollowUpsService {
 
   async list(query: FollowUpsQuery, caller: CurrentUser): Promise<Page<FollowUpDto>> {
     const today = this.clock.today();
-    const qb = this.prospects
-      .scopedQuery(caller)
-      .andWhere('p.next_action_on <= :today', { today })
-      .andWhere(`p.stage NOT IN ('affiliated', 'lost')`);
+    const conditions: Sql[] = [sql`p.next_action_on <= ${today}`, sql`p.stage NOT IN ('affiliated', 'lost')`];
     const organizerId = query.assignedOrganizerId ?? (caller.role === 'organizer' ? caller.id : undefined);
-    if (organizerId) qb.andWhere('p.assigned_organizer_ids @> ARRAY[:organizerId]::uuid[]', { organizerId });
-    if (query.regionalCouncilId) qb.andWhere('p.regional_council_id = :councilId', { councilId: query.regionalCouncilId });
-    const [rows, total] = await qb
-      .orderBy('p.nextActionOn', 'ASC')
-      .addOrderBy('p.employerNameKana', 'ASC', 'NULLS LAST')
-      .addOrderBy('p.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
+    if (organizerId) conditions.push(sql`p.assigned_organizer_ids @> ARRAY[${organizerId}]::uuid[]`);
+    if (query.regionalCouncilId) conditions.push(sql`p.regional_council_id = ${query.regionalCouncilId}`);
+    const order = sql`p.next_action_on ASC, p.employer_name_kana ASC NULLS LAST, p.id ASC`;
+    const { rows, total } = await this.prospects.listInScope(caller, conditions, order, query);
     const items = rows.map((p) => ({ ...toProspectDto(p), daysOverdue: daysBetween(p.nextActionOn as string, today) }));
     return page(items, total, query);
   }

@@ -1,5 +1,4 @@
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { scopeOf } from '../../platform/common/auth/scope';
 
 /**
  * Who sees and changes which prospects (README "Roles"):
@@ -8,26 +7,8 @@ import { scopeOf } from '../../platform/common/auth/scope';
  *    (the federation organizes beside the council: 三位一体活動);
  *  - council staff (regional of that council, admin) manage them: edit, reopen, affiliate;
  *  - an organizer moves the stage only of prospects assigned to them.
- * Reads apply the condition in SQL, so a prospect outside the scope answers 404.
+ * Reads apply the scope in SQL (`inScope.prospect`), so a prospect outside it answers 404.
  */
-export function prospectScopeCondition(caller: CurrentUser, alias = 'p'): { sql: string; params: Record<string, string> } {
-  const scope = scopeOf(caller);
-  switch (scope.kind) {
-    case 'all':
-      return { sql: 'TRUE', params: {} };
-    case 'council':
-      return { sql: `${alias}.regional_council_id = :scopeCouncilId`, params: { scopeCouncilId: scope.regionalCouncilId } };
-    case 'federation':
-      return { sql: `${alias}.target_federation_id = :scopeFederationId`, params: { scopeFederationId: scope.federationId } };
-  }
-}
-
-/** The same condition with positional parameters for raw SQL, starting at $<first>. */
-export function prospectScopeSql(caller: CurrentUser, alias: string, first: number): { sql: string; params: string[] } {
-  const { sql, params } = prospectScopeCondition(caller, alias);
-  const values = Object.values(params);
-  return { sql: values.length ? sql.replace(/:\w+/, `$${first}`) : sql, params: values };
-}
 
 interface ProspectOwnership {
   regionalCouncilId: string;

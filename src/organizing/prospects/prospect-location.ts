@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { badField } from '../../platform/common/errors/domain-error';
+import { query, sql } from '../../platform/database/sql';
 
 /**
  * The regional council a prospect lies in. Each council lists its municipalities:
@@ -17,9 +18,9 @@ export async function resolveCouncil(
     await requireCouncil(manager, regionalCouncilId);
     return regionalCouncilId;
   }
-  const councils: { id: string }[] = await manager.query(
-    `SELECT id FROM regional_councils WHERE municipalities @> ARRAY[$1]::text[] ORDER BY code`,
-    [municipality],
+  const councils = await query<{ id: string }[]>(
+    manager,
+    sql`SELECT id FROM regional_councils WHERE municipalities @> ARRAY[${municipality}]::text[] ORDER BY code`,
   );
   if (councils.length === 0) throw badField('municipality', `${municipality} is not in any regional council`);
   if (regionalCouncilId) {
@@ -34,16 +35,16 @@ export async function resolveCouncil(
 }
 
 async function requireCouncil(manager: EntityManager, id: string): Promise<void> {
-  const found: unknown[] = await manager.query(`SELECT 1 FROM regional_councils WHERE id = $1`, [id]);
+  const found = await query<unknown[]>(manager, sql`SELECT 1 FROM regional_councils WHERE id = ${id}`);
   if (found.length === 0) throw badField('regionalCouncilId', 'refers to a regional council that does not exist');
 }
 
 /** Assigned organizers must be users with the organizer role in the prospect's council. */
 export async function checkOrganizers(manager: EntityManager, ids: string[], regionalCouncilId: string): Promise<void> {
   if (ids.length === 0) return;
-  const found: { id: string }[] = await manager.query(
-    `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND role = 'organizer' AND regional_council_id = $2`,
-    [ids, regionalCouncilId],
+  const found = await query<{ id: string }[]>(
+    manager,
+    sql`SELECT id FROM users WHERE id = ANY(${ids}::uuid[]) AND role = 'organizer' AND regional_council_id = ${regionalCouncilId}`,
   );
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) {

@@ -1,23 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
+import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
-import { Page, page } from '../../platform/common/http/pagination';
+import { Page, PageQuery, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
+import { Sql, query, sql } from '../../platform/database/sql';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { CreateProspectDto, ListProspectsQuery, ProspectDto, ProspectSort, UpdateProspectDto, WorkforceDto, toProspectDto } from './dto/prospect.dto';
-import { canManage, prospectScopeCondition } from './prospect-access';
+import { canManage } from './prospect-access';
 import { checkOrganizers, normalizeName, resolveCouncil, toKatakana } from './prospect-location';
 import { Prospect } from './prospect.entity';
 
+/** A prospect row (alias p) in the entity's shape: camelCase names, the date as YYYY-MM-DD. */
+const PROSPECT_COLUMNS = sql`p.id, p.employer_name AS "employerName", p.employer_name_kana AS "employerNameKana",
+  p.establishment_name AS "establishmentName", p.municipality, p.regional_council_id AS "regionalCouncilId",
+  p.sector_code AS "sectorCode", p.target_federation_id AS "targetFederationId", p.estimated_workers AS "estimatedWorkers",
+  p.workforce_regular AS "workforceRegular", p.workforce_part_time AS "workforcePartTime",
+  p.workforce_fixed_term AS "workforceFixedTerm", p.workforce_dispatch AS "workforceDispatch", p.source, p.stage,
+  p.stage_changed_at AS "stageChangedAt", p.held_from_stage AS "heldFromStage", p.assigned_organizer_ids AS "assignedOrganizerIds",
+  to_char(p.next_action_on, 'YYYY-MM-DD') AS "nextActionOn", p.union_id AS "unionId", p.version, p.created_at AS "createdAt",
+  p.updated_at AS "updatedAt", p.created_by AS "createdBy", p.updated_by AS "updatedBy"`;
+
 /** The only ways a list may be ordered: user input never reaches ORDER BY. */
-const SORT_COLUMNS: Record<string, keyof Prospect> = {
-  nextActionOn: 'nextActionOn',
-  updatedAt: 'updatedAt',
-  employerName: 'employerName',
-  employerNameKana: 'employerNameKana',
+const SORT_COLUMNS: Record<string, Sql> = {
+  nextActionOn: sql`p.next_action_on`,
+  updatedAt: sql`p.updated_at`,
+  employerName: sql`p.employer_name`,
+  employerNameKana: sql`p.employer_name_kana`,
 };
+
+/** ORDER BY for a sort such as -updatedAt: dates not set come last, the id breaks ties. */
+function sortOrder(sort: ProspectSort): Sql {
+  const column = SORT_COLUMNS[sort.replace(/^-/, '')];
+  return sort.startsWith('-') ? sql`${column} DESC NULLS LAST, p.id ASC` : sql`${column} ASC NULLS LAST, p.id ASC`;
+}
 
 const optionalName = (value: string | null | undefined): string | null => (value ? normalizeName(value) || null : null);
 
@@ -40,43 +58,43 @@ export class ProspectsService {
 
   /** The prospect if the caller may read it, else 404 (ids outside the scope cannot be probed). */
   async findInScope(manager: EntityManager, id: string, caller: CurrentUser, lock = false): Promise<Prospect> {
-    const scope = prospectScopeCondition(caller);
-    const qb = manager.getRepository(Prospect).createQueryBuilder('p').where('p.id = :id', { id }).andWhere(scope.sql, scope.params);
-    if (lock) qb.setLock('pessimistic_write');
-    const prospect = await qb.getOne();
+    const [prospect] = await query<Prospect[]>(
+      manager,
+      sql`SELECT ${PROSPECT_COLUMNS} FROM prospects p
+           WHERE p.id = ${id} AND ${inScope.prospect(scopeOf(caller), 'p')}
+          ${lock ? sql`FOR UPDATE` : sql``}`,
+    );
     if (!prospect) throw notFound('Prospect');
     return prospect;
   }
 
-  scopedQuery(caller: CurrentUser): SelectQueryBuilder<Prospect> {
-    const scope = prospectScopeCondition(caller);
-    return this.db.getRepository(Prospect).createQueryBuilder('p').where(scope.sql, scope.params);
+  /** A page of the prospects in the caller's scope that meet every condition, and how many there are. */
+  async listInScope(caller: CurrentUser, conditions: Sql[], order: Sql, pageQuery: PageQuery): Promise<{ rows: Prospect[]; total: number }> {
+    const where = sql.and([inScope.prospect(scopeOf(caller), 'p'), ...conditions]);
+    const [{ total }] = await query<{ total: number }[]>(this.db, sql`SELECT count(*)::int AS total FROM prospects p WHERE ${where}`);
+    const rows = await query<Prospect[]>(
+      this.db,
+      sql`SELECT ${PROSPECT_COLUMNS} FROM prospects p WHERE ${where}
+           ORDER BY ${order} LIMIT ${pageQuery.limit} OFFSET ${pageQuery.offset}`,
+    );
+    return { rows, total };
   }
 
-  async list(query: ListProspectsQuery, caller: CurrentUser): Promise<Page<ProspectDto>> {
-    const qb = this.scopedQuery(caller);
-    if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
-    if (query.regionalCouncilId) qb.andWhere('p.regional_council_id = :councilId', { councilId: query.regionalCouncilId });
-    if (query.targetFederationId) qb.andWhere('p.target_federation_id = :federationId', { federationId: query.targetFederationId });
-    if (query.assignedOrganizerId) {
-      qb.andWhere('p.assigned_organizer_ids @> ARRAY[:organizerId]::uuid[]', { organizerId: query.assignedOrganizerId });
-    }
-    if (query.nextActionBefore) qb.andWhere('p.next_action_on < :before', { before: query.nextActionBefore });
-    if (query.q) {
+  async list(filter: ListProspectsQuery, caller: CurrentUser): Promise<Page<ProspectDto>> {
+    const conditions: Sql[] = [];
+    if (filter.stage) conditions.push(sql`p.stage = ${filter.stage}`);
+    if (filter.regionalCouncilId) conditions.push(sql`p.regional_council_id = ${filter.regionalCouncilId}`);
+    if (filter.targetFederationId) conditions.push(sql`p.target_federation_id = ${filter.targetFederationId}`);
+    if (filter.assignedOrganizerId) conditions.push(sql`p.assigned_organizer_ids @> ARRAY[${filter.assignedOrganizerId}]::uuid[]`);
+    if (filter.nextActionBefore) conditions.push(sql`p.next_action_on < ${filter.nextActionBefore}`);
+    if (filter.q) {
       // a partial match anywhere in the name (Japanese has no word boundaries); trigram indexes serve it
-      const like = containsPattern(normalizeName(query.q));
-      const kana = containsPattern(toKatakana(query.q));
-      qb.andWhere('(p.employer_name ILIKE :like OR p.establishment_name ILIKE :like OR p.employer_name_kana ILIKE :kana)', { like, kana });
+      const like = containsPattern(normalizeName(filter.q));
+      const kana = containsPattern(toKatakana(filter.q));
+      conditions.push(sql`p.employer_name ILIKE ${like} OR p.establishment_name ILIKE ${like} OR p.employer_name_kana ILIKE ${kana}`);
     }
-    this.applySort(qb, query.sort);
-    const [rows, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
-    return page(rows.map(toProspectDto), total, query);
-  }
-
-  private applySort(qb: SelectQueryBuilder<Prospect>, sort: ProspectSort): void {
-    const descending = sort.startsWith('-');
-    const column = SORT_COLUMNS[sort.replace(/^-/, '')];
-    qb.orderBy(`p.${column}`, descending ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC');
+    const { rows, total } = await this.listInScope(caller, conditions, sortOrder(filter.sort), filter);
+    return page(rows.map(toProspectDto), total, filter);
   }
 
   async get(id: string, caller: CurrentUser, manager: EntityManager = this.db.manager): Promise<ProspectDto> {
@@ -110,9 +128,10 @@ export class ProspectsService {
         updatedBy: caller.id,
       });
       const prospectId = result.identifiers[0].id as string;
-      await manager.query(
-        `INSERT INTO prospect_stage_changes (prospect_id, kind, from_stage, to_stage, changed_by) VALUES ($1, 'created', NULL, $2, $3)`,
-        [prospectId, stage, caller.id],
+      await query(
+        manager,
+        sql`INSERT INTO prospect_stage_changes (prospect_id, kind, from_stage, to_stage, changed_by)
+            VALUES (${prospectId}, 'created', NULL, ${stage}, ${caller.id})`,
       );
       return this.get(prospectId, caller, manager);
     });
@@ -163,10 +182,10 @@ export class ProspectsService {
     if (requested !== undefined) return resolveCouncil(manager, municipality, requested);
     if (municipality === current.municipality) return current.regionalCouncilId;
     if (municipality === null) return current.regionalCouncilId;
-    const covers: unknown[] = await manager.query(`SELECT 1 FROM regional_councils WHERE id = $1 AND municipalities @> ARRAY[$2]::text[]`, [
-      current.regionalCouncilId,
-      municipality,
-    ]);
+    const covers = await query<unknown[]>(
+      manager,
+      sql`SELECT 1 FROM regional_councils WHERE id = ${current.regionalCouncilId} AND municipalities @> ARRAY[${municipality}]::text[]`,
+    );
     return resolveCouncil(manager, municipality, covers.length ? current.regionalCouncilId : null);
   }
 }

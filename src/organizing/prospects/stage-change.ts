@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict, staleVersion } from '../../platform/common/errors/domain-error';
+import { query, sql } from '../../platform/database/sql';
 import { OrganizingErrorCode } from '../error-codes';
 import { Prospect } from './prospect.entity';
 import { StageChangeKind } from './prospect-stage-change.entity';
@@ -33,16 +34,17 @@ export async function applyStageChange(
 ): Promise<void> {
   const heldFrom = heldFromAfter({ stage: prospect.stage, heldFromStage: prospect.heldFromStage }, to);
   // for an UPDATE, TypeORM answers [rows, affected count]
-  const [, affected]: [unknown[], number] = await manager.query(
-    `UPDATE prospects
-        SET stage = $1, held_from_stage = $2, union_id = $3, stage_changed_at = now(),
-            version = version + 1, updated_at = now(), updated_by = $4
-      WHERE id = $5 AND version = $6 AND stage = $7`,
-    [to, heldFrom, unionId, caller.id, prospect.id, prospect.version, prospect.stage],
+  const [, affected] = await query<[unknown[], number]>(
+    manager,
+    sql`UPDATE prospects
+           SET stage = ${to}, held_from_stage = ${heldFrom}, union_id = ${unionId}, stage_changed_at = now(),
+               version = version + 1, updated_at = now(), updated_by = ${caller.id}
+         WHERE id = ${prospect.id} AND version = ${prospect.version} AND stage = ${prospect.stage}`,
   );
   if (affected === 0) throw staleVersion();
-  await manager.query(
-    `INSERT INTO prospect_stage_changes (prospect_id, kind, from_stage, to_stage, note, changed_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [prospect.id, HISTORY_KIND[kind], prospect.stage, to, note, caller.id],
+  await query(
+    manager,
+    sql`INSERT INTO prospect_stage_changes (prospect_id, kind, from_stage, to_stage, note, changed_by)
+        VALUES (${prospect.id}, ${HISTORY_KIND[kind]}, ${prospect.stage}, ${to}, ${note}, ${caller.id})`,
   );
 }

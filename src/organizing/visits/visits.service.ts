@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
+import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { Clock } from '../../platform/time/clock';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
-import { prospectScopeSql } from '../prospects/prospect-access';
+import { Sql, query, sql } from '../../platform/database/sql';
 import { ProspectsService } from '../prospects/prospects.service';
-import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto, toVisitDto } from './dto/visit.dto';
+import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto, VisitRow, toVisitDto } from './dto/visit.dto';
 import { Visit } from './visit.entity';
 
-const VISIT_COLUMNS = `v.id, v.prospect_id AS "prospectId", p.employer_name AS "employerName", v.organizer_id AS "organizerId",
+const VISIT_COLUMNS = sql`v.id, v.prospect_id AS "prospectId", p.employer_name AS "employerName", v.organizer_id AS "organizerId",
   u.display_name AS "organizerName", to_char(v.occurred_on, 'YYYY-MM-DD') AS "occurredOn", v.kind, v.outcome,
   v.contacts_reached AS "contactsReached", v.support_level AS "supportLevel", v.summary,
   to_char(v.next_action_on, 'YYYY-MM-DD') AS "nextActionOn", v.version, v.created_at AS "createdAt",
@@ -62,18 +63,18 @@ export class VisitsService {
   }
 
   async get(id: string, caller: CurrentUser, manager: EntityManager = this.db.manager): Promise<VisitDto> {
-    const { items } = await this.query({ limit: 1, offset: 0 }, caller, id, manager);
+    const { items } = await this.read({ limit: 1, offset: 0 }, caller, id, manager);
     if (items.length === 0) throw notFound('Visit');
     return items[0];
   }
 
-  async list(query: ListVisitsQuery, caller: CurrentUser): Promise<Page<VisitDto>> {
-    return this.query(query, caller);
+  async list(filter: ListVisitsQuery, caller: CurrentUser): Promise<Page<VisitDto>> {
+    return this.read(filter, caller);
   }
 
-  async listForProspect(prospectId: string, query: ListVisitsQuery, caller: CurrentUser): Promise<Page<VisitDto>> {
+  async listForProspect(prospectId: string, filter: ListVisitsQuery, caller: CurrentUser): Promise<Page<VisitDto>> {
     await this.prospects.findInScope(this.db.manager, prospectId, caller);
-    return this.query({ ...query, prospectId }, caller);
+    return this.read({ ...filter, prospectId }, caller);
   }
 
   /**
@@ -85,7 +86,7 @@ export class VisitsService {
   async update(id: string, dto: UpdateVisitDto, caller: CurrentUser): Promise<VisitDto> {
     for (const field of ['occurredOn', 'kind', 'summary'] as const) if (dto[field] === null) throw badField(field, 'cannot be cleared');
     await this.db.transaction(async (manager) => {
-      await manager.query('SELECT 1 FROM visits v JOIN prospects p ON p.id = v.prospect_id WHERE v.id = $1 FOR NO KEY UPDATE', [id]);
+      await query(manager, sql`SELECT 1 FROM visits v JOIN prospects p ON p.id = v.prospect_id WHERE v.id = ${id} FOR NO KEY UPDATE`);
       const current = await this.get(id, caller, manager);
       if (current.organizerId !== caller.id) throw forbidden('Only the author of a visit edits it');
       checkDays(this.clock.today(), dto.occurredOn ?? current.occurredOn, dto.nextActionOn === undefined ? current.nextActionOn : dto.nextActionOn);
@@ -101,34 +102,29 @@ export class VisitsService {
 
   /** The prospect's next action follows the newest plan; a change like any other (version + 1). */
   private async setNextAction(manager: EntityManager, prospectId: string, nextActionOn: string, caller: CurrentUser): Promise<void> {
-    await manager.query(
-      `UPDATE prospects SET next_action_on = $1, version = version + 1, updated_at = now(), updated_by = $2
-        WHERE id = $3 AND next_action_on IS DISTINCT FROM $1::date`,
-      [nextActionOn, caller.id, prospectId],
+    await query(
+      manager,
+      sql`UPDATE prospects SET next_action_on = ${nextActionOn}, version = version + 1, updated_at = now(), updated_by = ${caller.id}
+           WHERE id = ${prospectId} AND next_action_on IS DISTINCT FROM ${nextActionOn}::date`,
     );
   }
 
-  private async query(query: ListVisitsQuery, caller: CurrentUser, id?: string, manager: EntityManager = this.db.manager): Promise<Page<VisitDto>> {
-    const scope = prospectScopeSql(caller, 'p', 1);
-    const params: unknown[] = [...scope.params];
-    const where = [scope.sql];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (id) add('v.id = ?', id);
-    if (query.prospectId) add('v.prospect_id = ?', query.prospectId);
-    if (query.organizerId) add('v.organizer_id = ?', query.organizerId);
-    if (query.from) add('v.occurred_on >= ?', query.from);
-    if (query.to) add('v.occurred_on <= ?', query.to);
-    const from = `FROM visits v JOIN prospects p ON p.id = v.prospect_id JOIN users u ON u.id = v.organizer_id WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await manager.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows = await manager.query(
-      `SELECT ${VISIT_COLUMNS} ${from}
-        ORDER BY v.occurred_on DESC, v.created_at DESC, v.id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.limit, query.offset],
+  /** The visits of prospects in the caller's scope that meet the filters (or the one with `id`), newest first. */
+  private async read(filter: ListVisitsQuery, caller: CurrentUser, id?: string, manager: EntityManager = this.db.manager): Promise<Page<VisitDto>> {
+    const conditions: Sql[] = [inScope.prospect(scopeOf(caller), 'p')];
+    if (id) conditions.push(sql`v.id = ${id}`);
+    if (filter.prospectId) conditions.push(sql`v.prospect_id = ${filter.prospectId}`);
+    if (filter.organizerId) conditions.push(sql`v.organizer_id = ${filter.organizerId}`);
+    if (filter.from) conditions.push(sql`v.occurred_on >= ${filter.from}`);
+    if (filter.to) conditions.push(sql`v.occurred_on <= ${filter.to}`);
+    const from = sql`FROM visits v JOIN prospects p ON p.id = v.prospect_id JOIN users u ON u.id = v.organizer_id WHERE ${sql.and(conditions)}`;
+    const [{ total }] = await query<{ total: number }[]>(manager, sql`SELECT count(*)::int AS total ${from}`);
+    const rows = await query<VisitRow[]>(
+      manager,
+      sql`SELECT ${VISIT_COLUMNS} ${from}
+           ORDER BY v.occurred_on DESC, v.created_at DESC, v.id
+           LIMIT ${filter.limit} OFFSET ${filter.offset}`,
     );
-    return page(rows.map(toVisitDto), total, query);
+    return page(rows.map(toVisitDto), total, filter);
   }
 }

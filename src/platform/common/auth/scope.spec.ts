@@ -43,6 +43,12 @@ describe('scope', () => {
     expect(render(inScope.goal(scopeOf(user('leadership')), 'g'))).toEqual({ text: 'TRUE', values: [] });
   });
 
+  it('gives a federation no council-only rows', () => {
+    expect(render(inScope.council(scopeOf(federation), 'c'))).toEqual({ text: 'FALSE', values: [] });
+    expect(render(inScope.council(scopeOf(council), 'c'))).toEqual({ text: '(c.regional_council_id = $1::uuid)', values: ['c1'] });
+    expect(render(inScope.council(scopeOf(user('admin')), 'c'))).toEqual({ text: 'TRUE', values: [] });
+  });
+
   it('refuses an alias that is not a plain name', () => {
     expect(() => inScope.union(scopeOf(council), 'u; DROP TABLE unions')).toThrow('not a plain identifier');
   });

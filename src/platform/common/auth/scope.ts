@@ -60,6 +60,12 @@ export const inScope = {
    */
   prospect: (scope: Scope, alias: string): Sql =>
     condition(scope, alias, { council: 'regional_council_id', federation: 'target_federation_id' }),
+  /**
+   * Rows placed by a council alone (まちかど労働相談): a council's own, everything for all;
+   * a federation has no such rows.
+   */
+  council: (scope: Scope, alias: string): Sql =>
+    scope.kind === 'federation' ? sql`FALSE` : condition(scope, alias, { council: 'regional_council_id', federation: 'federation_id' }),
   /** Goals: chapter-wide goals for everyone, and those of the caller's council or federation. */
   goal: (scope: Scope, alias: string): Sql =>
     condition(scope, alias, { council: 'regional_council_id', federation: 'federation_id', sharedWhenUnset: true }),
