@@ -82,17 +82,3 @@ export function scopeCondition(scope: Scope, alias: string): { sql: string; para
       return { sql: `${alias}.federation_id = :scopeFederationId`, params: { scopeFederationId: scope.federationId } };
   }
 }
-
-/** @deprecated the callers move to `inScope`; removed once they have. */
-export function scopeSql(scope: Scope, alias: string, params: unknown[]): string {
-  switch (scope.kind) {
-    case 'all':
-      return 'TRUE';
-    case 'council':
-      params.push(scope.regionalCouncilId);
-      return `${alias}.regional_council_id = $${params.length}::uuid`;
-    case 'federation':
-      params.push(scope.federationId);
-      return `${alias}.federation_id = $${params.length}::uuid`;
-  }
-}
