@@ -60,7 +60,11 @@ export async function appendToLedger(
   return ids;
 }
 
-/** One INSERT of ledger rows and their outbox rows; the id array is sent twice, once for each table. */
+/**
+ * One statement for a chunk's ledger rows and their outbox rows. The outbox takes the ids the
+ * insert returns inside the statement (nothing comes back to the client), so the id array is
+ * sent once: each value in a `sql` template is a parameter of its own.
+ */
 function insertChunk(ids: string[], chunk: LedgerEntry[], source: LedgerSource, recordedBy: string | null): Sql {
   return sql`
     WITH inserted AS (
@@ -80,6 +84,7 @@ function insertChunk(ids: string[], chunk: LedgerEntry[], source: LedgerSource, 
         ${chunk.map((e) => e.reversalOf ?? null)}::uuid[],
         ${chunk.map((e) => e.surveyId ?? null)}::uuid[]
       ) AS t(id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id)
+      RETURNING id
     )
-    INSERT INTO aggregation_outbox (change_id) SELECT unnest(${ids}::uuid[])`;
+    INSERT INTO aggregation_outbox (change_id) SELECT id FROM inserted`;
 }
