@@ -82,7 +82,7 @@ export class GoalsService {
     checkDates({ baselineOn: fields.baselineOn ?? current.baselineOn, targetOn: fields.targetOn ?? current.targetOn });
     await this.goals.manager.transaction(async (manager) => {
       if (fields.parentGoalId) {
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('goal-tree'))`);
+        await query(manager, sql`SELECT pg_advisory_xact_lock(hashtext('goal-tree'))`);
         await this.checkNoCycle(manager, id, fields.parentGoalId);
       }
       const patch = { ...columnsOf(fields), updatedBy: caller.id };
@@ -114,14 +114,14 @@ export class GoalsService {
 
   /** A goal may not become its own ancestor. */
   private async checkNoCycle(manager: EntityManager, id: string, parentGoalId: string): Promise<void> {
-    const rows: unknown[] = await manager.query(
-      `WITH RECURSIVE up(id, parent_goal_id) AS (
-         SELECT id, parent_goal_id FROM goals WHERE id = $1
-         UNION
-         SELECT g.id, g.parent_goal_id FROM goals g JOIN up ON g.id = up.parent_goal_id
-       )
-       SELECT 1 FROM up WHERE id = $2 LIMIT 1`,
-      [parentGoalId, id],
+    const rows = await query<unknown[]>(
+      manager,
+      sql`WITH RECURSIVE up(id, parent_goal_id) AS (
+            SELECT id, parent_goal_id FROM goals WHERE id = ${parentGoalId}
+            UNION
+            SELECT g.id, g.parent_goal_id FROM goals g JOIN up ON g.id = up.parent_goal_id
+          )
+          SELECT 1 FROM up WHERE id = ${id} LIMIT 1`,
     );
     if (rows.length) throw badField('parentGoalId', 'would make the goal its own ancestor');
   }

@@ -5,12 +5,14 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { Sql, query, sql } from '../../platform/database/sql';
 import { labelOf } from '../../platform/labels/labels';
 import { firstDayOf } from '../../platform/time/months';
 import { CreateLossReviewDto, ListLossReviewsQuery, LossReviewDto, UpdateLossReviewDto } from './dto/loss-review.dto';
 import { LossReview } from './loss-review.entity';
 
-const COLUMNS = `r.id, r.regional_council_id AS "regionalCouncilId", c.name AS "regionalCouncilName",
+/** A review (alias r) with its council's name (alias c) in the DTO's shape, months as YYYY-MM. */
+const COLUMNS = sql`r.id, r.regional_council_id AS "regionalCouncilId", c.name AS "regionalCouncilName",
   to_char(r.period_from, 'YYYY-MM') AS "periodFrom", to_char(r.period_to, 'YYYY-MM') AS "periodTo", r.causes,
   r.findings, r.countermeasures, r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.created_by AS "createdBy"`;
 
@@ -50,28 +52,27 @@ function columnsOf(dto: Partial<CreateLossReviewDto>): Partial<LossReview> {
 export class LossReviewsService {
   constructor(@InjectRepository(LossReview) private readonly reviews: Repository<LossReview>) {}
 
-  async list(query: ListLossReviewsQuery): Promise<Page<LossReviewDto>> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    if (query.regionalCouncilId) conditions.push(`r.regional_council_id = $${params.push(query.regionalCouncilId)}`);
-    if (query.cause) conditions.push(`$${params.push(query.cause)} = ANY(r.causes)`);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  async list(filter: ListLossReviewsQuery): Promise<Page<LossReviewDto>> {
+    const conditions: Sql[] = [];
+    if (filter.regionalCouncilId) conditions.push(sql`r.regional_council_id = ${filter.regionalCouncilId}`);
+    if (filter.cause) conditions.push(sql`${filter.cause} = ANY(r.causes)`);
+    const where = sql.and(conditions);
     const [rows, [{ total }]] = await Promise.all([
-      this.reviews.query<Row[]>(
-        `SELECT ${COLUMNS} FROM loss_reviews r JOIN regional_councils c ON c.id = r.regional_council_id ${where}
-         ORDER BY r.period_to DESC, r.created_at DESC, r.id
-         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.limit, query.offset],
+      query<Row[]>(
+        this.reviews.manager,
+        sql`SELECT ${COLUMNS} FROM loss_reviews r JOIN regional_councils c ON c.id = r.regional_council_id WHERE ${where}
+             ORDER BY r.period_to DESC, r.created_at DESC, r.id
+             LIMIT ${filter.limit} OFFSET ${filter.offset}`,
       ),
-      this.reviews.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM loss_reviews r ${where}`, params),
+      query<{ total: number }[]>(this.reviews.manager, sql`SELECT count(*)::int AS total FROM loss_reviews r WHERE ${where}`),
     ]);
-    return page(rows.map(toDto), total, query);
+    return page(rows.map(toDto), total, filter);
   }
 
   async get(id: string): Promise<LossReviewDto> {
-    const [row] = await this.reviews.query<Row[]>(
-      `SELECT ${COLUMNS} FROM loss_reviews r JOIN regional_councils c ON c.id = r.regional_council_id WHERE r.id = $1`,
-      [id],
+    const [row] = await query<Row[]>(
+      this.reviews.manager,
+      sql`SELECT ${COLUMNS} FROM loss_reviews r JOIN regional_councils c ON c.id = r.regional_council_id WHERE r.id = ${id}`,
     );
     if (!row) throw notFound('Loss review');
     return toDto(row);

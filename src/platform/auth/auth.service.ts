@@ -3,11 +3,12 @@ import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { query, sql } from '../database/sql';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { PlatformErrorCode } from '../error-codes';
 import { REDIS } from '../redis/redis.module';
-import { User } from '../users/user.entity';
+import { USER_COLUMNS, User } from '../users/user.entity';
 import { toUserDto } from '../users/dto/user.dto';
 import { LoginDto, LoginResultDto } from './dto/login.dto';
 
@@ -46,12 +47,10 @@ export class AuthService {
         'Too many failed sign-ins for this address; wait a few minutes and try again',
       );
     }
-    const user = await this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    const [user] = await query<User[]>(
+      this.db,
+      sql`SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE lower(u.email) = lower(${email})`,
+    );
     const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
     // a failure was counted when the attempt was taken
     if (!user || !valid) throw new UnauthorizedException('E-mail or password is wrong');

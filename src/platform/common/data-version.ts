@@ -4,9 +4,10 @@
  * It is read as one more column of a query the request runs anyway (the guard's read
  * of the caller's row), so checking a cached report costs no round trip of its own.
  */
+import { sql } from '../database/sql';
 
 /** A select-list column reading the data version, to add to a query that runs anyway. */
-export const DATA_VERSION_COLUMN = `(SELECT data_version FROM aggregation_state WHERE id = 1) AS "dataVersion"`;
+export const DATA_VERSION_COLUMN = sql`(SELECT data_version FROM aggregation_state WHERE id = 1) AS "dataVersion"`;
 
 /** A row read with DATA_VERSION_COLUMN. */
 export interface WithDataVersion {

@@ -3,6 +3,7 @@ import { applyDecorators, BadRequestException, createParamDecorator, ExecutionCo
 import { ApiConflictResponse, ApiHeader } from '@nestjs/swagger';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../common/auth/roles';
+import { query, sql } from '../database/sql';
 import { conflict } from '../common/errors/domain-error';
 import { PlatformErrorCode } from '../error-codes';
 
@@ -85,15 +86,15 @@ export class IdempotentWriter {
     if (key === null) return { body: await this.db.transaction(work), replayed: false };
     const hash = requestHash(request, body);
     return this.db.transaction(async (manager) => {
-      const claimed: unknown[] = await manager.query(
-        `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id, key) DO NOTHING RETURNING 1`,
-        [caller.id, key, hash],
+      const claimed = await query<unknown[]>(
+        manager,
+        sql`INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES (${caller.id}, ${key}, ${hash})
+            ON CONFLICT (user_id, key) DO NOTHING RETURNING 1`,
       );
       if (claimed.length === 0) {
-        const [stored] = await manager.query(
-          `SELECT request_hash, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-          [caller.id, key],
+        const [stored] = await query<{ request_hash: string; response: unknown }[]>(
+          manager,
+          sql`SELECT request_hash, response FROM idempotency_keys WHERE user_id = ${caller.id} AND key = ${key}`,
         );
         if (stored?.request_hash !== hash) {
           throw conflict(PlatformErrorCode.IDEMPOTENCY_KEY_REUSED, `This ${IDEMPOTENCY_HEADER} was already used for a different request`, [
@@ -103,12 +104,11 @@ export class IdempotentWriter {
         return { body: stored.response as T, replayed: true };
       }
       const result = await work(manager);
-      await manager.query(`UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`, [
-        caller.id,
-        key,
-        statusCode,
-        JSON.stringify(result),
-      ]);
+      await query(
+        manager,
+        sql`UPDATE idempotency_keys SET status_code = ${statusCode}, response = ${JSON.stringify(result)}
+             WHERE user_id = ${caller.id} AND key = ${key}`,
+      );
       return { body: result, replayed: false };
     });
   }

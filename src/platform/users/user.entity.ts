@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '../common/auth/roles';
 import { Audited } from '../database/audited';
+import { sql } from '../database/sql';
 
 @Entity('users')
 export class User extends Audited {
@@ -25,3 +26,8 @@ export class User extends Audited {
   @Column({ type: 'uuid', nullable: true })
   federationId!: string | null;
 }
+
+/** A user row (alias u) in the entity's shape, without the password hash (as `select: false` leaves it out). */
+export const USER_COLUMNS = sql`u.id, u.email, u.display_name AS "displayName", u.role, u.regional_council_id AS "regionalCouncilId",
+  u.federation_id AS "federationId", u.version, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+  u.created_by AS "createdBy", u.updated_by AS "updatedBy"`;

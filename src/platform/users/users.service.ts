@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource, Repository } from 'typeorm';
+import { Sql, query, sql } from '../database/sql';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CurrentUser, Role } from '../common/auth/roles';
 import { badField, conflict, notFound } from '../common/errors/domain-error';
@@ -10,7 +11,7 @@ import { Page, page } from '../common/http/pagination';
 import { containsPattern } from '../common/like-pattern';
 import { versionedUpdate } from '../common/http/versioned-update';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto, toUserDto } from './dto/user.dto';
-import { User } from './user.entity';
+import { USER_COLUMNS, User } from './user.entity';
 
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password);
 
@@ -39,23 +40,31 @@ export class UsersService implements OnApplicationBootstrap {
     const { adminEmail, adminPassword } = this.config;
     if (!adminEmail || !adminPassword) return;
     const passwordHash = await hashPassword(adminPassword);
-    const created: unknown[] = await this.db.query(
-      `INSERT INTO users (email, password_hash, display_name, role)
-       SELECT $1, $2, 'Administrator', 'admin' WHERE NOT EXISTS (SELECT 1 FROM users)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [adminEmail, passwordHash],
+    const created = await query<unknown[]>(
+      this.db,
+      sql`INSERT INTO users (email, password_hash, display_name, role)
+          SELECT ${adminEmail}, ${passwordHash}, 'Administrator', 'admin' WHERE NOT EXISTS (SELECT 1 FROM users)
+          ON CONFLICT DO NOTHING RETURNING id`,
     );
     if (created.length) this.logger.log(`created the first admin ${adminEmail}`);
   }
 
-  async list(query: ListUsersQuery): Promise<Page<UserDto>> {
-    const qb = this.users.createQueryBuilder('u').orderBy('u.email', 'ASC').take(query.limit).skip(query.offset);
-    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.regionalCouncilId) qb.andWhere('u.regionalCouncilId = :councilId', { councilId: query.regionalCouncilId });
-    if (query.federationId) qb.andWhere('u.federationId = :federationId', { federationId: query.federationId });
-    if (query.q) qb.andWhere('(u.email ILIKE :q OR u.displayName ILIKE :q)', { q: containsPattern(query.q) });
-    const [rows, total] = await qb.getManyAndCount();
-    return page(rows.map(toUserDto), total, query);
+  async list(filter: ListUsersQuery): Promise<Page<UserDto>> {
+    const conditions: Sql[] = [];
+    if (filter.role) conditions.push(sql`u.role = ${filter.role}`);
+    if (filter.regionalCouncilId) conditions.push(sql`u.regional_council_id = ${filter.regionalCouncilId}`);
+    if (filter.federationId) conditions.push(sql`u.federation_id = ${filter.federationId}`);
+    if (filter.q) {
+      const pattern = containsPattern(filter.q);
+      conditions.push(sql`u.email ILIKE ${pattern} OR u.display_name ILIKE ${pattern}`);
+    }
+    const where = sql.and(conditions);
+    const [{ total }] = await query<{ total: number }[]>(this.db, sql`SELECT count(*)::int AS total FROM users u WHERE ${where}`);
+    const rows = await query<User[]>(
+      this.db,
+      sql`SELECT ${USER_COLUMNS} FROM users u WHERE ${where} ORDER BY u.email ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    );
+    return page(rows.map(toUserDto), total, filter);
   }
 
   async get(id: string): Promise<UserDto> {
@@ -67,7 +76,8 @@ export class UsersService implements OnApplicationBootstrap {
   async create(dto: CreateUserDto, caller: CurrentUser): Promise<UserDto> {
     checkScopeFields(dto.role, dto.regionalCouncilId, dto.federationId);
     await this.checkReferences(dto);
-    if (await this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: dto.email }).getExists()) {
+    const taken = await query<unknown[]>(this.db, sql`SELECT 1 FROM users u WHERE lower(u.email) = lower(${dto.email}) LIMIT 1`);
+    if (taken.length) {
       throw conflict(PlatformErrorCode.DUPLICATE, 'email is already in use', [{ field: 'email', message: 'is already in use' }]);
     }
     const { password, ...rest } = dto;
@@ -113,7 +123,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   private async exists(table: 'regional_councils' | 'federations', id: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+    const rows = await query<unknown[]>(this.db, sql`SELECT 1 FROM ${sql.ident(table)} WHERE id = ${id}`);
     return rows.length > 0;
   }
 }

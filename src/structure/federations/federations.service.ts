@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { Sql, query, sql } from '../../platform/database/sql';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
@@ -9,16 +10,29 @@ import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { CreateFederationDto, FederationDto, ListFederationsQuery, UpdateFederationDto, toFederationDto } from './dto/federation.dto';
 import { Federation } from './federation.entity';
 
+/** A federation row (alias f) in the entity's shape. */
+const FEDERATION_COLUMNS = sql`f.id, f.code, f.name, f.name_en AS "nameEn", f.sector_code AS "sectorCode", f.version,
+  f.created_at AS "createdAt", f.updated_at AS "updatedAt", f.created_by AS "createdBy", f.updated_by AS "updatedBy"`;
+
 @Injectable()
 export class FederationsService {
   constructor(@InjectRepository(Federation) private readonly federations: Repository<Federation>) {}
 
-  async list(query: ListFederationsQuery): Promise<Page<FederationDto>> {
-    const qb = this.federations.createQueryBuilder('f').orderBy('f.code', 'ASC').take(query.limit).skip(query.offset);
-    if (query.sectorCode) qb.andWhere('f.sectorCode = :sectorCode', { sectorCode: query.sectorCode });
-    if (query.q) qb.andWhere('(f.code ILIKE :q OR f.name ILIKE :q OR f.name_en ILIKE :q)', { q: containsPattern(query.q) });
-    const [rows, total] = await qb.getManyAndCount();
-    return page(rows.map(toFederationDto), total, query);
+  async list(filter: ListFederationsQuery): Promise<Page<FederationDto>> {
+    const conditions: Sql[] = [];
+    if (filter.sectorCode) conditions.push(sql`f.sector_code = ${filter.sectorCode}`);
+    if (filter.q) {
+      const pattern = containsPattern(filter.q);
+      conditions.push(sql`f.code ILIKE ${pattern} OR f.name ILIKE ${pattern} OR f.name_en ILIKE ${pattern}`);
+    }
+    const where = sql.and(conditions);
+    const db = this.federations.manager;
+    const [{ total }] = await query<{ total: number }[]>(db, sql`SELECT count(*)::int AS total FROM federations f WHERE ${where}`);
+    const rows = await query<Federation[]>(
+      db,
+      sql`SELECT ${FEDERATION_COLUMNS} FROM federations f WHERE ${where} ORDER BY f.code ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    );
+    return page(rows.map(toFederationDto), total, filter);
   }
 
   async get(id: string): Promise<FederationDto> {
@@ -49,21 +63,19 @@ export class FederationsService {
     await this.federations.manager.transaction(async (manager) => {
       if (patch.sectorCode !== undefined) {
         await this.checkSector(manager, patch.sectorCode);
-        await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
+        await query(manager, sql`LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE`);
       }
-      const current = await manager
-        .createQueryBuilder(Federation, 'f')
-        .select(['f.id', 'f.sectorCode'])
-        .where('f.id = :id', { id })
-        .setLock('for_no_key_update')
-        .getOne();
+      const [current] = await query<Pick<Federation, 'sectorCode'>[]>(
+        manager,
+        sql`SELECT f.sector_code AS "sectorCode" FROM federations f WHERE f.id = ${id} FOR NO KEY UPDATE`,
+      );
       if (!current) throw notFound('Federation');
       const movesSector = patch.sectorCode !== undefined && patch.sectorCode !== current.sectorCode;
-      if (movesSector) await manager.query('SELECT aggregation_shift_federation($1, -1)', [id]);
+      if (movesSector) await query(manager, sql`SELECT aggregation_shift_federation(${id}, -1)`);
       if (!(await versionedUpdate(manager, Federation, id, version, { ...patch, updatedBy: caller.id }))) {
         throw notFound('Federation');
       }
-      if (movesSector) await manager.query('SELECT aggregation_shift_federation($1, 1)', [id]);
+      if (movesSector) await query(manager, sql`SELECT aggregation_shift_federation(${id}, 1)`);
     });
     return this.get(id);
   }
@@ -75,7 +87,7 @@ export class FederationsService {
   }
 
   private async checkSector(manager: EntityManager, sectorCode: string): Promise<void> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM sectors WHERE code = $1', [sectorCode]);
+    const rows = await query<unknown[]>(manager, sql`SELECT 1 FROM sectors WHERE code = ${sectorCode}`);
     if (!rows.length) throw badField('sectorCode', 'is not a known sector');
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { Sql, query, sql } from '../../platform/database/sql';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
@@ -15,17 +16,30 @@ import {
 } from './dto/regional-council.dto';
 import { RegionalCouncil } from './regional-council.entity';
 
+/** A council row (alias c) in the entity's shape. */
+const COUNCIL_COLUMNS = sql`c.id, c.code, c.name, c.name_en AS "nameEn", c.municipalities, c.version,
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.created_by AS "createdBy", c.updated_by AS "updatedBy"`;
+
 @Injectable()
 export class RegionalCouncilsService {
   constructor(@InjectRepository(RegionalCouncil) private readonly councils: Repository<RegionalCouncil>) {}
 
-  async list(query: ListRegionalCouncilsQuery): Promise<Page<RegionalCouncilDto>> {
-    const qb = this.councils.createQueryBuilder('c').orderBy('c.code', 'ASC').take(query.limit).skip(query.offset);
+  async list(filter: ListRegionalCouncilsQuery): Promise<Page<RegionalCouncilDto>> {
+    const conditions: Sql[] = [];
     // @> uses the GIN index on municipalities
-    if (query.municipality) qb.andWhere('c.municipalities @> ARRAY[:municipality]::text[]', { municipality: query.municipality });
-    if (query.q) qb.andWhere('(c.code ILIKE :q OR c.name ILIKE :q OR c.name_en ILIKE :q)', { q: containsPattern(query.q) });
-    const [rows, total] = await qb.getManyAndCount();
-    return page(rows.map(toRegionalCouncilDto), total, query);
+    if (filter.municipality) conditions.push(sql`c.municipalities @> ARRAY[${filter.municipality}]::text[]`);
+    if (filter.q) {
+      const pattern = containsPattern(filter.q);
+      conditions.push(sql`c.code ILIKE ${pattern} OR c.name ILIKE ${pattern} OR c.name_en ILIKE ${pattern}`);
+    }
+    const where = sql.and(conditions);
+    const db = this.councils.manager;
+    const [{ total }] = await query<{ total: number }[]>(db, sql`SELECT count(*)::int AS total FROM regional_councils c WHERE ${where}`);
+    const rows = await query<RegionalCouncil[]>(
+      db,
+      sql`SELECT ${COUNCIL_COLUMNS} FROM regional_councils c WHERE ${where} ORDER BY c.code ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    );
+    return page(rows.map(toRegionalCouncilDto), total, filter);
   }
 
   async get(id: string): Promise<RegionalCouncilDto> {

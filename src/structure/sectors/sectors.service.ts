@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { Sql, query, sql } from '../../platform/database/sql';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
@@ -9,15 +10,31 @@ import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { CreateSectorDto, ListSectorsQuery, SectorDto, UpdateSectorDto, toSectorDto } from './dto/sector.dto';
 import { Sector } from './sector.entity';
 
+/** A sector row (alias s) in the entity's shape. */
+const SECTOR_COLUMNS = sql`s.id, s.code, s.name, s.name_en AS "nameEn", s.version, s.created_at AS "createdAt",
+  s.updated_at AS "updatedAt", s.created_by AS "createdBy", s.updated_by AS "updatedBy"`;
+
+/** The sector's rollup groups are keyed by its code, in the live and the published figures. */
+const SECTOR_KEYED_TABLES = ['group_month_rollups', 'group_month_cause_rollups', 'published_group_month_rollups', 'published_group_month_cause_rollups'];
+
 @Injectable()
 export class SectorsService {
   constructor(@InjectRepository(Sector) private readonly sectors: Repository<Sector>) {}
 
-  async list(query: ListSectorsQuery): Promise<Page<SectorDto>> {
-    const qb = this.sectors.createQueryBuilder('s').orderBy('s.code', 'ASC').take(query.limit).skip(query.offset);
-    if (query.q) qb.where('(s.code ILIKE :q OR s.name ILIKE :q)', { q: containsPattern(query.q) });
-    const [rows, total] = await qb.getManyAndCount();
-    return page(rows.map(toSectorDto), total, query);
+  async list(filter: ListSectorsQuery): Promise<Page<SectorDto>> {
+    const conditions: Sql[] = [];
+    if (filter.q) {
+      const pattern = containsPattern(filter.q);
+      conditions.push(sql`s.code ILIKE ${pattern} OR s.name ILIKE ${pattern}`);
+    }
+    const where = sql.and(conditions);
+    const db = this.sectors.manager;
+    const [{ total }] = await query<{ total: number }[]>(db, sql`SELECT count(*)::int AS total FROM sectors s WHERE ${where}`);
+    const rows = await query<Sector[]>(
+      db,
+      sql`SELECT ${SECTOR_COLUMNS} FROM sectors s WHERE ${where} ORDER BY s.code ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    );
+    return page(rows.map(toSectorDto), total, filter);
   }
 
   async get(id: string): Promise<SectorDto> {
@@ -44,19 +61,14 @@ export class SectorsService {
   async update(id: string, dto: UpdateSectorDto, caller: CurrentUser): Promise<SectorDto> {
     const { version, ...patch } = dto;
     await this.sectors.manager.transaction(async (manager) => {
-      if (patch.code !== undefined) await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
-      const current = await manager
-        .createQueryBuilder(Sector, 's')
-        .select(['s.id', 's.code'])
-        .where('s.id = :id', { id })
-        .setLock('for_no_key_update')
-        .getOne();
+      if (patch.code !== undefined) await query(manager, sql`LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE`);
+      const [current] = await query<Pick<Sector, 'code'>[]>(manager, sql`SELECT s.code FROM sectors s WHERE s.id = ${id} FOR NO KEY UPDATE`);
       if (!current) throw notFound('Sector');
       const renamed = patch.code !== undefined && patch.code !== current.code;
       if (!(await versionedUpdate(manager, Sector, id, version, { ...patch, updatedBy: caller.id }))) throw notFound('Sector');
       if (renamed) {
-        for (const table of ['group_month_rollups', 'group_month_cause_rollups', 'published_group_month_rollups', 'published_group_month_cause_rollups']) {
-          await manager.query(`UPDATE ${table} SET group_key = $2 WHERE level = 'sector' AND group_key = $1`, [current.code, patch.code]);
+        for (const table of SECTOR_KEYED_TABLES) {
+          await query(manager, sql`UPDATE ${sql.ident(table)} SET group_key = ${patch.code} WHERE level = 'sector' AND group_key = ${current.code}`);
         }
       }
     });

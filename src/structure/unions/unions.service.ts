@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { scopeCondition, scopeOf } from '../../platform/common/auth/scope';
+import { inScope, scopeOf } from '../../platform/common/auth/scope';
+import { Sql, query, sql } from '../../platform/database/sql';
 import { Clock } from '../../platform/time/clock';
 import { badField, conflict, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { StructureErrorCode } from '../error-codes';
@@ -12,22 +13,31 @@ import { CreateUnionDto, ListUnionsQuery, UnionDto, UpdateUnionDto } from './dto
 import { Union } from './union.entity';
 
 /**
- * The columns of a UnionDto. currentMembers sums the union-level rollups up to the
- * Clock's month in Japan (:currentMonth, its first day); as a subquery of the select
- * list it runs only for the rows of the page.
+ * The columns of a UnionDto, read from unions u with its federation f and council c
+ * (UNION_DISPLAY). currentMembers sums the union-level rollups up to `currentMonth` (its
+ * first day: the Clock's month in Japan); as a subquery of the select list it runs only
+ * for the rows of the page.
  */
-const UNION_COLUMNS = `
+const unionColumns = (currentMonth: string): Sql => sql`
   u.id AS id, u.code AS code, u.name AS name,
   u.federation_id AS "federationId", f.name AS "federationName",
   u.regional_council_id AS "regionalCouncilId", c.name AS "regionalCouncilName",
   u.employer_name AS "employerName", u.municipality AS municipality,
   to_char(u.affiliated_on, 'YYYY-MM-DD') AS "affiliatedOn", u.status AS status, u.kind AS kind,
   (SELECT coalesce(sum(r.members), 0)::int FROM union_month_rollups r
-    WHERE r.union_id = u.id AND r.month <= CAST(:currentMonth AS date)) AS "currentMembers",
+    WHERE r.union_id = u.id AND r.month <= CAST(${currentMonth} AS date)) AS "currentMembers",
   u.version AS version, u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
 
+/** Unions joined for display: the federation's and the council's names. */
+const UNION_DISPLAY = sql`unions u
+  LEFT JOIN federations f ON f.id = u.federation_id
+  INNER JOIN regional_councils c ON c.id = u.regional_council_id`;
+
+/** Where a union stands, as read before a change. */
+type Placement = Pick<Union, 'federationId' | 'regionalCouncilId' | 'kind'>;
+
 /**
- * Unions, read and written within the caller's scope (src/common/auth/scope.ts):
+ * Unions, read and written within the caller's scope (src/platform/common/auth/scope.ts):
  * a union outside it answers 404 like an unknown id. Regional staff write only
  * their council's unions, federation users only their federation's, and neither
  * may move a union out of their reach.
@@ -39,21 +49,32 @@ export class UnionsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(query: ListUnionsQuery, caller: CurrentUser): Promise<Page<UnionDto>> {
-    const qb = this.scoped(caller);
-    if (query.federationId) qb.andWhere('u.federation_id = :federationId', { federationId: query.federationId });
-    if (query.regionalCouncilId) qb.andWhere('u.regional_council_id = :councilId', { councilId: query.regionalCouncilId });
-    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
-    if (query.kind) qb.andWhere('u.kind = :kind', { kind: query.kind });
-    if (query.municipality) qb.andWhere('u.municipality = :municipality', { municipality: query.municipality });
-    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.employer_name ILIKE :q OR u.code ILIKE :q)', { q: containsPattern(query.q) });
-    const counted = await qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
-    const items = await this.withColumns(qb).orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').offset(query.offset).limit(query.limit).getRawMany<UnionDto>();
-    return page(items, counted?.total ?? 0, query);
+  async list(filter: ListUnionsQuery, caller: CurrentUser): Promise<Page<UnionDto>> {
+    const conditions: Sql[] = [inScope.union(scopeOf(caller), 'u')];
+    if (filter.federationId) conditions.push(sql`u.federation_id = ${filter.federationId}`);
+    if (filter.regionalCouncilId) conditions.push(sql`u.regional_council_id = ${filter.regionalCouncilId}`);
+    if (filter.status) conditions.push(sql`u.status = ${filter.status}`);
+    if (filter.kind) conditions.push(sql`u.kind = ${filter.kind}`);
+    if (filter.municipality) conditions.push(sql`u.municipality = ${filter.municipality}`);
+    if (filter.q) {
+      const pattern = containsPattern(filter.q);
+      conditions.push(sql`u.name ILIKE ${pattern} OR u.employer_name ILIKE ${pattern} OR u.code ILIKE ${pattern}`);
+    }
+    const where = sql.and(conditions);
+    const [{ total }] = await query<{ total: number }[]>(this.db, sql`SELECT count(*)::int AS total FROM unions u WHERE ${where}`);
+    const items = await query<UnionDto[]>(
+      this.db,
+      sql`SELECT ${this.columns()} FROM ${UNION_DISPLAY} WHERE ${where}
+           ORDER BY u.name ASC, u.id ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    );
+    return page(items, total, filter);
   }
 
   async get(id: string, caller: CurrentUser): Promise<UnionDto> {
-    const union = await this.withColumns(this.scoped(caller).andWhere('u.id = :id', { id })).getRawOne<UnionDto>();
+    const [union] = await query<UnionDto[]>(
+      this.db,
+      sql`SELECT ${this.columns()} FROM ${UNION_DISPLAY} WHERE ${inScope.union(scopeOf(caller), 'u')} AND u.id = ${id}`,
+    );
     if (!union) throw notFound('Union');
     return union;
   }
@@ -85,7 +106,7 @@ export class UnionsService {
     const { version, ...patch } = dto;
     const structural = patch.regionalCouncilId !== undefined || patch.federationId !== undefined;
     await this.db.transaction(async (manager) => {
-      if (structural) await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
+      if (structural) await query(manager, sql`LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE`);
       const current = await this.lockInScope(manager, id, caller);
       if (structural) {
         this.checkWriteScope(caller, patch.regionalCouncilId ?? current.regionalCouncilId, next(patch.federationId, current.federationId));
@@ -95,9 +116,9 @@ export class UnionsService {
       const moves =
         (patch.federationId !== undefined && patch.federationId !== current.federationId) ||
         (patch.regionalCouncilId !== undefined && patch.regionalCouncilId !== current.regionalCouncilId);
-      if (moves) await manager.query('SELECT aggregation_shift_union($1, -1)', [id]);
+      if (moves) await query(manager, sql`SELECT aggregation_shift_union(${id}, -1)`);
       if (!(await versionedUpdate(manager, Union, id, version, { ...patch, updatedBy: caller.id }))) throw notFound('Union');
-      if (moves) await manager.query('SELECT aggregation_shift_union($1, 1)', [id]);
+      if (moves) await query(manager, sql`SELECT aggregation_shift_union(${id}, 1)`);
     });
     return this.get(id, caller);
   }
@@ -105,45 +126,32 @@ export class UnionsService {
   /** A union with membership history is kept (set its status instead); other references answer 409 too. */
   async remove(id: string, caller: CurrentUser): Promise<void> {
     await this.get(id, caller);
-    const history: unknown[] = await this.db.query('SELECT 1 FROM membership_changes WHERE union_id = $1 LIMIT 1', [id]);
+    const history = await query<unknown[]>(this.db, sql`SELECT 1 FROM membership_changes WHERE union_id = ${id} LIMIT 1`);
     if (history.length) {
       throw conflict(StructureErrorCode.UNION_HAS_MEMBERSHIP_HISTORY, 'The union has membership changes, which are never deleted; set its status to dissolved or merged instead');
     }
-    const scope = scopeCondition(scopeOf(caller), 'unions');
-    const result = await this.db.createQueryBuilder().delete().from(Union).where('id = :id', { id }).andWhere(scope.sql, scope.params).execute();
-    if (!result.affected) throw notFound('Union');
-  }
-
-  /** Unions the caller may see, joined for display. */
-  private scoped(caller: CurrentUser): SelectQueryBuilder<Union> {
-    const scope = scopeCondition(scopeOf(caller), 'u');
-    return this.db.createQueryBuilder(Union, 'u').where(scope.sql, scope.params);
+    const [, affected] = await query<[unknown[], number]>(
+      this.db,
+      sql`DELETE FROM unions u WHERE u.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}`,
+    );
+    if (!affected) throw notFound('Union');
   }
 
   /** The union as committed now, locked against other writers until the transaction ends; 404 outside the caller's scope. */
-  private async lockInScope(
-    manager: EntityManager,
-    id: string,
-    caller: CurrentUser,
-  ): Promise<Pick<Union, 'federationId' | 'regionalCouncilId' | 'kind'>> {
-    const scope = scopeCondition(scopeOf(caller), 'u');
-    const row = await manager
-      .createQueryBuilder(Union, 'u')
-      .select(['u.id', 'u.federationId', 'u.regionalCouncilId', 'u.kind'])
-      .where('u.id = :id', { id })
-      .andWhere(scope.sql, scope.params)
-      .setLock('for_no_key_update')
-      .getOne();
+  private async lockInScope(manager: EntityManager, id: string, caller: CurrentUser): Promise<Placement> {
+    const [row] = await query<Placement[]>(
+      manager,
+      sql`SELECT u.federation_id AS "federationId", u.regional_council_id AS "regionalCouncilId", u.kind
+            FROM unions u WHERE u.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}
+             FOR NO KEY UPDATE`,
+    );
     if (!row) throw notFound('Union');
     return row;
   }
 
-  private withColumns(qb: SelectQueryBuilder<Union>): SelectQueryBuilder<Union> {
-    return qb
-      .select(UNION_COLUMNS)
-      .leftJoin('federations', 'f', 'f.id = u.federation_id')
-      .innerJoin('regional_councils', 'c', 'c.id = u.regional_council_id')
-      .setParameter('currentMonth', `${this.clock.month()}-01`);
+  /** The DTO's columns, currentMembers as of the Clock's month. */
+  private columns(): Sql {
+    return unionColumns(`${this.clock.month()}-01`);
   }
 
   /** Regional staff keep unions in their council, federation users in their federation. */
@@ -175,6 +183,6 @@ function checkKind(kind: string, federationId: string | null): void {
 }
 
 async function exists(manager: EntityManager, table: 'federations' | 'regional_councils', id: string): Promise<boolean> {
-  const rows: unknown[] = await manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+  const rows = await query<unknown[]>(manager, sql`SELECT 1 FROM ${sql.ident(table)} WHERE id = ${id}`);
   return rows.length > 0;
 }

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { query, sql } from '../../database/sql';
 import { DATA_VERSION_COLUMN, DataVersionedRequest, WithDataVersion, takeDataVersion } from '../data-version';
 import { forbidden } from '../errors/domain-error';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
@@ -47,11 +48,11 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('The token is invalid or has expired');
     }
-    const rows: (CurrentUser & WithDataVersion)[] = await this.db.query(
-      `SELECT id, email, display_name AS "displayName", role, regional_council_id AS "regionalCouncilId",
-              federation_id AS "federationId", ${DATA_VERSION_COLUMN}
-       FROM users WHERE id = $1`,
-      [payload.sub],
+    const rows = await query<(CurrentUser & WithDataVersion)[]>(
+      this.db,
+      sql`SELECT id, email, display_name AS "displayName", role, regional_council_id AS "regionalCouncilId",
+                 federation_id AS "federationId", ${DATA_VERSION_COLUMN}
+          FROM users WHERE id = ${payload.sub}`,
     );
     if (rows.length === 0) throw new UnauthorizedException('The token is invalid or has expired');
     const user = takeDataVersion(rows[0], request);
