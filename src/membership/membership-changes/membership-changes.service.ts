@@ -4,6 +4,7 @@ import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { Sql, query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
 import { conflict, notFound } from '../../platform/common/errors/domain-error';
 import { MembershipErrorCode } from '../error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
@@ -125,14 +126,11 @@ export class MembershipChangesService {
 
   async list(listQuery: ListMembershipChangesQuery, caller: CurrentUser): Promise<Page<MembershipChangeDto>> {
     const where = sql.and([inScope.union(scopeOf(caller), 'u'), ...filters(listQuery)]);
-    const [[{ total }], rows] = await Promise.all([
-      query<{ total: number }[]>(this.db, sql`SELECT count(*)::int AS total FROM ${FROM_CHANGES} WHERE ${where}`),
-      query<ChangeRow[]>(
-        this.db,
-        sql`SELECT ${CHANGE_COLUMNS} FROM ${FROM_CHANGES} ${WITH_REVERSAL} WHERE ${where}
-            ORDER BY c.effective_on DESC, c.seq DESC LIMIT ${listQuery.limit} OFFSET ${listQuery.offset}`,
-      ),
-    ]);
+    const { rows, total } = await selectPage<ChangeRow>(
+      this.db,
+      { columns: CHANGE_COLUMNS, from: sql`${FROM_CHANGES} ${WITH_REVERSAL}`, countFrom: FROM_CHANGES, where, orderBy: sql`c.effective_on DESC, c.seq DESC` },
+      listQuery,
+    );
     return page(rows.map(toMembershipChangeDto), total, listQuery);
   }
 

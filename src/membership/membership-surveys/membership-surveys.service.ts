@@ -4,6 +4,7 @@ import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
 import { Clock } from '../../platform/time/clock';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
@@ -24,12 +25,12 @@ interface SurveyRow {
   adjustments: { id: string; employmentType: PairCount['employmentType']; gender: PairCount['gender']; delta: number }[];
 }
 
-const SURVEY_SELECT = sql`
-  SELECT s.id, s.union_id, s.surveyed_on::text AS surveyed_on, s.counts, s.total_members, s.recorded_at, s.recorded_by,
+const SURVEY_COLUMNS = sql`
+  s.id, s.union_id, s.surveyed_on::text AS surveyed_on, s.counts, s.total_members, s.recorded_at, s.recorded_by,
          coalesce((SELECT json_agg(json_build_object('id', c.id, 'employmentType', c.employment_type, 'gender', c.gender, 'delta', c.delta)
                                    ORDER BY c.employment_type, c.gender)
-                   FROM membership_changes c WHERE c.survey_id = s.id), '[]') AS adjustments
-  FROM membership_surveys s JOIN unions u ON u.id = s.union_id`;
+                   FROM membership_changes c WHERE c.survey_id = s.id), '[]') AS adjustments`;
+const SURVEYS = sql`membership_surveys s JOIN unions u ON u.id = s.union_id`;
 
 const toDto = (row: SurveyRow): MembershipSurveyDto => ({
   id: row.id,
@@ -95,18 +96,16 @@ export class MembershipSurveysService {
   async list(listQuery: ListMembershipSurveysQuery, caller: CurrentUser): Promise<Page<MembershipSurveyDto>> {
     const scope = inScope.union(scopeOf(caller), 'u');
     const where = listQuery.unionId ? sql`${scope} AND s.union_id = ${listQuery.unionId}::uuid` : scope;
-    const [[{ total }], rows] = await Promise.all([
-      query<{ total: number }[]>(this.db, sql`SELECT count(*)::int AS total FROM membership_surveys s JOIN unions u ON u.id = s.union_id WHERE ${where}`),
-      query<SurveyRow[]>(
-        this.db,
-        sql`${SURVEY_SELECT} WHERE ${where} ORDER BY s.surveyed_on DESC, s.recorded_at DESC LIMIT ${listQuery.limit} OFFSET ${listQuery.offset}`,
-      ),
-    ]);
+    const { rows, total } = await selectPage<SurveyRow>(
+      this.db,
+      { columns: SURVEY_COLUMNS, from: SURVEYS, where, orderBy: sql`s.surveyed_on DESC, s.recorded_at DESC` },
+      listQuery,
+    );
     return page(rows.map(toDto), total, listQuery);
   }
 
   async get(id: string, caller: CurrentUser): Promise<MembershipSurveyDto> {
-    const [row] = await query<(SurveyRow | undefined)[]>(this.db, sql`${SURVEY_SELECT} WHERE s.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}`);
+    const [row] = await query<(SurveyRow | undefined)[]>(this.db, sql`SELECT ${SURVEY_COLUMNS} FROM ${SURVEYS} WHERE s.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}`);
     if (!row) throw notFound('Membership survey');
     return toDto(row);
   }
@@ -151,7 +150,7 @@ export class MembershipSurveysService {
   }
 
   private async read(manager: EntityManager, id: string): Promise<MembershipSurveyDto> {
-    const [row] = await query<SurveyRow[]>(manager, sql`${SURVEY_SELECT} WHERE s.id = ${id}`);
+    const [row] = await query<SurveyRow[]>(manager, sql`SELECT ${SURVEY_COLUMNS} FROM ${SURVEYS} WHERE s.id = ${id}`);
     return toDto(row);
   }
 }

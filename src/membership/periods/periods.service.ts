@@ -8,6 +8,7 @@ import { Page, PageQuery, page } from '../../platform/common/http/pagination';
 import { ClosedPeriodDto } from './dto/period.dto';
 import { firstDayOf } from '../../platform/time/months';
 import { Sql, query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
 
 const PERIOD_COLUMNS = sql`to_char(month, 'YYYY-MM') AS month, closed_at AS "closedAt", closed_by AS "closedBy",
                         closed_by_name AS "closedByName", as_of AS "asOf"`;
@@ -96,10 +97,11 @@ export class PeriodsService {
   }
 
   async list(pageQuery: PageQuery): Promise<Page<ClosedPeriodDto>> {
-    const [items, [{ total }]] = await Promise.all([
-      query<ClosedPeriodDto[]>(this.db, sql`SELECT ${PERIOD_COLUMNS} FROM closed_periods ORDER BY month DESC LIMIT ${pageQuery.limit} OFFSET ${pageQuery.offset}`),
-      query<{ total: number }[]>(this.db, sql`SELECT count(*)::int AS total FROM closed_periods`),
-    ]);
-    return page(items, total, pageQuery);
+    const { rows, total } = await selectPage<ClosedPeriodDto>(
+      this.db,
+      { columns: PERIOD_COLUMNS, from: sql`closed_periods`, where: sql`TRUE`, orderBy: sql`month DESC` },
+      pageQuery,
+    );
+    return page(rows, total, pageQuery);
   }
 }
