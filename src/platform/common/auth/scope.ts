@@ -70,15 +70,3 @@ export const inScope = {
   goal: (scope: Scope, alias: string): Sql =>
     condition(scope, alias, { council: 'regional_council_id', federation: 'federation_id', sharedWhenUnset: true }),
 };
-
-/** @deprecated the callers move to `inScope`; removed once they have. */
-export function scopeCondition(scope: Scope, alias: string): { sql: string; params: Record<string, string> } {
-  switch (scope.kind) {
-    case 'all':
-      return { sql: 'TRUE', params: {} };
-    case 'council':
-      return { sql: `${alias}.regional_council_id = :scopeCouncilId`, params: { scopeCouncilId: scope.regionalCouncilId } };
-    case 'federation':
-      return { sql: `${alias}.federation_id = :scopeFederationId`, params: { scopeFederationId: scope.federationId } };
-  }
-}
