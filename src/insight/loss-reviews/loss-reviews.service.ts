@@ -6,6 +6,7 @@ import { badField, forbidden, notFound } from '../../platform/common/errors/doma
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { Sql, query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
 import { labelOf } from '../../platform/labels/labels';
 import { firstDayOf } from '../../platform/time/months';
 import { CreateLossReviewDto, ListLossReviewsQuery, LossReviewDto, UpdateLossReviewDto } from './dto/loss-review.dto';
@@ -57,15 +58,17 @@ export class LossReviewsService {
     if (filter.regionalCouncilId) conditions.push(sql`r.regional_council_id = ${filter.regionalCouncilId}`);
     if (filter.cause) conditions.push(sql`${filter.cause} = ANY(r.causes)`);
     const where = sql.and(conditions);
-    const [rows, [{ total }]] = await Promise.all([
-      query<Row[]>(
-        this.reviews.manager,
-        sql`SELECT ${COLUMNS} FROM loss_reviews r JOIN regional_councils c ON c.id = r.regional_council_id WHERE ${where}
-             ORDER BY r.period_to DESC, r.created_at DESC, r.id
-             LIMIT ${filter.limit} OFFSET ${filter.offset}`,
-      ),
-      query<{ total: number }[]>(this.reviews.manager, sql`SELECT count(*)::int AS total FROM loss_reviews r WHERE ${where}`),
-    ]);
+    const { rows, total } = await selectPage<Row>(
+      this.reviews.manager,
+      {
+        columns: COLUMNS,
+        from: sql`loss_reviews r JOIN regional_councils c ON c.id = r.regional_council_id`,
+        countFrom: sql`loss_reviews r`,
+        where,
+        orderBy: sql`r.period_to DESC, r.created_at DESC, r.id`,
+      },
+      filter,
+    );
     return page(rows.map(toDto), total, filter);
   }
 

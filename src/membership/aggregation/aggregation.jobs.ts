@@ -31,10 +31,12 @@ export class AggregationJobs {
 
   /** Any job of the aggregation queue by id, or null when unknown (or already removed). */
   async find(id: string): Promise<JobView | null> {
+    // the state first, then the job: a job that ends between the two reads is then seen
+    // as still running, never as ended without its result
+    const state = await this.queue.getJobState(id);
+    if (state === 'unknown') return null;
     const job = await this.queue.getJob(id);
     if (!job) return null;
-    const state = await job.getState();
-    if (state === 'unknown') return null;
     return {
       id: job.id as string,
       name: job.name,

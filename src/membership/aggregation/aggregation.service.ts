@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
+import { query, sql } from '../../platform/database/sql';
 
 export const DEFAULT_BATCH_SIZE = 5000;
 
@@ -20,7 +21,7 @@ export class AggregationService {
   /** Applies one batch; returns how many ledger rows it applied (0: nothing left to claim). */
   async applyBatch(limit = DEFAULT_BATCH_SIZE): Promise<number> {
     return this.db.transaction(async (manager) => {
-      const [row] = await manager.query('SELECT aggregation_apply_batch($1) AS applied', [limit]);
+      const [row] = await query<{ applied: number }[]>(manager, sql`SELECT aggregation_apply_batch(${limit}) AS applied`);
       return Number(row.applied);
     });
   }
@@ -55,18 +56,18 @@ export class AggregationService {
       await b.connect();
       await a.startTransaction();
       try {
-        await a.query('SELECT aggregation_rebuild_begin()');
+        await query(a, sql`SELECT aggregation_rebuild_begin()`);
         await progress(5, 'outbox locked');
         // both halves run to their end before anything is decided, so neither connection is
         // released mid-statement
         const [union, groups] = await Promise.allSettled([
-          a.query('SELECT aggregation_rebuild_union_level_next() AS rows') as Promise<{ rows: string }[]>,
+          query<{ rows: string }[]>(a, sql`SELECT aggregation_rebuild_union_level_next() AS rows`),
           this.groupLevels(b).then(() => progress(50, 'federation, council, sector and total levels')),
         ]);
         if (union.status === 'rejected') throw union.reason;
         if (groups.status === 'rejected') throw groups.reason;
         await progress(90, 'union level');
-        await a.query('SELECT aggregation_rebuild_swap()');
+        await query(a, sql`SELECT aggregation_rebuild_swap()`);
         await a.commitTransaction();
         await progress(100, 'committed');
         return Number(union.value[0].rows);
@@ -84,7 +85,7 @@ export class AggregationService {
   private async groupLevels(b: QueryRunner): Promise<void> {
     await b.startTransaction();
     try {
-      await b.query('SELECT aggregation_rebuild_group_levels_next()');
+      await query(b, sql`SELECT aggregation_rebuild_group_levels_next()`);
       await b.commitTransaction();
     } catch (error) {
       if (b.isTransactionActive) await b.rollbackTransaction();
@@ -94,13 +95,13 @@ export class AggregationService {
 
   /** Deletes idempotency keys older than `days`; a retry after that writes again. Returns how many. */
   async expireIdempotencyKeys(days: number): Promise<number> {
-    const [, deleted] = await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(days => $1)`, [days]);
+    const [, deleted] = await query<[unknown[], number]>(this.db, sql`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(days => ${days})`);
     return Number(deleted);
   }
 
   /** Ledger rows written but not yet in the rollups. */
   async pending(): Promise<number> {
-    const [row] = await this.db.query('SELECT count(*)::int AS n FROM aggregation_outbox');
+    const [row] = await query<{ n: number }[]>(this.db, sql`SELECT count(*)::int AS n FROM aggregation_outbox`);
     return row.n;
   }
 }

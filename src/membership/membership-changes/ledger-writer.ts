@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { Sql, query, sql } from '../../platform/database/sql';
 import { uuidV7Batch } from '../../platform/common/uuid-v7';
 
 export const INCREASE_CAUSES = ['new_hire', 'new_organizing', 'non_regular_enrollment', 'transfer_in', 'merger_in', 'other_increase'] as const;
@@ -43,7 +44,8 @@ export interface LedgerEntry {
  * Returns the new ids in the order of `entries`. The ids are made here (time-ordered
  * UUIDs, so the keys grow at their right edge), which spares the ledger a RETURNING
  * round trip; the rows travel as one array per column (unnest), which PostgreSQL parses
- * far faster than thousands of bound parameters.
+ * far faster than thousands of bound parameters (a multi-row VALUES list), and keeps a
+ * statement at a dozen parameters however many rows it carries.
  */
 export async function appendToLedger(
   manager: EntityManager,
@@ -53,32 +55,36 @@ export async function appendToLedger(
 ): Promise<string[]> {
   const ids = uuidV7Batch(entries.length);
   for (let start = 0; start < entries.length; start += CHUNK) {
-    const chunk = entries.slice(start, start + CHUNK);
-    const chunkIds = ids.slice(start, start + CHUNK);
-    await manager.query(
-      `WITH inserted AS (
-         INSERT INTO membership_changes
-           (id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id, source, recorded_by)
-         SELECT t.id, t.union_id, t.effective_on, t.delta, t.cause, t.employment_type, t.gender, t.note, t.reversal_of, t.survey_id, $11, $12::uuid
-         FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::uuid[])
-           AS t(id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id)
-       )
-       INSERT INTO aggregation_outbox (change_id) SELECT unnest($1::uuid[])`,
-      [
-        chunkIds,
-        chunk.map((e) => e.unionId),
-        chunk.map((e) => e.effectiveOn),
-        chunk.map((e) => e.delta),
-        chunk.map((e) => e.cause),
-        chunk.map((e) => e.employmentType),
-        chunk.map((e) => e.gender ?? 'unspecified'),
-        chunk.map((e) => e.note ?? null),
-        chunk.map((e) => e.reversalOf ?? null),
-        chunk.map((e) => e.surveyId ?? null),
-        source,
-        recordedBy,
-      ],
-    );
+    await query(manager, insertChunk(ids.slice(start, start + CHUNK), entries.slice(start, start + CHUNK), source, recordedBy));
   }
   return ids;
+}
+
+/**
+ * One statement for a chunk's ledger rows and their outbox rows. The outbox takes the ids the
+ * insert returns inside the statement (nothing comes back to the client), so the id array is
+ * sent once: each value in a `sql` template is a parameter of its own.
+ */
+function insertChunk(ids: string[], chunk: LedgerEntry[], source: LedgerSource, recordedBy: string | null): Sql {
+  return sql`
+    WITH inserted AS (
+      INSERT INTO membership_changes
+        (id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id, source, recorded_by)
+      SELECT t.id, t.union_id, t.effective_on, t.delta, t.cause, t.employment_type, t.gender, t.note, t.reversal_of, t.survey_id,
+             ${source}, ${recordedBy}::uuid
+      FROM unnest(
+        ${ids}::uuid[],
+        ${chunk.map((e) => e.unionId)}::uuid[],
+        ${chunk.map((e) => e.effectiveOn)}::date[],
+        ${chunk.map((e) => e.delta)}::int[],
+        ${chunk.map((e) => e.cause)}::text[],
+        ${chunk.map((e) => e.employmentType)}::text[],
+        ${chunk.map((e) => e.gender ?? 'unspecified')}::text[],
+        ${chunk.map((e) => e.note ?? null)}::text[],
+        ${chunk.map((e) => e.reversalOf ?? null)}::uuid[],
+        ${chunk.map((e) => e.surveyId ?? null)}::uuid[]
+      ) AS t(id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id)
+      RETURNING id
+    )
+    INSERT INTO aggregation_outbox (change_id) SELECT id FROM inserted`;
 }

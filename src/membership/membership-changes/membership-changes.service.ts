@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { scopeOf } from '../../platform/common/auth/scope';
+import { inScope, scopeOf } from '../../platform/common/auth/scope';
+import { Sql, query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
 import { conflict, notFound } from '../../platform/common/errors/domain-error';
 import { MembershipErrorCode } from '../error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
@@ -13,10 +15,22 @@ import { ReverseMembershipChangeDto } from './dto/reverse-membership-change.dto'
 import { IdempotentRequest, IdempotentResult, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { LedgerEntry, appendToLedger } from './ledger-writer';
 import { assertWritableUnions, writeScope } from './union-access';
-import { scopeSql } from '../../platform/common/auth/scope';
 
-const FROM_CHANGES = `membership_changes c JOIN unions u ON u.id = c.union_id`;
-const WITH_REVERSAL = `LEFT JOIN membership_changes r ON r.reversal_of = c.id`;
+const FROM_CHANGES = sql`membership_changes c JOIN unions u ON u.id = c.union_id`;
+const WITH_REVERSAL = sql`LEFT JOIN membership_changes r ON r.reversal_of = c.id`;
+
+/** The list's filters, each only when the query gives it. */
+function filters(q: ListMembershipChangesQuery): Sql[] {
+  const when = (value: unknown, condition: Sql): Sql[] => (value === undefined ? [] : [condition]);
+  return [
+    ...when(q.unionId, sql`c.union_id = ${q.unionId}::uuid`),
+    ...when(q.federationId, sql`u.federation_id = ${q.federationId}::uuid`),
+    ...when(q.regionalCouncilId, sql`u.regional_council_id = ${q.regionalCouncilId}::uuid`),
+    ...when(q.cause, sql`c.cause = ${q.cause}`),
+    ...when(q.from, sql`c.effective_on >= ${q.from}::date`),
+    ...when(q.to, sql`c.effective_on <= ${q.to}::date`),
+  ];
+}
 
 const toEntry = (dto: CreateMembershipChangeDto): LedgerEntry => ({
   unionId: dto.unionId,
@@ -72,11 +86,10 @@ export class MembershipChangesService {
   async reverse(id: string, dto: ReverseMembershipChangeDto, caller: CurrentUser, request: IdempotentRequest): Promise<MembershipChangeDto> {
     try {
       return await this.write(caller, request, { id, ...dto }, async (manager) => {
-        const params: unknown[] = [id];
-        const [original]: (ChangeRow | undefined)[] = await manager.query(
-          `SELECT ${CHANGE_COLUMNS} FROM ${FROM_CHANGES} ${WITH_REVERSAL}
-           WHERE c.id = $1 AND ${scopeSql(writeScope(caller), 'u', params)}`,
-          params,
+        const [original] = await query<(ChangeRow | undefined)[]>(
+          manager,
+          sql`SELECT ${CHANGE_COLUMNS} FROM ${FROM_CHANGES} ${WITH_REVERSAL}
+              WHERE c.id = ${id} AND ${inScope.union(writeScope(caller), 'u')}`,
         );
         if (!original) throw notFound('Membership change');
         if (original.reversal_of) throw conflict(MembershipErrorCode.REVERSAL_NOT_REVERSIBLE, 'This entry is itself a reversal; record a new change instead');
@@ -111,44 +124,27 @@ export class MembershipChangesService {
     }
   }
 
-  async list(query: ListMembershipChangesQuery, caller: CurrentUser): Promise<Page<MembershipChangeDto>> {
-    const params: unknown[] = [];
-    const where = [scopeSql(scopeOf(caller), 'u', params)];
-    const filter = (sql: string, value: unknown): void => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    filter('c.union_id = ?::uuid', query.unionId);
-    filter('u.federation_id = ?::uuid', query.federationId);
-    filter('u.regional_council_id = ?::uuid', query.regionalCouncilId);
-    filter('c.cause = ?', query.cause);
-    filter('c.effective_on >= ?::date', query.from);
-    filter('c.effective_on <= ?::date', query.to);
-    const condition = where.join(' AND ');
-    const [[{ total }], rows] = await Promise.all([
-      this.db.query(`SELECT count(*)::int AS total FROM ${FROM_CHANGES} WHERE ${condition}`, params),
-      this.db.query(
-        `SELECT ${CHANGE_COLUMNS} FROM ${FROM_CHANGES} ${WITH_REVERSAL} WHERE ${condition}
-         ORDER BY c.effective_on DESC, c.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.limit, query.offset],
-      ),
-    ]);
-    return page((rows as ChangeRow[]).map(toMembershipChangeDto), total, query);
+  async list(listQuery: ListMembershipChangesQuery, caller: CurrentUser): Promise<Page<MembershipChangeDto>> {
+    const where = sql.and([inScope.union(scopeOf(caller), 'u'), ...filters(listQuery)]);
+    const { rows, total } = await selectPage<ChangeRow>(
+      this.db,
+      { columns: CHANGE_COLUMNS, from: sql`${FROM_CHANGES} ${WITH_REVERSAL}`, countFrom: FROM_CHANGES, where, orderBy: sql`c.effective_on DESC, c.seq DESC` },
+      listQuery,
+    );
+    return page(rows.map(toMembershipChangeDto), total, listQuery);
   }
 
   async get(id: string, caller: CurrentUser): Promise<MembershipChangeDto> {
-    const params: unknown[] = [id];
-    const [row]: (ChangeRow | undefined)[] = await this.db.query(
-      `SELECT ${CHANGE_COLUMNS} FROM ${FROM_CHANGES} ${WITH_REVERSAL} WHERE c.id = $1 AND ${scopeSql(scopeOf(caller), 'u', params)}`,
-      params,
+    const [row] = await query<(ChangeRow | undefined)[]>(
+      this.db,
+      sql`SELECT ${CHANGE_COLUMNS} FROM ${FROM_CHANGES} ${WITH_REVERSAL} WHERE c.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}`,
     );
     if (!row) throw notFound('Membership change');
     return toMembershipChangeDto(row);
   }
 
   private async read(manager: EntityManager, id: string): Promise<MembershipChangeDto> {
-    const [row]: ChangeRow[] = await manager.query(`SELECT ${CHANGE_COLUMNS} FROM membership_changes c ${WITH_REVERSAL} WHERE c.id = $1`, [id]);
+    const [row] = await query<ChangeRow[]>(manager, sql`SELECT ${CHANGE_COLUMNS} FROM membership_changes c ${WITH_REVERSAL} WHERE c.id = ${id}`);
     return toMembershipChangeDto(row);
   }
 

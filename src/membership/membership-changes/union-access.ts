@@ -1,7 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Scope, scopeOf, scopeSql } from '../../platform/common/auth/scope';
+import { Scope, inScope, scopeOf } from '../../platform/common/auth/scope';
+import { query, sql } from '../../platform/database/sql';
 import { DomainError, FieldProblem, forbidden } from '../../platform/common/errors/domain-error';
 import { PlatformErrorCode } from '../../platform/error-codes';
 import { MembershipErrorCode } from '../error-codes';
@@ -25,12 +26,10 @@ export async function assertWritableUnions(
   fieldOf: (index: number) => string,
 ): Promise<void> {
   const distinct = [...new Set(unionIds)];
-  const params: unknown[] = [distinct];
-  const writable = scopeSql(writeScope(caller), 'u', params);
-  const rows: { id: string; known: boolean; writable: boolean }[] = await manager.query(
-    `SELECT x.id, u.id IS NOT NULL AS known, coalesce(${writable}, FALSE) AS writable
-     FROM unnest($1::uuid[]) AS x(id) LEFT JOIN unions u ON u.id = x.id`,
-    params,
+  const rows = await query<{ id: string; known: boolean; writable: boolean }[]>(
+    manager,
+    sql`SELECT x.id, u.id IS NOT NULL AS known, coalesce(${inScope.union(writeScope(caller), 'u')}, FALSE) AS writable
+        FROM unnest(${distinct}::uuid[]) AS x(id) LEFT JOIN unions u ON u.id = x.id`,
   );
   const unknown = new Set(rows.filter((r) => !r.known).map((r) => r.id));
   const outside = new Set(rows.filter((r) => r.known && !r.writable).map((r) => r.id));

@@ -7,8 +7,10 @@ import { MembershipErrorCode } from '../error-codes';
 import { Page, PageQuery, page } from '../../platform/common/http/pagination';
 import { ClosedPeriodDto } from './dto/period.dto';
 import { firstDayOf } from '../../platform/time/months';
+import { Sql, query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
 
-const PERIOD_COLUMNS = `to_char(month, 'YYYY-MM') AS month, closed_at AS "closedAt", closed_by AS "closedBy",
+const PERIOD_COLUMNS = sql`to_char(month, 'YYYY-MM') AS month, closed_at AS "closedAt", closed_by AS "closedBy",
                         closed_by_name AS "closedByName", as_of AS "asOf"`;
 
 /*
@@ -16,40 +18,41 @@ const PERIOD_COLUMNS = `to_char(month, 'YYYY-MM') AS month, closed_at AS "closed
  * modifying CTEs share it, and each runs to completion whether or not it is read). For each group and union: the month's own figures and the
  * members at its end (the running sum of net through it); groups with no members and no
  * change that month are left out. Unions keep the federation and council they had.
+ * `month` is the month's first day as a `::date` fragment.
  */
-const COPY_ROLLUPS = `
+const COPY_ROLLUPS = (month: Sql): Sql => sql`
   WITH grouped AS (
     INSERT INTO published_group_month_rollups
       (level, group_key, month, employment_type, gender, increase, decrease, adjustment, net, members)
-    SELECT level, group_key, $1::date, employment_type, gender,
-           coalesce(sum(increase) FILTER (WHERE month = $1::date), 0),
-           coalesce(sum(decrease) FILTER (WHERE month = $1::date), 0),
-           coalesce(sum(adjustment) FILTER (WHERE month = $1::date), 0),
-           coalesce(sum(net) FILTER (WHERE month = $1::date), 0),
+    SELECT level, group_key, ${month}, employment_type, gender,
+           coalesce(sum(increase) FILTER (WHERE month = ${month}), 0),
+           coalesce(sum(decrease) FILTER (WHERE month = ${month}), 0),
+           coalesce(sum(adjustment) FILTER (WHERE month = ${month}), 0),
+           coalesce(sum(net) FILTER (WHERE month = ${month}), 0),
            sum(net)
-    FROM group_month_rollups WHERE month <= $1::date
+    FROM group_month_rollups WHERE month <= ${month}
     GROUP BY level, group_key, employment_type, gender
-    HAVING sum(net) <> 0 OR bool_or(month = $1::date)
+    HAVING sum(net) <> 0 OR bool_or(month = ${month})
   ), causes AS (
     INSERT INTO published_group_month_cause_rollups (level, group_key, month, cause, members)
-    SELECT level, group_key, month, cause, members FROM group_month_cause_rollups WHERE month = $1::date
+    SELECT level, group_key, month, cause, members FROM group_month_cause_rollups WHERE month = ${month}
   ), unions AS (
     INSERT INTO published_union_month_rollups
       (union_id, month, federation_id, regional_council_id, employment_type, gender, increase, decrease, adjustment, net, members)
-    SELECT r.union_id, $1::date, u.federation_id, u.regional_council_id, r.employment_type, r.gender,
-           coalesce(sum(r.members) FILTER (WHERE r.month = $1::date AND cause_kind(r.cause) = 'increase'), 0),
-           coalesce(-sum(r.members) FILTER (WHERE r.month = $1::date AND cause_kind(r.cause) = 'decrease'), 0),
-           coalesce(sum(r.members) FILTER (WHERE r.month = $1::date AND cause_kind(r.cause) = 'adjustment'), 0),
-           coalesce(sum(r.members) FILTER (WHERE r.month = $1::date), 0),
+    SELECT r.union_id, ${month}, u.federation_id, u.regional_council_id, r.employment_type, r.gender,
+           coalesce(sum(r.members) FILTER (WHERE r.month = ${month} AND cause_kind(r.cause) = 'increase'), 0),
+           coalesce(-sum(r.members) FILTER (WHERE r.month = ${month} AND cause_kind(r.cause) = 'decrease'), 0),
+           coalesce(sum(r.members) FILTER (WHERE r.month = ${month} AND cause_kind(r.cause) = 'adjustment'), 0),
+           coalesce(sum(r.members) FILTER (WHERE r.month = ${month}), 0),
            sum(r.members)
     FROM union_month_rollups r JOIN unions u ON u.id = r.union_id
-    WHERE r.month <= $1::date
+    WHERE r.month <= ${month}
     GROUP BY r.union_id, u.federation_id, u.regional_council_id, r.employment_type, r.gender
-    HAVING sum(r.members) <> 0 OR bool_or(r.month = $1::date)
+    HAVING sum(r.members) <> 0 OR bool_or(r.month = ${month})
   )
   UPDATE closed_periods
   SET as_of = (SELECT as_of FROM aggregation_state WHERE id = 1)
-  WHERE month = $1::date`;
+  WHERE month = ${month}`;
 
 /**
  * Month close: publishes a month's figures at every level, stamped with who and when.
@@ -65,6 +68,7 @@ export class PeriodsService {
 
   async close(month: string, caller: CurrentUser): Promise<ClosedPeriodDto> {
     if (month >= this.clock.month()) throw badField('month', 'has not ended yet');
+    const firstDay = sql`${firstDayOf(month)}::date`;
     await this.db.transaction(async (manager) => {
       /*
        * Publish everything committed, not only what the worker has applied so far: hold the
@@ -75,33 +79,29 @@ export class PeriodsService {
        * transaction writes (its statement triggers bump aggregation_state, which a batch
        * also updates), so no lock-order deadlock with a worker; a second close waits here.
        */
-      await manager.query('LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE');
-      await manager.query('SELECT aggregation_apply_batch(2147483647)');
+      await query(manager, sql`LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE`);
+      await query(manager, sql`SELECT aggregation_apply_batch(2147483647)`);
       // a second close finds the month taken
-      const claimed: unknown[] = await manager.query(
-        `INSERT INTO closed_periods (month, closed_by, closed_by_name) VALUES ($1::date, $2, $3)
-         ON CONFLICT (month) DO NOTHING RETURNING month`,
-        [firstDayOf(month), caller.id, caller.displayName],
+      const claimed = await query<unknown[]>(
+        manager,
+        sql`INSERT INTO closed_periods (month, closed_by, closed_by_name) VALUES (${firstDay}, ${caller.id}, ${caller.displayName})
+            ON CONFLICT (month) DO NOTHING RETURNING month`,
       );
       if (!claimed.length) {
         throw conflict(MembershipErrorCode.PERIOD_ALREADY_CLOSED, `${month} is already closed`, [{ field: 'month', message: 'is already closed' }]);
       }
-      await manager.query(COPY_ROLLUPS, [firstDayOf(month)]);
+      await query(manager, COPY_ROLLUPS(firstDay));
     });
-    const [closed] = await this.db.query<ClosedPeriodDto[]>(`SELECT ${PERIOD_COLUMNS} FROM closed_periods WHERE month = $1::date`, [
-      firstDayOf(month),
-    ]);
+    const [closed] = await query<ClosedPeriodDto[]>(this.db, sql`SELECT ${PERIOD_COLUMNS} FROM closed_periods WHERE month = ${firstDay}`);
     return closed;
   }
 
-  async list(query: PageQuery): Promise<Page<ClosedPeriodDto>> {
-    const [items, [{ total }]] = await Promise.all([
-      this.db.query<ClosedPeriodDto[]>(`SELECT ${PERIOD_COLUMNS} FROM closed_periods ORDER BY month DESC LIMIT $1 OFFSET $2`, [
-        query.limit,
-        query.offset,
-      ]),
-      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM closed_periods`),
-    ]);
-    return page(items, total, query);
+  async list(pageQuery: PageQuery): Promise<Page<ClosedPeriodDto>> {
+    const { rows, total } = await selectPage<ClosedPeriodDto>(
+      this.db,
+      { columns: PERIOD_COLUMNS, from: sql`closed_periods`, where: sql`TRUE`, orderBy: sql`month DESC` },
+      pageQuery,
+    );
+    return page(rows, total, pageQuery);
   }
 }

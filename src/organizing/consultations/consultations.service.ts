@@ -6,6 +6,7 @@ import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { Sql, query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { Consultation } from './consultation.entity';
@@ -48,13 +49,10 @@ export class ConsultationsService {
     if (filter.from) conditions.push(sql`c.received_on >= ${filter.from}`);
     if (filter.to) conditions.push(sql`c.received_on <= ${filter.to}`);
     const where = sql.and(conditions);
-    const db = this.consultations.manager;
-    const [{ total }] = await query<{ total: number }[]>(db, sql`SELECT count(*)::int AS total FROM consultations c WHERE ${where}`);
-    const rows = await query<Consultation[]>(
-      db,
-      sql`SELECT ${CONSULTATION_COLUMNS} FROM consultations c WHERE ${where}
-           ORDER BY c.received_on DESC, c.created_at DESC, c.id ASC
-           LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    const { rows, total } = await selectPage<Consultation>(
+      this.consultations.manager,
+      { columns: CONSULTATION_COLUMNS, from: sql`consultations c`, where, orderBy: sql`c.received_on DESC, c.created_at DESC, c.id ASC` },
+      filter,
     );
     return page(rows.map(toConsultationDto), total, filter);
   }

@@ -51,3 +51,13 @@ describe('sql', () => {
     });
   });
 });
+
+describe('sql.join at scale', () => {
+  it('joins 20,000 row fragments in one pass, numbering every value', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => sql`(${i}, ${`n${i}`})`);
+    const { text, values } = render(sql`INSERT INTO t (a, b) VALUES ${sql.join(rows)}`);
+    expect(values).toHaveLength(40_000);
+    expect(values.slice(-2)).toEqual([19_999, 'n19999']);
+    expect(text.endsWith('($39999, $40000)')).toBe(true);
+  });
+});

@@ -26,22 +26,25 @@ function isSql(value: unknown): value is Sql {
   return typeof value === 'object' && value !== null && FRAGMENT in value;
 }
 
+/** Appends `value` to the pieces being built: a fragment spliced in, anything else a parameter. */
+function append(texts: string[], params: unknown[], value: unknown, after: string): void {
+  if (isSql(value)) {
+    texts[texts.length - 1] += value.texts[0];
+    for (let j = 0; j < value.values.length; j++) {
+      params.push(value.values[j]);
+      texts.push(value.texts[j + 1]);
+    }
+    texts[texts.length - 1] += after;
+  } else {
+    params.push(value);
+    texts.push(after);
+  }
+}
+
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
   const texts = [strings[0]];
   const params: unknown[] = [];
-  values.forEach((value, i) => {
-    if (isSql(value)) {
-      texts[texts.length - 1] += value.texts[0];
-      for (let j = 0; j < value.values.length; j++) {
-        params.push(value.values[j]);
-        texts.push(value.texts[j + 1]);
-      }
-      texts[texts.length - 1] += strings[i + 1];
-    } else {
-      params.push(value);
-      texts.push(strings[i + 1]);
-    }
-  });
+  values.forEach((value, i) => append(texts, params, value, strings[i + 1]));
   return fragment(texts, params);
 }
 
@@ -53,9 +56,16 @@ sql.ident = (name: string): Sql => {
   return fragment([name], []);
 };
 
-/** The fragments with `separator` between them (a comma by default). */
-sql.join = (parts: readonly Sql[], separator: Sql = sql`, `): Sql =>
-  parts.reduce<Sql | null>((all, part) => (all ? sql`${all}${separator}${part}` : part), null) ?? sql``;
+/** The fragments with `separator` between them (a comma by default), built in one pass however many. */
+sql.join = (parts: readonly Sql[], separator: Sql = sql`, `): Sql => {
+  const texts = [''];
+  const params: unknown[] = [];
+  parts.forEach((part, i) => {
+    if (i > 0) append(texts, params, separator, '');
+    append(texts, params, part, '');
+  });
+  return fragment(texts, params);
+};
 
 /** Every condition must hold; none at all is TRUE. */
 sql.and = (conditions: readonly Sql[]): Sql => (conditions.length ? sql.join(conditions.map((c) => sql`(${c})`), sql` AND `) : sql`TRUE`);

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource, Repository } from 'typeorm';
 import { Sql, query, sql } from '../database/sql';
+import { selectPage } from '../database/select-page';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CurrentUser, Role } from '../common/auth/roles';
 import { badField, conflict, notFound } from '../common/errors/domain-error';
@@ -59,11 +60,7 @@ export class UsersService implements OnApplicationBootstrap {
       conditions.push(sql`u.email ILIKE ${pattern} OR u.display_name ILIKE ${pattern}`);
     }
     const where = sql.and(conditions);
-    const [{ total }] = await query<{ total: number }[]>(this.db, sql`SELECT count(*)::int AS total FROM users u WHERE ${where}`);
-    const rows = await query<User[]>(
-      this.db,
-      sql`SELECT ${USER_COLUMNS} FROM users u WHERE ${where} ORDER BY u.email ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
-    );
+    const { rows, total } = await selectPage<User>(this.db, { columns: USER_COLUMNS, from: sql`users u`, where, orderBy: sql`u.email ASC` }, filter);
     return page(rows.map(toUserDto), total, filter);
   }
 

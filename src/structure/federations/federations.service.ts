@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Sql, query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
@@ -26,11 +27,10 @@ export class FederationsService {
       conditions.push(sql`f.code ILIKE ${pattern} OR f.name ILIKE ${pattern} OR f.name_en ILIKE ${pattern}`);
     }
     const where = sql.and(conditions);
-    const db = this.federations.manager;
-    const [{ total }] = await query<{ total: number }[]>(db, sql`SELECT count(*)::int AS total FROM federations f WHERE ${where}`);
-    const rows = await query<Federation[]>(
-      db,
-      sql`SELECT ${FEDERATION_COLUMNS} FROM federations f WHERE ${where} ORDER BY f.code ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    const { rows, total } = await selectPage<Federation>(
+      this.federations.manager,
+      { columns: FEDERATION_COLUMNS, from: sql`federations f`, where, orderBy: sql`f.code ASC` },
+      filter,
     );
     return page(rows.map(toFederationDto), total, filter);
   }

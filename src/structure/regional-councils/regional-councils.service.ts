@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Sql, query, sql } from '../../platform/database/sql';
+import { Sql, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
@@ -33,11 +34,10 @@ export class RegionalCouncilsService {
       conditions.push(sql`c.code ILIKE ${pattern} OR c.name ILIKE ${pattern} OR c.name_en ILIKE ${pattern}`);
     }
     const where = sql.and(conditions);
-    const db = this.councils.manager;
-    const [{ total }] = await query<{ total: number }[]>(db, sql`SELECT count(*)::int AS total FROM regional_councils c WHERE ${where}`);
-    const rows = await query<RegionalCouncil[]>(
-      db,
-      sql`SELECT ${COUNCIL_COLUMNS} FROM regional_councils c WHERE ${where} ORDER BY c.code ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    const { rows, total } = await selectPage<RegionalCouncil>(
+      this.councils.manager,
+      { columns: COUNCIL_COLUMNS, from: sql`regional_councils c`, where, orderBy: sql`c.code ASC` },
+      filter,
     );
     return page(rows.map(toRegionalCouncilDto), total, filter);
   }

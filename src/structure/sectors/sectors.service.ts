@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Sql, query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
@@ -28,11 +29,10 @@ export class SectorsService {
       conditions.push(sql`s.code ILIKE ${pattern} OR s.name ILIKE ${pattern}`);
     }
     const where = sql.and(conditions);
-    const db = this.sectors.manager;
-    const [{ total }] = await query<{ total: number }[]>(db, sql`SELECT count(*)::int AS total FROM sectors s WHERE ${where}`);
-    const rows = await query<Sector[]>(
-      db,
-      sql`SELECT ${SECTOR_COLUMNS} FROM sectors s WHERE ${where} ORDER BY s.code ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    const { rows, total } = await selectPage<Sector>(
+      this.sectors.manager,
+      { columns: SECTOR_COLUMNS, from: sql`sectors s`, where, orderBy: sql`s.code ASC` },
+      filter,
     );
     return page(rows.map(toSectorDto), total, filter);
   }

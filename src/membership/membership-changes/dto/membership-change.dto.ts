@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { labelOf } from '../../../platform/labels/labels';
+import { sql } from '../../../platform/database/sql';
 import { CAUSES, Cause, EMPLOYMENT_TYPES, EmploymentType, GENDERS, Gender } from '../ledger-writer';
 
 /** A ledger entry as the API shows it. */
@@ -31,7 +32,7 @@ export class MembershipChangeDto {
 }
 
 /** Columns to select for toMembershipChangeDto; `c` is membership_changes, `r` its reversal (LEFT JOIN). */
-export const CHANGE_COLUMNS = `c.id, c.union_id, c.effective_on::text AS effective_on, c.delta, c.cause, c.employment_type,
+export const CHANGE_COLUMNS = sql`c.id, c.union_id, c.effective_on::text AS effective_on, c.delta, c.cause, c.employment_type,
   c.gender, c.note, c.reversal_of, r.id AS reversed_by, c.source, c.survey_id, c.recorded_at, c.recorded_by`;
 
 export interface ChangeRow {

@@ -70,29 +70,3 @@ export const inScope = {
   goal: (scope: Scope, alias: string): Sql =>
     condition(scope, alias, { council: 'regional_council_id', federation: 'federation_id', sharedWhenUnset: true }),
 };
-
-/** @deprecated the callers move to `inScope`; removed once they have. */
-export function scopeCondition(scope: Scope, alias: string): { sql: string; params: Record<string, string> } {
-  switch (scope.kind) {
-    case 'all':
-      return { sql: 'TRUE', params: {} };
-    case 'council':
-      return { sql: `${alias}.regional_council_id = :scopeCouncilId`, params: { scopeCouncilId: scope.regionalCouncilId } };
-    case 'federation':
-      return { sql: `${alias}.federation_id = :scopeFederationId`, params: { scopeFederationId: scope.federationId } };
-  }
-}
-
-/** @deprecated the callers move to `inScope`; removed once they have. */
-export function scopeSql(scope: Scope, alias: string, params: unknown[]): string {
-  switch (scope.kind) {
-    case 'all':
-      return 'TRUE';
-    case 'council':
-      params.push(scope.regionalCouncilId);
-      return `${alias}.regional_council_id = $${params.length}::uuid`;
-    case 'federation':
-      params.push(scope.federationId);
-      return `${alias}.federation_id = $${params.length}::uuid`;
-  }
-}
