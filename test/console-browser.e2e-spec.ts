@@ -159,11 +159,16 @@ describe('web console in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/dashboard');
     await page.getByRole('navigation').getByRole('link', { name: 'ユーザー' }).click();
     await heading(page, 'ユーザー');
-    await page.getByLabel('メールアドレス').fill('kawasaki-new@demo.rengo-kanagawa.jp');
+    await page.getByLabel('メールアドレス').fill('kawasaki-new');
     await page.getByLabel('表示名').fill('川崎地域連合 新任');
     await page.getByRole('textbox', { name: '初期パスワード', exact: true }).fill('kawasaki-pass-2026');
     await page.getByLabel('役割').selectOption('regional');
     await page.getByLabel('地域連合').selectOption({ label: '川崎地域連合' });
+    // the API's objection shows in Japanese beside the field it names
+    await page.getByRole('button', { name: '作成' }).click();
+    await page.getByText('メールアドレスの形式で入力してください').waitFor();
+    expect(await page.getByLabel('メールアドレス').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('メールアドレス').fill('kawasaki-new@demo.rengo-kanagawa.jp');
     await page.getByRole('button', { name: '作成' }).click();
     await page.getByRole('status').filter({ hasText: '作成しました' }).waitFor();
     await page.getByRole('cell', { name: 'kawasaki-new@demo.rengo-kanagawa.jp' }).waitFor();

@@ -9,6 +9,10 @@ import { BreakdownSection } from './BreakdownSection';
 import { chapterGoal } from './figures';
 import { GoalProgressSection } from './GoalProgressSection';
 import { GrowthSection } from './GrowthSection';
+import { preloadCharts } from '../../platform/charts/useEChart';
+
+// the charts' library downloads while the screen's figures do
+preloadCharts();
 
 /** ダッシュボード: where the chapter stands against 400,000 and the plan's milestones; growth, breakdowns, losses. */
 export function DashboardPage() {

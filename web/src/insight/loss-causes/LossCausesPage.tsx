@@ -10,6 +10,10 @@ import { lossCausesQuery, trailingYear } from '../queries';
 import { LossCausesFigure } from './LossCausesFigure';
 import { ReviewForm } from './ReviewForm';
 import { ReviewList } from './ReviewList';
+import { preloadCharts } from '../../platform/charts/useEChart';
+
+// the charts' library downloads while the screen's figures do
+preloadCharts();
 
 /** 減少要因: a council's losses by cause against the previous period, the unions behind them, its review. */
 export function LossCausesPage() {

@@ -1,6 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 
+const loadECharts = () => import('./echarts');
+
+/** Starts loading ECharts now (a screen with charts calls it on load, so the library downloads while its data does). */
+export function preloadCharts(): void {
+  void loadECharts();
+}
+
 /**
  * Draws an ECharts option into the returned element, loading ECharts on first use. The
  * chart's accessible name is `description` (ECharts' aria module writes it on the element).
@@ -11,10 +18,10 @@ export function useEChart(option: EChartsCoreOption, description: string) {
   useEffect(() => {
     let disposed = false;
     let dispose = (): void => undefined;
-    void import('./echarts').then(({ echarts }) => {
+    void loadECharts().then(({ echarts }) => {
       const element = ref.current;
       if (disposed || !element) return;
-      const chart = echarts.init(element, undefined, { renderer: 'svg', locale: 'JA' });
+      const chart = echarts.init(element, undefined, { renderer: 'svg' });
       chart.setOption({ animation: false, aria: { enabled: true, label: { description } }, ...option });
       element.dataset.ready = 'true';
       const observer = new ResizeObserver(() => chart.resize());
