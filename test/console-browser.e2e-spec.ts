@@ -71,7 +71,7 @@ describe('web console in a browser', () => {
     await expect(page.getByTestId('goal-percent').textContent()).resolves.toBe(`${progress.body.percent.toFixed(1)}%`);
     // the menu names the screens leadership may use
     const menu = page.getByRole('navigation');
-    for (const name of ['ダッシュボード', '減少要因', '組織', '月次締め']) await menu.getByRole('link', { name }).waitFor();
+    for (const name of ['ダッシュボード', '目標', '減少要因', '組織', '月次締め']) await menu.getByRole('link', { name }).waitFor();
     expect(await menu.getByRole('link', { name: 'ユーザー' }).count()).toBe(0);
     // every chart is an image with a name, and has a table of its numbers
     const charts = page.locator('div[role="img"]');
@@ -80,6 +80,18 @@ describe('web console in a browser', () => {
     for (const chart of await charts.all()) expect((await chart.getAttribute('aria-label'))?.length).toBeGreaterThan(10);
     expect(await page.getByText('表で見る').count()).toBeGreaterThanOrEqual(3);
     await screenshot(page, 'dashboard');
+    expect(await seriousAxeFindings(page)).toEqual([]);
+
+    // 目標: every goal's standing, and how the chapter's goal is shared out (the demo's does not add up)
+    await menu.getByRole('link', { name: '目標' }).click();
+    await heading(page, '目標');
+    const allocations = await t.request('GET', `/goals/${chapter.id}/allocations`, { token: t.adminToken });
+    const summary = page.getByTestId('allocation-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain(`割り振りの合計 ${numberJa(allocations.body.childrenTargetMembers)}人`);
+    expect(await summary.textContent()).toContain(allocations.body.balanced ? '一致' : '不一致');
+    await page.getByRole('cell', { name: `${progress.body.percent.toFixed(1)}%` }).first().waitFor();
+    await screenshot(page, 'goals');
     expect(await seriousAxeFindings(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();

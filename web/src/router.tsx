@@ -57,6 +57,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     indexRoute,
     screenRoute(SCREENS.dashboard, lazyRouteComponent(() => import('./insight/dashboard/DashboardPage'), 'DashboardPage')),
+    screenRoute(SCREENS.goals, lazyRouteComponent(() => import('./insight/goals/GoalsPage'), 'GoalsPage')),
     screenRoute(SCREENS.lossCauses, lazyRouteComponent(() => import('./insight/loss-causes/LossCausesPage'), 'LossCausesPage')),
     screenRoute(SCREENS.members, lazyRouteComponent(() => import('./membership/members/MembersPage'), 'MembersPage')),
     screenRoute(SCREENS.today, lazyRouteComponent(() => import('./organizing/today/TodayPage'), 'TodayPage')),

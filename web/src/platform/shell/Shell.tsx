@@ -70,6 +70,7 @@ export function Shell() {
             component={Link}
             to={screen.path}
             label={screen.title}
+            variant="filled"
             active={pathname === screen.path}
             aria-current={pathname === screen.path ? 'page' : undefined}
             onClick={close}

@@ -11,6 +11,7 @@ export interface Screen {
 
 export const SCREENS = {
   dashboard: { path: '/dashboard', title: 'ダッシュボード', roles: ['leadership', 'admin'] },
+  goals: { path: '/goals', title: '目標', roles: ['leadership', 'admin'] },
   lossCauses: { path: '/loss-causes', title: '減少要因', roles: ['regional', 'leadership', 'admin'] },
   members: { path: '/members', title: '組合員数', roles: ['federation', 'admin'] },
   today: { path: '/today', title: '今日', roles: ['organizer'] },
