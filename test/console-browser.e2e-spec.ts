@@ -162,6 +162,17 @@ describe('web console in a browser', () => {
     await page.getByTestId('union-current-members').filter({ hasText: numberJa(before + 7) }).waitFor({ timeout: 20_000 });
     await screenshot(page, 'members');
     expect(await seriousAxeFindings(page)).toEqual([]);
+
+    // a wrong entry is taken back: the ledger keeps it and records the opposite
+    await page.getByRole('button', { name: /\+7を取り消す$/ }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('取り消す理由').fill('二重に入力したため');
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await dialog.getByRole('button', { name: '取り消す' }).click();
+    await page.getByRole('status').filter({ hasText: '取り消しました' }).waitFor();
+    await page.getByRole('cell', { name: '取消済み' }).first().waitFor();
+    await t.db.query('SELECT aggregation_apply_batch(100000)');
+    await page.getByTestId('union-current-members').filter({ hasText: numberJa(before) }).waitFor({ timeout: 20_000 });
     expect(problems).toEqual([]);
     await close();
   });

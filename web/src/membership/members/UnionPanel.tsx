@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
 import { unwrap } from '../../platform/api/errors';
@@ -7,14 +7,21 @@ import { formatDate, formatDelta, formatNumber } from '../../platform/format/for
 import { useLabels } from '../../platform/labels/labels';
 import { QueryState } from '../../platform/shell/QueryState';
 import { ChangeForm } from './ChangeForm';
+import { ReverseForm } from './ReverseForm';
 
 type Union = Schemas['UnionDto'];
+type Change = Schemas['MembershipChangeDto'];
 
 /** One union: its members now, a change to record, and its latest ledger entries. */
 export function UnionPanel({ union }: { union: Union }) {
   const label = useLabels();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string>();
+  const [reversing, setReversing] = useState<Change>();
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['membership-changes', union.id] });
+    void queryClient.invalidateQueries({ queryKey: ['unions'] });
+  };
   const changes = useQuery({
     queryKey: ['membership-changes', union.id],
     queryFn: () => unwrap(api.GET('/api/v1/membership-changes', { params: { query: { unionId: union.id, limit: 10 } } })),
@@ -42,8 +49,7 @@ export function UnionPanel({ union }: { union: Union }) {
           unionId={union.id}
           onSaved={(change) => {
             setSaved(`記録しました: ${formatDate(change.effectiveOn)} ${change.causeLabel} ${formatDelta(change.delta)}人。組合員数への反映には数秒かかります。`);
-            void queryClient.invalidateQueries({ queryKey: ['membership-changes', union.id] });
-            void queryClient.invalidateQueries({ queryKey: ['unions'] });
+            refresh();
           }}
         />
         <QueryState isPending={changes.isPending} error={changes.error}>
@@ -56,6 +62,7 @@ export function UnionPanel({ union }: { union: Union }) {
                   <Table.Th>事由</Table.Th>
                   <Table.Th>雇用形態</Table.Th>
                   <Table.Th ta="right">増減</Table.Th>
+                  <Table.Th>取消</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -65,6 +72,22 @@ export function UnionPanel({ union }: { union: Union }) {
                     <Table.Td>{c.causeLabel}</Table.Td>
                     <Table.Td>{label('employmentTypes', c.employmentType)}</Table.Td>
                     <Table.Td ta="right">{formatDelta(c.delta)}</Table.Td>
+                    <Table.Td>
+                      {c.reversalOf ? (
+                        '取消の記録'
+                      ) : c.reversedBy ? (
+                        '取消済み'
+                      ) : (
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          onClick={() => setReversing(c)}
+                          aria-label={`${formatDate(c.effectiveOn)} ${c.causeLabel} ${formatDelta(c.delta)}を取り消す`}
+                        >
+                          取り消す
+                        </Button>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -72,6 +95,19 @@ export function UnionPanel({ union }: { union: Union }) {
           )}
         </QueryState>
       </Stack>
+      <Modal opened={Boolean(reversing)} onClose={() => setReversing(undefined)} title="増減の記録を取り消す">
+        {reversing && (
+          <ReverseForm
+            change={reversing}
+            onCancel={() => setReversing(undefined)}
+            onDone={() => {
+              setSaved(`取り消しました: ${formatDate(reversing.effectiveOn)} ${reversing.causeLabel} ${formatDelta(reversing.delta)}人。`);
+              setReversing(undefined);
+              refresh();
+            }}
+          />
+        )}
+      </Modal>
     </Paper>
   );
 }
