@@ -173,6 +173,17 @@ describe('web console in a browser', () => {
     await page.getByRole('cell', { name: '取消済み' }).first().waitFor();
     await t.db.query('SELECT aggregation_apply_batch(100000)');
     await page.getByTestId('union-current-members').filter({ hasText: numberJa(before) }).waitFor({ timeout: 20_000 });
+
+    // the annual survey is the ground truth on its day: the union then counts what it says
+    await page.getByRole('tab', { name: '年次調査' }).click();
+    await page.getByLabel('正社員・女性の人数').fill('1200');
+    await page.getByLabel('正社員・男性の人数').fill('34');
+    await page.getByText('合計 1,234人').waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.getByRole('button', { name: '調査結果を保存' }).click();
+    await page.getByRole('status').filter({ hasText: '調査結果を保存しました' }).waitFor();
+    await t.db.query('SELECT aggregation_apply_batch(100000)');
+    await page.getByTestId('union-current-members').filter({ hasText: '1,234' }).waitFor({ timeout: 20_000 });
     expect(problems).toEqual([]);
     await close();
   });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Modal, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
 import { unwrap } from '../../platform/api/errors';
@@ -8,6 +8,7 @@ import { useLabels } from '../../platform/labels/labels';
 import { QueryState } from '../../platform/shell/QueryState';
 import { ChangeForm } from './ChangeForm';
 import { ReverseForm } from './ReverseForm';
+import { SurveyForm } from './SurveyForm';
 
 type Union = Schemas['UnionDto'];
 type Change = Schemas['MembershipChangeDto'];
@@ -45,13 +46,32 @@ export function UnionPanel({ union }: { union: Union }) {
             {saved}
           </Alert>
         )}
-        <ChangeForm
-          unionId={union.id}
-          onSaved={(change) => {
-            setSaved(`記録しました: ${formatDate(change.effectiveOn)} ${change.causeLabel} ${formatDelta(change.delta)}人。組合員数への反映には数秒かかります。`);
-            refresh();
-          }}
-        />
+        <Tabs defaultValue="change" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="change">増減を記録</Tabs.Tab>
+            <Tabs.Tab value="survey">年次調査</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="change" pt="sm">
+            <ChangeForm
+              unionId={union.id}
+              onSaved={(change) => {
+                setSaved(`記録しました: ${formatDate(change.effectiveOn)} ${change.causeLabel} ${formatDelta(change.delta)}人。組合員数への反映には数秒かかります。`);
+                refresh();
+              }}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="survey" pt="sm">
+            <SurveyForm
+              unionId={union.id}
+              onSaved={(survey) => {
+                setSaved(
+                  `調査結果を保存しました: ${formatDate(survey.surveyedOn)} 時点 ${formatNumber(survey.totalMembers)}人(記録との差 ${formatDelta(survey.totalMembers - survey.ledgerMembersBefore)}人を調整として記録)。`,
+                );
+                refresh();
+              }}
+            />
+          </Tabs.Panel>
+        </Tabs>
         <QueryState isPending={changes.isPending} error={changes.error}>
           {() => (
             <Table withTableBorder striped>
