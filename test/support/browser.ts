@@ -48,10 +48,15 @@ export async function seriousAxeFindings(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-/** A full-page picture of the screen for docs/screenshots (charts drawn first). */
+/**
+ * A full-page picture of the screen for docs/screenshots (charts drawn first), when asked
+ * for with CONSOLE_SCREENSHOTS=1 (`npm run screenshots`): the pictures are committed, and
+ * rewriting them on every test run would only churn them.
+ */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   await page.waitForLoadState('networkidle');
+  if (!process.env.CONSOLE_SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
   for (const chart of await page.locator('[role="img"][aria-label]').all()) {
     if (await chart.evaluate((el) => el.tagName === 'DIV')) await chart.locator('svg').first().waitFor({ timeout: 10_000 });
   }
