@@ -30,8 +30,8 @@ export function NetChangeSection({ report }: { report: NetChange }) {
         formatter: (items: { seriesName: string; value: number; axisValueLabel: string; marker: string }[]) =>
           [items[0]?.axisValueLabel, ...items.filter((i) => i.seriesName !== '基準' && i.value !== 0).map((i) => `${i.marker}${i.seriesName} ${formatNumber(i.value)}`)].join('<br/>'),
       },
-      legend: { type: 'scroll', bottom: 0, data: chart.series.filter((s) => s.kind !== 'base').map((s) => s.name).concat('累計純増減') },
-      grid: { left: 72, right: 24, top: 16, bottom: 56 },
+      legend: { bottom: 0, data: chart.series.filter((s) => s.kind !== 'base').map((s) => s.name).concat('累計純増減') },
+      grid: { left: 72, right: 24, top: 16, bottom: 80 },
       xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', name: '人', axisLabel: { formatter: (v: number) => formatNumber(v) } },
       series: [
@@ -61,7 +61,7 @@ export function NetChangeSection({ report }: { report: NetChange }) {
       <ChartFigure
         label={`要因別の増減のウォーターフォール図: ${period}の各月、前月までの累計純増減から減少を下へ、増加を上へ要因別に積んだ棒。期間の増加 ${formatNumber(gains)}人、減少 ${formatNumber(-losses)}人、純増減 ${formatDelta(total)}人`}
         option={option}
-        height={340}
+        height={380}
         table={
           <Table withTableBorder striped fz="xs" data-testid="net-change-table">
             <Table.Caption>{`月別・要因別の増減(${period}、人。減少はマイナス)`}</Table.Caption>
