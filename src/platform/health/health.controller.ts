@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { Public } from '../common/auth/auth.decorators';
@@ -19,6 +19,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
+  @ApiOperation({ operationId: 'checkHealth', summary: 'Check that PostgreSQL and Redis answer' })
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.postgres.pingCheck('postgres', { timeout: 2000 }), () => this.pingRedis()]);
   }
