@@ -1,4 +1,4 @@
-import { OpenApiDocument, Operation, Schema, builtOpenApiDocument, operationsOf, resolveRef } from './support/openapi';
+import { OpenApiDocument, Operation, Schema, builtOpenApiDocument, operationsOf, resolveRef, schemaProblems } from './support/openapi';
 
 const ERROR_REF = '#/components/schemas/ErrorResponseDto';
 /** Answers that are files, not JSON: a download needs no JSON schema. */
@@ -116,5 +116,46 @@ describe('the OpenAPI document', () => {
     expect(error.required).not.toContain('details');
     const details = resolveRef(document, error.properties.details.items.$ref) as Schema;
     expect(details.required).toEqual(expect.arrayContaining(['field', 'message']));
+  });
+});
+
+/** The checker that openapi-answers.e2e-spec.ts holds real answers to. */
+describe('the answer checker', () => {
+  const document = {
+    components: {
+      schemas: {
+        Item: {
+          type: 'object',
+          required: ['id', 'stage', 'nextActionOn'],
+          properties: {
+            id: { type: 'string' },
+            stage: { type: 'string', enum: ['identified', 'contacted'] },
+            nextActionOn: { type: 'string', nullable: true },
+            workers: { type: 'integer' },
+          },
+        },
+      },
+    },
+  };
+  const page = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Item' } } } };
+  const item = { id: 'a', stage: 'identified', nextActionOn: null, workers: 3 };
+
+  it('accepts an answer of the declared shape', () => {
+    expect(schemaProblems(document, page, { items: [item] })).toEqual([]);
+  });
+
+  it('names a missing property, an undeclared one, a wrong type, an undeclared null and a value outside the enum', () => {
+    const answer = { items: [{ id: 'a', stage: 'founded', workers: 2.5, passwordHash: 'x' }, { ...item, id: null }] };
+    expect(schemaProblems(document, page, answer)).toEqual([
+      'body.items[0].nextActionOn: required, missing',
+      'body.items[0].passwordHash: not declared',
+      'body.items[0].stage: "founded" is not one of ["identified","contacted"]',
+      'body.items[0].workers: number, declared integer',
+      'body.items[1].id: null, but not declared nullable',
+    ]);
+  });
+
+  it('names a $ref that points nowhere', () => {
+    expect(schemaProblems(document, { $ref: '#/components/schemas/Gone' }, {})).toEqual(['body: $ref #/components/schemas/Gone points nowhere']);
   });
 });

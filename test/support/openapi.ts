@@ -50,7 +50,8 @@ const fits = (actual: string, declared: string): boolean => actual === declared 
 
 /**
  * A small checker of a JSON value against an OpenAPI 3.0 schema: required properties
- * present, declared types and enums, nullable, $ref, allOf/oneOf and array items. Answers
+ * present, no property the schema does not declare, declared types and enums, nullable,
+ * $ref, allOf/oneOf and array items. Answers
  * the problems found, each naming where (`body.items[0].stage`).
  */
 export function schemaProblems(document: OpenApiDocument, schema: Schema, value: unknown, at = 'body'): string[] {
@@ -73,7 +74,12 @@ export function schemaProblems(document: OpenApiDocument, schema: Schema, value:
     const properties = (schema.properties ?? {}) as Record<string, Schema>;
     const missing = ((schema.required ?? []) as string[]).filter((name) => !(name in object)).map((name) => `${at}.${name}: required, missing`);
     const present = Object.entries(properties).filter(([name]) => object[name] !== undefined);
-    return [...missing, ...present.flatMap(([name, property]) => schemaProblems(document, property, object[name], `${at}.${name}`))];
+    const undeclared = schema.properties && !schema.additionalProperties ? Object.keys(object).filter((name) => !(name in properties)) : [];
+    return [
+      ...missing,
+      ...undeclared.map((name) => `${at}.${name}: not declared`),
+      ...present.flatMap(([name, property]) => schemaProblems(document, property, object[name], `${at}.${name}`)),
+    ];
   }
   return [];
 }
