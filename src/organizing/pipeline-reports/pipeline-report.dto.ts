@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES } from '../../platform/common/auth/roles';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate, IsMonth } from '../../platform/common/validation/validators';
 import type { Stage, WorkingStage } from '../prospects/stage-rules';
@@ -121,6 +122,7 @@ export class ActivityFigures {
 export class OrganizerActivity extends ActivityFigures {
   organizerId!: string;
   label!: string;
+  @ApiProperty({ enum: ROLES })
   role!: string;
   roleLabel!: string;
   regionalCouncilId!: string | null;

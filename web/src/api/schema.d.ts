@@ -1318,6 +1318,8 @@ export interface components {
             gender: "female" | "male" | "unspecified";
             /** @description The survey that wrote this adjustment */
             surveyId?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
             id: string;
             unionId: string;
             delta: number;
@@ -1330,7 +1332,6 @@ export interface components {
             reversedBy: string | null;
             /** @description api, bulk, survey, affiliation, reversal, demo or import. */
             source: string;
-            recordedAt: string;
             recordedBy: string | null;
         };
         BulkMembershipChangesDto: {
@@ -1380,12 +1381,13 @@ export interface components {
             surveyedOn: string;
             counts: components["schemas"]["SurveyCountDto"][];
             adjustments: components["schemas"]["SurveyAdjustmentDto"][];
+            /** Format: date-time */
+            recordedAt: string;
             id: string;
             unionId: string;
             totalMembers: number;
             /** @description The ledger's count on the survey day before the adjustments. */
             ledgerMembersBefore: number;
-            recordedAt: string;
             recordedBy: string | null;
         };
         MilestoneDto: {
@@ -1546,16 +1548,18 @@ export interface components {
             months: components["schemas"]["GrowthMonthDto"][];
         };
         GrowthReportDto: {
+            /** @enum {string} */
+            groupBy: "total" | "federation" | "regionalCouncil" | "sector" | "union" | "employmentType" | "gender";
             /** Format: date-time */
             asOf: string | null;
             from: string;
             to: string;
-            groupBy: string;
             closedMonths: string[];
             groups: components["schemas"]["GrowthGroupDto"][];
         };
         LossCauseDto: {
-            cause: string;
+            /** @enum {string} */
+            cause: "retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease";
             label: string;
             members: number;
             /** @description Share of the period's losses, 0..1. */
@@ -1582,7 +1586,8 @@ export interface components {
             topUnions: components["schemas"]["LossUnionDto"][];
         };
         CauseMembersDto: {
-            cause: string;
+            /** @enum {string} */
+            cause: "new_hire" | "new_organizing" | "non_regular_enrollment" | "transfer_in" | "merger_in" | "other_increase" | "retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease" | "survey_adjustment";
             label: string;
             members: number;
         };
@@ -1684,12 +1689,12 @@ export interface components {
             label: string;
         };
         LossReviewDto: {
+            causes: ("retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease")[];
             id: string;
             regionalCouncilId: string;
             regionalCouncilName: string;
             periodFrom: string;
             periodTo: string;
-            causes: string[];
             /** @description The causes with their Japanese labels. */
             causeLabels: components["schemas"]["LossReviewCauseDto"][];
             findings: string;
@@ -1924,6 +1929,10 @@ export interface components {
             version?: number;
         };
         AffiliatedUnionDto: {
+            /** @enum {string} */
+            kind: "enterprise" | "general" | "direct";
+            /** @enum {string} */
+            status: "active" | "dissolved" | "merged";
             id: string;
             code: string | null;
             name: string;
@@ -1932,9 +1941,7 @@ export interface components {
             employerName: string;
             municipality: string | null;
             affiliatedOn: string;
-            kind: string;
             kindLabel: string;
-            status: string;
             statusLabel: string;
         };
         AffiliationDto: {
@@ -2267,9 +2274,10 @@ export interface components {
             byOrganizer: components["schemas"]["OrganizerPipeline"][];
         };
         OrganizerActivity: {
+            /** @enum {string} */
+            role: "admin" | "leadership" | "regional" | "federation" | "organizer";
             organizerId: string;
             label: string;
-            role: string;
             roleLabel: string;
             regionalCouncilId: string | null;
             visits: number;

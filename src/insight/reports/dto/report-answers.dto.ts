@@ -1,8 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CAUSES, DECREASE_CAUSES } from '../../../membership/membership-changes/ledger-writer';
 import type { DuesReport } from '../dues.service';
 import type { GenderReport } from '../gender.service';
 import type { GrowthReport } from '../growth.service';
 import type { LossCausesReport } from '../loss-causes.service';
 import type { NetChangeReport } from '../net-change.service';
+import { GROWTH_GROUP_BY } from '../report-query.dto';
 
 /**
  * The OpenAPI shape of report answers (the services build them as plain objects; these
@@ -34,12 +37,14 @@ export class GrowthReportDto {
   asOf!: Date | null;
   from!: string;
   to!: string;
+  @ApiProperty({ enum: GROWTH_GROUP_BY })
   groupBy!: string;
   closedMonths!: string[];
   groups!: GrowthGroupDto[];
 }
 
 export class LossCauseDto {
+  @ApiProperty({ enum: DECREASE_CAUSES })
   cause!: string;
   label!: string;
   members!: number;
@@ -69,6 +74,7 @@ export class LossCausesReportDto {
 }
 
 export class CauseMembersDto {
+  @ApiProperty({ enum: CAUSES })
   cause!: string;
   label!: string;
   members!: number;
