@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentExportFormat } from '../exports/export-openapi';
+import { ExportRoutes } from '../exports/export-routes';
 
 /** The OpenAPI document of the API: served at /docs-json, and the source of the console's typed client. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('連合神奈川 組織拡大CRM API')
@@ -13,4 +15,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addCookieAuth('rengo_session')
       .build(),
   );
+  return documentExportFormat(document, app.get(ExportRoutes), '/api/v1');
 }
