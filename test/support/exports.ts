@@ -32,7 +32,8 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** A CSV answer's rows (header first), after checking its BOM; cells stay text, as a reader sees them. */
 export function readCsv(bytes: Buffer): string[][] {
   if (!bytes.subarray(0, 3).equals(BOM)) throw new Error('the CSV does not start with a UTF-8 BOM');
-  return parse(bytes.subarray(3).toString('utf8'), { relax_column_count: false }) as string[][];
+  const rows: string[][] = parse(bytes.subarray(3).toString('utf8'), { relax_column_count: false });
+  return rows;
 }
 
 /** The file name a browser would save: filename* decoded. */

@@ -19,17 +19,22 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  * zone, so 2026-04-01 must land on 2026/04/01 whatever the server's zone.
  */
 function wallClock(value: unknown, kind: 'date' | 'month' | 'datetime'): Date | null {
-  if (value === null || value === undefined || value === '') return null;
+  if (!(value instanceof Date) && typeof value !== 'string') return null;
   if (kind === 'datetime') {
-    const at = value instanceof Date ? value : new Date(String(value));
+    const at = value instanceof Date ? value : new Date(value);
     return Number.isNaN(at.getTime()) ? null : new Date(at.getTime() + TOKYO_OFFSET_MS);
   }
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(String(value));
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value instanceof Date ? value.toISOString() : value);
   return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? '1'))) : null;
 }
 
 const asNumber = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const asText = (value: unknown): string => (Array.isArray(value) ? value.join('、') : String(value));
+function asText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(asText).join('、');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value) ?? '';
+}
 
 /** The value of an xlsx cell: numbers and dates as such, the rest as text. */
 export function xlsxValue(value: unknown, kind: CellKind): string | number | Date | null {

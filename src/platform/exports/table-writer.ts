@@ -59,6 +59,7 @@ const WIDTHS: Record<ExportHeader['kind'], number> = { text: 24, number: 12, dec
 class XlsxWriter implements TableWriter {
   private readonly book: ExcelJS.stream.xlsx.WorkbookWriter;
   private sheet: ExcelJS.Worksheet | undefined;
+  private headers: ExportHeader[] = [];
   private readonly names = new Set<string>();
 
   constructor(out: Writable) {
@@ -79,15 +80,12 @@ class XlsxWriter implements TableWriter {
     header.eachCell((cell) => (cell.numFmt = '@'));
     header.commit();
     this.sheet = sheet;
-    this.headersOf.set(sheet, headers);
+    this.headers = headers;
   }
 
-  private readonly headersOf = new Map<ExcelJS.Worksheet, ExportHeader[]>();
-
   addRows(rows: unknown[][]): void {
-    const sheet = this.sheet;
+    const { sheet, headers } = this;
     if (!sheet) return;
-    const headers = this.headersOf.get(sheet) ?? [];
     for (const row of rows) sheet.addRow(row.map((value, i) => xlsxValue(value, headers[i].kind))).commit();
   }
 

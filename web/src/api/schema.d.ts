@@ -2079,6 +2079,8 @@ export interface operations {
                 q?: string;
                 regionalCouncilId?: string;
                 federationId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -2384,6 +2386,8 @@ export interface operations {
                 offset?: number;
                 /** @description Code or name contains */
                 q?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -2585,6 +2589,8 @@ export interface operations {
                 sectorCode?: string;
                 /** @description Code or name contains */
                 q?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -2760,6 +2766,8 @@ export interface operations {
                 municipality?: string;
                 /** @description Code or name contains */
                 q?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -2939,6 +2947,8 @@ export interface operations {
                 q?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3139,6 +3149,8 @@ export interface operations {
                 from?: string;
                 /** @description effectiveOn on or before */
                 to?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3360,6 +3372,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 unionId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3481,6 +3495,8 @@ export interface operations {
                 parentGoalId?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3649,7 +3665,10 @@ export interface operations {
     };
     GoalsController_allocations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
+            };
             header?: never;
             path: {
                 id: string;
@@ -3677,7 +3696,10 @@ export interface operations {
     };
     GoalsController_getProgress: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
+            };
             header?: never;
             path: {
                 id: string;
@@ -3715,6 +3737,8 @@ export interface operations {
                 groupBy?: "total" | "federation" | "regionalCouncil" | "sector" | "union" | "employmentType" | "gender";
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3750,6 +3774,8 @@ export interface operations {
                 to?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3785,6 +3811,8 @@ export interface operations {
                 to?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3819,6 +3847,8 @@ export interface operations {
                 month?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3852,6 +3882,8 @@ export interface operations {
                 fiscalYear?: number;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3881,6 +3913,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3953,6 +3987,8 @@ export interface operations {
                 /** @description Reviews about this cause */
                 cause?: "retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease";
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -4134,6 +4170,8 @@ export interface operations {
                 regionalCouncilId?: string;
                 assignedOrganizerId?: string;
                 targetFederationId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -4275,6 +4313,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path: {
@@ -4454,6 +4494,8 @@ export interface operations {
                 /** @description One organizer's list (organizers: their own unless a colleague is named). */
                 assignedOrganizerId?: string;
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -4493,6 +4535,8 @@ export interface operations {
                 /** @description The author. */
                 organizerId?: string;
                 prospectId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path: {
@@ -4583,6 +4627,8 @@ export interface operations {
                 /** @description The author. */
                 organizerId?: string;
                 prospectId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -4697,6 +4743,8 @@ export interface operations {
                 to?: string;
                 regionalCouncilId?: string;
                 prospectId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -5006,6 +5054,8 @@ export interface operations {
                 /** @description The cohort's last day, and the day the figures are taken at (history after it is ignored). Default: today. */
                 to?: string;
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -5042,6 +5092,8 @@ export interface operations {
             query: {
                 month: string;
                 regionalCouncilId?: string;
+                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;

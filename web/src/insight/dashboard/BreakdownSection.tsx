@@ -7,6 +7,7 @@ import { QueryState } from '../../platform/shell/QueryState';
 import { SortableTable } from '../../platform/tables/SortableTable';
 import { growthQuery, trailingYear } from '../queries';
 import { breakdownRows, type BreakdownRow } from './figures';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 const GROUPINGS = [
   { value: 'federation', label: '構成組織別' },
@@ -47,6 +48,7 @@ export function BreakdownSection() {
         aria-label="集計の単位"
         w="fit-content"
       />
+      <ExportButtons name={`${grouping}の組合員数と純増減`} path="/api/v1/reports/growth" query={{ ...range, groupBy }} />
       <QueryState isPending={growth.isPending} error={growth.error}>
         {() => (
           <Grid>

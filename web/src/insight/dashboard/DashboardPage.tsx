@@ -10,6 +10,7 @@ import { chapterGoal } from './figures';
 import { GoalProgressSection } from './GoalProgressSection';
 import { GrowthSection } from './GrowthSection';
 import { preloadCharts } from '../../platform/charts/useEChart';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 // the charts' library downloads while the screen's figures do
 preloadCharts();
@@ -50,6 +51,7 @@ export function DashboardPage() {
         <Title order={2} id="losses-heading" size="h3">
           減少要因(前期間との比較)
         </Title>
+        <ExportButtons name="減少要因" path="/api/v1/reports/loss-causes" query={trailingYear(to)} />
         <QueryState isPending={losses.isPending} error={losses.error}>
           {() => losses.data && <LossCausesFigure report={losses.data} title="要因別の減少" />}
         </QueryState>

@@ -3,6 +3,7 @@ import { Stack, Table, Title } from '@mantine/core';
 import type { Schemas } from '../../platform/api/client';
 import { ChartFigure } from '../../platform/charts/ChartFigure';
 import { formatDelta, formatMonth, formatNumber } from '../../platform/format/format';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 type Growth = Schemas['GrowthReportDto'];
 
@@ -33,6 +34,7 @@ export function GrowthSection({ report, target }: { report: Growth; target: numb
       <Title order={2} id="growth-heading" size="h3">
         組合員数の推移
       </Title>
+      <ExportButtons name="組合員数の推移" path="/api/v1/reports/growth" query={{ from: report.from, to: report.to, groupBy: 'total' }} />
       <ChartFigure
         label={
           first && last
