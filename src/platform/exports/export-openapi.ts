@@ -8,10 +8,7 @@ const FORMAT_PARAMETER: ParameterObject = {
   in: 'query',
   required: false,
   schema: { type: 'string', enum: [...EXPORT_FORMATS] },
-  description:
-    'Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or ' +
-    'csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in ' +
-    "Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored).",
+  description: 'The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page.',
 };
 
 /** Adds the `format` query parameter, once, to every GET that has an export. */

@@ -9,7 +9,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('連合神奈川 組織拡大CRM API')
-      .setDescription('Organizing and membership-growth CRM for Rengo Kanagawa. All routes are under /api/v1.')
+      .setDescription(
+        'Organizing and membership-growth CRM for Rengo Kanagawa. All routes are under /api/v1.\n\n' +
+          'Exports: a GET with a `format` parameter answers `format=xlsx` ' +
+          '(application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or `format=csv` (text/csv, UTF-8 with BOM, CRLF): ' +
+          'Japanese headers, numbers as numbers, dates as dates, the Japanese file name in Content-Disposition ' +
+          "(filename*=UTF-8''…). A list gives every row in the caller's scope (limit and offset are ignored), streamed.",
+      )
       .setVersion('1')
       .addBearerAuth()
       .addCookieAuth('rengo_session')

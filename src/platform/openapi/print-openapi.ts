@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     logger: false,
   });
   app.setGlobalPrefix(API_PREFIX);
-  process.stdout.write(`${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
+  const document = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+  // a pipe is written asynchronously: exit only once all of it is out (past 64 KB it would be cut)
+  await new Promise<void>((resolve, reject) => process.stdout.write(document, (error) => (error ? reject(error) : resolve())));
 }
 
 main().then(

@@ -2079,7 +2079,7 @@ export interface operations {
                 q?: string;
                 regionalCouncilId?: string;
                 federationId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -2386,7 +2386,7 @@ export interface operations {
                 offset?: number;
                 /** @description Code or name contains */
                 q?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -2589,7 +2589,7 @@ export interface operations {
                 sectorCode?: string;
                 /** @description Code or name contains */
                 q?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -2766,7 +2766,7 @@ export interface operations {
                 municipality?: string;
                 /** @description Code or name contains */
                 q?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -2947,7 +2947,7 @@ export interface operations {
                 q?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3149,7 +3149,7 @@ export interface operations {
                 from?: string;
                 /** @description effectiveOn on or before */
                 to?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3372,7 +3372,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 unionId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3495,7 +3495,7 @@ export interface operations {
                 parentGoalId?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3666,7 +3666,7 @@ export interface operations {
     GoalsController_allocations: {
         parameters: {
             query?: {
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3697,7 +3697,7 @@ export interface operations {
     GoalsController_getProgress: {
         parameters: {
             query?: {
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3737,7 +3737,7 @@ export interface operations {
                 groupBy?: "total" | "federation" | "regionalCouncil" | "sector" | "union" | "employmentType" | "gender";
                 federationId?: string;
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3774,7 +3774,7 @@ export interface operations {
                 to?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3811,7 +3811,7 @@ export interface operations {
                 to?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3847,7 +3847,7 @@ export interface operations {
                 month?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3882,7 +3882,7 @@ export interface operations {
                 fiscalYear?: number;
                 federationId?: string;
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3913,7 +3913,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -3987,7 +3987,7 @@ export interface operations {
                 /** @description Reviews about this cause */
                 cause?: "retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease";
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -4170,7 +4170,7 @@ export interface operations {
                 regionalCouncilId?: string;
                 assignedOrganizerId?: string;
                 targetFederationId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -4313,7 +4313,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -4494,7 +4494,7 @@ export interface operations {
                 /** @description One organizer's list (organizers: their own unless a colleague is named). */
                 assignedOrganizerId?: string;
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -4535,7 +4535,7 @@ export interface operations {
                 /** @description The author. */
                 organizerId?: string;
                 prospectId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -4627,7 +4627,7 @@ export interface operations {
                 /** @description The author. */
                 organizerId?: string;
                 prospectId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -4743,7 +4743,7 @@ export interface operations {
                 to?: string;
                 regionalCouncilId?: string;
                 prospectId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -5054,7 +5054,7 @@ export interface operations {
                 /** @description The cohort's last day, and the day the figures are taken at (history after it is ignored). Default: today. */
                 to?: string;
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -5092,7 +5092,7 @@ export interface operations {
             query: {
                 month: string;
                 regionalCouncilId?: string;
-                /** @description Download the answer as a file instead of JSON: xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or csv (text/csv, UTF-8 with BOM, CRLF). Japanese headers, numbers as numbers, dates as dates; the Japanese file name is in Content-Disposition (filename*=UTF-8''…). A list gives every row in the caller's scope, not one page (limit and offset are ignored). */
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
                 format?: "xlsx" | "csv";
             };
             header?: never;
