@@ -32,7 +32,10 @@ describe('console exports in a browser', () => {
     const breakdown = page.getByRole('group', { name: '構成組織別の組合員数と純増減の出力' });
     await breakdown.getByRole('button', { name: 'Excelで出力' }).waitFor();
     // every table on the dashboard offers both files
-    expect(await page.getByRole('button', { name: 'Excelで出力' }).count()).toBeGreaterThanOrEqual(4);
+    for (const table of ['目標の進捗とマイルストーン', '組合員数の推移', '構成組織別の組合員数と純増減', '減少要因']) {
+      await page.getByRole('group', { name: `${table}の出力` }).getByRole('button', { name: 'CSVで出力' }).waitFor();
+    }
+    expect(await page.getByRole('button', { name: 'Excelで出力' }).count()).toBe(4);
     expect(await page.getByRole('button', { name: 'CSVで出力' }).count()).toBe(await page.getByRole('button', { name: 'Excelで出力' }).count());
 
     const [download] = await Promise.all([page.waitForEvent('download'), breakdown.getByRole('button', { name: 'Excelで出力' }).click()]);
