@@ -70,7 +70,9 @@ export class ExportInterceptor implements NestInterceptor {
       type: CONTENT_TYPES[format],
       disposition: contentDisposition(definition.fileName, definition.asciiName, this.clock.today(), format),
     });
-    file.setErrorHandler(() => undefined); // a broken download was logged where it broke; the answer has begun
+    // a broken download is logged where it broke (below); the answer has begun, so there is no status to send
+    file.setErrorHandler(() => undefined);
+    out.on('error', () => undefined);
     write(tableWriter(format, out), out).catch((error: unknown) => {
       this.logger.error({ err: error }, `export ${definition.asciiName} stopped`);
       out.destroy(error instanceof Error ? error : new Error(String(error)));
