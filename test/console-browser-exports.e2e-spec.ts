@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import type { DemoLogin } from '../src/demo/demo-users';
 import { CONSOLE_DIR, desktop, launchChromium, screenshot, seriousAxeFindings, signIn } from './support/browser';
 import { loadDemo } from './support/demo';
-import { readWorkbook } from './support/exports';
+import { readCsv, readWorkbook } from './support/exports';
 import { TestApp, bootTestApp } from './support/test-app';
 
 /**
@@ -61,6 +61,47 @@ describe('console exports in a browser', () => {
     await screenshot(page, 'dashboard-exports', { fullPage: false });
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('offers both files on every list and report screen; a federation downloads its members as CSV for Excel', async () => {
+    const { context, page, problems } = await desktop(browser);
+    await signIn(page, t.baseUrl, demo.admin.email, demo.admin.password);
+    const screens: [string, string, string[]][] = [
+      ['/goals', '目標', ['目標の一覧']],
+      ['/loss-causes', '減少要因', ['要因別の減少と減少の多い単組', '減少の多い単組']],
+      ['/structure', '組織', ['単組']],
+      ['/admin/periods', '月次締め', ['締めた月']],
+      ['/admin/users', 'ユーザー', ['ユーザー']],
+      ['/members', '組合員数', ['単組と現在の組合員数']],
+    ];
+    for (const [path, title, tables] of screens) {
+      await page.goto(`${t.baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+      for (const table of tables) {
+        const group = page.getByRole('group', { name: `${table}の出力`, exact: true });
+        await group.getByRole('button', { name: 'Excelで出力' }).waitFor();
+        await group.getByRole('button', { name: 'CSVで出力' }).waitFor();
+      }
+      expect({ path, findings: await seriousAxeFindings(page) }).toEqual({ path, findings: [] });
+    }
+    await context.close();
+
+    const federation = await desktop(browser);
+    await signIn(federation.page, t.baseUrl, demo.federation.email, demo.federation.password);
+    const group = federation.page.getByRole('group', { name: '単組と現在の組合員数の出力' });
+    await group.getByRole('button', { name: 'CSVで出力' }).waitFor();
+    const [download] = await Promise.all([federation.page.waitForEvent('download'), group.getByRole('button', { name: 'CSVで出力' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^組合一覧_\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = await streamBytes(await download.createReadStream());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = readCsv(bytes).slice(1);
+    const token = await t.login(demo.federation.email, demo.federation.password);
+    const me = (await t.request('GET', '/me', { token })).body;
+    const unions = (await t.request('GET', `/unions?federationId=${me.federationId}&status=active&limit=500`, { token })).body;
+    expect(rows.map((r) => r[1]).sort()).toEqual(unions.items.map((u: any) => u.name).sort());
+    expect(rows.map((r) => Number(r[9])).reduce((a, b) => a + b, 0)).toBe(unions.items.reduce((sum: number, u: any) => sum + u.currentMembers, 0));
+    expect([...problems, ...federation.problems]).toEqual([]);
+    await federation.context.close();
   });
 });
 

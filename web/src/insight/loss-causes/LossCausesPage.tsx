@@ -68,6 +68,7 @@ export function LossCausesPage() {
                 <Title order={2} id="unions-heading" size="h3">
                   減少の多い単組
                 </Title>
+                <ExportButtons name="減少の多い単組" path="/api/v1/reports/loss-causes" query={{ ...range, regionalCouncilId: councilId }} />
                 {report.data.topUnions.length ? (
                   <Table withTableBorder striped>
                     <Table.Caption>期間中の減少人数の多い順</Table.Caption>
