@@ -2,7 +2,7 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page } from '../../platform/common/http/pagination';
+import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../platform/idempotency/idempotency';
 import { ConsultationsService } from './consultations.service';
@@ -16,6 +16,7 @@ export class ConsultationsController {
 
   @Authenticated('admin', 'leadership', 'regional')
   @Get()
+  @ApiPage(ConsultationDto)
   list(@Query() query: ListConsultationsQuery, @Caller() caller: CurrentUser): Promise<Page<ConsultationDto>> {
     return this.consultations.list(query, caller);
   }

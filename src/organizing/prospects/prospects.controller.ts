@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page, PageQuery } from '../../platform/common/http/pagination';
+import { ApiPage, Page, PageQuery } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../platform/idempotency/idempotency';
 import { AffiliationService } from './affiliation.service';
@@ -28,6 +28,7 @@ export class ProspectsController {
 
   @Authenticated()
   @Get()
+  @ApiPage(ProspectDto)
   list(@Query() query: ListProspectsQuery, @Caller() caller: CurrentUser): Promise<Page<ProspectDto>> {
     return this.prospects.list(query, caller);
   }
@@ -54,6 +55,7 @@ export class ProspectsController {
   /** Every stage the prospect entered: who, when, from, to, note. */
   @Authenticated()
   @Get(':id/history')
+  @ApiPage(StageChangeDto)
   history(@UuidParam() id: string, @Query() query: PageQuery, @Caller() caller: CurrentUser): Promise<Page<StageChangeDto>> {
     return this.stages.history(id, query, caller);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page } from '../../platform/common/http/pagination';
+import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../platform/idempotency/idempotency';
 import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto } from './dto/visit.dto';
@@ -19,6 +19,7 @@ export class VisitsController {
 
   @Authenticated('admin', 'leadership', 'regional', 'organizer')
   @Get('prospects/:prospectId/visits')
+  @ApiPage(VisitDto)
   listForProspect(
     @UuidParam('prospectId') prospectId: string,
     @Query() query: ListVisitsQuery,
@@ -42,6 +43,7 @@ export class VisitsController {
 
   @Authenticated('admin', 'leadership', 'regional', 'organizer')
   @Get('visits')
+  @ApiPage(VisitDto)
   list(@Query() query: ListVisitsQuery, @Caller() caller: CurrentUser): Promise<Page<VisitDto>> {
     return this.visits.list(query, caller);
   }

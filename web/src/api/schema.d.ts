@@ -1638,6 +1638,23 @@ export interface components {
             /** @description The version you read; a stale one is refused with 409. */
             version?: number;
         };
+        StageChangeDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "affiliated" | "created" | "moved" | "reopened";
+            kindLabel: string;
+            /** @enum {string|null} */
+            fromStage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost" | null;
+            fromStageLabel: string | null;
+            /** @enum {string} */
+            toStage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            toStageLabel: string;
+            note: string | null;
+            changedBy: string | null;
+            changedByName: string | null;
+            /** Format: date-time */
+            changedAt: string;
+        };
         MoveStageDto: {
             /** @enum {string} */
             stage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
@@ -1712,28 +1729,54 @@ export interface components {
             /** @description The new_organizing ledger entries written, one per breakdown line. */
             membershipChangeIds: string[];
         };
-        CreateVisitDto: {
-            /**
-             * Format: date
-             * @description The day of the contact (Japan); not in the future.
-             * @example 2026-04-01
-             */
+        LastVisitDto: {
             occurredOn: string;
+            kindLabel: string;
+            outcome: string | null;
+            outcomeLabel: string | null;
+            supportLevel: number | null;
+            supportLevelLabel: string | null;
+        };
+        FollowUpDto: {
+            id: string;
+            employerName: string;
+            employerNameKana: string | null;
+            establishmentName: string | null;
+            municipality: string | null;
+            regionalCouncilId: string;
+            sectorCode: string | null;
+            targetFederationId: string | null;
+            estimatedWorkers: number;
+            workforce: components["schemas"]["WorkforceDto"] | null;
             /** @enum {string} */
-            kind: "visit" | "phone" | "meeting" | "leaflet" | "online" | "consultation";
-            /** @enum {string|null} */
-            outcome?: "turned_away" | "card_exchanged" | "meeting_held" | "revisit_promised" | "materials_left" | "consultation_taken" | "other" | null;
-            /** @description 1 strong support (積極支持), 2 support, 3 undecided (中立), 4 opposition, 5 strong opposition (強い反対). */
-            supportLevel?: number | null;
+            source: "federation" | "other" | "consultation" | "referral" | "corporate_group" | "outreach";
+            sourceLabel: string;
+            /** @enum {string} */
+            stage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            stageLabel: string;
+            /** Format: date-time */
+            stageChangedAt: string;
             /**
-             * Format: date
-             * @description Also becomes the prospect's next action day.
-             * @example 2026-04-01
+             * @description While on hold: the stage it was paused at.
+             * @enum {string|null}
              */
-            nextActionOn?: string | null;
-            /** @description Workers spoken to. */
-            contactsReached?: number | null;
-            summary: string;
+            heldFromStage: "identified" | "contacted" | "engaged" | "committee" | "founded" | null;
+            heldFromStageLabel: string | null;
+            assignedOrganizerIds: string[];
+            nextActionOn: string | null;
+            /** @description The union founded from this workplace, once affiliated. */
+            unionId: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            createdBy: string | null;
+            updatedBy: string | null;
+            /** @description Days since the next action fell due (0: due today). */
+            daysOverdue: number;
+            /** @description The latest visit by anyone (latest day, then latest recorded); null before the first. */
+            lastVisit: components["schemas"]["LastVisitDto"] | null;
         };
         VisitDto: {
             id: string;
@@ -1760,6 +1803,29 @@ export interface components {
             updatedAt: string;
             createdBy: string | null;
             updatedBy: string | null;
+        };
+        CreateVisitDto: {
+            /**
+             * Format: date
+             * @description The day of the contact (Japan); not in the future.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            /** @enum {string} */
+            kind: "visit" | "phone" | "meeting" | "leaflet" | "online" | "consultation";
+            /** @enum {string|null} */
+            outcome?: "turned_away" | "card_exchanged" | "meeting_held" | "revisit_promised" | "materials_left" | "consultation_taken" | "other" | null;
+            /** @description 1 strong support (積極支持), 2 support, 3 undecided (中立), 4 opposition, 5 strong opposition (強い反対). */
+            supportLevel?: number | null;
+            /**
+             * Format: date
+             * @description Also becomes the prospect's next action day.
+             * @example 2026-04-01
+             */
+            nextActionOn?: string | null;
+            /** @description Workers spoken to. */
+            contactsReached?: number | null;
+            summary: string;
         };
         UpdateVisitDto: {
             /**
@@ -4145,7 +4211,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProspectDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
             };
             /** @description No or invalid bearer token */
             401: {
@@ -4288,7 +4361,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StageChangeDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
             };
             /** @description No or invalid bearer token */
             401: {
@@ -4465,7 +4545,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FollowUpDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
             };
             /** @description No or invalid bearer token */
             401: {
@@ -4506,7 +4593,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VisitDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
             };
             /** @description No or invalid bearer token */
             401: {
@@ -4594,7 +4688,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VisitDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
             };
             /** @description No or invalid bearer token */
             401: {
@@ -4708,7 +4809,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConsultationDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
             };
             /** @description No or invalid bearer token */
             401: {
