@@ -49,7 +49,7 @@ describe('days in stage', () => {
 
 describe('grouping by stage', () => {
   it('keeps path order and empty stages', () => {
-    const groups = groupByStage([{ id: 'a', stage: 'lost' as Stage }, { id: 'b', stage: 'contacted' as Stage }, { id: 'c', stage: 'contacted' as Stage }]);
+    const groups = groupByStage([{ id: 'a', stage: 'lost' }, { id: 'b', stage: 'contacted' }, { id: 'c', stage: 'contacted' }]);
     expect(groups.map((g) => [g.stage, g.items.map((i) => i.id)])).toEqual([
       ['identified', []], ['contacted', ['b', 'c']], ['engaged', []], ['committee', []], ['founded', []], ['affiliated', []], ['on_hold', []], ['lost', ['a']],
     ]);
