@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useRouteContext } from '@tanstack/react-router';
 import { formatDate, formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
-import { daysInStage, type Stage } from '../pipeline/stages';
+import { daysInStage } from '../pipeline/stages';
 import { consultationsQuery, historyQuery, prospectQuery, todayInJapan, visitsQuery, type Prospect, type Visit } from '../pipeline/queries';
 import { VisitForm } from '../visits/VisitForm';
 import { VisitList } from '../visits/VisitList';
