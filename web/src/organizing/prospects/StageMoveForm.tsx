@@ -5,9 +5,17 @@ import { ApiError, errorMessageJa } from '../../platform/api/errors';
 import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
 import { useLabels } from '../../platform/labels/labels';
 import { sendOrQueue } from '../outbox/outbox';
-import { ALL_STAGES, STAGE_RULES_JA, allowedNextStages, decideMove, needsNote, type Stage } from '../pipeline/stages';
+import { ALL_STAGES, PATH_STAGES, STAGE_RULES_JA, allowedNextStages, decideMove, needsNote, stageIndex, type Stage } from '../pipeline/stages';
 import type { Prospect } from '../pipeline/queries';
 import { AffiliationForm } from './AffiliationForm';
+
+/** The form starts at the next step forward when there is one, else the first move allowed. */
+function firstChoice(current: { stage: Stage; heldFromStage: Stage | null }): Stage {
+  const allowed = allowedNextStages(current);
+  const forward = PATH_STAGES[stageIndex(current.stage) + 1];
+  if (stageIndex(current.stage) >= 0 && forward && forward !== 'affiliated' && allowed.includes(forward)) return forward;
+  return allowed.find((s) => s !== 'affiliated' && s !== 'lost') ?? allowed[0] ?? current.stage;
+}
 
 interface Props {
   prospect: Prospect;
@@ -22,7 +30,7 @@ export function StageMoveForm({ prospect, mayAffiliate, onDone, onCancel }: Prop
   const label = useLabels();
   const stageLabel = (s: Stage) => label('stages', s);
   const current = { stage: prospect.stage, heldFromStage: prospect.heldFromStage };
-  const [to, setTo] = useState<Stage>(allowedNextStages(current).find((s) => s !== 'affiliated') ?? (prospect.stage));
+  const [to, setTo] = useState<Stage>(firstChoice(current));
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const queryClient = useQueryClient();
