@@ -127,6 +127,8 @@ export function ProspectPage() {
               onClose={() => setDialog(null)}
               title={dialog?.kind === 'stage' ? 'ステージを変更' : dialog?.kind === 'visit' && dialog.visit ? '訪問記録の修正' : '訪問を記録'}
               fullScreen={phone}
+              // opens at once: a form half faded in is unreadable on a phone in the sun
+              transitionProps={{ duration: 0 }}
               size="lg"
               closeButtonProps={{ 'aria-label': '閉じる' }}
             >
