@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useRouteContext } from '@tanstack/react-router';
@@ -86,14 +86,14 @@ export function ProspectPage() {
                 {notice}
               </Alert>
             )}
-            <Group grow={phone} gap="sm">
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" maw={560}>
               <Button size="lg" onClick={() => setDialog({ kind: 'visit' })}>
                 訪問を記録
               </Button>
               <Button size="lg" variant="default" onClick={() => setDialog({ kind: 'stage' })}>
                 ステージを変更
               </Button>
-            </Group>
+            </SimpleGrid>
 
             <Stack gap="xs" component="section" aria-labelledby="visits-heading">
               <Title order={2} size="h3" id="visits-heading">

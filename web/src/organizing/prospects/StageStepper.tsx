@@ -18,7 +18,7 @@ export function StageStepper({ stage, heldFromStage }: { stage: Stage; heldFromS
                 size="lg"
                 radius="sm"
                 variant={current ? 'filled' : i < reached ? 'light' : 'outline'}
-                color={current ? 'blue.8' : i <= reached ? 'blue.9' : 'gray.7'}
+                color={current || i < reached ? 'indigo' : 'gray'}
                 styles={{ label: { textTransform: 'none' } }}
               >
                 {i + 1}. {label('stages', s)}
