@@ -72,7 +72,7 @@ function ConsultationForm({ regionalCouncilId }: { regionalCouncilId: string | n
   return (
     <form onSubmit={submit} onKeyDown={imeSafe} noValidate aria-label="労働相談の記録">
       <Stack>
-        <Alert color="orange" title="氏名・連絡先は書かないでください" data-testid="privacy-notice" styles={{ title: { color: 'var(--mantine-color-orange-9)' } }}>
+        <Alert color="orange" title="氏名・連絡先は書かないでください" data-testid="privacy-notice" styles={{ title: { color: 'var(--mantine-color-black)' } }}>
           {PRIVACY_NOTICE_JA}
         </Alert>
         {record.error && (

@@ -98,7 +98,7 @@ export function StageMoveForm({ prospect, mayAffiliate, onDone, onCancel }: Prop
             data={ALL_STAGES.filter((s) => s !== prospect.stage).map((s) => ({ value: s, label: stageLabel(s) }))}
           />
           {!decision.allowed && (
-            <Alert color="orange" role="alert" title="この変更はできません" styles={{ title: { color: 'var(--mantine-color-orange-9)' } }}>
+            <Alert color="orange" role="alert" title="この変更はできません" styles={{ title: { color: 'var(--mantine-color-black)' } }}>
               {decision.reason}
             </Alert>
           )}
