@@ -135,7 +135,7 @@ describe('the organizer’s phone screens in a browser', () => {
     await form.getByLabel('次回予定日').waitFor();
     await noSidewaysScroll(page);
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await screenshot(page, 'organizer-visit');
+    await screenshot(page, 'organizer-visit', { fullPage: false });
 
     await form.getByLabel('内容').fill('昼休みに3名と立ち話。シフトの不満が強い。');
     await form.getByRole('button', { name: '保存' }).tap();
