@@ -293,6 +293,42 @@ describe('the organizer’s phone screens in a browser', () => {
     await small.context.close();
   });
 
+  it('lets council staff affiliate a founded workplace with its members by employment type, counted once', async () => {
+    const { context, page, problems } = await phone();
+    await signIn(page, t.baseUrl, demo.regional.email, demo.regional.password);
+    const founded = (await t.request('GET', `/prospects?stage=founded&assignedOrganizerId=${organizerId}&limit=10`, { token: t.adminToken })).body.items[0];
+    await page.goto(`${t.baseUrl}/prospects/${founded.id}`);
+    await heading(page, founded.employerName);
+    await page.getByRole('button', { name: 'ステージを変更' }).tap();
+    const dialog = page.getByRole('dialog', { name: 'ステージを変更' });
+    await dialog.getByLabel('変更後のステージ').selectOption('affiliated');
+    const form = dialog.getByRole('form', { name: '加盟手続' });
+    await form.getByLabel('組合名').fill('かなでテスト労働組合');
+    await form.getByLabel('正社員', { exact: true }).fill('12');
+    await form.getByLabel('パートタイム', { exact: true }).fill('２０');
+    await form.getByText('合計 32名').waitFor();
+    await noSidewaysScroll(page);
+    await form.getByRole('button', { name: '加盟を記録' }).tap();
+    await page.getByRole('status').filter({ hasText: 'ステージの変更を保存しました' }).waitFor();
+
+    const after = (await t.request('GET', `/prospects/${founded.id}`, { token: t.adminToken })).body;
+    expect(after.stage).toBe('affiliated');
+    const union = (await t.request('GET', `/unions/${after.unionId}`, { token: t.adminToken })).body;
+    expect(union.name).toBe('かなでテスト労働組合');
+    // the ledger holds the new members once, by employment type
+    const changes = (await t.request('GET', `/membership-changes?unionId=${after.unionId}&limit=50`, { token: t.adminToken })).body.items as {
+      cause: string;
+      employmentType: string;
+      delta: number;
+    }[];
+    expect(changes.map((c) => [c.cause, c.employmentType, c.delta]).sort()).toEqual([
+      ['new_organizing', 'part_time', 20],
+      ['new_organizing', 'regular', 12],
+    ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('keeps worker names and contact details out of consultations, saying so before and at the field', async () => {
     const { context, page, problems } = await phone();
     await signIn(page, t.baseUrl, demo.regional.email, demo.regional.password);
