@@ -61,13 +61,13 @@ describe('the organizer’s phone screens in a browser', () => {
 
   /** Nothing on the screen is wider than the phone. */
   async function noSidewaysScroll(page: Page): Promise<void> {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   }
 
   /** Presses Tab until `target` has the focus (keyboard only). */
   async function tabTo(page: Page, target: Locator): Promise<void> {
     for (let i = 0; i < 80; i++) {
-      if (await target.evaluate((el) => el === document.activeElement)) return;
+      if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
       await page.keyboard.press('Tab');
     }
     throw new Error('Tab never reached the control');
@@ -119,7 +119,7 @@ describe('the organizer’s phone screens in a browser', () => {
     const prospectId = new URL(page.url()).pathname.split('/').pop() as string;
     const prospect = (await t.request('GET', `/prospects/${prospectId}`, { token: t.adminToken })).body;
     await heading(page, prospect.employerName);
-    await page.getByRole('navigation', { name: 'ステージ' }).waitFor();
+    await page.getByRole('group', { name: 'ステージ' }).waitFor();
     await noSidewaysScroll(page);
     expect(await seriousAxeFindings(page)).toEqual([]);
     await screenshot(page, 'organizer-prospect');

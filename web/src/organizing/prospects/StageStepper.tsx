@@ -8,7 +8,7 @@ export function StageStepper({ stage, heldFromStage }: { stage: Stage; heldFromS
   // while paused, the path shows where it was paused
   const reached = stageIndex(stage === 'on_hold' && heldFromStage ? heldFromStage : stage);
   return (
-    <nav aria-label="ステージ">
+    <div role="group" aria-label="ステージ">
       <Group component="ol" gap={4} style={{ listStyle: 'none', padding: 0, margin: 0 }} wrap="wrap">
         {PATH_STAGES.map((s, i) => {
           const current = s === stage;
@@ -34,6 +34,6 @@ export function StageStepper({ stage, heldFromStage }: { stage: Stage; heldFromS
           {stage === 'on_hold' && heldFromStage ? `(「${label('stages', heldFromStage)}」で保留中)` : ''}
         </Text>
       )}
-    </nav>
+    </div>
   );
 }
