@@ -210,11 +210,11 @@ describe('the organizer’s phone screens in a browser', () => {
     await dialog.getByText('ステージは1段階ずつ進めるか').waitFor();
     // a jump of two is refused, with the rule
     await dialog.getByLabel('変更後のステージ').selectOption('committee');
-    await expect(dialog.getByRole('alert').textContent()).resolves.toContain('ステージは1段階ずつしか動かせません');
+    await dialog.getByRole('alert').filter({ hasText: 'ステージは1段階ずつしか動かせません' }).waitFor();
     expect(await dialog.getByRole('button', { name: /に変更$/ }).count()).toBe(0);
     // 加盟 only from 結成, through the affiliation
     await dialog.getByLabel('変更後のステージ').selectOption('affiliated');
-    await expect(dialog.getByRole('alert').textContent()).resolves.toContain('「加盟」には「結成」からだけ');
+    await dialog.getByRole('alert').filter({ hasText: '「加盟」には「結成」からだけ' }).waitFor();
     await noSidewaysScroll(page);
     expect((await t.request('GET', `/prospects/${prospect.id}`, { token: t.adminToken })).body.stage).toBe('contacted');
 
@@ -341,8 +341,8 @@ describe('the organizer’s phone screens in a browser', () => {
     await page.getByLabel('相談の内容').fill('契約更新されないと言われた。本人 090-1234-5678');
     await page.getByRole('button', { name: '相談を記録' }).tap();
     const field = page.getByLabel('相談の内容');
-    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
     await page.getByText('電話番号が含まれています').waitFor();
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
     const before = (await t.request('GET', '/consultations?limit=1', { token: t.adminToken })).body.total as number;
 
     await field.fill('契約更新されないと言われた。同じ職場に10名ほど同じ立場の人がいる。');
