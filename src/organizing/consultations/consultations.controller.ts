@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
@@ -16,6 +16,7 @@ export class ConsultationsController {
 
   @Authenticated('admin', 'leadership', 'regional')
   @Get()
+  @ApiOperation({ operationId: 'listConsultations', summary: 'List labour consultations in your scope' })
   @ApiPage(ConsultationDto)
   list(@Query() query: ListConsultationsQuery, @Caller() caller: CurrentUser): Promise<Page<ConsultationDto>> {
     return this.consultations.list(query, caller);
@@ -23,6 +24,8 @@ export class ConsultationsController {
 
   @Authenticated('admin', 'leadership', 'regional')
   @Get(':id')
+  @ApiOperation({ operationId: 'getConsultation', summary: 'Get a labour consultation' })
+  @ApiOkResponse({ type: ConsultationDto })
   get(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<ConsultationDto> {
     return this.consultations.get(id, caller);
   }
@@ -30,12 +33,17 @@ export class ConsultationsController {
   @Authenticated('admin', 'regional')
   @AcceptsIdempotencyKey()
   @Post()
+  @ApiOperation({ operationId: 'createConsultation', summary: 'Record a labour consultation' })
+  @ApiCreatedResponse({ type: ConsultationDto })
   create(@Body() dto: CreateConsultationDto, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<ConsultationDto> {
     return this.consultations.create(dto, caller, request);
   }
 
   @Authenticated('admin', 'regional')
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateConsultation', summary: 'Change a labour consultation' })
+  @ApiOkResponse({ type: ConsultationDto })
+  @ApiConflictResponse({ description: 'Stale version' })
   update(@UuidParam() id: string, @Body() dto: UpdateConsultationDto, @Caller() caller: CurrentUser): Promise<ConsultationDto> {
     return this.consultations.update(id, dto, caller);
   }
