@@ -1950,6 +1950,14 @@ export interface components {
             /** @description The new_organizing ledger entries written, one per breakdown line. */
             membershipChangeIds: string[];
         };
+        LastVisitDto: {
+            occurredOn: string;
+            kindLabel: string;
+            outcome: string | null;
+            outcomeLabel: string | null;
+            supportLevel: number | null;
+            supportLevelLabel: string | null;
+        };
         FollowUpDto: {
             id: string;
             employerName: string;
@@ -1988,6 +1996,8 @@ export interface components {
             updatedBy: string | null;
             /** @description Days since the next action fell due (0: due today). */
             daysOverdue: number;
+            /** @description The latest visit by anyone (latest day, then latest recorded); null before the first. */
+            lastVisit: components["schemas"]["LastVisitDto"] | null;
         };
         VisitDto: {
             id: string;
