@@ -1,15 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AggregationJobs, JobView } from '../../membership/aggregation/aggregation.jobs';
+import { AggregationJobs } from '../../membership/aggregation/aggregation.jobs';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { notFound } from '../common/errors/domain-error';
-import { InvariantsDto, InvariantsService } from './invariants.service';
-
-export class RebuildAcceptedDto {
-  /** Follow it with GET /admin/jobs/:id. */
-  jobId!: string;
-}
+import { InvariantsService } from './invariants.service';
+import { InvariantsDto, JobDto, RebuildAcceptedDto } from './dto/aggregation.dto';
 
 /** Operations on the aggregation: rebuild, job status, the rollup invariant. */
 @ApiTags('admin')
@@ -31,8 +27,9 @@ export class AdminController {
 
   /** A queue job: `{id, name, state, progress, result?, failedReason?}`; 404 when unknown or expired. */
   @Authenticated('admin')
+  @ApiOkResponse({ type: JobDto })
   @Get('jobs/:id')
-  async job(@Param('id') id: string): Promise<JobView> {
+  async job(@Param('id') id: string): Promise<JobDto> {
     const job = await this.jobs.find(id);
     if (!job) throw notFound('Job');
     return job;

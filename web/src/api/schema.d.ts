@@ -107,6 +107,23 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password and ends every session the user has (they sign in again with it). */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -966,6 +983,9 @@ export interface components {
              */
             federationId?: string | null;
             version?: number;
+        };
+        ResetPasswordDto: {
+            password: string;
         };
         SectorDto: {
             id: string;
@@ -1857,20 +1877,65 @@ export interface components {
             summary?: string;
             version?: number;
         };
-        RebuildAcceptedDto: Record<string, never>;
+        RebuildAcceptedDto: {
+            /** @description Follow it with GET /admin/jobs/:id. */
+            jobId: string;
+        };
+        JobDto: {
+            /** @description waiting, delayed, active, completed, failed, … */
+            state: string;
+            /** @description A rebuild reports 0–100 (percent). */
+            progress: number | Record<string, never>;
+            result?: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** @description rebuild, drain, sweep, expire-idempotency-keys */
+            name: string;
+            failedReason?: string;
+            createdAt: string;
+            startedAt?: string;
+            finishedAt?: string;
+        };
         UnionMismatchDto: {
             /** @example 2026-04 */
             month: string;
+            unionId: string;
+            employmentType: string;
+            gender: string;
+            cause: string;
+            /** @description Sum of the ledger rows already applied (not in the outbox). */
+            ledger: number;
+            /** @description union_month_rollups.members */
+            rollup: number;
         };
         DerivedMismatchDto: {
             /** @example 2026-04 */
             month: string;
+            /** @description total, federation, regional_council, sector or federation_council. */
+            level: string;
+            groupKey: string;
+            employmentType: string | null;
+            gender: string | null;
+            cause: string | null;
+            /** @description increase, decrease, adjustment, net (group_month_rollups) or members (group_month_cause_rollups). */
+            measure: string;
+            /** @description What the union level adds up to under today's structure. */
+            expected: number;
+            rollup: number;
         };
         InvariantsDto: {
             /** @description union level against the ledger (at most 200) */
             mismatches: components["schemas"]["UnionMismatchDto"][];
             /** @description derived levels against the union level (at most 200) */
             derivedMismatches: components["schemas"]["DerivedMismatchDto"][];
+            /** @description true when every rollup level equals the ledger. */
+            ok: boolean;
+            checkedAt: string;
+            /** @description Ledger rows written but not yet applied (not part of the comparison). */
+            pendingInOutbox: number;
+            mismatchCount: number;
+            derivedMismatchCount: number;
         };
         CouncilPipeline: {
             regionalCouncilId: string;
@@ -2242,6 +2307,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed and the user is signed out everywhere */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No or invalid bearer token */
             401: {
@@ -4896,7 +4999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["JobDto"];
                 };
             };
             /** @description No or invalid bearer token */
