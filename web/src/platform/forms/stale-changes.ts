@@ -1,0 +1,21 @@
+/**
+ * A stale `version` (409): someone saved the record while the person was editing it. These
+ * name what they changed, between the version the person started from and the current one,
+ * by the names the form shows, so the screen can say it in words.
+ */
+
+/** The fields (of those the form edits, in its order) whose values differ. */
+export function changedFields<F extends string>(names: Readonly<Record<F, string>>, base: Readonly<Record<F, unknown>>, current: Readonly<Record<F, unknown>>): F[] {
+  return (Object.keys(names) as F[]).filter((field) => JSON.stringify(base[field]) !== JSON.stringify(current[field]));
+}
+
+/** One line of the notice: a field's name and how it reads now. */
+export interface ChangedField {
+  label: string;
+  current: string;
+}
+
+/** The notice's lines, each field's current value said by `show`. */
+export function describeChanges<F extends string>(names: Readonly<Record<F, string>>, changed: readonly F[], show: (field: F) => string): ChangedField[] {
+  return changed.map((field) => ({ label: names[field], current: show(field) }));
+}
