@@ -14,6 +14,8 @@ describe('screens per role', () => {
     expect(screensFor('organizer').map((s) => s.title)).toEqual(['今日']);
     expect(screensFor('admin').map((s) => s.title)).toContain('ユーザー');
     expect(screensFor('federation').map((s) => s.title)).not.toContain('ユーザー');
+    expect(screensFor('admin').map((s) => s.title)).toContain('集計');
+    expect(screensFor('leadership').map((s) => s.title)).not.toContain('集計');
   });
 
   it('follows a return address only inside the console', () => {
