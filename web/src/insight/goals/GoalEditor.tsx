@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
 import { ApiError, errorMessageJa, unwrap } from '../../platform/api/errors';
 import { formatDate, formatNumber, tokyoDate } from '../../platform/format/format';
-import { changedFields, describeChanges, type ChangedField } from '../../platform/forms/stale-changes';
+import { changedFields, describeChanges, keepEdits, type ChangedField } from '../../platform/forms/stale-changes';
 import { StaleNotice } from '../../platform/forms/StaleNotice';
 import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
 import { councilsQuery, federationsQuery } from '../../structure/queries';
@@ -73,6 +73,7 @@ export function GoalEditor({ goal, goals, onSaved, onCancel }: Props) {
       const current = await unwrap(api.GET('/api/v1/goals/{id}', { params: { path: { id: base.id } } }));
       const changed = changedFields(GOAL_FIELDS, goalValues(base), goalValues(current));
       setStale(describeChanges(GOAL_FIELDS, changed, (field) => inWords(current, field)));
+      setForm((mine) => keepEdits(mine, goalFormOf(base), goalFormOf(current)));
       setBase(current);
       void queryClient.invalidateQueries({ queryKey: ['goals'] });
     },

@@ -144,7 +144,7 @@ export function UsersPage() {
                     <Button
                       size="compact-xs"
                       variant="default"
-                      aria-label={`${u.displayName}(${u.email})を編集`}
+                      aria-label={`${u.displayName}を編集`}
                       onClick={() => {
                         setSaved(undefined);
                         setEditing(u);

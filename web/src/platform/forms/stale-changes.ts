@@ -19,3 +19,16 @@ export interface ChangedField {
 export function describeChanges<F extends string>(names: Readonly<Record<F, string>>, changed: readonly F[], show: (field: F) => string): ChangedField[] {
   return changed.map((field) => ({ label: names[field], current: show(field) }));
 }
+
+/**
+ * The form after a stale save, on the current version: what the person edited stays as
+ * they typed it, and every field they left alone takes its current value (so saving again
+ * does not undo someone else's change without the person having touched it).
+ */
+export function keepEdits<T extends object>(mine: T, base: T, current: T): T {
+  const merged = { ...mine };
+  for (const field of Object.keys(mine) as (keyof T)[]) {
+    if (JSON.stringify(mine[field]) === JSON.stringify(base[field])) merged[field] = current[field];
+  }
+  return merged;
+}
