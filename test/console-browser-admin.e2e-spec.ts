@@ -25,8 +25,8 @@ describe('web console: administration in a browser', () => {
     worker = await startWorker(t);
   });
   afterAll(async () => {
-    await worker?.stop();
     await browser?.close();
+    await worker?.stop();
     if (t) await clearQueue(t);
     await t?.close();
   });
@@ -93,7 +93,7 @@ describe('web console: administration in a browser', () => {
     await page.getByLabel('表示名').fill('相模 次郎');
     await page.getByRole('textbox', { name: '初期パスワード', exact: true }).fill('first-pass-2026');
     await page.getByLabel('役割').selectOption('regional');
-    await page.getByLabel('地域連合').selectOption({ label: '川崎地域連合' });
+    await page.getByRole('combobox', { name: '地域連合' }).selectOption({ label: '川崎地域連合' });
     await page.getByRole('button', { name: '作成' }).click();
     await page.getByRole('status').filter({ hasText: '作成しました' }).waitFor();
 
@@ -107,11 +107,11 @@ describe('web console: administration in a browser', () => {
     await dialog.getByLabel('表示名').fill('相模 次郎(UAゼンセン)');
     await dialog.getByLabel('役割').selectOption('federation');
     await dialog.getByLabel('構成組織').selectOption({ label: 'UAゼンセン' });
-    expect(await dialog.getByLabel('地域連合').count()).toBe(0);
+    expect(await dialog.getByRole('combobox', { name: '地域連合' }).count()).toBe(0);
     expect(await seriousAxeFindings(page)).toEqual([]);
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
-    await page.getByRole('cell', { name: '相模 次郎(UAゼンセン)' }).waitFor();
+    await page.getByRole('cell', { name: '相模 次郎(UAゼンセン)', exact: true }).waitFor();
     const [saved] = (await t.request('GET', `/users?q=${encodeURIComponent(email)}`, { token: t.adminToken })).body.items;
     expect(saved).toMatchObject({ role: 'federation', regionalCouncilId: null, displayName: '相模 次郎(UAゼンセン)' });
     expect(saved.federationId).toBeTruthy();
@@ -176,7 +176,7 @@ describe('web console: administration in a browser', () => {
     // a new goal allocated from the chapter's: the difference moves by its target
     await page.getByRole('button', { name: '目標を追加' }).click();
     await dialog.getByLabel('目標名').fill('湘南地域の拡大');
-    await dialog.getByLabel('目標人数', { exact: true }).fill('１，２００');
+    await dialog.getByRole('textbox', { name: '目標人数', exact: true }).fill('１，２００');
     await dialog.getByLabel('期限').fill(chapter.targetOn);
     await dialog.getByLabel('対象の地域連合').selectOption({ index: 1 });
     await dialog.getByLabel('配分元の目標').selectOption({ label: chapter.name });
@@ -215,7 +215,7 @@ describe('web console: administration in a browser', () => {
     expect((await t.request('GET', `/goals/${goal.id}`, { token: t.adminToken })).body.milestones.map((m: any) => m.name)).not.toContain('中間点(更新)');
     // the person's input is kept, and what they had not touched now shows the other's change
     expect(await dialog.getByLabel('マイルストーン1の名前').inputValue()).toBe('中間点(更新)');
-    expect(await dialog.getByLabel('目標人数', { exact: true }).inputValue()).toBe(String(goal.targetMembers + 3000));
+    expect(await dialog.getByRole('textbox', { name: '目標人数', exact: true }).inputValue()).toBe(String(goal.targetMembers + 3000));
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('status').filter({ hasText: 'を保存しました' }).waitFor();
     const saved = (await t.request('GET', `/goals/${goal.id}`, { token: t.adminToken })).body;

@@ -35,7 +35,7 @@ export function Allocations({ goal, headingLevel = 2 }: { goal: Goal; headingLev
                   {allocations.data.balanced ? '一致' : '不一致'}
                 </Badge>
               </Text>
-              <Text fw={700} c={allocations.data.balanced ? undefined : 'orange.9'} data-testid="allocation-difference">
+              <Text fw={700} data-testid="allocation-difference">
                 {allocationDifferenceJa(allocations.data.difference)}
               </Text>
               {allocations.data.children.length === 0 ? (

@@ -30,7 +30,7 @@ function RebuildProgress({ jobId }: { jobId: string }) {
         </Text>
       </Group>
       <Progress.Root size="xl">
-        <Progress.Section value={view.percent} color={view.failed ? 'red' : view.finished ? 'teal' : 'blue'} aria-labelledby="rebuild-progress-label">
+        <Progress.Section value={view.percent} color={view.failed ? 'red.9' : view.finished ? 'teal.9' : 'blue.8'} aria-labelledby="rebuild-progress-label">
           <Progress.Label>{view.percent}%</Progress.Label>
         </Progress.Section>
       </Progress.Root>

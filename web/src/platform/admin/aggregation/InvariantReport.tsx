@@ -20,7 +20,10 @@ export function InvariantReport({ report }: { report: Invariants }) {
   const pending = report.pendingInOutbox > 0 ? `(集計待ちの記録 ${formatNumber(report.pendingInOutbox)}件は比較に含めていません)` : '';
   if (report.ok) {
     return (
-      <Alert color="teal" role="status" title="集計と台帳は一致しています">
+      <Alert color="teal" role="status">
+        <Text fw={700} span>
+          集計と台帳は一致しています。
+        </Text>
         {when}
         {pending}
       </Alert>
@@ -28,7 +31,8 @@ export function InvariantReport({ report }: { report: Invariants }) {
   }
   return (
     <Stack gap="sm">
-      <Alert color="red" role="alert" title="集計と台帳が一致していません">
+      <Alert color="red" role="alert">
+        <Text fw={700}>集計と台帳が一致していません。</Text>
         組合単位 {formatNumber(report.mismatchCount)}件、集計単位 {formatNumber(report.derivedMismatchCount)}件の不一致があります({when}){pending}。
         「再集計を開始」で台帳から集計し直してください。
       </Alert>
