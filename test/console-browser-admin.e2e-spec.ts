@@ -123,7 +123,7 @@ describe('web console: administration in a browser', () => {
     await dialog.getByRole('textbox', { name: '新しいパスワード', exact: true }).fill('second-pass-2026');
     await dialog.getByRole('button', { name: 'パスワードを再設定' }).click();
     await dialog.getByRole('status').filter({ hasText: 'パスワードを再設定しました' }).waitFor();
-    await screenshot(page, 'users');
+    await screenshot(page, 'users', { fullPage: false });
     expect(await seriousAxeFindings(page)).toEqual([]);
 
     // the session opened with the old password is over: the next screen asks to sign in
@@ -172,13 +172,15 @@ describe('web console: administration in a browser', () => {
     expect(edited.milestones).toHaveLength(chapter.milestones.length);
     expect(edited.milestones.find((m: any) => m.name === chapter.milestones[0].name).targetMembers).toBe(firstTarget);
     expect(edited.version).toBe(chapter.version + 1);
+    await dialog.waitFor({ state: 'hidden' });
+    await screenshot(page, 'goals');
 
     // a new goal allocated from the chapter's: the difference moves by its target
     await page.getByRole('button', { name: '目標を追加' }).click();
     await dialog.getByLabel('目標名').fill('湘南地域の拡大');
     await dialog.getByRole('textbox', { name: '目標人数', exact: true }).fill('１，２００');
     await dialog.getByLabel('期限').fill(chapter.targetOn);
-    await dialog.getByLabel('対象の地域連合').selectOption({ index: 1 });
+    await dialog.getByLabel('対象の地域連合').selectOption({ label: '湘南地域連合' });
     await dialog.getByLabel('配分元の目標').selectOption({ label: chapter.name });
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('status').filter({ hasText: '「湘南地域の拡大」を保存しました' }).waitFor();
@@ -186,7 +188,6 @@ describe('web console: administration in a browser', () => {
     expect(after.difference).toBe(before.difference + 1200);
     await page.getByTestId('allocation-difference').filter({ hasText: differenceJa(after.difference) }).waitFor();
     await page.getByRole('cell', { name: '湘南地域の拡大' }).first().waitFor();
-    await screenshot(page, 'goals');
     expect(await seriousAxeFindings(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();

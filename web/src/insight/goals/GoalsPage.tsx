@@ -89,7 +89,7 @@ export function GoalsPage() {
         )}
       </QueryState>
       {chapter && <Allocations goal={chapter} />}
-      <Modal opened={Boolean(editing)} onClose={() => setEditing(undefined)} title={goal ? `${goal.name}を編集` : '目標を追加'} size="xl">
+      <Modal opened={Boolean(editing)} onClose={() => setEditing(undefined)} title={goal ? `${goal.name}を編集` : editing ? '目標を追加' : ''} size="xl">
         {editing && (
           <Stack gap="lg">
             <GoalEditor
