@@ -47,10 +47,23 @@ describe('web console: administration in a browser', () => {
   const differenceJa = (d: number): string =>
     d === 0 ? '配分の合計は目標と一致しています' : `配分の合計が目標より ${numberJa(Math.abs(d))}人 ${d < 0 ? '少ない' : '多い'}`;
 
-  it('the admin rebuilds the rollups, watches the progress reach 完了, finds them equal to the ledger, and opens the queue UI', async () => {
+  it('the admin finds a damaged rollup, rebuilds, watches the progress reach 完了, finds the rollups equal to the ledger, and opens the queue UI', async () => {
     const { page, problems, close } = await as('admin');
     await page.getByRole('navigation').getByRole('link', { name: '集計' }).click();
     await heading(page, '集計');
+    expect(await seriousAxeFindings(page)).toEqual([]);
+
+    // a damaged rollup: the check names it in a table, by union, month and amounts
+    const [[victim]] = await t.db.query(`UPDATE union_month_rollups SET members = members + 5
+      WHERE (union_id, month, employment_type, gender, cause) IN (SELECT union_id, month, employment_type, gender, cause FROM union_month_rollups LIMIT 1)
+      RETURNING union_id, members`);
+    const victimName = (await t.request('GET', `/unions/${victim.union_id}`, { token: t.adminToken })).body.name;
+    await page.getByRole('button', { name: '整合性を確認' }).click();
+    await page.getByRole('alert').filter({ hasText: '集計と台帳が一致していません' }).waitFor();
+    const unionTable = page.getByRole('table', { name: '組合単位の不一致(台帳と集計)' });
+    const row = unionTable.getByRole('row').filter({ hasText: victimName });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining([numberJa(victim.members - 5), numberJa(victim.members)]));
     expect(await seriousAxeFindings(page)).toEqual([]);
 
     await page.getByRole('button', { name: '再集計を開始' }).click();
