@@ -90,8 +90,8 @@ describe('web console: administration in a browser', () => {
     const answer = await board.goto(`${t.baseUrl}${href}`);
     expect(answer?.status()).toBe(200);
     expect(new URL(board.url()).pathname).toBe('/api/v1/admin/queues');
-    const queues = await board.evaluate(async () => (await fetch('/api/v1/admin/queues/api/queues')).json());
-    expect(queues.queues.map((q: { name: string }) => q.name)).toEqual(['aggregation']);
+    const queues = await board.evaluate(async () => (await (await fetch('/api/v1/admin/queues/api/queues')).json()) as { queues: { name: string }[] });
+    expect(queues.queues.map((q) => q.name)).toEqual(['aggregation']);
     await board.close();
     expect(problems).toEqual([]);
     await close();
