@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DuesReportDto } from './dto/fiscal-report-answers.dto';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { DuesReport, DuesService } from './dues.service';
@@ -14,6 +15,7 @@ export class DuesController {
 
   /** Dues per month of a fiscal year: members x monthly dues x payment rate; future months carry the last known members. */
   @Authenticated()
+  @ApiOkResponse({ type: DuesReportDto })
   @Get('dues-projection')
   projection(@Query() query: DuesQuery, @Caller() caller: CurrentUser): Promise<DuesReport> {
     return this.reports.projection(query, caller);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { GenderReportDto } from './dto/fiscal-report-answers.dto';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { GenderReport, GenderService } from './gender.service';
@@ -14,6 +15,7 @@ export class GenderController {
 
   /** Members by gender and the female share per federation or council at a month end. */
   @Authenticated()
+  @ApiOkResponse({ type: GenderReportDto })
   @Get('gender')
   gender(@Query() query: GenderQuery, @Caller() caller: CurrentUser): Promise<GenderReport> {
     return this.reports.gender(query, caller);

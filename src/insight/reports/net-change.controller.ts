@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { NetChangeReportDto } from './dto/fiscal-report-answers.dto';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { NetChangeReport, NetChangeService } from './net-change.service';
@@ -14,6 +15,7 @@ export class NetChangeController {
 
   /** Each month's gains and losses by cause: the waterfall behind the growth. */
   @Authenticated()
+  @ApiOkResponse({ type: NetChangeReportDto })
   @Get('net-change')
   netChange(@Query() query: MonthRangeQuery, @Caller() caller: CurrentUser): Promise<NetChangeReport> {
     return this.reports.netChange(query, caller);

@@ -1472,6 +1472,92 @@ export interface components {
             causes: components["schemas"]["LossCauseDto"][];
             topUnions: components["schemas"]["LossUnionDto"][];
         };
+        CauseMembersDto: {
+            cause: string;
+            label: string;
+            members: number;
+        };
+        NetChangeMonthDto: {
+            /** @description YYYY-MM */
+            month: string;
+            /** @description Increases by cause (positive). */
+            gains: components["schemas"]["CauseMembersDto"][];
+            /** @description Decreases by cause, negative as in the ledger: gains + losses + adjustment = net. */
+            losses: components["schemas"]["CauseMembersDto"][];
+            /** @description The annual survey's correction (調査による補正). */
+            adjustment: number;
+            net: number;
+            /** @description Set when a closed month's figures are the published ones (asPublished). */
+            published?: boolean;
+            /** @description Set beside the live net when a closed month's figure changed since its close. */
+            publishedNet?: number;
+        };
+        NetChangeReportDto: {
+            /** Format: date-time */
+            asOf: string | null;
+            from: string;
+            to: string;
+            months: components["schemas"]["NetChangeMonthDto"][];
+        };
+        GenderCountsDto: {
+            female: number;
+            male: number;
+            unspecified: number;
+            members: number;
+            /** @description female / members, 0..1 (null without members). */
+            femaleShare: number | null;
+            /** @description female / (female + male), 0..1: the share among members whose gender is known. */
+            femaleShareOfKnown: number | null;
+        };
+        GenderGroupDto: {
+            female: number;
+            male: number;
+            unspecified: number;
+            members: number;
+            /** @description female / members, 0..1 (null without members). */
+            femaleShare: number | null;
+            /** @description female / (female + male), 0..1: the share among members whose gender is known. */
+            femaleShareOfKnown: number | null;
+            key: string;
+            label: string;
+            /** @description Set beside the live figures when the closed month changed since its close. */
+            publishedMembers?: number;
+            publishedFemaleShare?: number | null;
+        };
+        GenderReportDto: {
+            /** Format: date-time */
+            asOf: string | null;
+            /** @description The month whose end is counted, YYYY-MM. */
+            month: string;
+            closed: boolean;
+            published: boolean;
+            total: components["schemas"]["GenderCountsDto"];
+            groups: components["schemas"]["GenderGroupDto"][];
+        };
+        DuesMonthDto: {
+            month: string;
+            members: number;
+            /** @description true for months after the current one: the last known members carried forward. */
+            projected: boolean;
+            published?: boolean;
+            publishedMembers?: number;
+            /** @description Yen. */
+            dues: number;
+        };
+        DuesReportDto: {
+            /** Format: date-time */
+            asOf: string | null;
+            fiscalYear: number;
+            from: string;
+            to: string;
+            monthlyDuesYen: number;
+            paymentRate: number;
+            months: components["schemas"]["DuesMonthDto"][];
+            /** @description Yen: the sum of the months' dues. */
+            totalDues: number;
+            /** @description Yen: the latest known members x monthly dues x 12 x payment rate. */
+            annualAtCurrentMembers: number;
+        };
         ClosedPeriodDto: {
             /** @description YYYY-MM */
             month: string;
@@ -3900,7 +3986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["NetChangeReportDto"];
                 };
             };
             /** @description No or invalid bearer token */
@@ -3934,7 +4020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["GenderReportDto"];
                 };
             };
             /** @description No or invalid bearer token */
@@ -3967,7 +4053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DuesReportDto"];
                 };
             };
             /** @description No or invalid bearer token */
