@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { GenderReportDto } from './dto/fiscal-report-answers.dto';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import { GenderReportDto } from './dto/report-answers.dto';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { GenderReport, GenderService } from './gender.service';
 import { GenderQuery } from './report-query.dto';
@@ -15,8 +15,9 @@ export class GenderController {
 
   /** Members by gender and the female share per federation or council at a month end. */
   @Authenticated()
-  @ApiOkResponse({ type: GenderReportDto })
   @Get('gender')
+  @ApiOperation({ operationId: 'getGenderReport', summary: 'Members by gender and the female share' })
+  @ApiOkResponse({ type: GenderReportDto })
   gender(@Query() query: GenderQuery, @Caller() caller: CurrentUser): Promise<GenderReport> {
     return this.reports.gender(query, caller);
   }

@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregationJobs } from '../../membership/aggregation/aggregation.jobs';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { notFound } from '../common/errors/domain-error';
+import { JobDto, RebuildAcceptedDto } from './dto/admin-jobs.dto';
+import { InvariantsDto } from './dto/invariants.dto';
 import { InvariantsService } from './invariants.service';
-import { InvariantsDto, JobDto, RebuildAcceptedDto } from './dto/aggregation.dto';
 
 /** Operations on the aggregation: rebuild, job status, the rollup invariant. */
 @ApiTags('admin')
@@ -21,14 +22,16 @@ export class AdminController {
   @ApiAcceptedResponse({ type: RebuildAcceptedDto })
   @HttpCode(202)
   @Post('aggregations/rebuild')
+  @ApiOperation({ operationId: 'rebuildAggregations', summary: 'Queue a rebuild of every rollup from the ledger' })
   async rebuild(@Caller() caller: CurrentUser): Promise<RebuildAcceptedDto> {
     return { jobId: await this.jobs.requestRebuild(caller.id) };
   }
 
   /** A queue job: `{id, name, state, progress, result?, failedReason?}`; 404 when unknown or expired. */
   @Authenticated('admin')
-  @ApiOkResponse({ type: JobDto })
   @Get('jobs/:id')
+  @ApiOperation({ operationId: 'getJob', summary: 'Get a queue job’s state and progress' })
+  @ApiOkResponse({ type: JobDto })
   async job(@Param('id') id: string): Promise<JobDto> {
     const job = await this.jobs.find(id);
     if (!job) throw notFound('Job');
@@ -39,6 +42,7 @@ export class AdminController {
   @Authenticated('admin', 'leadership')
   @ApiOkResponse({ type: InvariantsDto })
   @Get('invariants')
+  @ApiOperation({ operationId: 'checkInvariants', summary: 'Compare every rollup with the ledger' })
   check(): Promise<InvariantsDto> {
     return this.invariants.check();
   }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { query, sql } from '../database/sql';
-
-import { DerivedMismatchDto, INVARIANT_LIST_LIMIT as LIST_LIMIT, InvariantsDto, UnionMismatchDto } from './dto/aggregation.dto';
+import { DerivedMismatchDto, InvariantsDto, LIST_LIMIT, UnionMismatchDto } from './dto/invariants.dto';
 
 /** The union level (union x month x type x gender x cause) against the ledger rows no longer in the outbox. */
 const UNION_LEVEL = sql`

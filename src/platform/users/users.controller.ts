@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { ApiPage, Page } from '../common/http/pagination';
@@ -15,21 +15,30 @@ export class UsersController {
 
   @Get()
   @ApiPage(UserDto)
+  @ApiOperation({ operationId: 'listUsers', summary: 'List users' })
   list(@Query() query: ListUsersQuery): Promise<Page<UserDto>> {
     return this.users.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getUser', summary: 'Get a user' })
+  @ApiOkResponse({ type: UserDto })
   get(@UuidParam() id: string): Promise<UserDto> {
     return this.users.get(id);
   }
 
   @Post()
+  @ApiOperation({ operationId: 'createUser', summary: 'Create a user' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'The e-mail address is already in use' })
   create(@Body() dto: CreateUserDto, @Caller() caller: CurrentUser): Promise<UserDto> {
     return this.users.create(dto, caller);
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateUser', summary: 'Change a user' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'Stale version, e-mail address in use, or taking the admin role from yourself' })
   update(@UuidParam() id: string, @Body() dto: UpdateUserDto, @Caller() caller: CurrentUser): Promise<UserDto> {
     return this.users.update(id, dto, caller);
   }
@@ -37,6 +46,7 @@ export class UsersController {
   /** Sets a new password and ends every session the user has (they sign in again with it). */
   @Post(':id/password')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'resetUserPassword', summary: 'Set a new password for a user and end their sessions' })
   @ApiNoContentResponse({ description: 'The password is changed and the user is signed out everywhere' })
   resetPassword(@UuidParam() id: string, @Body() dto: ResetPasswordDto, @Caller() caller: CurrentUser): Promise<void> {
     return this.users.resetPassword(id, dto, caller);
@@ -44,6 +54,9 @@ export class UsersController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteUser', summary: 'Delete a user' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiConflictResponse({ description: 'You cannot delete your own account' })
   remove(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<void> {
     return this.users.remove(id, caller);
   }

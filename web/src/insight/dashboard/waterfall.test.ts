@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Schemas } from '../../platform/api/client';
 import { netChangeRows, waterfall } from './waterfall';
 
+type Cause = Schemas['NetChangeMonthDto']['gains'][number]['cause'];
+
 const label = (cause: string) => ({ new_hire: '新規採用', new_organizing: '新規組織化', retirement: '定年退職', resignation: '自己都合退職' })[cause] ?? cause;
-const c = (cause: string, members: number) => ({ cause, label: cause, members });
+const c = (cause: Cause, members: number) => ({ cause, label: cause, members });
 const report = {
   asOf: null,
   from: '2026-04',

@@ -1,29 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
-export const INVARIANT_LIST_LIMIT = 200;
-const LIST_LIMIT = INVARIANT_LIST_LIMIT;
-
-export class RebuildAcceptedDto {
-  /** Follow it with GET /admin/jobs/:id. */
-  jobId!: string;
-}
-
-/** A job of the aggregation queue, as the admin screen follows it. */
-export class JobDto {
-  id!: string;
-  /** rebuild, drain, sweep, expire-idempotency-keys */
-  name!: string;
-  @ApiProperty({ description: 'waiting, delayed, active, completed, failed, …' })
-  state!: string;
-  @ApiProperty({ description: 'A rebuild reports 0–100 (percent).', oneOf: [{ type: 'number' }, { type: 'object' }] })
-  progress!: unknown;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  result?: unknown;
-  failedReason?: string;
-  createdAt!: string;
-  startedAt?: string;
-  finishedAt?: string;
-}
+/** At most this many mismatches of each level are listed. */
+export const LIST_LIMIT = 200;
 
 export class UnionMismatchDto {
   unionId!: string;
@@ -67,4 +45,3 @@ export class InvariantsDto {
   @ApiProperty({ type: [DerivedMismatchDto], description: `derived levels against the union level (at most ${LIST_LIMIT})` })
   derivedMismatches!: DerivedMismatchDto[];
 }
-
