@@ -78,6 +78,7 @@ const routeTree = rootRoute.addChildren([
     screenRoute(SCREENS.structure, lazyRouteComponent(() => import('./structure/StructurePage'), 'StructurePage')),
     screenRoute(SCREENS.periods, lazyRouteComponent(() => import('./platform/admin/PeriodsPage'), 'PeriodsPage')),
     screenRoute(SCREENS.users, lazyRouteComponent(() => import('./platform/admin/UsersPage'), 'UsersPage')),
+    screenRoute(SCREENS.aggregation, lazyRouteComponent(() => import('./platform/admin/aggregation/AggregationPage'), 'AggregationPage')),
   ]),
 ]);
 
