@@ -37,6 +37,7 @@ describe('the organizer’s phone screens in a browser', () => {
       isMobile: true,
       locale: 'ja-JP',
       timezoneId: 'Asia/Tokyo',
+      reducedMotion: 'reduce',
     });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
