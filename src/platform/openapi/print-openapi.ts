@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     logger: false,
   });
   app.setGlobalPrefix(API_PREFIX);
-  process.stdout.write(`${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
+  const text = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+  // into a pipe the write completes later: exiting before its callback cuts the document short
+  await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
 main().then(
