@@ -81,6 +81,13 @@ describe('imports: membership changes', () => {
     expect(list.body).toMatchObject({ limit: 50, offset: 0 });
   });
 
+  it('reads every Japanese cell of a long sheet whole (characters split across the zip stream’s chunks included)', async () => {
+    const rows: Cell[][] = [HEADER];
+    for (let i = 0; i < 6000; i++) rows.push([null, i % 2 ? 'みなと交通労働組合' : '神奈川電機労働組合', '2026-03-01', 1, '非正規労働者の組合加入', 'パートタイム', '女性', `備考${i}：ａｂｃ`]);
+    const checked = await check(t, t.adminToken, 'membership-changes', await xlsxFile(rows), 'long.xlsx');
+    expect(checked).toMatchObject({ state: 'checked', rowsRead: 6000, rowsValid: 6000, errorCount: 0 });
+  });
+
   it('lists every bad row by the row number Excel shows, the column and a Japanese message, and refuses to commit it', async () => {
     const file = await xlsxFile([
       HEADER,

@@ -1,3 +1,5 @@
+// before exceljs: its streaming reader's fix for characters split across chunks
+import './xlsx-utf8';
 import { createReadStream } from 'node:fs';
 import { Transform, TransformCallback, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';

@@ -1,3 +1,5 @@
+// before exceljs: its streaming reader's fix for characters split across chunks
+import './xlsx-utf8';
 import ExcelJS from 'exceljs';
 import { LABELS } from '../../platform/labels/labels';
 import { EMPLOYMENT_TYPES, GENDERS } from '../membership-changes/ledger-writer';
