@@ -19,9 +19,10 @@ async function main(): Promise<void> {
     logger: false,
   });
   app.setGlobalPrefix(API_PREFIX);
-  const text = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
-  // into a pipe the write completes later: exiting before its callback cuts the document short
-  await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+  const document = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+  // exit only once the whole document is written: a pipe takes it in pieces, and exiting
+  // earlier cut it short
+  await new Promise<void>((resolve, reject) => process.stdout.write(document, (error) => (error ? reject(error) : resolve())));
 }
 
 main().then(

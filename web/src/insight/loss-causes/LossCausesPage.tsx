@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { MonthSelect } from '../../platform/forms/MonthSelect';
 import { useQuery } from '@tanstack/react-query';
 import type { Schemas } from '../../platform/api/client';
 import { useRouteContext } from '@tanstack/react-router';
@@ -11,6 +12,7 @@ import { LossCausesFigure } from './LossCausesFigure';
 import { ReviewForm } from './ReviewForm';
 import { ReviewList } from './ReviewList';
 import { preloadCharts } from '../../platform/charts/useEChart';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 // the charts' library downloads while the screen's figures do
 preloadCharts();
@@ -44,8 +46,8 @@ export function LossCausesPage() {
             data={[{ value: '', label: '全体' }, ...(councils.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
           />
         )}
-        <TextInput label="対象期間(開始月)" type="month" value={range.from} onChange={(e) => e.currentTarget.value && setRange({ ...range, from: e.currentTarget.value })} />
-        <TextInput label="対象期間(終了月)" type="month" value={range.to} onChange={(e) => e.currentTarget.value && setRange({ ...range, to: e.currentTarget.value })} />
+        <MonthSelect label="対象期間(開始月)" value={range.from} onChange={(from) => setRange({ ...range, from })} />
+        <MonthSelect label="対象期間(終了月)" value={range.to} onChange={(to) => setRange({ ...range, to })} />
         {mayReview && (
           <Button onClick={() => setReviewing('new')} disabled={!report.data}>
             振り返りを記録
@@ -60,12 +62,14 @@ export function LossCausesPage() {
                 <Title order={2} id="causes-heading" size="h3">
                   要因別の減少({formatMonth(report.data.from)}〜{formatMonth(report.data.to)}、計 {formatNumber(report.data.total)}人)
                 </Title>
+                <ExportButtons name="要因別の減少と減少の多い単組" path="/api/v1/reports/loss-causes" query={{ ...range, regionalCouncilId: councilId }} />
                 <LossCausesFigure report={report.data} title="要因別の減少" />
               </Stack>
               <Stack component="section" aria-labelledby="unions-heading" gap="xs">
                 <Title order={2} id="unions-heading" size="h3">
                   減少の多い単組
                 </Title>
+                <ExportButtons name="減少の多い単組" path="/api/v1/reports/loss-causes" query={{ ...range, regionalCouncilId: councilId }} />
                 {report.data.topUnions.length ? (
                   <Table withTableBorder striped>
                     <Table.Caption>期間中の減少人数の多い順</Table.Caption>

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { errorMessageJa, unwrap } from '../api/errors';
 import { addMonths, formatDateTime, formatMonth } from '../format/format';
+import { MonthSelect } from '../forms/MonthSelect';
 import { useImeSafeSubmit } from '../forms/useImeSafeSubmit';
 import { QueryState } from '../shell/QueryState';
 import { currentMonth } from '../../insight/queries';
+import { ExportButtons } from '../tables/ExportButtons';
 
 /** 月次締め: publishing a month's figures; the closed months. */
 export function PeriodsPage() {
@@ -52,7 +54,7 @@ export function PeriodsPage() {
               </Alert>
             )}
             <Group align="flex-end">
-              <TextInput label="締める月" type="month" required value={month} onChange={(e) => setMonth(e.currentTarget.value)} />
+              <MonthSelect label="締める月" required value={month} onChange={setMonth} max={currentMonth()} />
               <Button type="submit" loading={close.isPending}>
                 締める
               </Button>
@@ -60,6 +62,7 @@ export function PeriodsPage() {
           </Stack>
         </form>
       </Paper>
+      <ExportButtons name="締めた月" path="/api/v1/periods" />
       <QueryState isPending={periods.isPending} error={periods.error}>
         {() => (
           <Table withTableBorder striped>
