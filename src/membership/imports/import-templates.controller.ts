@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '../../platform/common/auth/auth.decorators';
 import { badField } from '../../platform/common/errors/domain-error';
@@ -16,7 +16,11 @@ export class ImportTemplatesController {
   @Authenticated()
   @ApiParam({ name: 'kind', enum: READABLE_KINDS })
   @ApiProduces(XLSX, 'text/csv')
-  @ApiOkResponse({ description: 'The template file' })
+  @ApiOperation({ operationId: 'getImportTemplate', summary: 'Download the template of an import kind (.xlsx, or the CSV header row)' })
+  @ApiOkResponse({
+    description: 'The template file',
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } }, 'text/csv': { schema: { type: 'string' } } },
+  })
   @Get(':kind')
   async template(@Param('kind') kind: string, @Query() query: TemplateQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     if (!(READABLE_KINDS as readonly string[]).includes(kind)) throw badField('kind', `must be one of: ${READABLE_KINDS.join(', ')}`);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
@@ -33,6 +33,7 @@ export class ImportsController {
   @ApiPayloadTooLargeResponse({ description: 'The file is over 100 MB' })
   @HttpCode(HttpStatus.ACCEPTED)
   @Post()
+  @ApiOperation({ operationId: 'uploadImport', summary: 'Upload a spreadsheet to import; the worker checks it' })
   upload(@Req() request: FastifyRequest, @Caller() caller: CurrentUser): Promise<ImportAcceptedDto> {
     return this.imports.upload(request, caller);
   }
@@ -40,12 +41,15 @@ export class ImportsController {
   @Authenticated('admin', 'leadership', 'federation')
   @Get()
   @ApiPage(ImportDto)
+  @ApiOperation({ operationId: 'listImports', summary: 'List imports in your scope, newest first' })
   list(@Query() query: ListImportsQuery, @Caller() caller: CurrentUser): Promise<Page<ImportDto>> {
     return this.imports.list(query, caller);
   }
 
   @Authenticated('admin', 'leadership', 'federation')
   @Get(':id')
+  @ApiOperation({ operationId: 'getImport', summary: 'Get an import: its state, progress, counts and errors' })
+  @ApiOkResponse({ type: ImportDto })
   get(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<ImportDto> {
     return this.imports.get(id, caller);
   }
@@ -55,6 +59,7 @@ export class ImportsController {
   @ApiAcceptedResponse({ type: ImportAcceptedDto, description: 'Committing in the worker: poll GET /imports/:id until committed (or failed, with nothing written)' })
   @HttpCode(HttpStatus.ACCEPTED)
   @Post(':id/commit')
+  @ApiOperation({ operationId: 'commitImport', summary: 'Apply a checked import to the ledger, all or nothing' })
   commit(@UuidParam() id: string, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<ImportAcceptedDto> {
     return this.imports.commit(id, caller, request);
   }
@@ -62,6 +67,8 @@ export class ImportsController {
   @Authenticated('admin', 'federation')
   @AcceptsIdempotencyKey()
   @Post(':id/reverse')
+  @ApiOperation({ operationId: 'reverseImport', summary: 'Reverse every ledger entry a committed import wrote' })
+  @ApiCreatedResponse({ type: ImportDto })
   reverse(
     @UuidParam() id: string,
     @Body() dto: ReverseImportDto,
