@@ -60,6 +60,7 @@ const routeTree = rootRoute.addChildren([
     screenRoute(SCREENS.goals, lazyRouteComponent(() => import('./insight/goals/GoalsPage'), 'GoalsPage')),
     screenRoute(SCREENS.lossCauses, lazyRouteComponent(() => import('./insight/loss-causes/LossCausesPage'), 'LossCausesPage')),
     screenRoute(SCREENS.members, lazyRouteComponent(() => import('./membership/members/MembersPage'), 'MembersPage')),
+    screenRoute(SCREENS.imports, lazyRouteComponent(() => import('./membership/imports/ImportsPage'), 'ImportsPage')),
     screenRoute(SCREENS.today, lazyRouteComponent(() => import('./organizing/today/TodayPage'), 'TodayPage')),
     screenRoute(SCREENS.structure, lazyRouteComponent(() => import('./structure/StructurePage'), 'StructurePage')),
     screenRoute(SCREENS.periods, lazyRouteComponent(() => import('./platform/admin/PeriodsPage'), 'PeriodsPage')),

@@ -14,6 +14,7 @@ export const SCREENS = {
   goals: { path: '/goals', title: '目標', roles: ['leadership', 'admin'] },
   lossCauses: { path: '/loss-causes', title: '減少要因', roles: ['regional', 'leadership', 'admin'] },
   members: { path: '/members', title: '組合員数', roles: ['federation', 'admin'] },
+  imports: { path: '/imports', title: '取込', roles: ['federation', 'admin'] },
   today: { path: '/today', title: '今日', roles: ['organizer'] },
   structure: { path: '/structure', title: '組織', roles: ['admin', 'leadership', 'regional', 'federation'] },
   periods: { path: '/admin/periods', title: '月次締め', roles: ['leadership', 'admin'] },
