@@ -10,6 +10,7 @@ import { alreadyCommittedAs } from './import-errors';
 import { isWorking, kindLabel, stateLabel, summaryLine } from './import-kinds';
 import { commitImport, importQuery, type ImportRecord } from './imports-api';
 import { ImportProgress } from './ImportProgress';
+import { LedgerRows } from './LedgerRows';
 import { problemSummary } from './problems';
 import { ProblemTable } from './ProblemTable';
 
@@ -108,15 +109,24 @@ function AlreadyCommitted({ earlierId, onOpen }: { earlierId: string; onOpen: (i
 
 function Committed({ entry }: { entry: ImportRecord }) {
   const written = entry.summary?.ledgerRows ?? entry.rowsValid;
+  const [showRows, setShowRows] = useState(false);
   return (
-    <Alert color="teal" role="status" title={entry.reversedAt ? 'この取込は取り消されました' : '取り込みました'}>
-      <Text size="sm">
-        {formatNumber(written)}件を台帳に書き込みました{entry.committedAt ? `(${formatDateTime(entry.committedAt)})` : ''}。組合員数への反映には数秒かかります。
-        {entry.reversedAt && ` ${formatDateTime(entry.reversedAt)}に取り消しました(理由: ${entry.reversalReason ?? ''})。`}
-      </Text>
-      <Anchor component={Link} to={SCREENS.members.path} size="sm">
-        組合員数で確かめる
-      </Anchor>
-    </Alert>
+    <>
+      <Alert color="teal" role="status" title={entry.reversedAt ? 'この取込は取り消されました' : '取り込みました'}>
+        <Text size="sm">
+          {formatNumber(written)}件を台帳に書き込みました{entry.committedAt ? `(${formatDateTime(entry.committedAt)})` : ''}。組合員数への反映には数秒かかります。
+          {entry.reversedAt && ` ${formatDateTime(entry.reversedAt)}に取り消しました(理由: ${entry.reversalReason ?? ''})。`}
+        </Text>
+        <Group gap="md" mt="xs">
+          <Button variant="default" size="xs" onClick={() => setShowRows((shown) => !shown)} aria-expanded={showRows}>
+            書き込んだ台帳の行を{showRows ? '閉じる' : '表示'}
+          </Button>
+          <Anchor component={Link} to={SCREENS.members.path} size="sm">
+            組合員数で確かめる
+          </Anchor>
+        </Group>
+      </Alert>
+      {showRows && <LedgerRows importId={entry.id} />}
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
 import { formatDateTime, formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
-import { kindLabel, stateLabel } from './import-kinds';
+import { isReversible, kindLabel, stateLabel } from './import-kinds';
 import { importHistoryQuery, type ImportRecord } from './imports-api';
 import { ReverseImportForm } from './ReverseImportForm';
 
@@ -64,7 +64,7 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
                           <Button size="compact-xs" variant="default" onClick={() => onOpen(entry.id)} aria-label={`${entry.fileName}(${formatDateTime(entry.createdAt)})を表示`}>
                             表示
                           </Button>
-                          {entry.state === 'committed' && !entry.reversedAt && (
+                          {isReversible(entry) && (
                             <Button size="compact-xs" variant="light" color="red.8" onClick={() => setReversing(entry)} aria-label={`${entry.fileName}の取込を取消`}>
                               取消
                             </Button>

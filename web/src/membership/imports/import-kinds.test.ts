@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_STATES, isWorking, kindLabel, stateLabel, summaryLine } from './import-kinds';
+import { IMPORT_STATES, isReversible, isWorking, kindLabel, stateLabel, summaryLine } from './import-kinds';
 
 describe('stateLabel', () => {
   it('names every state in Japanese', () => {
@@ -39,5 +39,14 @@ describe('summaryLine', () => {
 
   it('says nothing before the check', () => {
     expect(summaryLine('membership-changes', null)).toBeUndefined();
+  });
+});
+
+describe('isReversible', () => {
+  it('offers 取消 only for a committed file of changes not yet taken back', () => {
+    expect(isReversible({ kind: 'membership-changes', state: 'committed', reversedAt: null })).toBe(true);
+    expect(isReversible({ kind: 'membership-changes', state: 'committed', reversedAt: '2026-04-02T00:00:00Z' })).toBe(false);
+    expect(isReversible({ kind: 'membership-changes', state: 'checked', reversedAt: null })).toBe(false);
+    expect(isReversible({ kind: 'membership-survey', state: 'committed', reversedAt: null })).toBe(false);
   });
 });

@@ -22,6 +22,11 @@ export function isWorking(state: ImportState): boolean {
   return state === 'queued' || state === 'checking' || state === 'committing';
 }
 
+/** A committed file of changes can be taken back as a whole; a survey is corrected by the next survey. */
+export function isReversible(entry: { kind: string; state: ImportState; reversedAt: string | null }): boolean {
+  return entry.kind === 'membership-changes' && entry.state === 'committed' && entry.reversedAt === null;
+}
+
 /** An import's state in the words of a union office; a reversed import says so first. */
 export function stateLabel(state: ImportState, { errorCount = 0, reversed = false } = {}): string {
   if (reversed) return '取消済み';

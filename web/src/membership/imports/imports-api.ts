@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { csrfHeaders } from '../../platform/api/client';
+import { csrfHeaders, type Schemas } from '../../platform/api/client';
 import { ApiError, type ErrorBody } from '../../platform/api/errors';
 import { isWorking, type ImportKind, type ImportState } from './import-kinds';
 import type { Problem } from './problems';
@@ -75,6 +75,13 @@ export const importHistoryQuery = queryOptions({
   queryFn: () => call<ImportsPage>(`${IMPORTS}?limit=50`),
   refetchInterval: (query) => (query.state.data?.items.some((i) => isWorking(i.state)) ? 2000 : false),
 });
+
+/** The ledger entries an import wrote (GET /membership-changes?importId=). */
+export const ledgerRowsQuery = (importId: string, limit: number) =>
+  queryOptions({
+    queryKey: ['membership-changes', 'import', importId, limit],
+    queryFn: () => call<{ items: Schemas['MembershipChangeDto'][]; total: number }>(`/api/v1/membership-changes?importId=${importId}&limit=${limit}`),
+  });
 
 /** The template of a kind: Excel with drop-down lists and instructions, or the CSV header row. */
 export function templateHref(kind: ImportKind, format: 'xlsx' | 'csv'): string {
