@@ -28,19 +28,12 @@ describe('web console: imports (取込)', () => {
     worker = await startWorker(t, 'imports-worker');
   });
   afterAll(async () => {
-    const t0 = Date.now();
-    const log = (m: string) => process.stderr.write(`${m} ${Date.now() - t0}ms\n`);
     await browser?.close();
-    log('browser');
     await worker?.stop();
-    log('worker');
     const imports = new Queue(IMPORTS_QUEUE, { connection: { url: t.config.redisUrl }, prefix: t.config.queuePrefix });
     await imports.obliterate({ force: true }).finally(() => imports.close());
-    log('obliterate');
     await clearQueue(t);
-    log('clear');
     await t?.close();
-    log('close');
   });
 
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Input, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../platform/api/errors';
 import { uploadErrorJa } from './import-errors';
 import { IMPORT_KINDS, type ImportKind } from './import-kinds';
-import { templateHref, uploadImport } from './imports-api';
+import { importHistoryQuery, templateHref, uploadImport } from './imports-api';
 
 /** Step 1: the kind, its template, and the file to check. */
 export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void }) {
@@ -12,6 +12,7 @@ export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void })
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const queryClient = useQueryClient();
   const upload = useMutation({
     mutationFn: (chosen: File) => uploadImport(kind, chosen),
     onSuccess: ({ id }) => {
@@ -19,6 +20,7 @@ export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void })
       setFile(null);
       if (fileInput.current) fileInput.current.value = '';
       onUploaded(id);
+      void queryClient.invalidateQueries({ queryKey: importHistoryQuery.queryKey });
     },
   });
 
