@@ -14,6 +14,9 @@ import { LedgerRows } from './LedgerRows';
 import { problemSummary } from './problems';
 import { ProblemTable } from './ProblemTable';
 
+/** An alert's title in black: Mantine's light colours on their own tint are too faint to read (4.5:1). */
+const READABLE_TITLE = { title: { color: 'var(--mantine-color-black)' } };
+
 /** The file just sent (or one opened from the history): its check, its problems, and 取り込む once clean. */
 export function CurrentImport({ id, onOpen }: { id: string; onOpen: (id: string) => void }) {
   const entry = useQuery(importQuery(id));
@@ -34,7 +37,7 @@ function ImportOutcome({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: st
         <Title order={2} size="h3" id="current-import-heading">
           {entry.fileName}
         </Title>
-        <Badge variant="light" color={clean || entry.state === 'committed' ? 'teal' : isWorking(entry.state) ? 'blue' : 'red'}>
+        <Badge variant="light" c="var(--mantine-color-black)" color={clean || entry.state === 'committed' ? 'teal' : isWorking(entry.state) ? 'blue' : 'red'}>
           {stateLabel(entry.state, { errorCount: entry.errorCount, reversed: entry.reversedAt !== null })}
         </Badge>
         <Text size="sm" c="dimmed">
@@ -44,7 +47,7 @@ function ImportOutcome({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: st
       {isWorking(entry.state) && <ImportProgress entry={entry} />}
       {(entry.state === 'checked' || entry.state === 'rejected') && entry.errorCount > 0 && (
         <>
-          <Alert color="red" role="alert" title={entry.state === 'rejected' ? 'このファイルは読み取れませんでした' : problemSummary(entry.rowsRead, entry.rowsValid)}>
+          <Alert color="red" role="alert" styles={READABLE_TITLE} title={entry.state === 'rejected' ? 'このファイルは読み取れませんでした' : problemSummary(entry.rowsRead, entry.rowsValid)}>
             下の表の行・列を直して保存し、もう一度「検証」してください。誤りのあるファイルは取り込めません。
           </Alert>
           <ProblemTable problems={entry.errors} errorCount={entry.errorCount} fileName={entry.fileName} />
@@ -53,7 +56,7 @@ function ImportOutcome({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: st
       {clean && <CommitStep entry={entry} onOpen={onOpen} />}
       {entry.state === 'committed' && <Committed entry={entry} />}
       {entry.state === 'failed' && (
-        <Alert color="red" role="alert" title="取り込めませんでした">
+        <Alert color="red" role="alert" styles={READABLE_TITLE} title="取り込めませんでした">
           {entry.failure ?? '台帳への書き込みで問題が起きました。何も書き込まれていません。'}
         </Alert>
       )}
@@ -73,7 +76,7 @@ function CommitStep({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: strin
   const holds = summaryLine(entry.kind, entry.summary);
   return (
     <Stack gap="sm">
-      <Alert color="teal" role="status" title={problemSummary(entry.rowsRead, entry.rowsValid)}>
+      <Alert color="teal" role="status" styles={READABLE_TITLE} title={problemSummary(entry.rowsRead, entry.rowsValid)}>
         {holds ? `このファイルの内容: ${holds}。` : ''}「取り込む」を押すと、すべての行をまとめて台帳に書き込みます。
       </Alert>
       {earlier && <AlreadyCommitted earlierId={earlier} onOpen={onOpen} />}
@@ -96,7 +99,7 @@ function AlreadyCommitted({ earlierId, onOpen }: { earlierId: string; onOpen: (i
   const earlier = useQuery(importQuery(earlierId));
   const which = earlier.data ? `「${earlier.data.fileName}」(${earlier.data.committedAt ? `${formatDateTime(earlier.data.committedAt)}取込` : '取り込み中'})` : '以前の取込';
   return (
-    <Alert color="orange" role="alert" title="同じ内容のファイルはすでに取り込まれています">
+    <Alert color="orange" role="alert" styles={READABLE_TITLE} title="同じ内容のファイルはすでに取り込まれています">
       <Text size="sm">
         このファイルは {which} と同じ内容のため、二重に数えないよう取り込みませんでした。取り直すときは、先にその取込を取り消してください。
       </Text>
@@ -112,7 +115,7 @@ function Committed({ entry }: { entry: ImportRecord }) {
   const [showRows, setShowRows] = useState(false);
   return (
     <>
-      <Alert color="teal" role="status" title={entry.reversedAt ? 'この取込は取り消されました' : '取り込みました'}>
+      <Alert color="teal" role="status" styles={READABLE_TITLE} title={entry.reversedAt ? 'この取込は取り消されました' : '取り込みました'}>
         <Text size="sm">
           {formatNumber(written)}件を台帳に書き込みました{entry.committedAt ? `(${formatDateTime(entry.committedAt)})` : ''}。組合員数への反映には数秒かかります。
           {entry.reversedAt && ` ${formatDateTime(entry.reversedAt)}に取り消しました(理由: ${entry.reversalReason ?? ''})。`}

@@ -65,7 +65,7 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
                             表示
                           </Button>
                           {isReversible(entry) && (
-                            <Button size="compact-xs" variant="light" color="red.8" onClick={() => setReversing(entry)} aria-label={`${entry.fileName}の取込を取消`}>
+                            <Button size="compact-xs" variant="default" onClick={() => setReversing(entry)} aria-label={`${entry.fileName}の取込を取消`}>
                               取消
                             </Button>
                           )}
