@@ -1,12 +1,12 @@
 import { rm } from 'node:fs/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { query, sql } from '../../platform/database/sql';
 import { Clock } from '../../platform/time/clock';
 import { cellText } from './cell-values';
-import { openSheet } from './file-reading';
+import { SheetReader, openSheet } from './file-reading';
 import { ReadableKind, expectedHeaders, readHeader } from './import-columns';
 import { uploadPath } from './upload-storage';
 import { MembershipChangeRows, RowChecker, RowError, StagedRow, SurveyRows } from './row-checks';
@@ -63,6 +63,8 @@ class Rejected extends Error {
  */
 @Injectable()
 export class ImportCheck {
+  private readonly logger = new Logger(ImportCheck.name);
+
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
@@ -70,10 +72,11 @@ export class ImportCheck {
   ) {}
 
   async run(importId: string): Promise<void> {
-    const [entry] = await query<({ kind: ReadableKind; file_size: string; scope_federation_id: string | null; state: string } | undefined)[]>(
+    // an UPDATE answers [rows, affected]
+    const [[entry]] = await query<[({ kind: ReadableKind; file_size: string; scope_federation_id: string | null } | undefined)[], number]>(
       this.db,
       sql`UPDATE imports SET state = 'checking' WHERE id = ${importId} AND state IN ('queued', 'checking')
-          RETURNING kind, file_size, scope_federation_id, state`,
+          RETURNING kind, file_size, scope_federation_id`,
     );
     if (!entry) return;
     const runner = this.db.createQueryRunner();
@@ -87,6 +90,7 @@ export class ImportCheck {
       await this.finish(importId, 'checked', tally, tally.errors, tally.summary(entry.kind));
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (!(error instanceof Rejected)) this.logger.warn({ importId, err: error }, `import ${importId}: file not readable`);
       const errors = error instanceof Rejected ? error.errors : [unreadable(entry.kind)];
       await this.finish(importId, 'rejected', tally, errors, null);
     } finally {
@@ -99,6 +103,17 @@ export class ImportCheck {
     const sheet = await openSheet(uploadPath(this.config, importId));
     const checker = await this.checker(kind, federationId);
     const copy = StagingCopy.open(client, importId);
+    try {
+      await this.readRows(kind, sheet, checker, copy, importId, size, tally);
+      await copy.finish();
+    } catch (error) {
+      // the COPY must end before the transaction can roll back
+      await copy.abort();
+      throw error;
+    }
+  }
+
+  private async readRows(kind: ReadableKind, sheet: SheetReader, checker: RowChecker, copy: StagingCopy, importId: string, size: number, tally: Tally): Promise<void> {
     let fields: (string | null)[] | null = null;
     for await (const row of sheet.rows) {
       if (fields === null) {
@@ -119,7 +134,6 @@ export class ImportCheck {
       if (tally.rowsRead % PROGRESS_EVERY_ROWS === 0) await this.progress(importId, Math.min(99, Math.floor((sheet.bytesRead() / size) * 100)), tally);
     }
     if (fields === null) throw new Rejected([{ row: 1, column: '', value: '', message: `見出しの行がありません。見出しは ${expectedHeaders(kind)} です` }]);
-    await copy.finish();
   }
 
   private async checker(kind: ReadableKind, federationId: string | null): Promise<RowChecker> {

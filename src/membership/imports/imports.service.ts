@@ -69,7 +69,7 @@ export class ImportsService {
           VALUES (${id}, ${kind}, ${stored.fileName}, ${stored.size}, ${stored.sha256},
                   ${scope.kind === 'federation' ? scope.federationId : null}, ${caller.id})`,
     );
-    await this.queue.add(ImportJob.Check, { importId: id }, { ...IMPORT_JOB_OPTIONS, jobId: `check:${id}` });
+    await this.queue.add(ImportJob.Check, { importId: id }, { ...IMPORT_JOB_OPTIONS, jobId: `check-${id}` });
     return { id, state: 'queued' };
   }
 
@@ -116,7 +116,7 @@ export class ImportsService {
         },
         HttpStatus.ACCEPTED,
       );
-      await this.queue.add(ImportJob.Commit, { importId: id }, { ...IMPORT_JOB_OPTIONS, jobId: `commit:${id}` });
+      await this.queue.add(ImportJob.Commit, { importId: id }, { ...IMPORT_JOB_OPTIONS, jobId: `commit-${id}` });
       return result.body;
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_imports_content_committed') {

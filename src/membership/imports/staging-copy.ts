@@ -39,6 +39,12 @@ export class StagingCopy {
     if (!this.stream.write(`${line}\n`)) await Promise.race([once(this.stream, 'drain'), this.done]);
   }
 
+  /** Ends the COPY with an error (CopyFail), so the connection can roll back; nothing is staged. */
+  async abort(): Promise<void> {
+    this.stream.destroy(new Error('import check stopped'));
+    await this.done.catch(() => undefined);
+  }
+
   async finish(): Promise<void> {
     this.stream.end();
     await this.done;

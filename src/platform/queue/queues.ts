@@ -68,5 +68,5 @@ export const JOB_OPTIONS: Record<AggregationJobName, JobsOptions> = {
   },
 };
 
-/** One job per import and step (job id `check:<id>`): a retried request never queues a second. */
+/** One job per import and step (job id `check-<id>`): a retried request never queues a second. */
 export const IMPORT_JOB_OPTIONS: JobsOptions = { attempts: 1, removeOnComplete: { age: DAY_SECONDS }, removeOnFail: { age: 7 * DAY_SECONDS } };

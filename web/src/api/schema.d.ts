@@ -554,6 +554,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file to fill in for a kind: `.xlsx` with headers, drop-down lists, an example row and 説明; `?format=csv` the header row. */
+        get: operations["ImportTemplatesController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportsController_list"];
+        put?: never;
+        post: operations["ImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ImportsController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ImportsController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loss-reviews": {
         parameters: {
             query?: never;
@@ -1464,6 +1545,51 @@ export interface components {
              * @description The newest ledger change the published figures include.
              */
             asOf: string | null;
+        };
+        ImportAcceptedDto: {
+            /** @enum {string} */
+            state: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
+            id: string;
+        };
+        ImportErrorDto: {
+            /** @description The row number Excel shows (the header is row 1). */
+            row: number;
+            /** @description The column's header (empty for a problem of the whole file). */
+            column: string;
+            value: string;
+            /** @description What is wrong, in Japanese. */
+            message: string;
+        };
+        ImportDto: {
+            /** @enum {string} */
+            kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+            /** @enum {string} */
+            state: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
+            errors: components["schemas"]["ImportErrorDto"][];
+            /** @description What the file holds once checked (rows, unions, increase, decrease, net; or surveys and members), and the ledger rows once committed. */
+            summary: {
+                [key: string]: number;
+            } | null;
+            /** @description Why a commit failed (nothing was written). */
+            failure: string | null;
+            committedAt: string | null;
+            reversedAt: string | null;
+            reversalReason: string | null;
+            id: string;
+            fileName: string;
+            sha256: string;
+            /** @description 0-100 while checking. */
+            progress: number;
+            rowsRead: number;
+            rowsValid: number;
+            /** @description Every problem found; `errors` keeps the first 1,000. */
+            errorCount: number;
+            createdAt: string;
+            createdBy: string;
+        };
+        ReverseImportDto: {
+            /** @description Why the whole file is taken back (kept on every reversing entry). */
+            reason: string;
         };
         LossReviewCauseDto: {
             cause: string;
@@ -3139,6 +3265,7 @@ export interface operations {
                 from?: string;
                 /** @description effectiveOn on or before */
                 to?: string;
+                importId?: string;
             };
             header?: never;
             path?: never;
@@ -3938,6 +4065,261 @@ export interface operations {
             };
             /** @description Only for: leadership, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportTemplatesController_template: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path: {
+                kind: "membership-changes" | "membership-survey";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                kind?: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                state?: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ImportDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, leadership, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @enum {string} */
+                    kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                    /**
+                     * Format: binary
+                     * @description .xlsx or CSV (UTF-8 or Shift_JIS), up to 100 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Queued for checking: poll GET /imports/:id */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAcceptedDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file is over 100 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, leadership, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_commit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string per intended write. A retry with the same key and body returns the first answer and writes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Committing in the worker: poll GET /imports/:id until committed (or failed, with nothing written) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAcceptedDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was already used with a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_reverse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string per intended write. A retry with the same key and body returns the first answer and writes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseImportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only for: admin, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was already used with a different request */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
