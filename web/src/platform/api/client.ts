@@ -16,12 +16,6 @@ export function csrfToken(cookies: string = document.cookie): string | undefined
   return undefined;
 }
 
-/** The header an unsafe request made outside the typed client (a file upload) carries. */
-export function csrfHeaders(): Record<string, string> {
-  const token = csrfToken();
-  return token ? { [CSRF_HEADER]: token } : {};
-}
-
 let onSessionExpired: () => void = () => undefined;
 
 /** What to do when the API says the session is over (401): the shell sends the person to sign in. */
