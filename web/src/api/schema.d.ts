@@ -750,7 +750,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** By its author only (403 for anyone else). */
+        /** By its author only (403 for anyone else). A retry with the same Idempotency-Key and body answers the first edit. */
         patch: operations["VisitsController_update"];
         trace?: never;
     };
@@ -4650,7 +4650,10 @@ export interface operations {
     VisitsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string per intended write. A retry with the same key and body returns the first answer and writes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4679,6 +4682,13 @@ export interface operations {
             };
             /** @description Only for: admin, regional, organizer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was already used with a different request */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
