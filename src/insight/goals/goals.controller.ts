@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
@@ -21,12 +21,15 @@ export class GoalsController {
   @Authenticated()
   @Get()
   @ApiPage(GoalDto)
+  @ApiOperation({ operationId: 'listGoals', summary: 'List membership goals' })
   list(@Query() query: ListGoalsQuery): Promise<Page<GoalDto>> {
     return this.goals.list(query);
   }
 
   @Authenticated()
   @Get(':id')
+  @ApiOperation({ operationId: 'getGoal', summary: 'Get a membership goal' })
+  @ApiOkResponse({ type: GoalDto })
   get(@UuidParam() id: string): Promise<GoalDto> {
     return this.goals.get(id);
   }
@@ -34,6 +37,8 @@ export class GoalsController {
   /** The child goals, the sum of their targets and its difference from this goal's target. */
   @Authenticated()
   @Get(':id/allocations')
+  @ApiOperation({ operationId: 'getGoalAllocations', summary: 'A goal’s child goals and how their targets add up' })
+  @ApiOkResponse({ type: GoalAllocationsDto })
   allocations(@UuidParam() id: string): Promise<GoalAllocationsDto> {
     return this.goals.allocations(id);
   }
@@ -47,18 +52,25 @@ export class GoalsController {
   @Authenticated()
   @UseInterceptors(ReportCacheInterceptor)
   @Get(':id/progress')
+  @ApiOperation({ operationId: 'getGoalProgress', summary: 'A goal’s progress, trend, projection and milestones' })
+  @ApiOkResponse({ type: GoalProgressDto })
   getProgress(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<GoalProgressDto> {
     return this.progress.progress(id, caller);
   }
 
   @Authenticated('leadership', 'admin')
   @Post()
+  @ApiOperation({ operationId: 'createGoal', summary: 'Create a membership goal' })
+  @ApiCreatedResponse({ type: GoalDto })
   create(@Body() dto: CreateGoalDto, @Caller() caller: CurrentUser): Promise<GoalDto> {
     return this.goals.create(dto, caller);
   }
 
   @Authenticated('leadership', 'admin')
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateGoal', summary: 'Change a membership goal' })
+  @ApiOkResponse({ type: GoalDto })
+  @ApiConflictResponse({ description: 'Stale version' })
   update(@UuidParam() id: string, @Body() dto: UpdateGoalDto, @Caller() caller: CurrentUser): Promise<GoalDto> {
     return this.goals.update(id, dto, caller);
   }
@@ -66,6 +78,9 @@ export class GoalsController {
   @Authenticated('leadership', 'admin')
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteGoal', summary: 'Delete a membership goal' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiConflictResponse({ description: 'The goal still has child goals' })
   remove(@UuidParam() id: string): Promise<void> {
     return this.goals.remove(id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
@@ -16,12 +16,15 @@ export class LossReviewsController {
   @Authenticated()
   @Get()
   @ApiPage(LossReviewDto)
+  @ApiOperation({ operationId: 'listLossReviews', summary: 'List loss reviews' })
   list(@Query() query: ListLossReviewsQuery): Promise<Page<LossReviewDto>> {
     return this.reviews.list(query);
   }
 
   @Authenticated()
   @Get(':id')
+  @ApiOperation({ operationId: 'getLossReview', summary: 'Get a loss review' })
+  @ApiOkResponse({ type: LossReviewDto })
   get(@UuidParam() id: string): Promise<LossReviewDto> {
     return this.reviews.get(id);
   }
@@ -29,12 +32,17 @@ export class LossReviewsController {
   /** Regional staff for their own council (403 otherwise); admins for any. */
   @Authenticated('regional', 'admin')
   @Post()
+  @ApiOperation({ operationId: 'createLossReview', summary: 'Write a loss review for your council' })
+  @ApiCreatedResponse({ type: LossReviewDto })
   create(@Body() dto: CreateLossReviewDto, @Caller() caller: CurrentUser): Promise<LossReviewDto> {
     return this.reviews.create(dto, caller);
   }
 
   @Authenticated('regional', 'admin')
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateLossReview', summary: 'Change a loss review' })
+  @ApiOkResponse({ type: LossReviewDto })
+  @ApiConflictResponse({ description: 'Stale version' })
   update(@UuidParam() id: string, @Body() dto: UpdateLossReviewDto, @Caller() caller: CurrentUser): Promise<LossReviewDto> {
     return this.reviews.update(id, dto, caller);
   }
@@ -42,6 +50,8 @@ export class LossReviewsController {
   @Authenticated('regional', 'admin')
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteLossReview', summary: 'Delete a loss review' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   remove(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<void> {
     return this.reviews.remove(id, caller);
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import { GenderReportDto } from './dto/report-answers.dto';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { GenderReport, GenderService } from './gender.service';
 import { GenderQuery } from './report-query.dto';
@@ -15,6 +16,8 @@ export class GenderController {
   /** Members by gender and the female share per federation or council at a month end. */
   @Authenticated()
   @Get('gender')
+  @ApiOperation({ operationId: 'getGenderReport', summary: 'Members by gender and the female share' })
+  @ApiOkResponse({ type: GenderReportDto })
   gender(@Query() query: GenderQuery, @Caller() caller: CurrentUser): Promise<GenderReport> {
     return this.reports.gender(query, caller);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GrowthReportDto } from './dto/report-answers.dto';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
@@ -17,6 +17,7 @@ export class GrowthController {
   @Authenticated()
   @ApiOkResponse({ type: GrowthReportDto })
   @Get('growth')
+  @ApiOperation({ operationId: 'getGrowthReport', summary: 'Members by month and group (growth report)' })
   growth(@Query() query: GrowthQuery, @Caller() caller: CurrentUser): Promise<GrowthReport> {
     return this.reports.growth(query, caller);
   }

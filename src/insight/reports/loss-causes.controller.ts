@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LossCausesReportDto } from './dto/report-answers.dto';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
@@ -17,6 +17,7 @@ export class LossCausesController {
   @Authenticated()
   @ApiOkResponse({ type: LossCausesReportDto })
   @Get('loss-causes')
+  @ApiOperation({ operationId: 'getLossCausesReport', summary: 'Members lost by cause, against the previous period' })
   lossCauses(@Query() query: MonthRangeQuery, @Caller() caller: CurrentUser): Promise<LossCausesReport> {
     return this.reports.lossCauses(query, caller);
   }

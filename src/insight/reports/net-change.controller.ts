@@ -1,6 +1,7 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import { NetChangeReportDto } from './dto/report-answers.dto';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { NetChangeReport, NetChangeService } from './net-change.service';
 import { MonthRangeQuery } from './report-query.dto';
@@ -15,6 +16,8 @@ export class NetChangeController {
   /** Each month's gains and losses by cause: the waterfall behind the growth. */
   @Authenticated()
   @Get('net-change')
+  @ApiOperation({ operationId: 'getNetChangeReport', summary: 'Each month’s gains and losses by cause' })
+  @ApiOkResponse({ type: NetChangeReportDto })
   netChange(@Query() query: MonthRangeQuery, @Caller() caller: CurrentUser): Promise<NetChangeReport> {
     return this.reports.netChange(query, caller);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
@@ -23,6 +23,7 @@ export class MembershipChangesController {
   @AcceptsIdempotencyKey()
   @ApiCreatedResponse({ type: MembershipChangeDto })
   @Post()
+  @ApiOperation({ operationId: 'createMembershipChange', summary: 'Record a membership change in the ledger' })
   create(@Body() dto: CreateMembershipChangeDto, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<MembershipChangeDto> {
     return this.changes.create(dto, caller, request);
   }
@@ -32,6 +33,7 @@ export class MembershipChangesController {
   @ApiBody({ type: BulkMembershipChangesDto })
   @ApiCreatedResponse({ type: BulkResultDto })
   @Post('bulk')
+  @ApiOperation({ operationId: 'createMembershipChangesInBulk', summary: 'Record up to 10,000 membership changes, all or nothing' })
   bulk(@Body(BulkItemsPipe) dto: BulkBody, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<BulkResultDto> {
     return this.changes.bulk(dto, caller, request);
   }
@@ -39,12 +41,15 @@ export class MembershipChangesController {
   @Authenticated('admin', 'leadership', 'regional', 'federation')
   @Get()
   @ApiPage(MembershipChangeDto)
+  @ApiOperation({ operationId: 'listMembershipChanges', summary: 'List membership changes in your scope' })
   list(@Query() query: ListMembershipChangesQuery, @Caller() caller: CurrentUser): Promise<Page<MembershipChangeDto>> {
     return this.changes.list(query, caller);
   }
 
   @Authenticated('admin', 'leadership', 'regional', 'federation')
   @Get(':id')
+  @ApiOperation({ operationId: 'getMembershipChange', summary: 'Get a membership change' })
+  @ApiOkResponse({ type: MembershipChangeDto })
   get(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<MembershipChangeDto> {
     return this.changes.get(id, caller);
   }
@@ -53,6 +58,8 @@ export class MembershipChangesController {
   @AcceptsIdempotencyKey()
   @ApiCreatedResponse({ type: MembershipChangeDto, description: 'The reversing entry' })
   @Post(':id/reverse')
+  @ApiOperation({ operationId: 'reverseMembershipChange', summary: 'Reverse a ledger entry with an opposite entry' })
+  @ApiConflictResponse({ description: 'Already reversed, not reversible, or Idempotency-Key reused with a different request' })
   reverse(
     @UuidParam() id: string,
     @Body() dto: ReverseMembershipChangeDto,

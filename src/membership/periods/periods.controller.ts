@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page, PageQuery } from '../../platform/common/http/pagination';
@@ -16,6 +16,7 @@ export class PeriodsController {
   @Authenticated()
   @Get()
   @ApiPage(ClosedPeriodDto)
+  @ApiOperation({ operationId: 'listClosedPeriods', summary: 'List the closed months' })
   list(@Query() query: PageQuery): Promise<Page<ClosedPeriodDto>> {
     return this.periods.list(query);
   }
@@ -24,6 +25,9 @@ export class PeriodsController {
   @Authenticated('leadership', 'admin')
   @Post(':month/close')
   @HttpCode(201)
+  @ApiOperation({ operationId: 'closePeriod', summary: 'Close a month and publish its figures' })
+  @ApiCreatedResponse({ type: ClosedPeriodDto })
+  @ApiConflictResponse({ description: 'The month is already closed' })
   close(@MonthParam() month: string, @Caller() caller: CurrentUser): Promise<ClosedPeriodDto> {
     return this.periods.close(month, caller);
   }

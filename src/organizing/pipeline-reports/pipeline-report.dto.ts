@@ -1,7 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES } from '../../platform/common/auth/roles';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate, IsMonth } from '../../platform/common/validation/validators';
-import { ExpectationModel, GroupFigures } from './pipeline-figures';
+import type { Stage, WorkingStage } from '../prospects/stage-rules';
+import type { ExpectationModel, GroupFigures } from './pipeline-figures';
 
 export class PipelineReportQuery {
   @IsOptional()
@@ -21,10 +23,57 @@ export class PipelineReportQuery {
   to?: string;
 }
 
+export class StageFiguresDto {
+  stage!: Stage;
+  label!: string;
+  prospects!: number;
+  estimatedWorkers!: number;
+  /** Median calendar days of completed stays in the stage; null without any. */
+  medianDays!: number | null;
+  completedStays!: number;
+}
+
+export class ConversionDto {
+  from!: Stage;
+  fromLabel!: string;
+  to!: Stage;
+  toLabel!: string;
+  /** Prospects that reached `from` (or a later stage). */
+  reached!: number;
+  /** Of those, how many reached `to`. */
+  advanced!: number;
+  /** advanced / reached; null when none reached `from`. */
+  rate!: number | null;
+}
+
+export class GroupFiguresDto implements GroupFigures {
+  prospects!: number;
+  stages!: StageFiguresDto[];
+  conversions!: ConversionDto[];
+  /** Estimated workers at the open workplaces (working stages and on hold). */
+  workersCovered!: number;
+  /** Σ open workplaces' estimated workers × P(affiliated | stage) × join rate (see the model). */
+  expectedMembers!: number;
+  affiliatedMembers!: number;
+}
+
+export class StageProbabilityDto {
+  stage!: WorkingStage;
+  label!: string;
+  probability!: number;
+}
+
+export class ExpectationModelDto implements ExpectationModel {
+  /** P(affiliated | stage): the product of the conversion rates from the stage on (0 where a rate is unknown). */
+  affiliationProbability!: StageProbabilityDto[];
+  /** Members at affiliation per estimated worker of the affiliated workplaces; 1 until one affiliates. */
+  joinRate!: number;
+}
+
 export class CouncilPipeline {
   regionalCouncilId!: string;
   label!: string;
-  figures!: GroupFigures;
+  figures!: GroupFiguresDto;
 }
 
 export class OrganizerPipeline {
@@ -32,7 +81,7 @@ export class OrganizerPipeline {
   organizerId!: string | null;
   label!: string;
   regionalCouncilId!: string | null;
-  figures!: GroupFigures;
+  figures!: GroupFiguresDto;
 }
 
 export class PipelineReport {
@@ -41,8 +90,8 @@ export class PipelineReport {
   from!: string | null;
   to!: string;
   regionalCouncilId!: string | null;
-  model!: ExpectationModel;
-  total!: GroupFigures;
+  model!: ExpectationModelDto;
+  total!: GroupFiguresDto;
   byCouncil!: CouncilPipeline[];
   /** A prospect with two organizers counts for both. */
   byOrganizer!: OrganizerPipeline[];
@@ -73,6 +122,7 @@ export class ActivityFigures {
 export class OrganizerActivity extends ActivityFigures {
   organizerId!: string;
   label!: string;
+  @ApiProperty({ enum: ROLES })
   role!: string;
   roleLabel!: string;
   regionalCouncilId!: string | null;
@@ -85,11 +135,15 @@ export class CouncilActivity extends ActivityFigures {
   streetConsultations!: number;
 }
 
+export class ActivityTotalDto extends ActivityFigures {
+  streetConsultations!: number;
+}
+
 export class OrganizerActivityReport {
   asOf!: Date | null;
   month!: string;
   regionalCouncilId!: string | null;
   organizers!: OrganizerActivity[];
   councils!: CouncilActivity[];
-  total!: ActivityFigures & { streetConsultations: number };
+  total!: ActivityTotalDto;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { OrganizerActivityService } from './organizer-activity.service';
@@ -22,6 +22,8 @@ export class PipelineController {
    */
   @Authenticated('admin', 'leadership', 'regional', 'organizer')
   @Get('pipeline')
+  @ApiOperation({ operationId: 'getPipelineReport', summary: 'Prospects per stage, conversion and expected members' })
+  @ApiOkResponse({ type: PipelineReport })
   report(@Query() query: PipelineReportQuery, @Caller() caller: CurrentUser): Promise<PipelineReport> {
     return this.pipeline.report(query, caller);
   }
@@ -29,6 +31,8 @@ export class PipelineController {
   /** A month's visits by outcome, consultations, stage advances and foundings, per organizer and per council. */
   @Authenticated('admin', 'leadership', 'regional', 'organizer')
   @Get('organizer-activity')
+  @ApiOperation({ operationId: 'getOrganizerActivityReport', summary: 'A month’s organizing activity per organizer and council' })
+  @ApiOkResponse({ type: OrganizerActivityReport })
   organizerActivity(@Query() query: OrganizerActivityQuery, @Caller() caller: CurrentUser): Promise<OrganizerActivityReport> {
     return this.activity.report(query, caller);
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page, PageQuery } from '../../platform/common/http/pagination';
+import { ApiPage, Page, PageQuery } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../platform/idempotency/idempotency';
 import { AffiliationService } from './affiliation.service';
@@ -28,12 +28,16 @@ export class ProspectsController {
 
   @Authenticated()
   @Get()
+  @ApiOperation({ operationId: 'listProspects', summary: 'List prospects (unorganized workplaces) in your scope' })
+  @ApiPage(ProspectDto)
   list(@Query() query: ListProspectsQuery, @Caller() caller: CurrentUser): Promise<Page<ProspectDto>> {
     return this.prospects.list(query, caller);
   }
 
   @Authenticated()
   @Get(':id')
+  @ApiOperation({ operationId: 'getProspect', summary: 'Get a prospect' })
+  @ApiOkResponse({ type: ProspectDto })
   get(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<ProspectDto> {
     return this.prospects.get(id, caller);
   }
@@ -41,12 +45,17 @@ export class ProspectsController {
   @Authenticated('admin', 'regional')
   @AcceptsIdempotencyKey()
   @Post()
+  @ApiOperation({ operationId: 'createProspect', summary: 'Record a prospect' })
+  @ApiCreatedResponse({ type: ProspectDto })
   create(@Body() dto: CreateProspectDto, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<ProspectDto> {
     return this.prospects.create(dto, caller, request);
   }
 
   @Authenticated('admin', 'regional')
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateProspect', summary: 'Change a prospect' })
+  @ApiOkResponse({ type: ProspectDto })
+  @ApiConflictResponse({ description: 'Stale version' })
   update(@UuidParam() id: string, @Body() dto: UpdateProspectDto, @Caller() caller: CurrentUser): Promise<ProspectDto> {
     return this.prospects.update(id, dto, caller);
   }
@@ -54,6 +63,8 @@ export class ProspectsController {
   /** Every stage the prospect entered: who, when, from, to, note. */
   @Authenticated()
   @Get(':id/history')
+  @ApiOperation({ operationId: 'listProspectStageChanges', summary: 'A prospect’s stage history' })
+  @ApiPage(StageChangeDto)
   history(@UuidParam() id: string, @Query() query: PageQuery, @Caller() caller: CurrentUser): Promise<Page<StageChangeDto>> {
     return this.stages.history(id, query, caller);
   }
@@ -63,6 +74,9 @@ export class ProspectsController {
   @AcceptsIdempotencyKey()
   @Post(':id/stage')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'moveProspectStage', summary: 'Move a prospect to another stage' })
+  @ApiOkResponse({ type: ProspectDto })
+  @ApiConflictResponse({ description: 'Illegal stage change, stale version, or Idempotency-Key reused with a different request' })
   move(
     @UuidParam() id: string,
     @Body() dto: MoveStageDto,
@@ -77,6 +91,9 @@ export class ProspectsController {
   @AcceptsIdempotencyKey()
   @Post(':id/reopen')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'reopenProspect', summary: 'Reopen an affiliated or lost prospect' })
+  @ApiOkResponse({ type: ProspectDto })
+  @ApiConflictResponse({ description: 'Not affiliated or lost, stale version, or Idempotency-Key reused with a different request' })
   reopen(
     @UuidParam() id: string,
     @Body() dto: ReopenProspectDto,
@@ -90,6 +107,9 @@ export class ProspectsController {
   @Authenticated('admin', 'regional')
   @AcceptsIdempotencyKey()
   @Post(':id/affiliate')
+  @ApiOperation({ operationId: 'affiliateProspect', summary: 'Affiliate a prospect: create its union and new members' })
+  @ApiCreatedResponse({ type: AffiliationDto })
+  @ApiConflictResponse({ description: 'Already affiliated, stale version, or Idempotency-Key reused with a different request' })
   affiliate(
     @UuidParam() id: string,
     @Body() dto: AffiliateProspectDto,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
-import { Page } from '../../platform/common/http/pagination';
+import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { AcceptsIdempotencyKey, IdempotencyKey, type IdempotentRequest } from '../../platform/idempotency/idempotency';
 import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto } from './dto/visit.dto';
@@ -19,6 +19,8 @@ export class VisitsController {
 
   @Authenticated('admin', 'leadership', 'regional', 'organizer')
   @Get('prospects/:prospectId/visits')
+  @ApiOperation({ operationId: 'listProspectVisits', summary: 'List a prospect’s visits' })
+  @ApiPage(VisitDto)
   listForProspect(
     @UuidParam('prospectId') prospectId: string,
     @Query() query: ListVisitsQuery,
@@ -31,6 +33,8 @@ export class VisitsController {
   @Authenticated('admin', 'regional', 'organizer')
   @AcceptsIdempotencyKey()
   @Post('prospects/:prospectId/visits')
+  @ApiOperation({ operationId: 'createVisit', summary: 'Log a visit to a prospect' })
+  @ApiCreatedResponse({ type: VisitDto })
   create(
     @UuidParam('prospectId') prospectId: string,
     @Body() dto: CreateVisitDto,
@@ -42,12 +46,16 @@ export class VisitsController {
 
   @Authenticated('admin', 'leadership', 'regional', 'organizer')
   @Get('visits')
+  @ApiOperation({ operationId: 'listVisits', summary: 'List visits in your scope' })
+  @ApiPage(VisitDto)
   list(@Query() query: ListVisitsQuery, @Caller() caller: CurrentUser): Promise<Page<VisitDto>> {
     return this.visits.list(query, caller);
   }
 
   @Authenticated('admin', 'leadership', 'regional', 'organizer')
   @Get('visits/:id')
+  @ApiOperation({ operationId: 'getVisit', summary: 'Get a visit' })
+  @ApiOkResponse({ type: VisitDto })
   get(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<VisitDto> {
     return this.visits.get(id, caller);
   }
@@ -56,6 +64,9 @@ export class VisitsController {
   @Authenticated('admin', 'regional', 'organizer')
   @AcceptsIdempotencyKey()
   @Patch('visits/:id')
+  @ApiOperation({ operationId: 'updateVisit', summary: 'Change a visit you logged' })
+  @ApiOkResponse({ type: VisitDto })
+  @ApiConflictResponse({ description: 'Stale version, or Idempotency-Key reused with a different request' })
   update(
     @UuidParam() id: string,
     @Body() dto: UpdateVisitDto,

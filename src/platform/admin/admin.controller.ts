@@ -1,15 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AggregationJobs, JobView } from '../../membership/aggregation/aggregation.jobs';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AggregationJobs } from '../../membership/aggregation/aggregation.jobs';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { notFound } from '../common/errors/domain-error';
-import { InvariantsDto, InvariantsService } from './invariants.service';
-
-export class RebuildAcceptedDto {
-  /** Follow it with GET /admin/jobs/:id. */
-  jobId!: string;
-}
+import { JobDto, RebuildAcceptedDto } from './dto/admin-jobs.dto';
+import { InvariantsDto } from './dto/invariants.dto';
+import { InvariantsService } from './invariants.service';
 
 /** Operations on the aggregation: rebuild, job status, the rollup invariant. */
 @ApiTags('admin')
@@ -25,6 +22,7 @@ export class AdminController {
   @ApiAcceptedResponse({ type: RebuildAcceptedDto })
   @HttpCode(202)
   @Post('aggregations/rebuild')
+  @ApiOperation({ operationId: 'rebuildAggregations', summary: 'Queue a rebuild of every rollup from the ledger' })
   async rebuild(@Caller() caller: CurrentUser): Promise<RebuildAcceptedDto> {
     return { jobId: await this.jobs.requestRebuild(caller.id) };
   }
@@ -32,7 +30,9 @@ export class AdminController {
   /** A queue job: `{id, name, state, progress, result?, failedReason?}`; 404 when unknown or expired. */
   @Authenticated('admin')
   @Get('jobs/:id')
-  async job(@Param('id') id: string): Promise<JobView> {
+  @ApiOperation({ operationId: 'getJob', summary: 'Get a queue job’s state and progress' })
+  @ApiOkResponse({ type: JobDto })
+  async job(@Param('id') id: string): Promise<JobDto> {
     const job = await this.jobs.find(id);
     if (!job) throw notFound('Job');
     return job;
@@ -42,6 +42,7 @@ export class AdminController {
   @Authenticated('admin', 'leadership')
   @ApiOkResponse({ type: InvariantsDto })
   @Get('invariants')
+  @ApiOperation({ operationId: 'checkInvariants', summary: 'Compare every rollup with the ledger' })
   check(): Promise<InvariantsDto> {
     return this.invariants.check();
   }

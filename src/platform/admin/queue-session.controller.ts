@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, Public } from '../common/auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -39,6 +39,7 @@ export class QueueSessionController {
   @ApiNoContentResponse({ description: 'Sets the access_token cookie for /admin/queues' })
   @HttpCode(204)
   @Post('session')
+  @ApiOperation({ operationId: 'openQueueBoardSession', summary: 'Open a queue board session (admins)' })
   open(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
     const secure = this.config.nodeEnv === 'production' ? '; Secure' : '';
@@ -52,6 +53,7 @@ export class QueueSessionController {
   @ApiNoContentResponse({ description: 'Clears the cookie' })
   @HttpCode(204)
   @Delete('session')
+  @ApiOperation({ operationId: 'closeQueueBoardSession', summary: 'Close the queue board session' })
   close(@Res({ passthrough: true }) reply: FastifyReply): void {
     void reply.header('set-cookie', `${BOARD_COOKIE}=; Path=${BOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=0`);
   }

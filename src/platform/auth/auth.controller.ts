@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, Caller, Public } from '../common/auth/auth.decorators';
 import type { AuthenticatedRequest } from '../common/auth/auth.guard';
@@ -24,6 +24,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this e-mail address' })
+  @ApiOperation({ operationId: 'signIn', summary: 'Sign in and receive a bearer token' })
   login(@Body() dto: LoginDto): Promise<LoginResultDto> {
     return this.auth.login(dto);
   }
@@ -38,6 +39,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto })
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this e-mail address' })
+  @ApiOperation({ operationId: 'openSession', summary: 'Sign in to the web console with a session cookie' })
   async openSession(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
     const { accessToken, user, jti } = await this.auth.loginWithSession(dto);
     const csrfToken = csrfTokenFor(jti, this.config.jwtSecret);
@@ -53,6 +55,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Signed out; the session cookies are cleared' })
+  @ApiOperation({ operationId: 'signOut', summary: 'Sign out: end the current session' })
   async logout(@Req() request: FastifyRequest & AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const { jti, expiresAt } = request.session ?? {};
     if (jti && expiresAt) await this.revocations.revoke(jti, expiresAt);
@@ -63,6 +66,8 @@ export class AuthController {
 
   @Authenticated()
   @Get('me')
+  @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user' })
+  @ApiOkResponse({ type: MeDto })
   me(@Caller() caller: CurrentUser): MeDto {
     return caller;
   }

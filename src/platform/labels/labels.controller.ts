@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../common/auth/auth.decorators';
 import { allLabels } from './labels';
 import { LabelsDto } from './dto/labels.dto';
@@ -10,6 +10,8 @@ export class LabelsController {
   /** Every code list of the API with its Japanese label. */
   @Authenticated()
   @Get()
+  @ApiOperation({ operationId: 'listLabels', summary: 'Every code list with its Japanese labels' })
+  @ApiOkResponse({ type: LabelsDto })
   list(): LabelsDto {
     return allLabels();
   }

@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { describeErrorAnswers } from './error-responses';
 
 /** The OpenAPI document of the API: served at /docs-json, and the source of the console's typed client. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('連合神奈川 組織拡大CRM API')
@@ -12,5 +14,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addBearerAuth()
       .addCookieAuth('rengo_session')
       .build(),
+    { extraModels: [ErrorResponseDto] },
   );
+  return describeErrorAnswers(document);
 }

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
     logger: false,
   });
   app.setGlobalPrefix(API_PREFIX);
-  process.stdout.write(`${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
+  const document = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+  // exit only once the whole document is written: a pipe takes it in pieces, and exiting
+  // earlier cut it short
+  await new Promise<void>((resolve, reject) => process.stdout.write(document, (error) => (error ? reject(error) : resolve())));
 }
 
 main().then(

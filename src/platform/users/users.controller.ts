@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { ApiPage, Page } from '../common/http/pagination';
@@ -15,27 +15,39 @@ export class UsersController {
 
   @Get()
   @ApiPage(UserDto)
+  @ApiOperation({ operationId: 'listUsers', summary: 'List users' })
   list(@Query() query: ListUsersQuery): Promise<Page<UserDto>> {
     return this.users.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getUser', summary: 'Get a user' })
+  @ApiOkResponse({ type: UserDto })
   get(@UuidParam() id: string): Promise<UserDto> {
     return this.users.get(id);
   }
 
   @Post()
+  @ApiOperation({ operationId: 'createUser', summary: 'Create a user' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'The e-mail address is already in use' })
   create(@Body() dto: CreateUserDto, @Caller() caller: CurrentUser): Promise<UserDto> {
     return this.users.create(dto, caller);
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateUser', summary: 'Change a user' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'Stale version, e-mail address in use, or taking the admin role from yourself' })
   update(@UuidParam() id: string, @Body() dto: UpdateUserDto, @Caller() caller: CurrentUser): Promise<UserDto> {
     return this.users.update(id, dto, caller);
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteUser', summary: 'Delete a user' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiConflictResponse({ description: 'You cannot delete your own account' })
   remove(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<void> {
     return this.users.remove(id, caller);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
@@ -21,24 +21,33 @@ export class RegionalCouncilsController {
   @Authenticated()
   @Get()
   @ApiPage(RegionalCouncilDto)
+  @ApiOperation({ operationId: 'listRegionalCouncils', summary: 'List regional councils' })
   list(@Query() query: ListRegionalCouncilsQuery): Promise<Page<RegionalCouncilDto>> {
     return this.councils.list(query);
   }
 
   @Authenticated()
   @Get(':id')
+  @ApiOperation({ operationId: 'getRegionalCouncil', summary: 'Get a regional council' })
+  @ApiOkResponse({ type: RegionalCouncilDto })
   get(@UuidParam() id: string): Promise<RegionalCouncilDto> {
     return this.councils.get(id);
   }
 
   @Authenticated('admin')
   @Post()
+  @ApiOperation({ operationId: 'createRegionalCouncil', summary: 'Create a regional council' })
+  @ApiCreatedResponse({ type: RegionalCouncilDto })
+  @ApiConflictResponse({ description: 'A regional council with this code already exists' })
   create(@Body() dto: CreateRegionalCouncilDto, @Caller() caller: CurrentUser): Promise<RegionalCouncilDto> {
     return this.councils.create(dto, caller);
   }
 
   @Authenticated('admin')
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateRegionalCouncil', summary: 'Change a regional council' })
+  @ApiOkResponse({ type: RegionalCouncilDto })
+  @ApiConflictResponse({ description: 'Stale version, or the code is already in use' })
   update(@UuidParam() id: string, @Body() dto: UpdateRegionalCouncilDto, @Caller() caller: CurrentUser): Promise<RegionalCouncilDto> {
     return this.councils.update(id, dto, caller);
   }
@@ -46,6 +55,9 @@ export class RegionalCouncilsController {
   @Authenticated('admin')
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteRegionalCouncil', summary: 'Delete a regional council' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiConflictResponse({ description: 'The regional council is still referenced' })
   remove(@UuidParam() id: string): Promise<void> {
     return this.councils.remove(id);
   }

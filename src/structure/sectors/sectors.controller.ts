@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
@@ -16,24 +16,33 @@ export class SectorsController {
   @Authenticated()
   @Get()
   @ApiPage(SectorDto)
+  @ApiOperation({ operationId: 'listSectors', summary: 'List sectors' })
   list(@Query() query: ListSectorsQuery): Promise<Page<SectorDto>> {
     return this.sectors.list(query);
   }
 
   @Authenticated()
   @Get(':id')
+  @ApiOperation({ operationId: 'getSector', summary: 'Get a sector' })
+  @ApiOkResponse({ type: SectorDto })
   get(@UuidParam() id: string): Promise<SectorDto> {
     return this.sectors.get(id);
   }
 
   @Authenticated('admin')
   @Post()
+  @ApiOperation({ operationId: 'createSector', summary: 'Create a sector' })
+  @ApiCreatedResponse({ type: SectorDto })
+  @ApiConflictResponse({ description: 'A sector with this code already exists' })
   create(@Body() dto: CreateSectorDto, @Caller() caller: CurrentUser): Promise<SectorDto> {
     return this.sectors.create(dto, caller);
   }
 
   @Authenticated('admin')
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateSector', summary: 'Change a sector' })
+  @ApiOkResponse({ type: SectorDto })
+  @ApiConflictResponse({ description: 'Stale version, or the code is already in use' })
   update(@UuidParam() id: string, @Body() dto: UpdateSectorDto, @Caller() caller: CurrentUser): Promise<SectorDto> {
     return this.sectors.update(id, dto, caller);
   }
@@ -41,6 +50,9 @@ export class SectorsController {
   @Authenticated('admin')
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteSector', summary: 'Delete a sector' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiConflictResponse({ description: 'The sector is still referenced' })
   remove(@UuidParam() id: string): Promise<void> {
     return this.sectors.remove(id);
   }

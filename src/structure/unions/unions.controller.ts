@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
@@ -16,6 +16,7 @@ export class UnionsController {
   @Authenticated()
   @Get()
   @ApiPage(UnionDto)
+  @ApiOperation({ operationId: 'listUnions', summary: 'List unions in your scope' })
   list(@Query() query: ListUnionsQuery, @Caller() caller: CurrentUser): Promise<Page<UnionDto>> {
     return this.unions.list(query, caller);
   }
@@ -23,12 +24,17 @@ export class UnionsController {
   @Authenticated()
   @Get(':id')
   @ApiNotFoundResponse({ description: 'Unknown, or outside your scope' })
+  @ApiOperation({ operationId: 'getUnion', summary: 'Get a union' })
+  @ApiOkResponse({ type: UnionDto })
   get(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<UnionDto> {
     return this.unions.get(id, caller);
   }
 
   @Authenticated('admin', 'regional', 'federation')
   @Post()
+  @ApiOperation({ operationId: 'createUnion', summary: 'Create a union' })
+  @ApiCreatedResponse({ type: UnionDto })
+  @ApiConflictResponse({ description: 'A union with this code already exists' })
   create(@Body() dto: CreateUnionDto, @Caller() caller: CurrentUser): Promise<UnionDto> {
     return this.unions.create(dto, caller);
   }
@@ -36,6 +42,9 @@ export class UnionsController {
   @Authenticated('admin', 'regional', 'federation')
   @Patch(':id')
   @ApiNotFoundResponse({ description: 'Unknown, or outside your scope' })
+  @ApiOperation({ operationId: 'updateUnion', summary: 'Change a union' })
+  @ApiOkResponse({ type: UnionDto })
+  @ApiConflictResponse({ description: 'Stale version, or the code is already in use' })
   update(@UuidParam() id: string, @Body() dto: UpdateUnionDto, @Caller() caller: CurrentUser): Promise<UnionDto> {
     return this.unions.update(id, dto, caller);
   }
@@ -44,6 +53,9 @@ export class UnionsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNotFoundResponse({ description: 'Unknown, or outside your scope' })
+  @ApiOperation({ operationId: 'deleteUnion', summary: 'Delete a union' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiConflictResponse({ description: 'The union has membership history (set it dissolved instead), or is still referenced' })
   remove(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<void> {
     return this.unions.remove(id, caller);
   }

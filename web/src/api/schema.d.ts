@@ -13,8 +13,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** For scripts: the bearer token in the answer. */
-        post: operations["AuthController_login"];
+        /**
+         * Sign in and receive a bearer token
+         * @description For scripts: the bearer token in the answer.
+         */
+        post: operations["signIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -31,11 +34,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * For the web console: the token goes into an HttpOnly, SameSite=Strict session cookie
+         * Sign in to the web console with a session cookie
+         * @description For the web console: the token goes into an HttpOnly, SameSite=Strict session cookie
          *     (Secure over HTTPS) and is not in the answer; the CSRF token that unsafe requests must
          *     send in the x-csrf-token header is in the answer and in the readable rengo_csrf cookie.
          */
-        post: operations["AuthController_openSession"];
+        post: operations["openSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -51,8 +55,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the session the request was made with (cookie or bearer): its token is refused from now on. */
-        post: operations["AuthController_logout"];
+        /**
+         * Sign out: end the current session
+         * @description Ends the session the request was made with (cookie or bearer): its token is refused from now on.
+         */
+        post: operations["signOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -66,7 +73,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuthController_me"];
+        /** The signed-in user */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -82,9 +90,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["UsersController_list"];
+        /** List users */
+        get: operations["listUsers"];
         put?: never;
-        post: operations["UsersController_create"];
+        /** Create a user */
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -98,13 +108,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["UsersController_get"];
+        /** Get a user */
+        get: operations["getUser"];
         put?: never;
         post?: never;
-        delete: operations["UsersController_remove"];
+        /** Delete a user */
+        delete: operations["deleteUser"];
         options?: never;
         head?: never;
-        patch: operations["UsersController_update"];
+        /** Change a user */
+        patch: operations["updateUser"];
         trace?: never;
     };
     "/api/v1/health": {
@@ -114,7 +127,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_check"];
+        /** Check that PostgreSQL and Redis answer */
+        get: operations["checkHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -130,9 +144,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["SectorsController_list"];
+        /** List sectors */
+        get: operations["listSectors"];
         put?: never;
-        post: operations["SectorsController_create"];
+        /** Create a sector */
+        post: operations["createSector"];
         delete?: never;
         options?: never;
         head?: never;
@@ -146,13 +162,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["SectorsController_get"];
+        /** Get a sector */
+        get: operations["getSector"];
         put?: never;
         post?: never;
-        delete: operations["SectorsController_remove"];
+        /** Delete a sector */
+        delete: operations["deleteSector"];
         options?: never;
         head?: never;
-        patch: operations["SectorsController_update"];
+        /** Change a sector */
+        patch: operations["updateSector"];
         trace?: never;
     };
     "/api/v1/labels": {
@@ -162,8 +181,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every code list of the API with its Japanese label. */
-        get: operations["LabelsController_list"];
+        /**
+         * Every code list with its Japanese labels
+         * @description Every code list of the API with its Japanese label.
+         */
+        get: operations["listLabels"];
         put?: never;
         post?: never;
         delete?: never;
@@ -179,9 +201,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["FederationsController_list"];
+        /** List federations */
+        get: operations["listFederations"];
         put?: never;
-        post: operations["FederationsController_create"];
+        /** Create a federation */
+        post: operations["createFederation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -195,13 +219,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["FederationsController_get"];
+        /** Get a federation */
+        get: operations["getFederation"];
         put?: never;
         post?: never;
-        delete: operations["FederationsController_remove"];
+        /** Delete a federation */
+        delete: operations["deleteFederation"];
         options?: never;
         head?: never;
-        patch: operations["FederationsController_update"];
+        /** Change a federation */
+        patch: operations["updateFederation"];
         trace?: never;
     };
     "/api/v1/regional-councils": {
@@ -211,9 +238,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["RegionalCouncilsController_list"];
+        /** List regional councils */
+        get: operations["listRegionalCouncils"];
         put?: never;
-        post: operations["RegionalCouncilsController_create"];
+        /** Create a regional council */
+        post: operations["createRegionalCouncil"];
         delete?: never;
         options?: never;
         head?: never;
@@ -227,13 +256,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["RegionalCouncilsController_get"];
+        /** Get a regional council */
+        get: operations["getRegionalCouncil"];
         put?: never;
         post?: never;
-        delete: operations["RegionalCouncilsController_remove"];
+        /** Delete a regional council */
+        delete: operations["deleteRegionalCouncil"];
         options?: never;
         head?: never;
-        patch: operations["RegionalCouncilsController_update"];
+        /** Change a regional council */
+        patch: operations["updateRegionalCouncil"];
         trace?: never;
     };
     "/api/v1/unions": {
@@ -243,9 +275,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["UnionsController_list"];
+        /** List unions in your scope */
+        get: operations["listUnions"];
         put?: never;
-        post: operations["UnionsController_create"];
+        /** Create a union */
+        post: operations["createUnion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -259,13 +293,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["UnionsController_get"];
+        /** Get a union */
+        get: operations["getUnion"];
         put?: never;
         post?: never;
-        delete: operations["UnionsController_remove"];
+        /** Delete a union */
+        delete: operations["deleteUnion"];
         options?: never;
         head?: never;
-        patch: operations["UnionsController_update"];
+        /** Change a union */
+        patch: operations["updateUnion"];
         trace?: never;
     };
     "/api/v1/membership-changes": {
@@ -275,9 +312,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MembershipChangesController_list"];
+        /** List membership changes in your scope */
+        get: operations["listMembershipChanges"];
         put?: never;
-        post: operations["MembershipChangesController_create"];
+        /** Record a membership change in the ledger */
+        post: operations["createMembershipChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -293,7 +332,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MembershipChangesController_bulk"];
+        /** Record up to 10,000 membership changes, all or nothing */
+        post: operations["createMembershipChangesInBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -307,7 +347,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MembershipChangesController_get"];
+        /** Get a membership change */
+        get: operations["getMembershipChange"];
         put?: never;
         post?: never;
         delete?: never;
@@ -325,7 +366,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MembershipChangesController_reverse"];
+        /** Reverse a ledger entry with an opposite entry */
+        post: operations["reverseMembershipChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -339,9 +381,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MembershipSurveysController_list"];
+        /** List membership surveys in your scope */
+        get: operations["listMembershipSurveys"];
         put?: never;
-        post: operations["MembershipSurveysController_submit"];
+        /** Submit a union’s annual member count survey */
+        post: operations["submitMembershipSurvey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -355,7 +399,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MembershipSurveysController_get"];
+        /** Get a membership survey */
+        get: operations["getMembershipSurvey"];
         put?: never;
         post?: never;
         delete?: never;
@@ -371,9 +416,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GoalsController_list"];
+        /** List membership goals */
+        get: operations["listGoals"];
         put?: never;
-        post: operations["GoalsController_create"];
+        /** Create a membership goal */
+        post: operations["createGoal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -387,13 +434,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GoalsController_get"];
+        /** Get a membership goal */
+        get: operations["getGoal"];
         put?: never;
         post?: never;
-        delete: operations["GoalsController_remove"];
+        /** Delete a membership goal */
+        delete: operations["deleteGoal"];
         options?: never;
         head?: never;
-        patch: operations["GoalsController_update"];
+        /** Change a membership goal */
+        patch: operations["updateGoal"];
         trace?: never;
     };
     "/api/v1/goals/{id}/allocations": {
@@ -403,8 +453,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The child goals, the sum of their targets and its difference from this goal's target. */
-        get: operations["GoalsController_allocations"];
+        /**
+         * A goal’s child goals and how their targets add up
+         * @description The child goals, the sum of their targets and its difference from this goal's target.
+         */
+        get: operations["getGoalAllocations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -421,12 +474,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Members now against the target, the trend, the projection and each milestone's state.
+         * A goal’s progress, trend, projection and milestones
+         * @description Members now against the target, the trend, the projection and each milestone's state.
          *     The figures follow the report scope: chapter-wide goals for everyone, a council's or
          *     federation's goals for that council's or federation's users (and admin, leadership);
          *     another's answers 404.
          */
-        get: operations["GoalsController_getProgress"];
+        get: operations["getGoalProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -442,8 +496,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members by month per total, federation, council, sector, union, employment type or gender (組織拡大の推移). */
-        get: operations["GrowthController_growth"];
+        /**
+         * Members by month and group (growth report)
+         * @description Members by month per total, federation, council, sector, union, employment type or gender (組織拡大の推移).
+         */
+        get: operations["getGrowthReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -459,8 +516,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members lost by cause against the previous period of equal length, and the unions that lost most. */
-        get: operations["LossCausesController_lossCauses"];
+        /**
+         * Members lost by cause, against the previous period
+         * @description Members lost by cause against the previous period of equal length, and the unions that lost most.
+         */
+        get: operations["getLossCausesReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -476,8 +536,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each month's gains and losses by cause: the waterfall behind the growth. */
-        get: operations["NetChangeController_netChange"];
+        /**
+         * Each month’s gains and losses by cause
+         * @description Each month's gains and losses by cause: the waterfall behind the growth.
+         */
+        get: operations["getNetChangeReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -493,8 +556,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members by gender and the female share per federation or council at a month end. */
-        get: operations["GenderController_gender"];
+        /**
+         * Members by gender and the female share
+         * @description Members by gender and the female share per federation or council at a month end.
+         */
+        get: operations["getGenderReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -510,8 +576,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dues per month of a fiscal year: members x monthly dues x payment rate; future months carry the last known members. */
-        get: operations["DuesController_projection"];
+        /**
+         * Projected union dues per month of a fiscal year
+         * @description Dues per month of a fiscal year: members x monthly dues x payment rate; future months carry the last known members.
+         */
+        get: operations["getDuesProjection"];
         put?: never;
         post?: never;
         delete?: never;
@@ -527,8 +596,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The closed months, newest first. */
-        get: operations["PeriodsController_list"];
+        /**
+         * List the closed months
+         * @description The closed months, newest first.
+         */
+        get: operations["listClosedPeriods"];
         put?: never;
         post?: never;
         delete?: never;
@@ -546,8 +618,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes the month's figures at every level; a month already closed is 409. */
-        post: operations["PeriodsController_close"];
+        /**
+         * Close a month and publish its figures
+         * @description Publishes the month's figures at every level; a month already closed is 409.
+         */
+        post: operations["closePeriod"];
         delete?: never;
         options?: never;
         head?: never;
@@ -561,10 +636,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["LossReviewsController_list"];
+        /** List loss reviews */
+        get: operations["listLossReviews"];
         put?: never;
-        /** Regional staff for their own council (403 otherwise); admins for any. */
-        post: operations["LossReviewsController_create"];
+        /**
+         * Write a loss review for your council
+         * @description Regional staff for their own council (403 otherwise); admins for any.
+         */
+        post: operations["createLossReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -578,13 +657,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["LossReviewsController_get"];
+        /** Get a loss review */
+        get: operations["getLossReview"];
         put?: never;
         post?: never;
-        delete: operations["LossReviewsController_remove"];
+        /** Delete a loss review */
+        delete: operations["deleteLossReview"];
         options?: never;
         head?: never;
-        patch: operations["LossReviewsController_update"];
+        /** Change a loss review */
+        patch: operations["updateLossReview"];
         trace?: never;
     };
     "/api/v1/prospects": {
@@ -594,9 +676,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ProspectsController_list"];
+        /** List prospects (unorganized workplaces) in your scope */
+        get: operations["listProspects"];
         put?: never;
-        post: operations["ProspectsController_create"];
+        /** Record a prospect */
+        post: operations["createProspect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -610,13 +694,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ProspectsController_get"];
+        /** Get a prospect */
+        get: operations["getProspect"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["ProspectsController_update"];
+        /** Change a prospect */
+        patch: operations["updateProspect"];
         trace?: never;
     };
     "/api/v1/prospects/{id}/history": {
@@ -626,8 +712,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every stage the prospect entered: who, when, from, to, note. */
-        get: operations["ProspectsController_history"];
+        /**
+         * A prospect’s stage history
+         * @description Every stage the prospect entered: who, when, from, to, note.
+         */
+        get: operations["listProspectStageChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -645,8 +734,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** One step forward or back, on_hold, back from on_hold, or lost (with a note). */
-        post: operations["ProspectsController_move"];
+        /**
+         * Move a prospect to another stage
+         * @description One step forward or back, on_hold, back from on_hold, or lost (with a note).
+         */
+        post: operations["moveProspectStage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -662,8 +754,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Out of affiliated or lost, back to a working stage (council staff, with a reason). */
-        post: operations["ProspectsController_reopen"];
+        /**
+         * Reopen an affiliated or lost prospect
+         * @description Out of affiliated or lost, back to a working stage (council staff, with a reason).
+         */
+        post: operations["reopenProspect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -679,8 +774,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 加盟: creates the union and its new_organizing members in one transaction; 409 if already affiliated. */
-        post: operations["ProspectsController_affiliate"];
+        /**
+         * Affiliate a prospect: create its union and new members
+         * @description 加盟: creates the union and its new_organizing members in one transaction; 409 if already affiliated.
+         */
+        post: operations["affiliateProspect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -694,8 +792,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's prospects whose next action is due today (Asia/Tokyo) or overdue, oldest first. */
-        get: operations["FollowUpsController_list"];
+        /**
+         * List prospects whose next action is due
+         * @description The caller's prospects whose next action is due today (Asia/Tokyo) or overdue, oldest first.
+         */
+        get: operations["listFollowUps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -711,10 +812,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["VisitsController_listForProspect"];
+        /** List a prospect’s visits */
+        get: operations["listProspectVisits"];
         put?: never;
-        /** The caller is the author. A nextActionOn also becomes the prospect's next action. */
-        post: operations["VisitsController_create"];
+        /**
+         * Log a visit to a prospect
+         * @description The caller is the author. A nextActionOn also becomes the prospect's next action.
+         */
+        post: operations["createVisit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -728,7 +833,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["VisitsController_list"];
+        /** List visits in your scope */
+        get: operations["listVisits"];
         put?: never;
         post?: never;
         delete?: never;
@@ -744,14 +850,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["VisitsController_get"];
+        /** Get a visit */
+        get: operations["getVisit"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** By its author only (403 for anyone else). A retry with the same Idempotency-Key and body answers the first edit. */
-        patch: operations["VisitsController_update"];
+        /**
+         * Change a visit you logged
+         * @description By its author only (403 for anyone else). A retry with the same Idempotency-Key and body answers the first edit.
+         */
+        patch: operations["updateVisit"];
         trace?: never;
     };
     "/api/v1/consultations": {
@@ -761,9 +871,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ConsultationsController_list"];
+        /** List labour consultations in your scope */
+        get: operations["listConsultations"];
         put?: never;
-        post: operations["ConsultationsController_create"];
+        /** Record a labour consultation */
+        post: operations["createConsultation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -777,13 +889,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ConsultationsController_get"];
+        /** Get a labour consultation */
+        get: operations["getConsultation"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["ConsultationsController_update"];
+        /** Change a labour consultation */
+        patch: operations["updateConsultation"];
         trace?: never;
     };
     "/api/v1/admin/aggregations/rebuild": {
@@ -795,8 +909,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queues a recomputation of every rollup from the ledger (run by the worker, in one transaction). */
-        post: operations["AdminController_rebuild"];
+        /**
+         * Queue a rebuild of every rollup from the ledger
+         * @description Queues a recomputation of every rollup from the ledger (run by the worker, in one transaction).
+         */
+        post: operations["rebuildAggregations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -810,8 +927,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A queue job: `{id, name, state, progress, result?, failedReason?}`; 404 when unknown or expired. */
-        get: operations["AdminController_job"];
+        /**
+         * Get a queue job’s state and progress
+         * @description A queue job: `{id, name, state, progress, result?, failedReason?}`; 404 when unknown or expired.
+         */
+        get: operations["getJob"];
         put?: never;
         post?: never;
         delete?: never;
@@ -827,8 +947,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Compares every rollup level with the ledger (invariant 1). */
-        get: operations["AdminController_check"];
+        /**
+         * Compare every rollup with the ledger
+         * @description Compares every rollup level with the ledger (invariant 1).
+         */
+        get: operations["checkInvariants"];
         put?: never;
         post?: never;
         delete?: never;
@@ -846,8 +969,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["QueueSessionController_open"];
-        delete: operations["QueueSessionController_close"];
+        /** Open a queue board session (admins) */
+        post: operations["openQueueBoardSession"];
+        /** Close the queue board session */
+        delete: operations["closeQueueBoardSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -861,11 +986,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Prospects per stage, conversion between consecutive stages, median days per stage,
+         * Prospects per stage, conversion and expected members
+         * @description Prospects per stage, conversion between consecutive stages, median days per stage,
          *     workers covered and expected members: in total, by council and by organizer. The cohort
          *     is the prospects first recorded from `from` to `to`; figures stand as at the end of `to`.
          */
-        get: operations["PipelineController_report"];
+        get: operations["getPipelineReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -881,8 +1007,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A month's visits by outcome, consultations, stage advances and foundings, per organizer and per council. */
-        get: operations["PipelineController_organizerActivity"];
+        /**
+         * A month’s organizing activity per organizer and council
+         * @description A month's visits by outcome, consultations, stage advances and foundings, per organizer and per council.
+         */
+        get: operations["getOrganizerActivityReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1189,6 +1318,8 @@ export interface components {
             gender: "female" | "male" | "unspecified";
             /** @description The survey that wrote this adjustment */
             surveyId?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
             id: string;
             unionId: string;
             delta: number;
@@ -1201,7 +1332,6 @@ export interface components {
             reversedBy: string | null;
             /** @description api, bulk, survey, affiliation, reversal, demo or import. */
             source: string;
-            recordedAt: string;
             recordedBy: string | null;
         };
         BulkMembershipChangesDto: {
@@ -1251,12 +1381,13 @@ export interface components {
             surveyedOn: string;
             counts: components["schemas"]["SurveyCountDto"][];
             adjustments: components["schemas"]["SurveyAdjustmentDto"][];
+            /** Format: date-time */
+            recordedAt: string;
             id: string;
             unionId: string;
             totalMembers: number;
             /** @description The ledger's count on the survey day before the adjustments. */
             ledgerMembersBefore: number;
-            recordedAt: string;
             recordedBy: string | null;
         };
         MilestoneDto: {
@@ -1417,16 +1548,18 @@ export interface components {
             months: components["schemas"]["GrowthMonthDto"][];
         };
         GrowthReportDto: {
+            /** @enum {string} */
+            groupBy: "total" | "federation" | "regionalCouncil" | "sector" | "union" | "employmentType" | "gender";
             /** Format: date-time */
             asOf: string | null;
             from: string;
             to: string;
-            groupBy: string;
             closedMonths: string[];
             groups: components["schemas"]["GrowthGroupDto"][];
         };
         LossCauseDto: {
-            cause: string;
+            /** @enum {string} */
+            cause: "retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease";
             label: string;
             members: number;
             /** @description Share of the period's losses, 0..1. */
@@ -1452,6 +1585,92 @@ export interface components {
             causes: components["schemas"]["LossCauseDto"][];
             topUnions: components["schemas"]["LossUnionDto"][];
         };
+        CauseMembersDto: {
+            /** @enum {string} */
+            cause: "new_hire" | "new_organizing" | "non_regular_enrollment" | "transfer_in" | "merger_in" | "other_increase" | "retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease" | "survey_adjustment";
+            label: string;
+            members: number;
+        };
+        NetChangeMonthDto: {
+            /** @description YYYY-MM */
+            month: string;
+            /** @description Increases by cause (positive). */
+            gains: components["schemas"]["CauseMembersDto"][];
+            /** @description Decreases by cause, signed as in the ledger (negative), so gains + losses + adjustment = net. */
+            losses: components["schemas"]["CauseMembersDto"][];
+            adjustment: number;
+            net: number;
+            /** @description Set when a closed month's figures are the published ones (asPublished). */
+            published?: boolean;
+            publishedNet?: number;
+        };
+        NetChangeReportDto: {
+            /** Format: date-time */
+            asOf: string | null;
+            from: string;
+            to: string;
+            months: components["schemas"]["NetChangeMonthDto"][];
+        };
+        GenderCountsDto: {
+            female: number;
+            male: number;
+            unspecified: number;
+            members: number;
+            /** @description female / members (null without members). */
+            femaleShare: number | null;
+            /** @description female / (female + male): the ratio among members whose gender is known. */
+            femaleShareOfKnown: number | null;
+        };
+        GenderGroupDto: {
+            female: number;
+            male: number;
+            unspecified: number;
+            members: number;
+            /** @description female / members (null without members). */
+            femaleShare: number | null;
+            /** @description female / (female + male): the ratio among members whose gender is known. */
+            femaleShareOfKnown: number | null;
+            key: string;
+            label: string;
+            publishedMembers?: number;
+            publishedFemaleShare?: number | null;
+        };
+        GenderReportDto: {
+            /** Format: date-time */
+            asOf: string | null;
+            /** @description YYYY-MM: the month whose end the counts are taken at. */
+            month: string;
+            closed: boolean;
+            published: boolean;
+            total: components["schemas"]["GenderCountsDto"];
+            groups: components["schemas"]["GenderGroupDto"][];
+        };
+        DuesMonthDto: {
+            /** @description YYYY-MM */
+            month: string;
+            members: number;
+            /** @description true for months after the current one: the last known members carried forward. */
+            projected: boolean;
+            published?: boolean;
+            publishedMembers?: number;
+            /** @description Yen. */
+            dues: number;
+        };
+        DuesReportDto: {
+            /** Format: date-time */
+            asOf: string | null;
+            fiscalYear: number;
+            /** @description YYYY-MM: April of the fiscal year. */
+            from: string;
+            /** @description YYYY-MM: March of the next calendar year. */
+            to: string;
+            monthlyDuesYen: number;
+            paymentRate: number;
+            months: components["schemas"]["DuesMonthDto"][];
+            totalDues: number;
+            /** @description The latest known members x monthly dues x 12 x payment rate. */
+            annualAtCurrentMembers: number;
+        };
         ClosedPeriodDto: {
             /** @description YYYY-MM */
             month: string;
@@ -1470,12 +1689,12 @@ export interface components {
             label: string;
         };
         LossReviewDto: {
+            causes: ("retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease")[];
             id: string;
             regionalCouncilId: string;
             regionalCouncilName: string;
             periodFrom: string;
             periodTo: string;
-            causes: string[];
             /** @description The causes with their Japanese labels. */
             causeLabels: components["schemas"]["LossReviewCauseDto"][];
             findings: string;
@@ -1638,6 +1857,23 @@ export interface components {
             /** @description The version you read; a stale one is refused with 409. */
             version?: number;
         };
+        StageChangeDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "affiliated" | "created" | "moved" | "reopened";
+            kindLabel: string;
+            /** @enum {string|null} */
+            fromStage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost" | null;
+            fromStageLabel: string | null;
+            /** @enum {string} */
+            toStage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            toStageLabel: string;
+            note: string | null;
+            changedBy: string | null;
+            changedByName: string | null;
+            /** Format: date-time */
+            changedAt: string;
+        };
         MoveStageDto: {
             /** @enum {string} */
             stage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
@@ -1693,6 +1929,10 @@ export interface components {
             version?: number;
         };
         AffiliatedUnionDto: {
+            /** @enum {string} */
+            kind: "enterprise" | "general" | "direct";
+            /** @enum {string} */
+            status: "active" | "dissolved" | "merged";
             id: string;
             code: string | null;
             name: string;
@@ -1701,9 +1941,7 @@ export interface components {
             employerName: string;
             municipality: string | null;
             affiliatedOn: string;
-            kind: string;
             kindLabel: string;
-            status: string;
             statusLabel: string;
         };
         AffiliationDto: {
@@ -1712,28 +1950,44 @@ export interface components {
             /** @description The new_organizing ledger entries written, one per breakdown line. */
             membershipChangeIds: string[];
         };
-        CreateVisitDto: {
-            /**
-             * Format: date
-             * @description The day of the contact (Japan); not in the future.
-             * @example 2026-04-01
-             */
-            occurredOn: string;
+        FollowUpDto: {
+            id: string;
+            employerName: string;
+            employerNameKana: string | null;
+            establishmentName: string | null;
+            municipality: string | null;
+            regionalCouncilId: string;
+            sectorCode: string | null;
+            targetFederationId: string | null;
+            estimatedWorkers: number;
+            workforce: components["schemas"]["WorkforceDto"] | null;
             /** @enum {string} */
-            kind: "visit" | "phone" | "meeting" | "leaflet" | "online" | "consultation";
-            /** @enum {string|null} */
-            outcome?: "turned_away" | "card_exchanged" | "meeting_held" | "revisit_promised" | "materials_left" | "consultation_taken" | "other" | null;
-            /** @description 1 strong support (積極支持), 2 support, 3 undecided (中立), 4 opposition, 5 strong opposition (強い反対). */
-            supportLevel?: number | null;
+            source: "federation" | "other" | "consultation" | "referral" | "corporate_group" | "outreach";
+            sourceLabel: string;
+            /** @enum {string} */
+            stage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            stageLabel: string;
+            /** Format: date-time */
+            stageChangedAt: string;
             /**
-             * Format: date
-             * @description Also becomes the prospect's next action day.
-             * @example 2026-04-01
+             * @description While on hold: the stage it was paused at.
+             * @enum {string|null}
              */
-            nextActionOn?: string | null;
-            /** @description Workers spoken to. */
-            contactsReached?: number | null;
-            summary: string;
+            heldFromStage: "identified" | "contacted" | "engaged" | "committee" | "founded" | null;
+            heldFromStageLabel: string | null;
+            assignedOrganizerIds: string[];
+            nextActionOn: string | null;
+            /** @description The union founded from this workplace, once affiliated. */
+            unionId: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            createdBy: string | null;
+            updatedBy: string | null;
+            /** @description Days since the next action fell due (0: due today). */
+            daysOverdue: number;
         };
         VisitDto: {
             id: string;
@@ -1760,6 +2014,29 @@ export interface components {
             updatedAt: string;
             createdBy: string | null;
             updatedBy: string | null;
+        };
+        CreateVisitDto: {
+            /**
+             * Format: date
+             * @description The day of the contact (Japan); not in the future.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            /** @enum {string} */
+            kind: "visit" | "phone" | "meeting" | "leaflet" | "online" | "consultation";
+            /** @enum {string|null} */
+            outcome?: "turned_away" | "card_exchanged" | "meeting_held" | "revisit_promised" | "materials_left" | "consultation_taken" | "other" | null;
+            /** @description 1 strong support (積極支持), 2 support, 3 undecided (中立), 4 opposition, 5 strong opposition (強い反対). */
+            supportLevel?: number | null;
+            /**
+             * Format: date
+             * @description Also becomes the prospect's next action day.
+             * @example 2026-04-01
+             */
+            nextActionOn?: string | null;
+            /** @description Workers spoken to. */
+            contactsReached?: number | null;
+            summary: string;
         };
         UpdateVisitDto: {
             /**
@@ -1857,32 +2134,129 @@ export interface components {
             summary?: string;
             version?: number;
         };
-        RebuildAcceptedDto: Record<string, never>;
+        RebuildAcceptedDto: {
+            /** @description Follow it with GET /admin/jobs/:id. */
+            jobId: string;
+        };
+        JobDto: {
+            /** @enum {string} */
+            state: "waiting" | "waiting-children" | "prioritized" | "delayed" | "active" | "completed" | "failed";
+            /** @description Percent done (0..100), or what the job reported. */
+            progress: number | {
+                [key: string]: unknown;
+            };
+            /** @description What the job answered once completed, e.g. {"rows": 1200}. */
+            result?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            id: string;
+            /** @description The job's kind, e.g. rebuild. */
+            name: string;
+            failedReason?: string;
+        };
         UnionMismatchDto: {
             /** @example 2026-04 */
             month: string;
+            unionId: string;
+            employmentType: string;
+            gender: string;
+            cause: string;
+            /** @description Sum of the ledger rows already applied (not in the outbox). */
+            ledger: number;
+            /** @description union_month_rollups.members */
+            rollup: number;
         };
         DerivedMismatchDto: {
             /** @example 2026-04 */
             month: string;
+            /** @description total, federation, regional_council, sector or federation_council. */
+            level: string;
+            groupKey: string;
+            employmentType: string | null;
+            gender: string | null;
+            cause: string | null;
+            /** @description increase, decrease, adjustment, net (group_month_rollups) or members (group_month_cause_rollups). */
+            measure: string;
+            /** @description What the union level adds up to under today's structure. */
+            expected: number;
+            rollup: number;
         };
         InvariantsDto: {
             /** @description union level against the ledger (at most 200) */
             mismatches: components["schemas"]["UnionMismatchDto"][];
             /** @description derived levels against the union level (at most 200) */
             derivedMismatches: components["schemas"]["DerivedMismatchDto"][];
+            /** @description true when every rollup level equals the ledger. */
+            ok: boolean;
+            checkedAt: string;
+            /** @description Ledger rows written but not yet applied (not part of the comparison). */
+            pendingInOutbox: number;
+            mismatchCount: number;
+            derivedMismatchCount: number;
+        };
+        StageProbabilityDto: {
+            /** @enum {string} */
+            stage: "identified" | "contacted" | "engaged" | "committee" | "founded";
+            label: string;
+            probability: number;
+        };
+        ExpectationModelDto: {
+            /** @description P(affiliated | stage): the product of the conversion rates from the stage on (0 where a rate is unknown). */
+            affiliationProbability: components["schemas"]["StageProbabilityDto"][];
+            /** @description Members at affiliation per estimated worker of the affiliated workplaces; 1 until one affiliates. */
+            joinRate: number;
+        };
+        StageFiguresDto: {
+            /** @enum {string} */
+            stage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            label: string;
+            prospects: number;
+            estimatedWorkers: number;
+            /** @description Median calendar days of completed stays in the stage; null without any. */
+            medianDays: number | null;
+            completedStays: number;
+        };
+        ConversionDto: {
+            /** @enum {string} */
+            from: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            fromLabel: string;
+            /** @enum {string} */
+            to: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            toLabel: string;
+            /** @description Prospects that reached `from` (or a later stage). */
+            reached: number;
+            /** @description Of those, how many reached `to`. */
+            advanced: number;
+            /** @description advanced / reached; null when none reached `from`. */
+            rate: number | null;
+        };
+        GroupFiguresDto: {
+            prospects: number;
+            stages: components["schemas"]["StageFiguresDto"][];
+            conversions: components["schemas"]["ConversionDto"][];
+            /** @description Estimated workers at the open workplaces (working stages and on hold). */
+            workersCovered: number;
+            /** @description Σ open workplaces' estimated workers × P(affiliated | stage) × join rate (see the model). */
+            expectedMembers: number;
+            affiliatedMembers: number;
         };
         CouncilPipeline: {
             regionalCouncilId: string;
             label: string;
-            figures: Record<string, never>;
+            figures: components["schemas"]["GroupFiguresDto"];
         };
         OrganizerPipeline: {
             /** @description null: the prospects nobody is assigned to (未担当). */
             organizerId: string | null;
             label: string;
             regionalCouncilId: string | null;
-            figures: Record<string, never>;
+            figures: components["schemas"]["GroupFiguresDto"];
         };
         PipelineReport: {
             /**
@@ -1893,16 +2267,17 @@ export interface components {
             from: string | null;
             to: string;
             regionalCouncilId: string | null;
-            model: Record<string, never>;
-            total: Record<string, never>;
+            model: components["schemas"]["ExpectationModelDto"];
+            total: components["schemas"]["GroupFiguresDto"];
             byCouncil: components["schemas"]["CouncilPipeline"][];
             /** @description A prospect with two organizers counts for both. */
             byOrganizer: components["schemas"]["OrganizerPipeline"][];
         };
         OrganizerActivity: {
+            /** @enum {string} */
+            role: "admin" | "leadership" | "regional" | "federation" | "organizer";
             organizerId: string;
             label: string;
-            role: string;
             roleLabel: string;
             regionalCouncilId: string | null;
             visits: number;
@@ -1940,6 +2315,23 @@ export interface components {
             foundings: number;
             affiliations: number;
         };
+        ActivityTotalDto: {
+            streetConsultations: number;
+            visits: number;
+            visitsByOutcome: {
+                outcome: string;
+                label: string;
+                visits: number;
+            }[];
+            visitsWithoutOutcome: number;
+            /** @description Consultations handled on visits: kind consultation or outcome consultation_taken. */
+            consultations: number;
+            /** @description Moves forward on the path (identified … affiliated), by whoever recorded them. */
+            stageAdvances: number;
+            /** @description Moves from committee to founded (結成). */
+            foundings: number;
+            affiliations: number;
+        };
         OrganizerActivityReport: {
             /** Format: date-time */
             asOf: string | null;
@@ -1947,7 +2339,29 @@ export interface components {
             regionalCouncilId: string | null;
             organizers: components["schemas"]["OrganizerActivity"][];
             councils: components["schemas"]["CouncilActivity"][];
-            total: Record<string, never>;
+            total: components["schemas"]["ActivityTotalDto"];
+        };
+        FieldProblemDto: {
+            /** @example delta */
+            field: string;
+            /** @example must not be zero */
+            message: string;
+        };
+        ErrorResponseDto: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /** @example delta: must not be zero */
+            message: string;
+            /**
+             * @description Stable, machine-readable: NOT_FOUND, STALE_VERSION, DUPLICATE, …
+             * @example INVALID_FIELD
+             * @enum {string}
+             */
+            code?: "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "IDEMPOTENCY_KEY_REUSED";
+            /** @description Present when fields are to blame. */
+            details?: components["schemas"]["FieldProblemDto"][];
         };
     };
     responses: never;
@@ -1958,7 +2372,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuthController_login: {
+    signIn: {
         parameters: {
             query?: never;
             header?: never;
@@ -1979,16 +2393,27 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResultDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Too many failed sign-ins for this e-mail address */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    AuthController_openSession: {
+    openSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -2009,16 +2434,27 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Too many failed sign-ins for this e-mail address */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    AuthController_logout: {
+    signOut: {
         parameters: {
             query?: never;
             header?: never;
@@ -2039,11 +2475,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    AuthController_me: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -2065,11 +2503,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    UsersController_list: {
+    listUsers: {
         parameters: {
             query?: {
                 limit?: number;
@@ -2099,23 +2539,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    UsersController_create: {
+    createUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -2136,23 +2589,45 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The e-mail address is already in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    UsersController_get: {
+    getUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -2171,23 +2646,45 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    UsersController_remove: {
+    deleteUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -2198,29 +2695,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description You cannot delete your own account */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    UsersController_update: {
+    updateUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -2243,23 +2772,54 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, e-mail address in use, or taking the admin role from yourself */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    HealthController_check: {
+    checkHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -2377,7 +2937,7 @@ export interface operations {
             };
         };
     };
-    SectorsController_list: {
+    listSectors: {
         parameters: {
             query?: {
                 limit?: number;
@@ -2404,16 +2964,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    SectorsController_create: {
+    createSector: {
         parameters: {
             query?: never;
             header?: never;
@@ -2434,23 +3005,45 @@ export interface operations {
                     "application/json": components["schemas"]["SectorDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A sector with this code already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    SectorsController_get: {
+    getSector: {
         parameters: {
             query?: never;
             header?: never;
@@ -2469,16 +3062,36 @@ export interface operations {
                     "application/json": components["schemas"]["SectorDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    SectorsController_remove: {
+    deleteSector: {
         parameters: {
             query?: never;
             header?: never;
@@ -2489,29 +3102,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The sector is still referenced */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    SectorsController_update: {
+    updateSector: {
         parameters: {
             query?: never;
             header?: never;
@@ -2534,23 +3179,54 @@ export interface operations {
                     "application/json": components["schemas"]["SectorDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, or the code is already in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    LabelsController_list: {
+    listLabels: {
         parameters: {
             query?: never;
             header?: never;
@@ -2572,11 +3248,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    FederationsController_list: {
+    listFederations: {
         parameters: {
             query?: {
                 limit?: number;
@@ -2605,16 +3283,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    FederationsController_create: {
+    createFederation: {
         parameters: {
             query?: never;
             header?: never;
@@ -2635,23 +3324,45 @@ export interface operations {
                     "application/json": components["schemas"]["FederationDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A federation with this code already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    FederationsController_get: {
+    getFederation: {
         parameters: {
             query?: never;
             header?: never;
@@ -2670,16 +3381,36 @@ export interface operations {
                     "application/json": components["schemas"]["FederationDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    FederationsController_remove: {
+    deleteFederation: {
         parameters: {
             query?: never;
             header?: never;
@@ -2690,29 +3421,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The federation is still referenced */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    FederationsController_update: {
+    updateFederation: {
         parameters: {
             query?: never;
             header?: never;
@@ -2735,23 +3498,54 @@ export interface operations {
                     "application/json": components["schemas"]["FederationDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, or the code is already in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    RegionalCouncilsController_list: {
+    listRegionalCouncils: {
         parameters: {
             query?: {
                 limit?: number;
@@ -2780,16 +3574,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    RegionalCouncilsController_create: {
+    createRegionalCouncil: {
         parameters: {
             query?: never;
             header?: never;
@@ -2810,23 +3615,45 @@ export interface operations {
                     "application/json": components["schemas"]["RegionalCouncilDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A regional council with this code already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    RegionalCouncilsController_get: {
+    getRegionalCouncil: {
         parameters: {
             query?: never;
             header?: never;
@@ -2845,16 +3672,36 @@ export interface operations {
                     "application/json": components["schemas"]["RegionalCouncilDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    RegionalCouncilsController_remove: {
+    deleteRegionalCouncil: {
         parameters: {
             query?: never;
             header?: never;
@@ -2865,29 +3712,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The regional council is still referenced */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    RegionalCouncilsController_update: {
+    updateRegionalCouncil: {
         parameters: {
             query?: never;
             header?: never;
@@ -2910,23 +3789,54 @@ export interface operations {
                     "application/json": components["schemas"]["RegionalCouncilDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, or the code is already in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    UnionsController_list: {
+    listUnions: {
         parameters: {
             query?: {
                 limit?: number;
@@ -2959,16 +3869,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    UnionsController_create: {
+    createUnion: {
         parameters: {
             query?: never;
             header?: never;
@@ -2989,23 +3910,45 @@ export interface operations {
                     "application/json": components["schemas"]["UnionDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A union with this code already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    UnionsController_get: {
+    getUnion: {
         parameters: {
             query?: never;
             header?: never;
@@ -3024,23 +3967,36 @@ export interface operations {
                     "application/json": components["schemas"]["UnionDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Unknown, or outside your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    UnionsController_remove: {
+    deleteUnion: {
         parameters: {
             query?: never;
             header?: never;
@@ -3051,36 +4007,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Unknown, or outside your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The union has membership history (set it dissolved instead), or is still referenced */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    UnionsController_update: {
+    updateUnion: {
         parameters: {
             query?: never;
             header?: never;
@@ -3103,30 +4084,54 @@ export interface operations {
                     "application/json": components["schemas"]["UnionDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Unknown, or outside your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, or the code is already in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    MembershipChangesController_list: {
+    listMembershipChanges: {
         parameters: {
             query?: {
                 limit?: number;
@@ -3159,23 +4164,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    MembershipChangesController_create: {
+    createMembershipChange: {
         parameters: {
             query?: never;
             header?: {
@@ -3199,30 +4217,45 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipChangeDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description The Idempotency-Key was already used with a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    MembershipChangesController_bulk: {
+    createMembershipChangesInBulk: {
         parameters: {
             query?: never;
             header?: {
@@ -3246,30 +4279,45 @@ export interface operations {
                     "application/json": components["schemas"]["BulkResultDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description The Idempotency-Key was already used with a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    MembershipChangesController_get: {
+    getMembershipChange: {
         parameters: {
             query?: never;
             header?: never;
@@ -3288,23 +4336,45 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipChangeDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    MembershipChangesController_reverse: {
+    reverseMembershipChange: {
         parameters: {
             query?: never;
             header?: {
@@ -3331,30 +4401,58 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipChangeDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description The Idempotency-Key was already used with a different request */
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Already reversed, not reversible, or Idempotency-Key reused with a different request
+             *
+             *     The Idempotency-Key was already used with a different request
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    MembershipSurveysController_list: {
+    listMembershipSurveys: {
         parameters: {
             query?: {
                 limit?: number;
@@ -3371,25 +4469,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MembershipSurveyDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    MembershipSurveysController_submit: {
+    submitMembershipSurvey: {
         parameters: {
             query?: never;
             header?: {
@@ -3414,30 +4532,45 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipSurveyDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description The Idempotency-Key was already used with a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    MembershipSurveysController_get: {
+    getMembershipSurvey: {
         parameters: {
             query?: never;
             header?: never;
@@ -3456,23 +4589,45 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipSurveyDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional, federation */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    GoalsController_list: {
+    listGoals: {
         parameters: {
             query?: {
                 limit?: number;
@@ -3501,16 +4656,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    GoalsController_create: {
+    createGoal: {
         parameters: {
             query?: never;
             header?: never;
@@ -3531,23 +4697,36 @@ export interface operations {
                     "application/json": components["schemas"]["GoalDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: leadership, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    GoalsController_get: {
+    getGoal: {
         parameters: {
             query?: never;
             header?: never;
@@ -3566,16 +4745,36 @@ export interface operations {
                     "application/json": components["schemas"]["GoalDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    GoalsController_remove: {
+    deleteGoal: {
         parameters: {
             query?: never;
             header?: never;
@@ -3586,29 +4785,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: leadership, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The goal still has child goals */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    GoalsController_update: {
+    updateGoal: {
         parameters: {
             query?: never;
             header?: never;
@@ -3631,23 +4862,54 @@ export interface operations {
                     "application/json": components["schemas"]["GoalDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: leadership, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    GoalsController_allocations: {
+    getGoalAllocations: {
         parameters: {
             query?: never;
             header?: never;
@@ -3666,16 +4928,36 @@ export interface operations {
                     "application/json": components["schemas"]["GoalAllocationsDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    GoalsController_getProgress: {
+    getGoalProgress: {
         parameters: {
             query?: never;
             header?: never;
@@ -3694,16 +4976,36 @@ export interface operations {
                     "application/json": components["schemas"]["GoalProgressDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    GrowthController_growth: {
+    getGrowthReport: {
         parameters: {
             query?: {
                 /** @description Answer with the published figures for closed months */
@@ -3730,16 +5032,27 @@ export interface operations {
                     "application/json": components["schemas"]["GrowthReportDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    LossCausesController_lossCauses: {
+    getLossCausesReport: {
         parameters: {
             query?: {
                 /** @description Answer with the published figures for closed months */
@@ -3765,16 +5078,27 @@ export interface operations {
                     "application/json": components["schemas"]["LossCausesReportDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    NetChangeController_netChange: {
+    getNetChangeReport: {
         parameters: {
             query?: {
                 /** @description Answer with the published figures for closed months */
@@ -3797,7 +5121,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["NetChangeReportDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description No or invalid bearer token */
@@ -3805,11 +5138,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    GenderController_gender: {
+    getGenderReport: {
         parameters: {
             query?: {
                 /** @description Answer with the published figures for closed months */
@@ -3831,7 +5166,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["GenderReportDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description No or invalid bearer token */
@@ -3839,11 +5183,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    DuesController_projection: {
+    getDuesProjection: {
         parameters: {
             query?: {
                 /** @description Answer with the published figures for closed months */
@@ -3864,7 +5210,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DuesReportDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description No or invalid bearer token */
@@ -3872,11 +5227,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    PeriodsController_list: {
+    listClosedPeriods: {
         parameters: {
             query?: {
                 limit?: number;
@@ -3901,16 +5258,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    PeriodsController_close: {
+    closePeriod: {
         parameters: {
             query?: never;
             header?: never;
@@ -3929,23 +5297,45 @@ export interface operations {
                     "application/json": components["schemas"]["ClosedPeriodDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: leadership, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The month is already closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    LossReviewsController_list: {
+    listLossReviews: {
         parameters: {
             query?: {
                 limit?: number;
@@ -3973,16 +5363,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    LossReviewsController_create: {
+    createLossReview: {
         parameters: {
             query?: never;
             header?: never;
@@ -4003,23 +5404,36 @@ export interface operations {
                     "application/json": components["schemas"]["LossReviewDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: regional, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    LossReviewsController_get: {
+    getLossReview: {
         parameters: {
             query?: never;
             header?: never;
@@ -4038,16 +5452,36 @@ export interface operations {
                     "application/json": components["schemas"]["LossReviewDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    LossReviewsController_remove: {
+    deleteLossReview: {
         parameters: {
             query?: never;
             header?: never;
@@ -4058,29 +5492,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: regional, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    LossReviewsController_update: {
+    updateLossReview: {
         parameters: {
             query?: never;
             header?: never;
@@ -4103,23 +5560,54 @@ export interface operations {
                     "application/json": components["schemas"]["LossReviewDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: regional, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ProspectsController_list: {
+    listProspects: {
         parameters: {
             query?: {
                 limit?: number;
@@ -4145,18 +5633,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProspectDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ProspectsController_create: {
+    createProspect: {
         parameters: {
             query?: never;
             header?: {
@@ -4180,30 +5686,45 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description The Idempotency-Key was already used with a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ProspectsController_get: {
+    getProspect: {
         parameters: {
             query?: never;
             header?: never;
@@ -4222,16 +5743,36 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ProspectsController_update: {
+    updateProspect: {
         parameters: {
             query?: never;
             header?: never;
@@ -4254,23 +5795,54 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ProspectsController_history: {
+    listProspectStageChanges: {
         parameters: {
             query?: {
                 limit?: number;
@@ -4288,18 +5860,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StageChangeDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ProspectsController_move: {
+    moveProspectStage: {
         parameters: {
             query?: never;
             header?: {
@@ -4325,30 +5924,58 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional, organizer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description The Idempotency-Key was already used with a different request */
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Illegal stage change, stale version, or Idempotency-Key reused with a different request
+             *
+             *     The Idempotency-Key was already used with a different request
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ProspectsController_reopen: {
+    reopenProspect: {
         parameters: {
             query?: never;
             header?: {
@@ -4374,30 +6001,58 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description The Idempotency-Key was already used with a different request */
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not affiliated or lost, stale version, or Idempotency-Key reused with a different request
+             *
+             *     The Idempotency-Key was already used with a different request
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ProspectsController_affiliate: {
+    affiliateProspect: {
         parameters: {
             query?: never;
             header?: {
@@ -4423,30 +6078,58 @@ export interface operations {
                     "application/json": components["schemas"]["AffiliationDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description The Idempotency-Key was already used with a different request */
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Already affiliated, stale version, or Idempotency-Key reused with a different request
+             *
+             *     The Idempotency-Key was already used with a different request
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    FollowUpsController_list: {
+    listFollowUps: {
         parameters: {
             query?: {
                 limit?: number;
@@ -4465,25 +6148,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FollowUpDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional, organizer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    VisitsController_listForProspect: {
+    listProspectVisits: {
         parameters: {
             query?: {
                 limit?: number;
@@ -4506,25 +6209,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VisitDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional, organizer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    VisitsController_create: {
+    createVisit: {
         parameters: {
             query?: never;
             header?: {
@@ -4550,30 +6282,54 @@ export interface operations {
                     "application/json": components["schemas"]["VisitDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional, organizer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description The Idempotency-Key was already used with a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    VisitsController_list: {
+    listVisits: {
         parameters: {
             query?: {
                 limit?: number;
@@ -4594,25 +6350,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VisitDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional, organizer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    VisitsController_get: {
+    getVisit: {
         parameters: {
             query?: never;
             header?: never;
@@ -4631,23 +6407,45 @@ export interface operations {
                     "application/json": components["schemas"]["VisitDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional, organizer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    VisitsController_update: {
+    updateVisit: {
         parameters: {
             query?: never;
             header?: {
@@ -4673,30 +6471,58 @@ export interface operations {
                     "application/json": components["schemas"]["VisitDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional, organizer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description The Idempotency-Key was already used with a different request */
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Stale version, or Idempotency-Key reused with a different request
+             *
+             *     The Idempotency-Key was already used with a different request
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ConsultationsController_list: {
+    listConsultations: {
         parameters: {
             query?: {
                 limit?: number;
@@ -4718,25 +6544,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConsultationDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ConsultationsController_create: {
+    createConsultation: {
         parameters: {
             query?: never;
             header?: {
@@ -4760,30 +6606,45 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description The Idempotency-Key was already used with a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ConsultationsController_get: {
+    getConsultation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4802,23 +6663,45 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    ConsultationsController_update: {
+    updateConsultation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4841,23 +6724,54 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDto"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    AdminController_rebuild: {
+    rebuildAggregations: {
         parameters: {
             query?: never;
             header?: never;
@@ -4879,18 +6793,22 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    AdminController_job: {
+    getJob: {
         parameters: {
             query?: never;
             header?: never;
@@ -4906,7 +6824,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description No or invalid bearer token */
@@ -4914,18 +6841,31 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    AdminController_check: {
+    checkInvariants: {
         parameters: {
             query?: never;
             header?: never;
@@ -4947,18 +6887,22 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    QueueSessionController_open: {
+    openQueueBoardSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -4979,18 +6923,22 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    QueueSessionController_close: {
+    closeQueueBoardSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -5008,7 +6956,7 @@ export interface operations {
             };
         };
     };
-    PipelineController_report: {
+    getPipelineReport: {
         parameters: {
             query?: {
                 /** @description The cohort: prospects first recorded on or after this day (Japan). Default: since the start. */
@@ -5031,23 +6979,36 @@ export interface operations {
                     "application/json": components["schemas"]["PipelineReport"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional, organizer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
-    PipelineController_organizerActivity: {
+    getOrganizerActivityReport: {
         parameters: {
             query: {
                 month: string;
@@ -5067,19 +7028,32 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizerActivityReport"];
                 };
             };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No or invalid bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Only for: admin, leadership, regional, organizer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };

@@ -19,16 +19,43 @@ export const goalProgressQuery = (goalId: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/goals/{id}/progress', { params: { path: { id: goalId } } })),
   });
 
-export const growthQuery = (query: { from: string; to: string; groupBy: GrowthGroupBy; regionalCouncilId?: string; federationId?: string }) =>
+/** The filters every membership report takes; `asPublished` answers closed months with their published figures. */
+interface ReportFilters {
+  regionalCouncilId?: string;
+  federationId?: string;
+  asPublished?: boolean;
+}
+
+export const growthQuery = (query: { from: string; to: string; groupBy: GrowthGroupBy } & ReportFilters) =>
   queryOptions({
     queryKey: ['reports', 'growth', query],
     queryFn: () => unwrap(api.GET('/api/v1/reports/growth', { params: { query } })),
   });
 
-export const lossCausesQuery = (query: { from: string; to: string; regionalCouncilId?: string }) =>
+export const lossCausesQuery = (query: { from: string; to: string } & ReportFilters) =>
   queryOptions({
     queryKey: ['reports', 'loss-causes', query],
     queryFn: () => unwrap(api.GET('/api/v1/reports/loss-causes', { params: { query } })),
+  });
+
+export const netChangeQuery = (query: { from: string; to: string } & ReportFilters) =>
+  queryOptions({
+    queryKey: ['reports', 'net-change', query],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/net-change', { params: { query } })),
+  });
+
+export type GenderGroupBy = 'federation' | 'regionalCouncil';
+
+export const genderQuery = (query: { groupBy: GenderGroupBy; month: string } & ReportFilters) =>
+  queryOptions({
+    queryKey: ['reports', 'gender', query],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/gender', { params: { query } })),
+  });
+
+export const duesQuery = (query: { fiscalYear: number } & ReportFilters) =>
+  queryOptions({
+    queryKey: ['reports', 'dues-projection', query],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/dues-projection', { params: { query } })),
   });
 
 /** The twelve months up to and including `to`. */

@@ -65,6 +65,7 @@ export class LossReviewDto {
   regionalCouncilName!: string;
   periodFrom!: string;
   periodTo!: string;
+  @ApiProperty({ enum: DECREASE_CAUSES, isArray: true })
   causes!: string[];
   /** The causes with their Japanese labels. */
   causeLabels!: LossReviewCauseDto[];

@@ -1,5 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CAUSES, DECREASE_CAUSES } from '../../../membership/membership-changes/ledger-writer';
+import type { DuesReport } from '../dues.service';
+import type { GenderReport } from '../gender.service';
 import type { GrowthReport } from '../growth.service';
 import type { LossCausesReport } from '../loss-causes.service';
+import type { NetChangeReport } from '../net-change.service';
+import { GROWTH_GROUP_BY } from '../report-query.dto';
 
 /**
  * The OpenAPI shape of report answers (the services build them as plain objects; these
@@ -31,12 +37,14 @@ export class GrowthReportDto {
   asOf!: Date | null;
   from!: string;
   to!: string;
+  @ApiProperty({ enum: GROWTH_GROUP_BY })
   groupBy!: string;
   closedMonths!: string[];
   groups!: GrowthGroupDto[];
 }
 
 export class LossCauseDto {
+  @ApiProperty({ enum: DECREASE_CAUSES })
   cause!: string;
   label!: string;
   members!: number;
@@ -65,7 +73,95 @@ export class LossCausesReportDto {
   topUnions!: LossUnionDto[];
 }
 
+export class CauseMembersDto {
+  @ApiProperty({ enum: CAUSES })
+  cause!: string;
+  label!: string;
+  members!: number;
+}
+
+export class NetChangeMonthDto {
+  /** YYYY-MM */
+  month!: string;
+  /** Increases by cause (positive). */
+  gains!: CauseMembersDto[];
+  /** Decreases by cause, signed as in the ledger (negative), so gains + losses + adjustment = net. */
+  losses!: CauseMembersDto[];
+  adjustment!: number;
+  net!: number;
+  /** Set when a closed month's figures are the published ones (asPublished). */
+  published?: boolean;
+  publishedNet?: number;
+}
+
+export class NetChangeReportDto {
+  asOf!: Date | null;
+  from!: string;
+  to!: string;
+  months!: NetChangeMonthDto[];
+}
+
+export class GenderCountsDto {
+  female!: number;
+  male!: number;
+  unspecified!: number;
+  members!: number;
+  /** female / members (null without members). */
+  femaleShare!: number | null;
+  /** female / (female + male): the ratio among members whose gender is known. */
+  femaleShareOfKnown!: number | null;
+}
+
+export class GenderGroupDto extends GenderCountsDto {
+  key!: string;
+  label!: string;
+  publishedMembers?: number;
+  publishedFemaleShare?: number | null;
+}
+
+export class GenderReportDto {
+  asOf!: Date | null;
+  /** YYYY-MM: the month whose end the counts are taken at. */
+  month!: string;
+  closed!: boolean;
+  published!: boolean;
+  total!: GenderCountsDto;
+  groups!: GenderGroupDto[];
+}
+
+export class DuesMonthDto {
+  /** YYYY-MM */
+  month!: string;
+  members!: number;
+  /** true for months after the current one: the last known members carried forward. */
+  projected!: boolean;
+  published?: boolean;
+  publishedMembers?: number;
+  /** Yen. */
+  dues!: number;
+}
+
+export class DuesReportDto {
+  asOf!: Date | null;
+  fiscalYear!: number;
+  /** YYYY-MM: April of the fiscal year. */
+  from!: string;
+  /** YYYY-MM: March of the next calendar year. */
+  to!: string;
+  monthlyDuesYen!: number;
+  paymentRate!: number;
+  months!: DuesMonthDto[];
+  totalDues!: number;
+  /** The latest known members x monthly dues x 12 x payment rate. */
+  annualAtCurrentMembers!: number;
+}
+
 // the answers the services build fit the documented shapes
-export type GrowthAnswerFits = GrowthReport extends GrowthReportDto ? true : never;
-export type LossCausesAnswerFits = LossCausesReport extends LossCausesReportDto ? true : never;
-export const answersFit: [GrowthAnswerFits, LossCausesAnswerFits] = [true, true];
+type Fits<Answer, Documented> = Answer extends Documented ? true : never;
+export const answersFit: [
+  Fits<GrowthReport, GrowthReportDto>,
+  Fits<LossCausesReport, LossCausesReportDto>,
+  Fits<NetChangeReport, NetChangeReportDto>,
+  Fits<GenderReport, GenderReportDto>,
+  Fits<DuesReport, DuesReportDto>,
+] = [true, true, true, true, true];

@@ -27,6 +27,7 @@ export class MembershipChangeDto {
   source!: string;
   @ApiPropertyOptional({ description: 'The survey that wrote this adjustment' })
   surveyId!: string | null;
+  @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
   recordedBy!: string | null;
 }

@@ -73,6 +73,7 @@ export class MembershipSurveyDto {
   ledgerMembersBefore!: number;
   @ApiProperty({ type: [SurveyAdjustmentDto] })
   adjustments!: SurveyAdjustmentDto[];
+  @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
   recordedBy!: string | null;
 }

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString,
 import { IsCalendarDate } from '../../../platform/common/validation/validators';
 import { EMPLOYMENT_TYPES, EmploymentType, GENDERS, Gender } from '../../../membership/membership-changes/ledger-writer';
 import { ProspectDto } from './prospect.dto';
+import { UNION_KINDS, UNION_STATUSES } from '../../../structure/unions/union.entity';
 
 export class BreakdownLineDto {
   @ApiProperty({ enum: EMPLOYMENT_TYPES })
@@ -78,8 +79,10 @@ export class AffiliatedUnionDto {
   employerName!: string;
   municipality!: string | null;
   affiliatedOn!: string;
+  @ApiProperty({ enum: UNION_KINDS })
   kind!: string;
   kindLabel!: string;
+  @ApiProperty({ enum: UNION_STATUSES })
   status!: string;
   statusLabel!: string;
 }

@@ -5,7 +5,8 @@ import { ChartFigure } from '../../platform/charts/ChartFigure';
 import { formatDelta, formatMonth, formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
 import { SortableTable } from '../../platform/tables/SortableTable';
-import { growthQuery, trailingYear } from '../queries';
+import { growthQuery } from '../queries';
+import type { MonthRange } from './fiscal-year';
 import { breakdownRows, type BreakdownRow } from './figures';
 
 const GROUPINGS = [
@@ -16,10 +17,9 @@ const GROUPINGS = [
 type Grouping = (typeof GROUPINGS)[number]['value'];
 
 /** Members and the year's net change per federation, council or sector: a sortable table beside a bar chart. */
-export function BreakdownSection() {
+export function BreakdownSection({ range, asPublished }: { range: MonthRange; asPublished?: true }) {
   const [groupBy, setGroupBy] = useState<Grouping>('federation');
-  const range = trailingYear();
-  const growth = useQuery(growthQuery({ ...range, groupBy }));
+  const growth = useQuery(growthQuery({ ...range, groupBy, asPublished }));
   const rows = useMemo(() => (growth.data ? breakdownRows(growth.data) : []), [growth.data]);
   const grouping = GROUPINGS.find((g) => g.value === groupBy)?.label ?? '';
   const top = useMemo(() => [...rows].sort((a, b) => b.members - a.members).slice(0, 15), [rows]);

@@ -1,38 +1,56 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { formatDateTime } from '../../platform/format/format';
+import { preloadCharts } from '../../platform/charts/useEChart';
+import { addMonths, formatDateTime, formatFiscalYear } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
 import { LossCausesFigure } from '../loss-causes/LossCausesFigure';
-import { addMonths } from '../../platform/format/format';
-import { currentMonth, goalProgressQuery, goalsQuery, growthQuery, lossCausesQuery, trailingYear } from '../queries';
+import { currentMonth, goalProgressQuery, goalsQuery, growthQuery, lossCausesQuery, netChangeQuery } from '../queries';
 import { BreakdownSection } from './BreakdownSection';
+import { DuesSection } from './DuesSection';
 import { chapterGoal } from './figures';
+import { fiscalYearOfMonth, formatRange, reportedMonths } from './fiscal-year';
+import { GenderSection } from './GenderSection';
 import { GoalProgressSection } from './GoalProgressSection';
 import { GrowthSection } from './GrowthSection';
-import { preloadCharts } from '../../platform/charts/useEChart';
+import { NetChangeSection } from './NetChangeSection';
+import { PeriodControls, type Figures } from './PeriodControls';
 
 // the charts' library downloads while the screen's figures do
 preloadCharts();
 
-/** ダッシュボード: where the chapter stands against 400,000 and the plan's milestones; growth, breakdowns, losses. */
+/** ダッシュボード: where the chapter stands against 400,000 and the plan's milestones; growth, losses, breakdowns for a fiscal year. */
 export function DashboardPage() {
+  const now = currentMonth();
+  const [fiscalYear, setFiscalYear] = useState(() => fiscalYearOfMonth(now));
+  const [figures, setFigures] = useState<Figures>('live');
+  const period = reportedMonths(fiscalYear, now);
+  const asPublished = figures === 'published' ? true : undefined;
+
   const goals = useQuery(goalsQuery);
   const goal = goals.data ? chapterGoal(goals.data.items) : undefined;
   const progress = useQuery({ ...goalProgressQuery(goal?.id ?? ''), enabled: Boolean(goal) });
-  const to = currentMonth();
-  const growth = useQuery(growthQuery({ from: addMonths(to, -23), to, groupBy: 'total' }));
-  const losses = useQuery(lossCausesQuery(trailingYear(to)));
+  // the members' line shows the year before too, so the year is seen against its trend
+  const growth = useQuery(growthQuery({ from: addMonths(period.from, -12), to: period.to, groupBy: 'total', asPublished }));
+  const netChange = useQuery(netChangeQuery({ ...period, asPublished }));
+  const losses = useQuery(lossCausesQuery({ ...period, asPublished }));
 
   return (
     <Stack gap="xl">
-      <div>
-        <Title order={1}>ダッシュボード</Title>
-        {progress.data?.asOf && (
-          <Text size="sm" c="dimmed">
-            {formatDateTime(progress.data.asOf)} までの記録による
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>ダッシュボード</Title>
+          <Text size="sm" data-testid="dashboard-period">
+            {formatFiscalYear(fiscalYear)}({formatRange(period)})・{figures === 'published' ? '公表値(締めた月は締めたときの数値)' : '最新値'}
           </Text>
-        )}
-      </div>
+          {progress.data?.asOf && (
+            <Text size="sm" c="dimmed">
+              {formatDateTime(progress.data.asOf)} までの記録による
+            </Text>
+          )}
+        </div>
+        <PeriodControls fiscalYear={fiscalYear} onFiscalYear={setFiscalYear} figures={figures} onFigures={setFigures} currentMonth={now} />
+      </Group>
       <QueryState isPending={goals.isPending || (Boolean(goal) && progress.isPending)} error={goals.error ?? progress.error}>
         {() =>
           goal && progress.data ? (
@@ -43,9 +61,13 @@ export function DashboardPage() {
         }
       </QueryState>
       <QueryState isPending={growth.isPending} error={growth.error}>
-        {() => growth.data && <GrowthSection report={growth.data} target={goal?.targetMembers ?? 400_000} />}
+        {() =>
+          growth.data && <GrowthSection report={growth.data} target={goal?.targetMembers ?? 400_000} milestones={progress.data?.milestones ?? []} />
+        }
       </QueryState>
-      <BreakdownSection />
+      <QueryState isPending={netChange.isPending} error={netChange.error}>
+        {() => netChange.data && <NetChangeSection report={netChange.data} />}
+      </QueryState>
       <Stack component="section" aria-labelledby="losses-heading" gap="xs">
         <Title order={2} id="losses-heading" size="h3">
           減少要因(前期間との比較)
@@ -54,6 +76,9 @@ export function DashboardPage() {
           {() => losses.data && <LossCausesFigure report={losses.data} title="要因別の減少" />}
         </QueryState>
       </Stack>
+      <BreakdownSection range={period} asPublished={asPublished} />
+      <GenderSection month={period.to} asPublished={asPublished} />
+      <DuesSection fiscalYear={fiscalYear} asPublished={asPublished} />
     </Stack>
   );
 }

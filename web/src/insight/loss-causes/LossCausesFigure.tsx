@@ -46,7 +46,10 @@ export function LossCausesFigure({ report, title }: { report: Report; title: str
             {causes.map((c) => (
               <Table.Tr key={c.cause}>
                 <Table.Td>{c.label}</Table.Td>
-                <Table.Td ta="right">{formatNumber(c.members)}</Table.Td>
+                <Table.Td ta="right">
+                  {formatNumber(c.members)}
+                  {c.publishedMembers !== undefined && `(公表値 ${formatNumber(c.publishedMembers)})`}
+                </Table.Td>
                 <Table.Td ta="right">{formatShare(c.share)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(c.previousPeriodMembers)}</Table.Td>
                 <Table.Td ta="right">{formatDelta(c.members - c.previousPeriodMembers)}</Table.Td>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { MonthSelect } from '../../platform/forms/MonthSelect';
 import { useQuery } from '@tanstack/react-query';
 import type { Schemas } from '../../platform/api/client';
 import { useRouteContext } from '@tanstack/react-router';
@@ -44,8 +45,8 @@ export function LossCausesPage() {
             data={[{ value: '', label: '全体' }, ...(councils.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
           />
         )}
-        <TextInput label="対象期間(開始月)" type="month" value={range.from} onChange={(e) => e.currentTarget.value && setRange({ ...range, from: e.currentTarget.value })} />
-        <TextInput label="対象期間(終了月)" type="month" value={range.to} onChange={(e) => e.currentTarget.value && setRange({ ...range, to: e.currentTarget.value })} />
+        <MonthSelect label="対象期間(開始月)" value={range.from} onChange={(from) => setRange({ ...range, from })} />
+        <MonthSelect label="対象期間(終了月)" value={range.to} onChange={(to) => setRange({ ...range, to })} />
         {mayReview && (
           <Button onClick={() => setReviewing('new')} disabled={!report.data}>
             振り返りを記録

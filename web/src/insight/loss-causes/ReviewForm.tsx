@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, List, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, NativeSelect, Stack, Textarea } from '@mantine/core';
+import { MonthSelect } from '../../platform/forms/MonthSelect';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
 import { ApiError, errorMessageJa, unwrap } from '../../platform/api/errors';
@@ -102,8 +103,8 @@ export function ReviewForm({ regionalCouncilId, from, to, causes, review, onSave
           )
         )}
         <Group grow>
-          <TextInput label="期間(開始)" type="month" required value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} error={problem('periodFrom')} />
-          <TextInput label="期間(終了)" type="month" required value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} error={problem('periodTo')} />
+          <MonthSelect label="期間(開始)" required value={periodFrom} onChange={setPeriodFrom} error={problem('periodFrom')} />
+          <MonthSelect label="期間(終了)" required value={periodTo} onChange={setPeriodTo} error={problem('periodTo')} />
         </Group>
         <NativeSelect label="主な要因" data={causes} value={cause} onChange={(e) => setCause(e.currentTarget.value)} error={problem('causes')} />
         <Textarea label="把握した内容" required autosize minRows={3} value={findings} onChange={(e) => setFindings(e.currentTarget.value)} error={problem('findings')} />

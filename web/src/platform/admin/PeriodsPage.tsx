@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { errorMessageJa, unwrap } from '../api/errors';
 import { addMonths, formatDateTime, formatMonth } from '../format/format';
+import { MonthSelect } from '../forms/MonthSelect';
 import { useImeSafeSubmit } from '../forms/useImeSafeSubmit';
 import { QueryState } from '../shell/QueryState';
 import { currentMonth } from '../../insight/queries';
@@ -52,7 +53,7 @@ export function PeriodsPage() {
               </Alert>
             )}
             <Group align="flex-end">
-              <TextInput label="締める月" type="month" required value={month} onChange={(e) => setMonth(e.currentTarget.value)} />
+              <MonthSelect label="締める月" required value={month} onChange={setMonth} max={currentMonth()} />
               <Button type="submit" loading={close.isPending}>
                 締める
               </Button>

@@ -1,11 +1,7 @@
-/** An API error answer, as the contract shapes it. */
-export interface ErrorBody {
-  statusCode: number;
-  error?: string;
-  message?: string;
-  code?: string;
-  details?: { field: string; message: string }[];
-}
+import type { Schemas } from './client';
+
+/** An API error answer as the document declares it; only the status is sure when the answer had no body. */
+export type ErrorBody = Pick<Schemas['ErrorResponseDto'], 'statusCode'> & Partial<Schemas['ErrorResponseDto']>;
 
 export class ApiError extends Error {
   constructor(

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
@@ -17,10 +18,12 @@ export interface LabelOf {
   options(list: LabelList, only?: (code: string) => boolean): { value: string; label: string }[];
 }
 
-/** `label('causes', 'retirement')` → 定年退職 (the code itself until the labels are loaded). */
+/** `label('causes', 'retirement')` → 定年退職 (the code itself until the labels are loaded). The same function until the labels change. */
 export function useLabels(): LabelOf {
   const { data } = useQuery(labelsQuery);
-  const label = ((list: LabelList, code: string) => data?.[list].find((l) => l.code === code)?.label ?? code) as LabelOf;
-  label.options = (list, only) => (data?.[list] ?? []).filter((l) => !only || only(l.code)).map((l) => ({ value: l.code, label: l.label }));
-  return label;
+  return useMemo(() => {
+    const label = ((list: LabelList, code: string) => data?.[list].find((l) => l.code === code)?.label ?? code) as LabelOf;
+    label.options = (list, only) => (data?.[list] ?? []).filter((l) => !only || only(l.code)).map((l) => ({ value: l.code, label: l.label }));
+    return label;
+  }, [data]);
 }
