@@ -116,11 +116,23 @@ export class Outbox {
     return this.draining;
   }
 
-  /** 再送: a refused item goes back to the queue, in its place, with its own key. */
+  /**
+   * 再送: sends a refused item again now, with its own key. It stays in the list (with the new
+   * reason) if refused again, and joins the waiting ones if the connection fails.
+   */
   async retry(seq: number): Promise<void> {
-    await this.deps.exclusive(() => this.deps.store.update(seq, { state: 'waiting' }));
+    const delivery = await this.deps.exclusive(async (): Promise<Delivery['kind'] | 'gone'> => {
+      const item = await this.deps.store.get(seq);
+      if (!item) return 'gone';
+      const sent = await this.deliver(item);
+      if (sent.kind === 'accepted') await this.deps.store.remove(seq);
+      else if (sent.kind === 'refused') await this.deps.store.update(seq, { refusal: { status: sent.status, body: sent.body } });
+      else await this.deps.store.update(seq, { state: 'waiting' });
+      return sent.kind;
+    });
     this.deps.changed();
-    await this.replay();
+    if (delivery === 'signedOut') this.deps.sessionExpired();
+    if (delivery === 'unreachable') this.unreachable();
   }
 
   /** 破棄: only when the person asks; nothing is ever dropped otherwise. */

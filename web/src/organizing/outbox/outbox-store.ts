@@ -63,6 +63,10 @@ export class OutboxStore {
     return (await this.open()).getAllFromIndex('items', 'owner', owner);
   }
 
+  async get(seq: number): Promise<OutboxItem | undefined> {
+    return (await this.open()).get('items', seq);
+  }
+
   /** Changes an item that is still there (another tab may have sent or discarded it meanwhile). */
   async update(seq: number, change: Partial<Pick<OutboxItem, 'state' | 'refusal'>>): Promise<void> {
     const tx = (await this.open()).transaction('items', 'readwrite');

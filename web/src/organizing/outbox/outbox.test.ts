@@ -195,15 +195,22 @@ describe('the organizer outbox', () => {
     expect(refusalMessageJa(move.refusal!)).toBe('この記録はあなたの担当範囲の外にあるため、表示・変更できません。');
     expect(refusalMessageJa(badVisit.refusal!)).toBe('入力内容に誤りがあるため受け付けられませんでした。 内容: 入力してください(summary should not be empty)');
 
+    // refused again: it stays, with the new reason
+    h.answers.push({ status: 409, body: { statusCode: 409, code: 'ILLEGAL_STAGE_CHANGE', message: 'no', details: [{ field: 'stage', message: 'no' }] } });
     await h.outbox.retry(move.seq);
-    expect(h.sent.at(-1)?.key).toBe(move.idempotencyKey);
+    const [again] = await h.items();
+    expect([again.seq, again.state, again.refusal?.body.code]).toEqual([move.seq, 'attention', 'ILLEGAL_STAGE_CHANGE']);
+    expect(refusalMessageJa(again.refusal!)).toMatch(/^このステージ変更は、いまのステージからはできません。.* ステージ: 入力内容を確認してください\(no\)$/);
+
+    await h.outbox.retry(move.seq);
+    expect(h.sent.slice(-2).map((s) => s.key)).toEqual([move.idempotencyKey, move.idempotencyKey]);
     expect((await h.items()).map((i) => i.idempotencyKey)).toEqual([badVisit.idempotencyKey]);
 
     await h.outbox.replay();
     expect((await h.items()).map((i) => i.state)).toEqual(['attention']);
     await h.outbox.discard(badVisit.seq);
     expect(await h.items()).toEqual([]);
-    expect(h.sent).toHaveLength(3);
+    expect(h.sent).toHaveLength(4);
   });
 
   it('keeps everything on a 401 and asks the person to sign in again; nothing becomes 要対応', async () => {
