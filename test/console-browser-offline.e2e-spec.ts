@@ -38,12 +38,19 @@ describe('the organizer’s phone offline', () => {
     await t?.close();
   });
 
-  /** A workplace assigned to the demo organizer at `stage`, not yet used by another test. */
-  function workplace(stage: string): Prospect {
-    const found = mine.find((p) => p.stage === stage && !taken.has(p.id));
-    if (!found) throw new Error(`the demo has no more ${stage} workplaces for the organizer`);
+  /** The next stage of each stage an organizer moves forward from, with its label. */
+  const NEXT: Record<string, { stage: string; label: string }> = {
+    identified: { stage: 'contacted', label: '接触' },
+    contacted: { stage: 'engaged', label: '相談・関係づくり' },
+    engaged: { stage: 'committee', label: '結成準備会' },
+  };
+
+  /** A workplace assigned to the demo organizer that can move one stage forward, not yet used by another test. */
+  function workplace(): Prospect & { next: { stage: string; label: string } } {
+    const found = mine.find((p) => NEXT[p.stage] && !taken.has(p.id));
+    if (!found) throw new Error('the demo has no more open workplaces for the organizer');
     taken.add(found.id);
-    return found;
+    return { ...found, next: NEXT[found.stage] };
   }
 
   /** The organizer on a fresh phone (390×844, touch), signed in, the app installed (service worker active). */
@@ -101,7 +108,7 @@ describe('the organizer’s phone offline', () => {
     );
 
   it('keeps a visit logged offline through a reload made offline, and sends it once when the signal is back', async () => {
-    const prospect = workplace('contacted');
+    const prospect = workplace();
     const summary = '地下の休憩室で3名と話した(圏外)';
     const { context, page, problems } = await organizerOnPhone();
     await openWorkplace(page, prospect);
@@ -127,7 +134,7 @@ describe('the organizer’s phone offline', () => {
   });
 
   it('does not double a visit whose first send reached the API but whose answer was lost', async () => {
-    const prospect = workplace('contacted');
+    const prospect = workplace();
     const summary = '門の前で声かけ。答えが途中で途切れた。';
     // the interception is the page's own (a service worker would take the request first)
     const { context, page, problems } = await organizerOnPhone({ serviceWorkers: 'block' });
@@ -154,15 +161,18 @@ describe('the organizer’s phone offline', () => {
   });
 
   it('shows a stage move the API refuses on replay as 要対応 with its Japanese reason, and keeps it until discarded', async () => {
-    const prospect = workplace('contacted');
+    const prospect = workplace();
     const { context, page, problems } = await organizerOnPhone();
     await openWorkplace(page, prospect);
 
     await context.setOffline(true);
-    await moveStage(page, 'engaged', '相談・関係づくり');
+    await moveStage(page, prospect.next.stage, prospect.next.label);
     await expectWaiting(page, 1);
-    // meanwhile council staff move the same workplace
-    const meanwhile = await t.request('POST', `/prospects/${prospect.id}/stage`, { token: t.adminToken, body: { stage: 'on_hold', note: '先方の都合で保留', version: prospect.version } });
+    // meanwhile council staff move the same workplace (the same step, with a note of their own)
+    const meanwhile = await t.request('POST', `/prospects/${prospect.id}/stage`, {
+      token: t.adminToken,
+      body: { stage: prospect.next.stage, note: '事務局が先に変更', version: prospect.version },
+    });
     expect(meanwhile.status).toBe(200);
 
     await context.setOffline(false);
@@ -170,7 +180,7 @@ describe('the organizer’s phone offline', () => {
     await attention.waitFor();
     await waitingStatus(page).waitFor({ state: 'detached' });
     const after = (await t.request('GET', `/prospects/${prospect.id}`, { token: t.adminToken })).body;
-    expect([after.stage, after.version]).toEqual(['on_hold', prospect.version + 1]);
+    expect([after.stage, after.version]).toEqual([prospect.next.stage, prospect.version + 1]);
 
     // not dropped: still there after a reload
     await page.reload();
@@ -187,13 +197,15 @@ describe('the organizer’s phone offline', () => {
     expect(await attention.isVisible()).toBe(true);
     await item.getByRole('button', { name: /^破棄/ }).tap();
     await attention.waitFor({ state: 'detached' });
-    expect((await t.request('GET', `/prospects/${prospect.id}`, { token: t.adminToken })).body.stage).toBe('on_hold');
+    const history = (await t.request('GET', `/prospects/${prospect.id}/history`, { token: t.adminToken })).body.items as { note: string | null }[];
+    expect(history.at(-1)?.note).toBe('事務局が先に変更');
+    expect((await t.request('GET', `/prospects/${prospect.id}`, { token: t.adminToken })).body.version).toBe(prospect.version + 1);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('sends two visits and a stage move recorded offline once each, in the order they were recorded', async () => {
-    const prospect = workplace('contacted');
+    const prospect = workplace();
     const [first, second] = ['一度目の訪問(圏外)', '二度目の訪問(圏外)'];
     const { context, page, problems } = await organizerOnPhone();
     await openWorkplace(page, prospect);
@@ -201,7 +213,7 @@ describe('the organizer’s phone offline', () => {
     await context.setOffline(true);
     await logVisit(page, first);
     await logVisit(page, second);
-    await moveStage(page, 'engaged', '相談・関係づくり');
+    await moveStage(page, prospect.next.stage, prospect.next.label);
     await expectWaiting(page, 3);
 
     await context.setOffline(false);
@@ -210,7 +222,7 @@ describe('the organizer’s phone offline', () => {
     const [b] = await visitsWith(prospect.id, second);
     expect((await visitsWith(prospect.id, first)).length + (await visitsWith(prospect.id, second)).length).toBe(2);
     const moved = (await t.request('GET', `/prospects/${prospect.id}`, { token: t.adminToken })).body;
-    expect(moved.stage).toBe('engaged');
+    expect(moved.stage).toBe(prospect.next.stage);
     const order = await t.db.query(
       `SELECT what FROM (
          SELECT 'visit:' || summary AS what, created_at AS at FROM visits WHERE id IN ($1, $2)
@@ -218,7 +230,7 @@ describe('the organizer’s phone offline', () => {
        ) recorded ORDER BY at`,
       [a.id, b.id, prospect.id],
     );
-    expect(order.map((r: { what: string }) => r.what)).toEqual([`visit:${first}`, `visit:${second}`, 'stage:engaged']);
+    expect(order.map((r: { what: string }) => r.what)).toEqual([`visit:${first}`, `visit:${second}`, `stage:${prospect.next.stage}`]);
     expect(problems).toEqual([]);
     await context.close();
   });

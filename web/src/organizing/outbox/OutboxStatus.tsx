@@ -20,7 +20,7 @@ export function OutboxStatus() {
   return (
     <Group gap="xs" wrap="nowrap">
       {waiting > 0 && (
-        <Text role="status" fw={700} c="orange.9" size="sm" style={{ whiteSpace: 'nowrap' }}>
+        <Text role="status" fw={700} size="sm" c="#8a3106" bg="orange.0" px={8} py={2} style={{ whiteSpace: 'nowrap', borderRadius: 4 }}>
           送信待ち {waiting}件
         </Text>
       )}
