@@ -26,6 +26,8 @@ import { ProspectsModule } from './organizing/prospects/prospects.module';
 import { VisitsModule } from './organizing/visits/visits.module';
 import { ConsultationsModule } from './organizing/consultations/consultations.module';
 import { AdminModule } from './platform/admin/admin.module';
+import { ExportsModule } from './platform/exports/exports.module';
+import { EXPORT_ROUTES } from './export-routes';
 
 /** The HTTP API. Queue processors live only in WorkerModule. */
 @Module({})
@@ -57,6 +59,7 @@ export class AppModule {
         VisitsModule,
         ConsultationsModule,
         AdminModule,
+        ExportsModule.forRoot(EXPORT_ROUTES),
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Observable, map, of } from 'rxjs';
 import type { AuthenticatedRequest } from '../../platform/common/auth/auth.guard';
 import type { CurrentUser } from '../../platform/common/auth/roles';
+import { isExport } from '../../platform/exports/export-request';
 import { Clock } from '../../platform/time/clock';
 import { Accepted, CompressedAnswer, acceptedEncodings } from './compressed-answer';
 import { ReportCache } from './report-cache';
@@ -27,6 +28,8 @@ export class ReportCacheInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest & { url: string; user: CurrentUser }>();
+    // a file export needs the answer itself, not its cached JSON text
+    if (isExport(request)) return next.handle();
     const accepted = acceptedEncodings(request.headers['accept-encoding']);
     const reply = http.getResponse<FastifyReply>();
     // the guard read the version with the user; without one there is nothing to key on

@@ -2519,6 +2519,8 @@ export interface operations {
                 q?: string;
                 regionalCouncilId?: string;
                 federationId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -2944,6 +2946,8 @@ export interface operations {
                 offset?: number;
                 /** @description Code or name contains */
                 q?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3263,6 +3267,8 @@ export interface operations {
                 sectorCode?: string;
                 /** @description Code or name contains */
                 q?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3554,6 +3560,8 @@ export interface operations {
                 municipality?: string;
                 /** @description Code or name contains */
                 q?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -3849,6 +3857,8 @@ export interface operations {
                 q?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -4144,6 +4154,8 @@ export interface operations {
                 from?: string;
                 /** @description effectiveOn on or before */
                 to?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -4458,6 +4470,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 unionId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -4636,6 +4650,8 @@ export interface operations {
                 parentGoalId?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -4911,7 +4927,10 @@ export interface operations {
     };
     getGoalAllocations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
+            };
             header?: never;
             path: {
                 id: string;
@@ -4959,7 +4978,10 @@ export interface operations {
     };
     getGoalProgress: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
+            };
             header?: never;
             path: {
                 id: string;
@@ -5017,6 +5039,8 @@ export interface operations {
                 groupBy?: "total" | "federation" | "regionalCouncil" | "sector" | "union" | "employmentType" | "gender";
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -5063,6 +5087,8 @@ export interface operations {
                 to?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -5109,6 +5135,8 @@ export interface operations {
                 to?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -5154,6 +5182,8 @@ export interface operations {
                 month?: string;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -5198,6 +5228,8 @@ export interface operations {
                 fiscalYear?: number;
                 federationId?: string;
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -5238,6 +5270,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -5343,6 +5377,8 @@ export interface operations {
                 /** @description Reviews about this cause */
                 cause?: "retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease";
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -5622,6 +5658,8 @@ export interface operations {
                 regionalCouncilId?: string;
                 assignedOrganizerId?: string;
                 targetFederationId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -5847,6 +5885,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path: {
@@ -6137,6 +6177,8 @@ export interface operations {
                 /** @description One organizer's list (organizers: their own unless a colleague is named). */
                 assignedOrganizerId?: string;
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -6196,6 +6238,8 @@ export interface operations {
                 /** @description The author. */
                 organizerId?: string;
                 prospectId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path: {
@@ -6339,6 +6383,8 @@ export interface operations {
                 /** @description The author. */
                 organizerId?: string;
                 prospectId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -6533,6 +6579,8 @@ export interface operations {
                 to?: string;
                 regionalCouncilId?: string;
                 prospectId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -6964,6 +7012,8 @@ export interface operations {
                 /** @description The cohort's last day, and the day the figures are taken at (history after it is ignored). Default: today. */
                 to?: string;
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -7013,6 +7063,8 @@ export interface operations {
             query: {
                 month: string;
                 regionalCouncilId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;

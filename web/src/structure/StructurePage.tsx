@@ -8,6 +8,7 @@ import { useLabels } from '../platform/labels/labels';
 import { QueryState } from '../platform/shell/QueryState';
 import { SortableTable } from '../platform/tables/SortableTable';
 import { councilsQuery, federationsQuery, sectorsQuery } from './queries';
+import { ExportButtons } from '../platform/tables/ExportButtons';
 
 function UnionsTab() {
   const [q, setQ] = useState('');
@@ -19,6 +20,7 @@ function UnionsTab() {
   return (
     <Stack gap="xs">
       <TextInput label="単組を検索" placeholder="組合名・企業名・コード" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={300} />
+      <ExportButtons name="単組" path="/api/v1/unions" query={{ q }} />
       <QueryState isPending={unions.isPending} error={unions.error}>
         {() => (
           <SortableTable
@@ -59,6 +61,7 @@ export function StructurePage() {
           <UnionsTab />
         </Tabs.Panel>
         <Tabs.Panel value="federations" pt="md">
+          <ExportButtons name="構成組織" path="/api/v1/federations" />
           <QueryState isPending={federations.isPending} error={federations.error}>
             {() => (
               <SortableTable
@@ -75,6 +78,7 @@ export function StructurePage() {
           </QueryState>
         </Tabs.Panel>
         <Tabs.Panel value="councils" pt="md">
+          <ExportButtons name="地域連合" path="/api/v1/regional-councils" />
           <QueryState isPending={councils.isPending} error={councils.error}>
             {() => (
               <Table withTableBorder striped>
@@ -98,6 +102,7 @@ export function StructurePage() {
           </QueryState>
         </Tabs.Panel>
         <Tabs.Panel value="sectors" pt="md">
+          <ExportButtons name="産業別部門" path="/api/v1/sectors" />
           <QueryState isPending={sectors.isPending} error={sectors.error}>
             {() => (
               <Table withTableBorder striped>

@@ -8,6 +8,7 @@ import { SortableTable } from '../../platform/tables/SortableTable';
 import { growthQuery } from '../queries';
 import type { MonthRange } from './fiscal-year';
 import { breakdownRows, type BreakdownRow } from './figures';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 const GROUPINGS = [
   { value: 'federation', label: '構成組織別' },
@@ -47,6 +48,7 @@ export function BreakdownSection({ range, asPublished }: { range: MonthRange; as
         aria-label="集計の単位"
         w="fit-content"
       />
+      <ExportButtons name={`${grouping}の組合員数と純増減`} path="/api/v1/reports/growth" query={{ ...range, groupBy, ...(asPublished ? { asPublished } : {}) }} />
       <QueryState isPending={growth.isPending} error={growth.error}>
         {() => (
           <Grid>

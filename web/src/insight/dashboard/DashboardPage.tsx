@@ -15,6 +15,7 @@ import { GoalProgressSection } from './GoalProgressSection';
 import { GrowthSection } from './GrowthSection';
 import { NetChangeSection } from './NetChangeSection';
 import { PeriodControls, type Figures } from './PeriodControls';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 // the charts' library downloads while the screen's figures do
 preloadCharts();
@@ -72,6 +73,7 @@ export function DashboardPage() {
         <Title order={2} id="losses-heading" size="h3">
           減少要因(前期間との比較)
         </Title>
+        <ExportButtons name="減少要因" path="/api/v1/reports/loss-causes" query={{ ...period, ...(asPublished ? { asPublished } : {}) }} />
         <QueryState isPending={losses.isPending} error={losses.error}>
           {() => losses.data && <LossCausesFigure report={losses.data} title="要因別の減少" />}
         </QueryState>

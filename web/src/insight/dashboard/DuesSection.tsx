@@ -1,4 +1,5 @@
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 import { useQuery } from '@tanstack/react-query';
 import { formatFiscalYear, formatMonth, formatNumber, formatShare } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
@@ -14,6 +15,7 @@ export function DuesSection({ fiscalYear, asPublished }: { fiscalYear: number; a
       <Title order={2} id="dues-heading" size="h3">
         会費収入の見込み({formatFiscalYear(fiscalYear)})
       </Title>
+      <ExportButtons name="会費収入の見込み" path="/api/v1/reports/dues-projection" query={{ fiscalYear, ...(asPublished ? { asPublished } : {}) }} />
       <QueryState isPending={report.isPending} error={report.error}>
         {() =>
           report.data && (

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Grid, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 import { useQuery } from '@tanstack/react-query';
 import { ChartFigure } from '../../platform/charts/ChartFigure';
 import { formatMonth, formatNumber, formatShare } from '../../platform/format/format';
@@ -35,6 +36,7 @@ export function GenderSection({ month, asPublished }: { month: string; asPublish
         女性組合員の比率
       </Title>
       <SegmentedControl className="no-print" value={groupBy} onChange={(v) => setGroupBy(v === 'regionalCouncil' ? 'regionalCouncil' : 'federation')} data={GROUPINGS} aria-label="女性比率の集計単位" w="fit-content" />
+      <ExportButtons name="女性組合員の比率" path="/api/v1/reports/gender" query={{ groupBy, month, ...(asPublished ? { asPublished } : {}) }} />
       <QueryState isPending={report.isPending} error={report.error}>
         {() =>
           report.data && (

@@ -2,6 +2,7 @@ import { Badge, Box, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Tit
 import type { Schemas } from '../../platform/api/client';
 import { formatDate, formatDecimal, formatNumber, formatPercent } from '../../platform/format/format';
 import { projectionStatement } from './figures';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 type Goal = Schemas['GoalDto'];
 type GoalProgress = Schemas['GoalProgressDto'];
@@ -63,6 +64,7 @@ export function GoalProgressSection({ goal, progress }: { goal: Goal; progress: 
           {projectionStatement(progress)}
         </Text>
       </Group>
+      <ExportButtons name="目標の進捗とマイルストーン" path="/api/v1/goals/{id}/progress" params={{ id: goal.id }} />
       <Table withTableBorder striped>
         <Table.Caption>マイルストーン</Table.Caption>
         <Table.Thead>

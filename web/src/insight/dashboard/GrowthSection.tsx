@@ -4,6 +4,7 @@ import type { Schemas } from '../../platform/api/client';
 import { ChartFigure } from '../../platform/charts/ChartFigure';
 import { formatDelta, formatMonth, formatNumber } from '../../platform/format/format';
 import { formatRange } from './fiscal-year';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 type Growth = Schemas['GrowthReportDto'];
 type Milestone = { name: string; targetMembers: number };
@@ -53,6 +54,7 @@ export function GrowthSection({ report, target, milestones }: { report: Growth; 
       <Title order={2} id="growth-heading" size="h3">
         組合員数の推移({formatRange(report)})
       </Title>
+      <ExportButtons name="組合員数の推移" path="/api/v1/reports/growth" query={{ from: report.from, to: report.to, groupBy: 'total' }} />
       <ChartFigure
         label={
           first && last

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Stack, Table, Title } from '@mantine/core';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 import type { Schemas } from '../../platform/api/client';
 import { ChartFigure } from '../../platform/charts/ChartFigure';
 import { formatDelta, formatMonth, formatNumber } from '../../platform/format/format';
@@ -58,6 +59,7 @@ export function NetChangeSection({ report }: { report: NetChange }) {
       <Title order={2} id="net-change-heading" size="h3">
         要因別の増減(ウォーターフォール)
       </Title>
+      <ExportButtons name="要因別の増減" path="/api/v1/reports/net-change" query={{ from: report.from, to: report.to, ...(report.months.some((m) => m.published) ? { asPublished: true } : {}) }} />
       <ChartFigure
         label={`要因別の増減のウォーターフォール図: ${period}の各月、前月までの累計純増減から減少を下へ、増加を上へ要因別に積んだ棒。期間の増加 ${formatNumber(gains)}人、減少 ${formatNumber(-losses)}人、純増減 ${formatDelta(total)}人`}
         option={option}

@@ -7,6 +7,7 @@ import { QueryState } from '../../platform/shell/QueryState';
 import { councilsQuery, federationsQuery } from '../../structure/queries';
 import { chapterGoal } from '../dashboard/figures';
 import { goalProgressQuery, goalsQuery } from '../queries';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 type Goal = Schemas['GoalDto'];
 
@@ -34,6 +35,7 @@ function Allocations({ goal }: { goal: Goal }) {
       <Title order={2} size="h3" id="allocations-heading">
         {goal.name}の割り振り
       </Title>
+      <ExportButtons name={`${goal.name}の割り振り`} path="/api/v1/goals/{id}/allocations" params={{ id: goal.id }} />
       <QueryState isPending={allocations.isPending} error={allocations.error}>
         {() =>
           allocations.data && (
@@ -82,6 +84,7 @@ export function GoalsPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>目標</Title>
+      <ExportButtons name="目標の一覧" path="/api/v1/goals" />
       <QueryState isPending={goals.isPending} error={goals.error}>
         {() => (
           <Table withTableBorder striped>

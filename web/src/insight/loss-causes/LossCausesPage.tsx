@@ -12,6 +12,7 @@ import { LossCausesFigure } from './LossCausesFigure';
 import { ReviewForm } from './ReviewForm';
 import { ReviewList } from './ReviewList';
 import { preloadCharts } from '../../platform/charts/useEChart';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 // the charts' library downloads while the screen's figures do
 preloadCharts();
@@ -61,12 +62,14 @@ export function LossCausesPage() {
                 <Title order={2} id="causes-heading" size="h3">
                   要因別の減少({formatMonth(report.data.from)}〜{formatMonth(report.data.to)}、計 {formatNumber(report.data.total)}人)
                 </Title>
+                <ExportButtons name="要因別の減少と減少の多い単組" path="/api/v1/reports/loss-causes" query={{ ...range, regionalCouncilId: councilId }} />
                 <LossCausesFigure report={report.data} title="要因別の減少" />
               </Stack>
               <Stack component="section" aria-labelledby="unions-heading" gap="xs">
                 <Title order={2} id="unions-heading" size="h3">
                   減少の多い単組
                 </Title>
+                <ExportButtons name="減少の多い単組" path="/api/v1/reports/loss-causes" query={{ ...range, regionalCouncilId: councilId }} />
                 {report.data.topUnions.length ? (
                   <Table withTableBorder striped>
                     <Table.Caption>期間中の減少人数の多い順</Table.Caption>

@@ -8,6 +8,7 @@ import { formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
 import { SortableTable } from '../../platform/tables/SortableTable';
 import { UnionPanel } from './UnionPanel';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 /** 組合員数: the federation's unions with their members now; pick one to record a change. */
 export function MembersPage() {
@@ -36,6 +37,7 @@ export function MembersPage() {
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="xs">
             <TextInput label="単組を検索" placeholder="組合名・企業名" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
+            <ExportButtons name="単組と現在の組合員数" path="/api/v1/unions" query={{ status: 'active', federationId: me.federationId ?? undefined, q }} />
             <QueryState isPending={unions.isPending} error={unions.error}>
               {() => (
                 <>

@@ -9,6 +9,7 @@ import { QueryState } from '../../platform/shell/QueryState';
 import { ChangeForm } from './ChangeForm';
 import { ReverseForm } from './ReverseForm';
 import { SurveyForm } from './SurveyForm';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
 
 type Union = Schemas['UnionDto'];
 type Change = Schemas['MembershipChangeDto'];
@@ -72,6 +73,7 @@ export function UnionPanel({ union }: { union: Union }) {
             />
           </Tabs.Panel>
         </Tabs>
+        <ExportButtons name={`${union.name}の増減`} path="/api/v1/membership-changes" query={{ unionId: union.id }} />
         <QueryState isPending={changes.isPending} error={changes.error}>
           {() => (
             <Table withTableBorder striped>

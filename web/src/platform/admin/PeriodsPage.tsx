@@ -8,6 +8,7 @@ import { MonthSelect } from '../forms/MonthSelect';
 import { useImeSafeSubmit } from '../forms/useImeSafeSubmit';
 import { QueryState } from '../shell/QueryState';
 import { currentMonth } from '../../insight/queries';
+import { ExportButtons } from '../tables/ExportButtons';
 
 /** 月次締め: publishing a month's figures; the closed months. */
 export function PeriodsPage() {
@@ -61,6 +62,7 @@ export function PeriodsPage() {
           </Stack>
         </form>
       </Paper>
+      <ExportButtons name="締めた月" path="/api/v1/periods" />
       <QueryState isPending={periods.isPending} error={periods.error}>
         {() => (
           <Table withTableBorder striped>

@@ -7,6 +7,7 @@ import { useImeSafeSubmit } from '../forms/useImeSafeSubmit';
 import { useLabels } from '../labels/labels';
 import { QueryState } from '../shell/QueryState';
 import { councilsQuery, federationsQuery } from '../../structure/queries';
+import { ExportButtons } from '../tables/ExportButtons';
 
 type Role = Schemas['CreateUserDto']['role'];
 const COUNCIL_ROLES: Role[] = ['regional', 'organizer'];
@@ -122,6 +123,7 @@ export function UsersPage() {
           </Stack>
         </form>
       </Paper>
+      <ExportButtons name="ユーザー" path="/api/v1/users" />
       <QueryState isPending={users.isPending} error={users.error}>
         {() => (
           <Table withTableBorder striped>

@@ -1,0 +1,54 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import type { TestApp } from './test-app';
+
+export interface Download {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+}
+
+/** A GET answered as a file: the raw bytes, nothing decoded. */
+export async function download(t: TestApp, path: string, token: string): Promise<Download> {
+  const response = await fetch(`${t.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** Every sheet of an xlsx as rows of cell values (header row first), by sheet name. */
+export async function readWorkbook(bytes: Buffer): Promise<{ book: ExcelJS.Workbook; sheets: Map<string, unknown[][]> }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheets = new Map<string, unknown[][]>();
+  book.eachSheet((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    sheets.set(sheet.name, rows);
+  });
+  return { book, sheets };
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** A CSV answer's rows (header first), after checking its BOM; cells stay text, as a reader sees them. */
+export function readCsv(bytes: Buffer): string[][] {
+  if (!bytes.subarray(0, 3).equals(BOM)) throw new Error('the CSV does not start with a UTF-8 BOM');
+  const rows: string[][] = parse(bytes.subarray(3).toString('utf8'), { relax_column_count: false });
+  return rows;
+}
+
+/** The file name a browser would save: filename* decoded. */
+export function savedFileName(headers: Headers): string | undefined {
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(headers.get('content-disposition') ?? '')?.[1];
+  return encoded === undefined ? undefined : decodeURIComponent(encoded);
+}
+
+/** Every JSON page of a list, one after another (the way a client pages through it). */
+export async function allPages(t: TestApp, path: string, token: string): Promise<any[]> {
+  const items: any[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const answer = await t.request('GET', `${path}${path.includes('?') ? '&' : '?'}limit=500&offset=${offset}`, { token });
+    if (answer.status !== 200) throw new Error(`${path}: ${answer.status}`);
+    items.push(...answer.body.items);
+    if (items.length >= answer.body.total) return items;
+  }
+}
