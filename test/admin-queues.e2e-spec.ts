@@ -1,5 +1,5 @@
 import { makeCouncil, makeFederation, makeUser, TestUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { ADMIN, TestApp, bootTestApp } from './support/test-app';
 import { clearQueue } from './support/worker-process';
 
 describe('Bull Board at /admin/queues (admins only)', () => {
@@ -42,6 +42,36 @@ describe('Bull Board at /admin/queues (admins only)', () => {
     expect((await get('/api/queues', { cookie: `theme=dark; ${pair}` })).status).toBe(200);
     const closed = await t.request('DELETE', '/admin/queues/session');
     expect(closed.headers.get('set-cookie')).toContain('Max-Age=0');
+  });
+
+  it('opens from the console: an admin signed in to the console needs nothing more than the session cookie', async () => {
+    const consoleSession = async (email: string, password: string): Promise<string> => {
+      const answer = await t.request('POST', '/auth/session', { body: { email, password } });
+      const cookies = answer.headers.getSetCookie().map((c) => c.split(';')[0]);
+      return cookies.find((c) => c.startsWith('rengo_session=')) as string;
+    };
+    const adminCookie = await consoleSession(ADMIN.email, ADMIN.password);
+    const page = await get('', { cookie: adminCookie, accept: 'text/html' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect((await get('/api/queues', { cookie: adminCookie })).status).toBe(200);
+
+    // the board's own buttons (PUT) need this site's origin, since they cannot send the CSRF header
+    const put = (headers: Record<string, string>) =>
+      fetch(`${t.baseUrl}/api/v1/admin/queues/api/queues/aggregation/retry/failed`, { method: 'PUT', headers: { cookie: adminCookie, ...headers } });
+    expect((await put({})).status).toBe(403);
+    expect((await put({ origin: 'https://elsewhere.example' })).status).toBe(403);
+    expect((await put({ origin: t.baseUrl })).status).toBe(200);
+
+    // a non-admin's console session is refused, and so is a signed-out one
+    const officerCookie = await consoleSession(officer.email, officer.password);
+    expect((await get('', { cookie: officerCookie })).status).toBe(403);
+    const csrf = (await t.request('POST', '/auth/session', { body: { email: ADMIN.email, password: ADMIN.password } })).headers.getSetCookie();
+    const [session, token] = ['rengo_session=', 'rengo_csrf='].map((name) => csrf.map((c) => c.split(';')[0]).find((c) => c.startsWith(name)) as string);
+    expect((await get('/api/queues', { cookie: session })).status).toBe(200);
+    const logout = await t.request('POST', '/auth/logout', { headers: { cookie: `${session}; ${token}`, 'x-csrf-token': token.split('=')[1] } });
+    expect(logout.status).toBe(204);
+    expect((await get('/api/queues', { cookie: session })).status).toBe(401);
   });
 
   it('refuses non-admins (403) whether by header or by cookie, and no session for them', async () => {

@@ -91,7 +91,6 @@ describe('web console in a browser', () => {
     expect(await summary.textContent()).toContain(`割り振りの合計 ${numberJa(allocations.body.childrenTargetMembers)}人`);
     expect(await summary.textContent()).toContain(allocations.body.balanced ? '一致' : '不一致');
     await page.getByRole('cell', { name: `${progress.body.percent.toFixed(1)}%` }).first().waitFor();
-    await screenshot(page, 'goals');
     expect(await seriousAxeFindings(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();
@@ -197,7 +196,7 @@ describe('web console in a browser', () => {
     await page.getByLabel('表示名').fill('川崎地域連合 新任');
     await page.getByRole('textbox', { name: '初期パスワード', exact: true }).fill('kawasaki-pass-2026');
     await page.getByLabel('役割').selectOption('regional');
-    await page.getByLabel('地域連合').selectOption({ label: '川崎地域連合' });
+    await page.getByRole('combobox', { name: '地域連合' }).selectOption({ label: '川崎地域連合' });
     // the API's objection shows in Japanese beside the field it names
     await page.getByRole('button', { name: '作成' }).click();
     await page.getByText('メールアドレスの形式で入力してください').waitFor();
@@ -207,7 +206,6 @@ describe('web console in a browser', () => {
     await page.getByRole('status').filter({ hasText: '作成しました' }).waitFor();
     await page.getByRole('cell', { name: 'kawasaki-new@demo.rengo-kanagawa.jp' }).waitFor();
     expect((await t.request('GET', '/users?q=kawasaki-new', { token: t.adminToken })).body.items[0]).toMatchObject({ role: 'regional' });
-    await screenshot(page, 'users');
     expect(await seriousAxeFindings(page)).toEqual([]);
 
     await page.getByRole('navigation').getByRole('link', { name: '月次締め' }).click();
@@ -259,7 +257,7 @@ describe('web console in a browser', () => {
     const { page, problems, close } = await as('organizer');
     expect(new URL(page.url()).pathname).toBe('/today');
     await heading(page, '今日');
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['今日']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['今日', '担当事業所']);
     expect(problems).toEqual([]);
     await close();
   });

@@ -101,6 +101,31 @@ describe('/users', () => {
     expect(me.body).toMatchObject({ role: 'federation', federationId: federation });
   });
 
+  it('resets a password: every session of the user ends, bearer and cookie alike, and the new password signs in', async () => {
+    const user = await makeUser(t, 'regional', { regionalCouncilId: council });
+    const session = await t.request('POST', '/auth/session', { body: { email: user.email, password: user.password } });
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
+    expect((await t.request('GET', '/me', { headers: { cookie } })).status).toBe(200);
+
+    const reset = await admin('POST', `/users/${user.id}/password`, { password: 'brand-new-secret-3' });
+    expect(reset.status).toBe(204);
+    expect((await t.request('GET', '/me', { token: user.token })).status).toBe(401);
+    expect((await t.request('GET', '/me', { headers: { cookie } })).status).toBe(401);
+    expect((await t.request('POST', '/auth/login', { body: { email: user.email, password: user.password } })).status).toBe(401);
+    const fresh = await t.login(user.email, 'brand-new-secret-3');
+    expect((await t.request('GET', '/me', { token: fresh })).body).toMatchObject({ id: user.id });
+    expect((await admin('GET', `/users/${user.id}`)).body).toMatchObject({ version: 2 });
+    // other users' sessions are untouched
+    expect((await admin('GET', '/users?limit=1')).status).toBe(200);
+
+    const short = await admin('POST', `/users/${user.id}/password`, { password: 'short' });
+    expect(short.status).toBe(400);
+    expect(fields(short.body)).toEqual(['password']);
+    expect(fields((await admin('POST', `/users/${user.id}/password`, { password: 'long-enough-9', role: 'admin' })).body)).toEqual(['role']);
+    expect((await admin('POST', '/users/00000000-0000-4000-8000-000000000000/password', { password: 'long-enough-9' })).status).toBe(404);
+    expect((await t.request('GET', '/me', { token: fresh })).status).toBe(200);
+  });
+
   it('answers 409 naming email for a duplicate address, in any case', async () => {
     const body = { email: 'Dup@Kanagawa.test', password: 'long-enough-1', displayName: 'A', role: 'leadership' };
     expect((await admin('POST', '/users', body)).status).toBe(201);
@@ -134,6 +159,7 @@ describe('/users', () => {
     expect(created.status).toBe(403);
     expect((await call('PATCH', `/users/${user.id}`, { role: 'admin', regionalCouncilId: null, federationId: null })).status).toBe(403);
     expect((await call('DELETE', `/users/${user.id}`)).status).toBe(403);
+    expect((await call('POST', `/users/${user.id}/password`, { password: 'chosen-by-me-1' })).status).toBe(403);
     expect((await admin('GET', `/users/${user.id}`)).body.role).toBe(role);
     expect((await admin('GET', `/users?q=by-${role}`)).body.total).toBe(0);
   });

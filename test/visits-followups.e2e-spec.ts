@@ -172,6 +172,21 @@ describe('visits and the follow-up list', () => {
     const forHanako = await t.request('GET', '/follow-ups', { token: hanako.token });
     expect(ids(forHanako)).toEqual([shared, overdue]);
     expect(forHanako.body.items.map((i: { daysOverdue: number }) => i.daysOverdue)).toEqual([10, 3]);
+    expect(forHanako.body.items.map((i: { lastVisit: unknown }) => i.lastVisit)).toEqual([null, null]);
+
+    // each follow-up says what the latest visit found (latest day first, whoever logged it)
+    await logVisit(shared, { occurredOn: tokyoDay(-12), outcome: 'card_exchanged', supportLevel: 3 }, jiro.token);
+    await logVisit(shared, { occurredOn: tokyoDay(-11), outcome: 'meeting_held', supportLevel: 2 });
+    await logVisit(shared, { occurredOn: tokyoDay(-13), outcome: 'turned_away', supportLevel: 5 });
+    const withVisit = await t.request('GET', '/follow-ups', { token: jiro.token });
+    expect(withVisit.body.items[0].lastVisit).toEqual({
+      occurredOn: tokyoDay(-11),
+      kindLabel: '訪問',
+      outcome: 'meeting_held',
+      outcomeLabel: '面談',
+      supportLevel: 2,
+      supportLevelLabel: '支持',
+    });
     expect(ids(await t.request('GET', '/follow-ups', { token: jiro.token }))).toEqual([shared, today]);
     expect(ids(await t.request('GET', `/follow-ups?assignedOrganizerId=${hanako.id}`, { token: jiro.token }))).toEqual([shared, overdue]);
     expect(ids(await t.request('GET', '/follow-ups', { token: staff.token }))).toEqual([shared, overdue, today]);

@@ -52,6 +52,16 @@ function screenRoute(screen: Screen, component: Parameters<typeof createRoute>[0
   });
 }
 
+/** 事業所詳細: one workplace, for whoever may use the prospects screen (the API narrows it to their scope). */
+const prospectRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/prospects/$id',
+  beforeLoad: ({ context }) => {
+    if (!mayUse(context.me.role, SCREENS.prospects)) throw redirect({ to: landingPath(context.me.role) });
+  },
+  component: lazyRouteComponent(() => import('./organizing/prospects/ProspectPage'), 'ProspectPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signedInRoute.addChildren([
@@ -61,9 +71,14 @@ const routeTree = rootRoute.addChildren([
     screenRoute(SCREENS.lossCauses, lazyRouteComponent(() => import('./insight/loss-causes/LossCausesPage'), 'LossCausesPage')),
     screenRoute(SCREENS.members, lazyRouteComponent(() => import('./membership/members/MembersPage'), 'MembersPage')),
     screenRoute(SCREENS.today, lazyRouteComponent(() => import('./organizing/today/TodayPage'), 'TodayPage')),
+    screenRoute(SCREENS.prospects, lazyRouteComponent(() => import('./organizing/prospects/ProspectsPage'), 'ProspectsPage')),
+    screenRoute(SCREENS.newProspect, lazyRouteComponent(() => import('./organizing/prospects/NewProspectPage'), 'NewProspectPage')),
+    prospectRoute,
+    screenRoute(SCREENS.consultations, lazyRouteComponent(() => import('./organizing/consultations/ConsultationsPage'), 'ConsultationsPage')),
     screenRoute(SCREENS.structure, lazyRouteComponent(() => import('./structure/StructurePage'), 'StructurePage')),
     screenRoute(SCREENS.periods, lazyRouteComponent(() => import('./platform/admin/PeriodsPage'), 'PeriodsPage')),
     screenRoute(SCREENS.users, lazyRouteComponent(() => import('./platform/admin/UsersPage'), 'UsersPage')),
+    screenRoute(SCREENS.aggregation, lazyRouteComponent(() => import('./platform/admin/aggregation/AggregationPage'), 'AggregationPage')),
   ]),
 ]);
 

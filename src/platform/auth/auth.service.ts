@@ -65,7 +65,7 @@ export class AuthService {
     await this.redis.del(failuresKey);
     // jti: the session's id, which sign-out revokes and the CSRF token is bound to
     const jti = randomUUID();
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { jwtid: jti });
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, signedInAt: Date.now() }, { jwtid: jti });
     return { accessToken, user: toUserDto(user), jti };
   }
 }

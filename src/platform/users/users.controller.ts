@@ -4,7 +4,7 @@ import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { ApiPage, Page } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
-import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
+import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -41,6 +41,15 @@ export class UsersController {
   @ApiConflictResponse({ description: 'Stale version, e-mail address in use, or taking the admin role from yourself' })
   update(@UuidParam() id: string, @Body() dto: UpdateUserDto, @Caller() caller: CurrentUser): Promise<UserDto> {
     return this.users.update(id, dto, caller);
+  }
+
+  /** Sets a new password and ends every session the user has (they sign in again with it). */
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'resetUserPassword', summary: 'Set a new password for a user and end their sessions' })
+  @ApiNoContentResponse({ description: 'The password is changed and the user is signed out everywhere' })
+  resetPassword(@UuidParam() id: string, @Body() dto: ResetPasswordDto, @Caller() caller: CurrentUser): Promise<void> {
+    return this.users.resetPassword(id, dto, caller);
   }
 
   @Delete(':id')

@@ -11,7 +11,8 @@ import { PlatformErrorCode } from '../error-codes';
 import { Page, page } from '../common/http/pagination';
 import { containsPattern } from '../common/like-pattern';
 import { versionedUpdate } from '../common/http/versioned-update';
-import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto, toUserDto } from './dto/user.dto';
+import { SessionRevocations } from '../auth/session-revocations';
+import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto, UserDto, toUserDto } from './dto/user.dto';
 import { USER_COLUMNS, User } from './user.entity';
 
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password);
@@ -34,6 +35,7 @@ export class UsersService implements OnApplicationBootstrap {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   /** On start: if no user exists and ADMIN_EMAIL/ADMIN_PASSWORD are set, create the first admin. */
@@ -100,7 +102,13 @@ export class UsersService implements OnApplicationBootstrap {
     const patch: Record<string, unknown> = { ...rest, updatedBy: caller.id };
     if (password !== undefined) patch.passwordHash = await hashPassword(password);
     if (!(await versionedUpdate(this.users.manager, User, id, version, patch))) throw notFound('User');
+    // whoever knew the old password is signed out with it
+    if (password !== undefined) await this.revocations.revokeAllOf(id);
     return this.get(id);
+  }
+
+  async resetPassword(id: string, { password }: ResetPasswordDto, caller: CurrentUser): Promise<void> {
+    await this.update(id, { password }, caller);
   }
 
   /** 409 while the user is still referenced (e.g. as the author of visits). */

@@ -120,6 +120,26 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password for a user and end their sessions
+         * @description Sets a new password and ends every session the user has (they sign in again with it).
+         */
+        post: operations["resetUserPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1096,6 +1116,9 @@ export interface components {
             federationId?: string | null;
             version?: number;
         };
+        ResetPasswordDto: {
+            password: string;
+        };
         SectorDto: {
             id: string;
             code: string;
@@ -1950,6 +1973,14 @@ export interface components {
             /** @description The new_organizing ledger entries written, one per breakdown line. */
             membershipChangeIds: string[];
         };
+        LastVisitDto: {
+            occurredOn: string;
+            kindLabel: string;
+            outcome: string | null;
+            outcomeLabel: string | null;
+            supportLevel: number | null;
+            supportLevelLabel: string | null;
+        };
         FollowUpDto: {
             id: string;
             employerName: string;
@@ -1988,6 +2019,8 @@ export interface components {
             updatedBy: string | null;
             /** @description Days since the next action fell due (0: due today). */
             daysOverdue: number;
+            /** @description The latest visit by anyone (latest day, then latest recorded); null before the first. */
+            lastVisit: components["schemas"]["LastVisitDto"] | null;
         };
         VisitDto: {
             id: string;
@@ -2812,6 +2845,66 @@ export interface operations {
             };
             /** @description Stale version, e-mail address in use, or taking the admin role from yourself */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    resetUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed and the user is signed out everywhere */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

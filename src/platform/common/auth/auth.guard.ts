@@ -17,6 +17,9 @@ interface TokenPayload {
   /** Session id; tokens issued by sign-in always have one, so sign-out can revoke them. */
   jti?: string;
   exp?: number;
+  iat?: number;
+  /** When the session was signed in, in milliseconds (a password reset ends the sessions before it). */
+  signedInAt?: number;
 }
 
 /** The session a request was authenticated with (sign-out revokes it). */
@@ -44,7 +47,7 @@ const invalidToken = (): UnauthorizedException => new UnauthorizedException('The
  * Global guard: every route needs a valid token unless marked @Public(): a bearer header
  * (scripts) or the console's HttpOnly session cookie; with the cookie, unsafe methods also
  * need the session's CSRF token in a header (403 without it). @Authenticated(...roles)
- * narrows the roles. A signed-out session is refused. The user is re-read from the
+ * narrows the roles. A signed-out session, or one signed in before a password reset, is refused. The user is re-read from the
  * database on each request so a deleted user or a changed role takes effect at once; the
  * same statement reads the data version that report caching checks.
  */
@@ -84,7 +87,7 @@ export class AuthGuard implements CanActivate {
                    federation_id AS "federationId", ${DATA_VERSION_COLUMN}
             FROM users WHERE id = ${payload.sub}`,
       ),
-      payload.jti ? this.revocations.isRevoked(payload.jti) : Promise.resolve(false),
+      this.revocations.isRevoked(payload),
     ]);
     if (rows.length === 0 || revoked) throw invalidToken();
     if (viaCookie && isUnsafeMethod(request.method) && !csrfTokenMatches(request.headers[CSRF_HEADER], payload.jti as string, this.config.jwtSecret)) {

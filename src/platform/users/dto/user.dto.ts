@@ -41,6 +41,14 @@ export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email']
   version?: number;
 }
 
+/** A new password set by an admin; every session the user has is ended. */
+export class ResetPasswordDto {
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password!: string;
+}
+
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, List, NativeSelect, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
 import { MonthSelect } from '../../platform/forms/MonthSelect';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
 import { ApiError, errorMessageJa, unwrap } from '../../platform/api/errors';
 import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
+import { describeChanges } from '../../platform/forms/stale-changes';
+import { StaleNotice } from '../../platform/forms/StaleNotice';
 import { REVIEW_FIELDS, changedFields, type ReviewField, type ReviewValues } from './review-changes';
 
 type Cause = Schemas['CreateLossReviewDto']['causes'][number];
@@ -31,24 +33,9 @@ const valuesOf = (r: Review): ReviewValues => ({
   countermeasures: r.countermeasures,
 });
 
-/** What someone else changed while the person was editing: the current values, field by field. */
-function StaleNotice({ changed, current }: { changed: ReviewField[]; current: Review }) {
-  const shown = (field: ReviewField): string =>
-    field === 'causes' ? current.causeLabels.map((c) => c.label).join('、') : String(current[field]);
-  return (
-    <Alert color="yellow" role="alert" title="ほかの人が先に変更しました">
-      最新の内容を読み込み直しました。あなたの入力はそのまま残っています。確認してから、もう一度「保存」を押してください。
-      {changed.length > 0 && (
-        <List size="sm" mt="xs">
-          {changed.map((field) => (
-            <List.Item key={field}>
-              {REVIEW_FIELDS[field]}: 現在は「{shown(field)}」
-            </List.Item>
-          ))}
-        </List>
-      )}
-    </Alert>
-  );
+/** The notice's lines: each changed field as it reads now. */
+function changesOf(changed: ReviewField[], current: Review) {
+  return describeChanges(REVIEW_FIELDS, changed, (field) => (field === 'causes' ? current.causeLabels.map((c) => c.label).join('、') : String(current[field])));
 }
 
 /** 振り返り: a council's review of a period's losses (what it found, what it will do). */
@@ -94,7 +81,7 @@ export function ReviewForm({ regionalCouncilId, from, to, causes, review, onSave
     <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
       <Stack>
         {stale ? (
-          <StaleNotice changed={stale.changed} current={stale.current} />
+          <StaleNotice changes={changesOf(stale.changed, stale.current)} />
         ) : (
           save.error && (
             <Alert color="red" role="alert">

@@ -1,3 +1,5 @@
+import { changedFields as changedOf } from '../../platform/forms/stale-changes';
+
 /** The fields of a loss review a person edits, with the names the form shows. */
 export const REVIEW_FIELDS = {
   periodFrom: '期間(開始)',
@@ -11,8 +13,4 @@ export type ReviewField = keyof typeof REVIEW_FIELDS;
 export type ReviewValues = Record<Exclude<ReviewField, 'causes'>, string> & { causes: readonly string[] };
 
 /** What someone else changed between the version the person started from and the current one. */
-export function changedFields(base: ReviewValues, current: ReviewValues): ReviewField[] {
-  return (Object.keys(REVIEW_FIELDS) as ReviewField[]).filter((field) =>
-    field === 'causes' ? base.causes.join(',') !== current.causes.join(',') : base[field] !== current[field],
-  );
-}
+export const changedFields = (base: ReviewValues, current: ReviewValues): ReviewField[] => changedOf(REVIEW_FIELDS, base, current);

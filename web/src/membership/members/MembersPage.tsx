@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Grid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useRouteContext } from '@tanstack/react-router';
+import { useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
 import { api } from '../../platform/api/client';
 import { unwrap } from '../../platform/api/errors';
 import { formatNumber } from '../../platform/format/format';
@@ -14,7 +14,10 @@ import { ExportButtons } from '../../platform/tables/ExportButtons';
 export function MembersPage() {
   const { me } = useRouteContext({ from: '/signed-in' });
   const [q, setQ] = useState('');
-  const [selectedId, setSelectedId] = useState<string>();
+  // the union on the right is in the address (?union=…), so it can be linked to and bookmarked
+  const selectedId = useRouterState({ select: (state) => new URLSearchParams(state.location.searchStr).get('union') ?? undefined });
+  const navigate = useNavigate();
+  const setSelectedId = (union: string) => void navigate({ href: `/members?union=${encodeURIComponent(union)}` });
   const unions = useQuery({
     queryKey: ['unions', me.federationId, q],
     queryFn: () =>
@@ -27,7 +30,14 @@ export function MembersPage() {
     refetchInterval: 5000,
   });
   const items = unions.data?.items ?? [];
-  const selected = items.find((u) => u.id === selectedId);
+  // a union not in the list (another page of it, or outside the person's scope) is read by its id
+  const listed = items.find((u) => u.id === selectedId);
+  const byId = useQuery({
+    queryKey: ['unions', 'one', selectedId],
+    queryFn: () => unwrap(api.GET('/api/v1/unions/{id}', { params: { path: { id: selectedId as string } } })),
+    enabled: Boolean(selectedId) && !listed && !unions.isPending,
+  });
+  const selected = listed ?? byId.data;
   const total = items.reduce((sum, u) => sum + u.currentMembers, 0);
 
   return (
@@ -71,7 +81,15 @@ export function MembersPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
-          {selected ? <UnionPanel key={selected.id} union={selected} /> : <Text c="dimmed">左の表で単組を選ぶと、増減を記録できます。</Text>}
+          {selected ? (
+            <UnionPanel key={selected.id} union={selected} />
+          ) : selectedId && !listed ? (
+            <QueryState isPending={byId.isPending} error={byId.error}>
+              {() => null}
+            </QueryState>
+          ) : (
+            <Text c="dimmed">左の表で単組を選ぶと、増減を記録できます。</Text>
+          )}
         </Grid.Col>
       </Grid>
     </Stack>

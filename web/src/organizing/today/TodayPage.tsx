@@ -1,13 +1,70 @@
-import { Alert, Stack, Title } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { formatDate } from '../../platform/format/format';
+import { QueryState } from '../../platform/shell/QueryState';
+import { dueLabel, oldestFirst } from '../pipeline/follow-ups';
+import { followUpsQuery, type FollowUp } from '../pipeline/queries';
 
-/** The organizer's day (follow-ups, prospects, visits): the phone tool comes next; for now its place. */
+function FollowUpCard({ item }: { item: FollowUp }) {
+  const overdue = item.daysOverdue > 0;
+  const last = item.lastVisit;
+  return (
+    <Link to="/prospects/$id" params={{ id: item.id }} data-testid="follow-up" style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
+      <Card withBorder padding="md" radius="md" style={{ borderLeft: `6px solid var(--mantine-color-${overdue ? 'red' : 'blue'}-6)` }}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text fw={700} size="lg" style={{ overflowWrap: 'anywhere' }}>
+            {item.employerName}
+          </Text>
+          <Badge color={overdue ? 'red' : 'blue'} variant={overdue ? 'filled' : 'light'} style={{ flexShrink: 0 }}>
+            {dueLabel(item.daysOverdue)}
+          </Badge>
+        </Group>
+        <Text size="sm" c="gray.7">
+          {item.establishmentName ? `${item.establishmentName}・` : ''}
+          {item.stageLabel}
+        </Text>
+        <Text size="sm" mt={4}>
+          予定日 {item.nextActionOn ? formatDate(item.nextActionOn) : '-'}
+          {overdue && <Text span c="red.8" fw={700}>(期限超過)</Text>}
+        </Text>
+        <Text size="sm" mt={4}>
+          {last
+            ? `前回 ${formatDate(last.occurredOn)} ${last.kindLabel}:${last.outcomeLabel ?? '結果未記入'}・${last.supportLevelLabel ?? '支持度未記入'}`
+            : 'まだ訪問の記録がありません'}
+        </Text>
+      </Card>
+    </Link>
+  );
+}
+
+/** 今日: the organizer's follow-ups due today and overdue, the longest waiting first; a tap opens the workplace. */
 export function TodayPage() {
+  const followUps = useQuery(followUpsQuery);
   return (
     <Stack>
       <Title order={1}>今日</Title>
-      <Alert color="blue" title="準備中">
-        オルガナイザー向けの画面(今日の予定、候補先、訪問の記録)は次の版で使えるようになります。
-      </Alert>
+      <QueryState isPending={followUps.isPending} error={followUps.error}>
+        {() => {
+          const items = oldestFirst(followUps.data?.items ?? []);
+          if (items.length === 0) return <Text>今日予定されている対応はありません。</Text>;
+          const overdue = items.filter((i) => i.daysOverdue > 0).length;
+          return (
+            <Stack gap="sm">
+              <Text size="sm" aria-live="polite">
+                対応予定 {items.length}件(うち期限超過 {overdue}件)
+              </Text>
+              <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                {items.map((item) => (
+                  <li key={item.id}>
+                    <FollowUpCard item={item} />
+                  </li>
+                ))}
+              </Stack>
+            </Stack>
+          );
+        }}
+      </QueryState>
     </Stack>
   );
 }

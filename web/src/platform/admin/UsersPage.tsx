@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Paper, PasswordInput, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Divider, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../api/client';
 import { ApiError, errorMessageJa, unwrap } from '../api/errors';
@@ -8,9 +8,12 @@ import { useLabels } from '../labels/labels';
 import { QueryState } from '../shell/QueryState';
 import { councilsQuery, federationsQuery } from '../../structure/queries';
 import { ExportButtons } from '../tables/ExportButtons';
+import { PasswordReset } from './users/PasswordReset';
+import { ScopeSelects } from './users/ScopeSelects';
+import { UserEditor } from './users/UserEditor';
+import { needsCouncil, needsFederation, type Role } from './users/user-scope';
 
-type Role = Schemas['CreateUserDto']['role'];
-const COUNCIL_ROLES: Role[] = ['regional', 'organizer'];
+type User = Schemas['UserDto'];
 
 /** ユーザー (admins): who may sign in, with which role and scope. */
 export function UsersPage() {
@@ -26,6 +29,8 @@ export function UsersPage() {
   const [regionalCouncilId, setCouncil] = useState('');
   const [federationId, setFederation] = useState('');
   const [created, setCreated] = useState<string>();
+  const [editing, setEditing] = useState<User>();
+  const [saved, setSaved] = useState<string>();
   const imeSafe = useImeSafeSubmit();
 
   const create = useMutation({
@@ -37,8 +42,8 @@ export function UsersPage() {
             displayName,
             password,
             role,
-            ...(COUNCIL_ROLES.includes(role) ? { regionalCouncilId } : {}),
-            ...(role === 'federation' ? { federationId } : {}),
+            ...(needsCouncil(role) ? { regionalCouncilId } : {}),
+            ...(needsFederation(role) ? { federationId } : {}),
           },
         }),
       ),
@@ -94,26 +99,14 @@ export function UsersPage() {
             </Group>
             <Group grow align="flex-start">
               <NativeSelect label="役割" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)} data={label.options('roles')} error={problem('role')} />
-              {COUNCIL_ROLES.includes(role) && (
-                <NativeSelect
-                  label="地域連合"
-                  required
-                  value={regionalCouncilId}
-                  onChange={(e) => setCouncil(e.currentTarget.value)}
-                  data={[{ value: '', label: '選んでください' }, ...(councils.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
-                  error={problem('regionalCouncilId')}
-                />
-              )}
-              {role === 'federation' && (
-                <NativeSelect
-                  label="構成組織"
-                  required
-                  value={federationId}
-                  onChange={(e) => setFederation(e.currentTarget.value)}
-                  data={[{ value: '', label: '選んでください' }, ...(federations.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))]}
-                  error={problem('federationId')}
-                />
-              )}
+              <ScopeSelects
+                role={role}
+                regionalCouncilId={regionalCouncilId}
+                federationId={federationId}
+                onCouncil={setCouncil}
+                onFederation={setFederation}
+                problem={problem}
+              />
             </Group>
             <Group justify="flex-end">
               <Button type="submit" loading={create.isPending}>
@@ -124,6 +117,11 @@ export function UsersPage() {
         </form>
       </Paper>
       <ExportButtons name="ユーザー" path="/api/v1/users" />
+      {saved && (
+        <Alert color="teal" role="status">
+          {saved}
+        </Alert>
+      )}
       <QueryState isPending={users.isPending} error={users.error}>
         {() => (
           <Table withTableBorder striped>
@@ -134,6 +132,7 @@ export function UsersPage() {
                 <Table.Th>メールアドレス</Table.Th>
                 <Table.Th>役割</Table.Th>
                 <Table.Th>担当</Table.Th>
+                <Table.Th>操作</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -143,12 +142,42 @@ export function UsersPage() {
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>{label('roles', u.role)}</Table.Td>
                   <Table.Td>{councilName(u.regionalCouncilId) ?? federationName(u.federationId) ?? '全体'}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      aria-label={`${u.displayName}を編集`}
+                      onClick={() => {
+                        setSaved(undefined);
+                        setEditing(u);
+                      }}
+                    >
+                      編集
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         )}
       </QueryState>
+      <Modal opened={Boolean(editing)} onClose={() => setEditing(undefined)} title={editing ? `${editing.displayName}さんを編集` : ''} size="lg">
+        {editing && (
+          <Stack gap="lg">
+            <UserEditor
+              key={editing.id}
+              user={editing}
+              onSaved={(user) => {
+                setSaved(`${user.displayName}(${user.email})を保存しました。`);
+                setEditing(undefined);
+              }}
+              onCancel={() => setEditing(undefined)}
+            />
+            <Divider />
+            <PasswordReset user={editing} />
+          </Stack>
+        )}
+      </Modal>
     </Stack>
   );
 }

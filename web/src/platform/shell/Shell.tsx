@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { signOut, type Me } from '../auth/session';
 import { useLabels } from '../labels/labels';
+import { OutboxStatus } from '../../organizing/outbox/OutboxStatus';
 import { screensFor } from './screens';
 
 /** Whose figures the person sees: their council or federation, or the whole chapter. */
@@ -47,10 +48,16 @@ export function Shell() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="メニューを開く" />
-            <Text fw={700}>連合神奈川 組織拡大CRM</Text>
+            <Text fw={700} visibleFrom="xs">
+              連合神奈川 組織拡大CRM
+            </Text>
+            <Text fw={700} hiddenFrom="xs">
+              組織拡大CRM
+            </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <Text size="sm" data-testid="signed-in-as">
+            <OutboxStatus />
+            <Text size="sm" data-testid="signed-in-as" visibleFrom="sm">
               {me.displayName}
               <Text span c="dimmed" size="sm" ml={6}>
                 {label('roles', me.role)}
@@ -64,6 +71,12 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="メインメニュー">
+        <Text size="sm" hiddenFrom="sm" px="sm" py={6}>
+          {me.displayName}
+          <Text span c="dimmed" size="sm" ml={6}>
+            {label('roles', me.role)}
+          </Text>
+        </Text>
         {screensFor(me.role).map((screen) => (
           <NavLink
             key={screen.path}

@@ -11,9 +11,12 @@ describe('screens per role', () => {
   });
 
   it('lists only the screens a role may use', () => {
-    expect(screensFor('organizer').map((s) => s.title)).toEqual(['今日']);
+    expect(screensFor('organizer').map((s) => s.title)).toEqual(['今日', '担当事業所']);
+    expect(screensFor('regional').map((s) => s.title)).toEqual(expect.arrayContaining(['担当事業所', '新規事業所', 'まちかど労働相談']));
     expect(screensFor('admin').map((s) => s.title)).toContain('ユーザー');
     expect(screensFor('federation').map((s) => s.title)).not.toContain('ユーザー');
+    expect(screensFor('admin').map((s) => s.title)).toContain('集計');
+    expect(screensFor('leadership').map((s) => s.title)).not.toContain('集計');
   });
 
   it('follows a return address only inside the console', () => {

@@ -9,6 +9,8 @@ export const theme = createTheme({
   // filled controls dark enough for white text (4.5:1)
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'sm',
+  // no fades or slides for people who ask their system for less motion
+  respectReducedMotion: true,
   components: {
     // plain objects, not Component.extend(), so the sign-in page does not load these components
     // a table's caption names it, above it

@@ -1,0 +1,23 @@
+/** The day's follow-ups as 今日 lists them. Pure functions. */
+
+export interface DueItem {
+  id: string;
+  employerName: string;
+  employerNameKana: string | null;
+  nextActionOn: string | null;
+}
+
+/** Oldest due first (the longest waiting), then by reading, then by id: the same order every time. */
+export function oldestFirst<T extends DueItem>(items: readonly T[]): T[] {
+  return [...items].sort(
+    (a, b) =>
+      (a.nextActionOn ?? '9999-12-31').localeCompare(b.nextActionOn ?? '9999-12-31') ||
+      (a.employerNameKana ?? a.employerName).localeCompare(b.employerNameKana ?? b.employerName, 'ja') ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+/** 「本日」 or 「3日超過」. */
+export function dueLabel(daysOverdue: number): string {
+  return daysOverdue <= 0 ? '本日' : `${daysOverdue}日超過`;
+}
