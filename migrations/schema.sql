@@ -584,6 +584,57 @@ CREATE TABLE public.idempotency_keys (
 
 
 --
+-- Name: import_rows; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.import_rows (
+    import_id uuid NOT NULL,
+    row_number integer NOT NULL,
+    union_id uuid NOT NULL,
+    effective_on date NOT NULL,
+    delta integer,
+    members integer,
+    cause text,
+    employment_type text NOT NULL,
+    gender text NOT NULL,
+    note text
+);
+
+
+--
+-- Name: imports; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.imports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    file_name text NOT NULL,
+    file_size bigint NOT NULL,
+    sha256 text NOT NULL,
+    state text DEFAULT 'queued'::text NOT NULL,
+    progress integer DEFAULT 0 NOT NULL,
+    rows_read integer DEFAULT 0 NOT NULL,
+    rows_valid integer DEFAULT 0 NOT NULL,
+    error_count integer DEFAULT 0 NOT NULL,
+    errors jsonb DEFAULT '[]'::jsonb NOT NULL,
+    summary jsonb,
+    failure text,
+    scope_federation_id uuid,
+    created_by uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    committed_at timestamp with time zone,
+    committed_by uuid,
+    reversed_at timestamp with time zone,
+    reversed_by uuid,
+    reversal_reason text,
+    CONSTRAINT ck_imports_errors_capped CHECK ((jsonb_array_length(errors) <= 1000)),
+    CONSTRAINT ck_imports_kind CHECK ((kind = ANY (ARRAY['membership-changes'::text, 'membership-survey'::text, 'unions'::text, 'prospects'::text]))),
+    CONSTRAINT ck_imports_progress CHECK (((progress >= 0) AND (progress <= 100))),
+    CONSTRAINT ck_imports_state CHECK ((state = ANY (ARRAY['queued'::text, 'checking'::text, 'checked'::text, 'rejected'::text, 'committing'::text, 'committed'::text, 'failed'::text])))
+);
+
+
+--
 -- Name: loss_reviews; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -627,6 +678,7 @@ CREATE TABLE public.membership_changes (
     survey_id uuid,
     recorded_at timestamp with time zone DEFAULT now() NOT NULL,
     recorded_by uuid,
+    import_id uuid,
     CONSTRAINT ck_membership_changes_cause CHECK ((public.cause_kind(cause) IS NOT NULL)),
     CONSTRAINT ck_membership_changes_delta CHECK ((delta <> 0)),
     CONSTRAINT ck_membership_changes_delta_size CHECK ((abs(delta) <= 100000)),
@@ -1038,6 +1090,22 @@ ALTER TABLE ONLY public.idempotency_keys
 
 
 --
+-- Name: import_rows import_rows_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_rows
+    ADD CONSTRAINT import_rows_pkey PRIMARY KEY (import_id, row_number);
+
+
+--
+-- Name: imports imports_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: loss_reviews loss_reviews_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1239,6 +1307,20 @@ CREATE INDEX ix_idempotency_keys_created_at ON public.idempotency_keys USING btr
 
 
 --
+-- Name: ix_imports_created; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_imports_created ON public.imports USING btree (created_at DESC);
+
+
+--
+-- Name: ix_imports_scope; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_imports_scope ON public.imports USING btree (scope_federation_id, created_at DESC);
+
+
+--
 -- Name: ix_loss_reviews_causes; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1257,6 +1339,13 @@ CREATE INDEX ix_loss_reviews_regional_council ON public.loss_reviews USING btree
 --
 
 CREATE INDEX ix_membership_changes_effective ON public.membership_changes USING btree (effective_on);
+
+
+--
+-- Name: ix_membership_changes_import; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_membership_changes_import ON public.membership_changes USING btree (import_id) WHERE (import_id IS NOT NULL);
 
 
 --
@@ -1411,6 +1500,13 @@ CREATE INDEX ix_visits_organizer ON public.visits USING btree (organizer_id, occ
 --
 
 CREATE INDEX ix_visits_prospect ON public.visits USING btree (prospect_id, occurred_on);
+
+
+--
+-- Name: uq_imports_content_committed; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uq_imports_content_committed ON public.imports USING btree (sha256) WHERE ((state = ANY (ARRAY['committing'::text, 'committed'::text])) AND (reversed_at IS NULL));
 
 
 --
@@ -1582,6 +1678,14 @@ ALTER TABLE ONLY public.loss_reviews
 
 
 --
+-- Name: membership_changes fk_membership_changes_import; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.membership_changes
+    ADD CONSTRAINT fk_membership_changes_import FOREIGN KEY (import_id) REFERENCES public.imports(id);
+
+
+--
 -- Name: membership_changes fk_membership_changes_reversal_of; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1731,6 +1835,46 @@ ALTER TABLE ONLY public.visits
 
 ALTER TABLE ONLY public.visits
     ADD CONSTRAINT fk_visits_prospect FOREIGN KEY (prospect_id) REFERENCES public.prospects(id) ON DELETE CASCADE;
+
+
+--
+-- Name: import_rows import_rows_import_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_rows
+    ADD CONSTRAINT import_rows_import_id_fkey FOREIGN KEY (import_id) REFERENCES public.imports(id) ON DELETE CASCADE;
+
+
+--
+-- Name: imports imports_committed_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_committed_by_fkey FOREIGN KEY (committed_by) REFERENCES public.users(id);
+
+
+--
+-- Name: imports imports_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id);
+
+
+--
+-- Name: imports imports_reversed_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_reversed_by_fkey FOREIGN KEY (reversed_by) REFERENCES public.users(id);
+
+
+--
+-- Name: imports imports_scope_federation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_scope_federation_id_fkey FOREIGN KEY (scope_federation_id) REFERENCES public.federations(id);
 
 
 --

@@ -20,6 +20,7 @@ import { MembershipChangesModule } from './membership/membership-changes/members
 import { MembershipSurveysModule } from './membership/membership-surveys/membership-surveys.module';
 import { GoalsModule } from './insight/goals/goals.module';
 import { ReportsModule } from './insight/reports/reports.module';
+import { ImportsModule } from './membership/imports/imports.module';
 import { PeriodsModule } from './membership/periods/periods.module';
 import { LossReviewsModule } from './insight/loss-reviews/loss-reviews.module';
 import { ProspectsModule } from './organizing/prospects/prospects.module';
@@ -54,6 +55,7 @@ export class AppModule {
         GoalsModule,
         ReportsModule,
         PeriodsModule,
+        ImportsModule,
         LossReviewsModule,
         ProspectsModule,
         VisitsModule,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -14,6 +15,8 @@ import { buildOpenApiDocument } from './platform/openapi/openapi-document';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 16 * 1024 * 1024;
+/** Largest spreadsheet an import takes (413 above); uploads stream to disk, never whole in memory. */
+export const UPLOAD_LIMIT = 100 * 1024 * 1024;
 
 /** Builds the HTTP application exactly as production runs it; the e2e tests call this too. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -33,6 +36,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
   useJsonBodies(app, BODY_LIMIT);
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 4, parts: 6 } });
   await useSecurityHeaders(app);
   app
     .getHttpAdapter()

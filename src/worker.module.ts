@@ -9,6 +9,8 @@ import { RedisModule, bullConnection } from './platform/redis/redis.module';
 import { AggregationModule } from './membership/aggregation/aggregation.module';
 import { AggregationProcessor } from './membership/aggregation/aggregation.processor';
 import { AggregationSweep } from './membership/aggregation/aggregation.sweep';
+import { ImportsWorkModule } from './membership/imports/imports.module';
+import { ImportsProcessor } from './membership/imports/imports.processor';
 
 /** The queue worker: the only place processors are registered. */
 @Module({})
@@ -23,8 +25,9 @@ export class WorkerModule {
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
         RedisModule,
         AggregationModule,
+        ImportsWorkModule,
       ],
-      providers: [AggregationProcessor, AggregationSweep],
+      providers: [AggregationProcessor, AggregationSweep, ImportsProcessor],
     };
   }
 }

@@ -57,6 +57,13 @@ describe('answers match the OpenAPI document', () => {
       body: { receivedOn: '2026-03-10', regionalCouncilId: council.id, channel: 'street', topics: ['wages'], summary: '残業代の未払い' },
     });
     await t.request('POST', '/periods/2025-04/close', { token: t.adminToken });
+    // an import as the worker leaves a checked file with a problem (no worker runs here)
+    await t.db.query(
+      `INSERT INTO imports (kind, file_name, file_size, sha256, state, progress, rows_read, rows_valid, error_count, errors, summary, created_by)
+       SELECT 'membership-changes', '4月分.xlsx', 1024, repeat('a', 64), 'checked', 100, 2, 1, 1,
+              '[{"row": 3, "column": "事由", "value": "転勤", "message": "事由「転勤」はありません"}]', '{"rows": 1}', id
+       FROM users WHERE role = 'admin' LIMIT 1`,
+    );
   }, 120_000);
   afterAll(async () => {
     await t?.close();

@@ -70,6 +70,7 @@ const routeTree = rootRoute.addChildren([
     screenRoute(SCREENS.goals, lazyRouteComponent(() => import('./insight/goals/GoalsPage'), 'GoalsPage')),
     screenRoute(SCREENS.lossCauses, lazyRouteComponent(() => import('./insight/loss-causes/LossCausesPage'), 'LossCausesPage')),
     screenRoute(SCREENS.members, lazyRouteComponent(() => import('./membership/members/MembersPage'), 'MembersPage')),
+    screenRoute(SCREENS.imports, lazyRouteComponent(() => import('./membership/imports/ImportsPage'), 'ImportsPage')),
     screenRoute(SCREENS.today, lazyRouteComponent(() => import('./organizing/today/TodayPage'), 'TodayPage')),
     screenRoute(SCREENS.prospects, lazyRouteComponent(() => import('./organizing/prospects/ProspectsPage'), 'ProspectsPage')),
     screenRoute(SCREENS.newProspect, lazyRouteComponent(() => import('./organizing/prospects/NewProspectPage'), 'NewProspectPage')),

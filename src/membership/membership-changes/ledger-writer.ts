@@ -37,6 +37,8 @@ export interface LedgerEntry {
   note?: string | null;
   reversalOf?: string | null;
   surveyId?: string | null;
+  /** The spreadsheet import that wrote this entry (imports/). */
+  importId?: string | null;
 }
 
 /**
@@ -69,8 +71,8 @@ function insertChunk(ids: string[], chunk: LedgerEntry[], source: LedgerSource, 
   return sql`
     WITH inserted AS (
       INSERT INTO membership_changes
-        (id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id, source, recorded_by)
-      SELECT t.id, t.union_id, t.effective_on, t.delta, t.cause, t.employment_type, t.gender, t.note, t.reversal_of, t.survey_id,
+        (id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id, import_id, source, recorded_by)
+      SELECT t.id, t.union_id, t.effective_on, t.delta, t.cause, t.employment_type, t.gender, t.note, t.reversal_of, t.survey_id, t.import_id,
              ${source}, ${recordedBy}::uuid
       FROM unnest(
         ${ids}::uuid[],
@@ -82,8 +84,9 @@ function insertChunk(ids: string[], chunk: LedgerEntry[], source: LedgerSource, 
         ${chunk.map((e) => e.gender ?? 'unspecified')}::text[],
         ${chunk.map((e) => e.note ?? null)}::text[],
         ${chunk.map((e) => e.reversalOf ?? null)}::uuid[],
-        ${chunk.map((e) => e.surveyId ?? null)}::uuid[]
-      ) AS t(id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id)
+        ${chunk.map((e) => e.surveyId ?? null)}::uuid[],
+        ${chunk.map((e) => e.importId ?? null)}::uuid[]
+      ) AS t(id, union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, survey_id, import_id)
       RETURNING id
     )
     INSERT INTO aggregation_outbox (change_id) SELECT id FROM inserted`;

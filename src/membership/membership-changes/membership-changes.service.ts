@@ -29,6 +29,7 @@ function filters(q: ListMembershipChangesQuery): Sql[] {
     ...when(q.cause, sql`c.cause = ${q.cause}`),
     ...when(q.from, sql`c.effective_on >= ${q.from}::date`),
     ...when(q.to, sql`c.effective_on <= ${q.to}::date`),
+    ...when(q.importId, sql`c.import_id = ${q.importId}::uuid`),
   ];
 }
 

@@ -9,5 +9,6 @@ import { MembershipSurveysService } from './membership-surveys.service';
   imports: [AggregationModule, IdempotencyModule, ClockModule],
   controllers: [MembershipSurveysController],
   providers: [MembershipSurveysService],
+  exports: [MembershipSurveysService],
 })
 export class MembershipSurveysModule {}

@@ -69,28 +69,35 @@ export class MembershipSurveysService {
     const repeated = repeatedPair(dto.counts);
     if (repeated >= 0) throw badField(`counts[${repeated}]`, 'repeats an employment type and gender listed before');
     if (dto.surveyedOn > this.clock.today()) throw badField('surveyedOn', 'must not be in the future');
-    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
-      // Lock order: the outbox first, as structure moves and rebuilds do (they then update the
-      // union row). ROW EXCLUSIVE lets other ledger writers and aggregation batches through but
-      // waits for a move or rebuild to finish, so the union lock below never closes a cycle.
-      await query(manager, sql`LOCK TABLE aggregation_outbox IN ROW EXCLUSIVE MODE`);
-      await assertWritableUnions(manager, caller, [dto.unionId], () => 'unionId');
-      // FOR UPDATE conflicts with the FOR KEY SHARE lock that every ledger insert's foreign key
-      // check takes on its union: ledger writes for this union wait, and so does a second survey
-      await query(manager, sql`SELECT 1 FROM unions WHERE id = ${dto.unionId} FOR UPDATE`);
-      const hash = surveyContentHash(dto.unionId, dto.surveyedOn, dto.counts);
-      const [latest] = await query<({ id: string; content_hash: string } | undefined)[]>(
-        manager,
-        sql`SELECT id, content_hash FROM membership_surveys
-            WHERE union_id = ${dto.unionId} AND surveyed_on = ${dto.surveyedOn} ORDER BY recorded_at DESC LIMIT 1`,
-      );
-      const counts = sortCounts(dto.counts);
-      const adjustments = surveyAdjustments(counts, await this.balances(manager, dto));
-      if (latest?.content_hash === hash && adjustments.length === 0) return this.read(manager, latest.id);
-      return this.record(manager, dto, counts, adjustments, hash, caller);
-    });
+    const result = await this.idempotent.run(caller, request, dto, (manager) => this.apply(manager, dto, caller));
     if (!result.replayed) await this.doorbell.ring();
     return result.body;
+  }
+
+  /**
+   * One union's survey inside the caller's transaction: compared with the ledger and its
+   * differences written as survey adjustments. POST /membership-surveys and the survey
+   * import (one call per union of the file, `importId` naming it) both come here.
+   */
+  async apply(manager: EntityManager, dto: SubmitMembershipSurveyDto, caller: CurrentUser, importId: string | null = null): Promise<MembershipSurveyDto> {
+    // Lock order: the outbox first, as structure moves and rebuilds do (they then update the
+    // union row). ROW EXCLUSIVE lets other ledger writers and aggregation batches through but
+    // waits for a move or rebuild to finish, so the union lock below never closes a cycle.
+    await query(manager, sql`LOCK TABLE aggregation_outbox IN ROW EXCLUSIVE MODE`);
+    await assertWritableUnions(manager, caller, [dto.unionId], () => 'unionId');
+    // FOR UPDATE conflicts with the FOR KEY SHARE lock that every ledger insert's foreign key
+    // check takes on its union: ledger writes for this union wait, and so does a second survey
+    await query(manager, sql`SELECT 1 FROM unions WHERE id = ${dto.unionId} FOR UPDATE`);
+    const hash = surveyContentHash(dto.unionId, dto.surveyedOn, dto.counts);
+    const [latest] = await query<({ id: string; content_hash: string } | undefined)[]>(
+      manager,
+      sql`SELECT id, content_hash FROM membership_surveys
+          WHERE union_id = ${dto.unionId} AND surveyed_on = ${dto.surveyedOn} ORDER BY recorded_at DESC LIMIT 1`,
+    );
+    const counts = sortCounts(dto.counts);
+    const adjustments = surveyAdjustments(counts, await this.balances(manager, dto));
+    if (latest?.content_hash === hash && adjustments.length === 0) return this.read(manager, latest.id);
+    return this.record(manager, dto, counts, adjustments, hash, caller, importId);
   }
 
   async list(listQuery: ListMembershipSurveysQuery, caller: CurrentUser): Promise<Page<MembershipSurveyDto>> {
@@ -127,6 +134,7 @@ export class MembershipSurveysService {
     adjustments: PairCount[],
     hash: string,
     caller: CurrentUser,
+    importId: string | null,
   ): Promise<MembershipSurveyDto> {
     const totalMembers = counts.reduce((sum, c) => sum + c.members, 0);
     const [{ id }] = await query<{ id: string }[]>(
@@ -144,6 +152,7 @@ export class MembershipSurveysService {
       gender: a.gender,
       note: `組合員数調査 ${dto.surveyedOn}`,
       surveyId: id,
+      importId,
     }));
     await appendToLedger(manager, entries, 'survey', caller.id);
     return this.read(manager, id);

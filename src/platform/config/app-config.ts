@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /**
  * The service's configuration, read once from the environment at start.
  * This is the only file that reads process.env: everything else receives an
@@ -28,6 +31,8 @@ export interface AppConfig {
   loginFailureWindowSeconds: number;
   /** The built web console (index.html and assets/), served at /; absent: no console. */
   consoleDir: string;
+  /** Where uploaded spreadsheets wait for the worker (shared by the API and the worker). */
+  uploadsDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -114,6 +119,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginFailureWindowSeconds: int(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86400),
     consoleDir: str(env, 'CONSOLE_DIR', 'dist/web'),
+    uploadsDir: str(env, 'UPLOADS_DIR', join(tmpdir(), 'rengo-uploads')),
   };
 }
 

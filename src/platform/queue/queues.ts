@@ -15,6 +15,16 @@ export const AggregationJob = {
 } as const;
 export type AggregationJobName = (typeof AggregationJob)[keyof typeof AggregationJob];
 
+/** Spreadsheet imports: checking an uploaded file and committing a checked one. */
+export const IMPORTS_QUEUE = 'imports';
+export const ImportJob = {
+  /** Read and check an uploaded file; its good rows go to staging. */
+  Check: 'check',
+  /** Apply a checked import to the ledger, all or nothing. */
+  Commit: 'commit',
+} as const;
+export type ImportJobName = (typeof ImportJob)[keyof typeof ImportJob];
+
 /** Id of the repeatable sweep (a BullMQ job scheduler): upserted by every worker at start. */
 export const SWEEP_SCHEDULER_ID = 'aggregation-sweep';
 export const SWEEP_EVERY_MS = 1000;
@@ -57,3 +67,6 @@ export const JOB_OPTIONS: Record<AggregationJobName, JobsOptions> = {
     removeOnFail: { age: DAY_SECONDS },
   },
 };
+
+/** One job per import and step (job id `check-<id>`): a retried request never queues a second. */
+export const IMPORT_JOB_OPTIONS: JobsOptions = { attempts: 1, removeOnComplete: { age: DAY_SECONDS }, removeOnFail: { age: 7 * DAY_SECONDS } };

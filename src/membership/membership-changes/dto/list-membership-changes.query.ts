@@ -34,4 +34,10 @@ export class ListMembershipChangesQuery extends PageQuery {
   @IsOptional()
   @IsCalendarDate({ api: { required: false, description: 'effectiveOn on or before' } })
   to?: string;
+
+  /** The entries a spreadsheet import wrote (and their reversals). */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  importId?: string;
 }

@@ -14,6 +14,7 @@ export const SCREENS = {
   goals: { path: '/goals', title: '目標', roles: ['leadership', 'admin'] },
   lossCauses: { path: '/loss-causes', title: '減少要因', roles: ['regional', 'leadership', 'admin'] },
   members: { path: '/members', title: '組合員数', roles: ['federation', 'admin'] },
+  imports: { path: '/imports', title: '取込', roles: ['federation', 'admin'] },
   today: { path: '/today', title: '今日', roles: ['organizer'] },
   prospects: { path: '/prospects', title: '担当事業所', roles: ['organizer', 'regional'] },
   newProspect: { path: '/prospects/new', title: '新規事業所', roles: ['regional'] },

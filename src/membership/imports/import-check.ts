@@ -1,0 +1,169 @@
+import { rm } from 'node:fs/promises';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { query, sql } from '../../platform/database/sql';
+import { Clock } from '../../platform/time/clock';
+import { cellText } from './cell-values';
+import { SheetReader, openSheet } from './file-reading';
+import { ReadableKind, expectedHeaders, readHeader } from './import-columns';
+import { uploadPath } from './upload-storage';
+import { MembershipChangeRows, RowChecker, RowError, StagedRow, SurveyRows } from './row-checks';
+import { StagingCopy } from './staging-copy';
+import { UnionDirectory } from './union-directory';
+
+/** Data rows a file may hold (the header not counted). */
+export const MAX_DATA_ROWS = 1_000_000;
+/** Problems kept on the import (the database checks this cap too); the count is kept whole. */
+export const MAX_KEPT_ERRORS = 1000;
+const PROGRESS_EVERY_ROWS = 5000;
+
+/** What the check learned, as `summary` of the import. */
+class Tally {
+  rowsRead = 0;
+  rowsValid = 0;
+  errorCount = 0;
+  increase = 0;
+  decrease = 0;
+  members = 0;
+  readonly unions = new Set<string>();
+  readonly errors: RowError[] = [];
+
+  add(staged: StagedRow | null, errors: RowError[]): void {
+    this.rowsRead++;
+    this.errorCount += errors.length;
+    this.errors.push(...errors.slice(0, MAX_KEPT_ERRORS - this.errors.length));
+    if (!staged) return;
+    this.rowsValid++;
+    this.unions.add(staged.unionId);
+    if (staged.delta !== null && staged.delta > 0) this.increase += staged.delta;
+    if (staged.delta !== null && staged.delta < 0) this.decrease -= staged.delta;
+    this.members += staged.members ?? 0;
+  }
+
+  summary(kind: ReadableKind): Record<string, number> {
+    return kind === 'membership-changes'
+      ? { rows: this.rowsValid, unions: this.unions.size, increase: this.increase, decrease: this.decrease, net: this.increase - this.decrease }
+      : { rows: this.rowsValid, surveys: this.unions.size, members: this.members };
+  }
+}
+
+class Rejected extends Error {
+  constructor(readonly errors: RowError[]) {
+    super('rejected');
+  }
+}
+
+/**
+ * The worker's check of an uploaded file: reads it row by row (streamed), checks every
+ * row, and COPYs the good ones into import_rows in one transaction that commits only when
+ * the whole file is clean. Progress and counts are written as it goes, on another
+ * connection, so GET /imports/:id shows them. The file is removed at the end.
+ */
+@Injectable()
+export class ImportCheck {
+  private readonly logger = new Logger(ImportCheck.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(importId: string): Promise<void> {
+    // an UPDATE answers [rows, affected]
+    const [[entry]] = await query<[({ kind: ReadableKind; file_size: string; scope_federation_id: string | null } | undefined)[], number]>(
+      this.db,
+      sql`UPDATE imports SET state = 'checking' WHERE id = ${importId} AND state IN ('queued', 'checking')
+          RETURNING kind, file_size, scope_federation_id`,
+    );
+    if (!entry) return;
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    const tally = new Tally();
+    try {
+      await runner.startTransaction();
+      await this.read(importId, entry.kind, Number(entry.file_size), entry.scope_federation_id, client, tally);
+      if (tally.errorCount > 0) await runner.rollbackTransaction();
+      else await runner.commitTransaction();
+      await this.finish(importId, 'checked', tally, tally.errors, tally.summary(entry.kind));
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (!(error instanceof Rejected)) this.logger.warn({ importId, err: error }, `import ${importId}: file not readable`);
+      const errors = error instanceof Rejected ? error.errors : [unreadable(entry.kind)];
+      await this.finish(importId, 'rejected', tally, errors, null);
+    } finally {
+      await runner.release();
+      await rm(uploadPath(this.config, importId), { force: true });
+    }
+  }
+
+  private async read(importId: string, kind: ReadableKind, size: number, federationId: string | null, client: PoolClient, tally: Tally): Promise<void> {
+    const sheet = await openSheet(uploadPath(this.config, importId));
+    const checker = await this.checker(kind, federationId);
+    const copy = StagingCopy.open(client, importId);
+    try {
+      await this.readRows(kind, sheet, checker, copy, importId, size, tally);
+      await copy.finish();
+    } catch (error) {
+      // the COPY must end before the transaction can roll back
+      await copy.abort();
+      throw error;
+    }
+  }
+
+  private async readRows(kind: ReadableKind, sheet: SheetReader, checker: RowChecker, copy: StagingCopy, importId: string, size: number, tally: Tally): Promise<void> {
+    let fields: (string | null)[] | null = null;
+    for await (const row of sheet.rows) {
+      if (fields === null) {
+        const header = readHeader(kind, row.cells);
+        if (header.problems.length) throw new Rejected(header.problems.map((p) => ({ row: row.number, ...p })));
+        fields = header.fields;
+        continue;
+      }
+      const values: Record<string, unknown> = {};
+      fields.forEach((field, i) => field && (values[field] = row.cells[i]));
+      if (row.cells.every((cell) => cellText(cell) === '')) continue;
+      if (tally.rowsRead >= MAX_DATA_ROWS) {
+        throw new Rejected([{ row: row.number, column: '', value: '', message: `データ行は${MAX_DATA_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください。見出しは ${expectedHeaders(kind)} です` }]);
+      }
+      const { staged, errors } = checker.check(row.number, values);
+      tally.add(staged, errors);
+      if (staged && tally.errorCount === 0) await copy.write(staged);
+      if (tally.rowsRead % PROGRESS_EVERY_ROWS === 0) await this.progress(importId, Math.min(99, Math.floor((sheet.bytesRead() / size) * 100)), tally);
+    }
+    if (fields === null) throw new Rejected([{ row: 1, column: '', value: '', message: `見出しの行がありません。見出しは ${expectedHeaders(kind)} です` }]);
+  }
+
+  private async checker(kind: ReadableKind, federationId: string | null): Promise<RowChecker> {
+    const unions = await UnionDirectory.load(this.db, federationId);
+    switch (kind) {
+      case 'membership-changes':
+        return new MembershipChangeRows(unions);
+      case 'membership-survey':
+        return new SurveyRows(unions, this.clock.today());
+    }
+  }
+
+  private async progress(importId: string, percent: number, tally: Tally): Promise<void> {
+    await query(this.db, sql`UPDATE imports SET progress = ${percent}, rows_read = ${tally.rowsRead}, rows_valid = ${tally.rowsValid} WHERE id = ${importId}`);
+  }
+
+  private async finish(importId: string, state: 'checked' | 'rejected', tally: Tally, errors: RowError[], summary: object | null): Promise<void> {
+    await query(
+      this.db,
+      sql`UPDATE imports SET state = ${state}, progress = 100, rows_read = ${tally.rowsRead}, rows_valid = ${tally.rowsValid},
+                 error_count = ${Math.max(tally.errorCount, errors.length)}, errors = ${JSON.stringify(errors.slice(0, MAX_KEPT_ERRORS))},
+                 summary = ${summary === null ? null : JSON.stringify(summary)}
+          WHERE id = ${importId}`,
+    );
+  }
+}
+
+const unreadable = (kind: ReadableKind): RowError => ({
+  row: 1,
+  column: '',
+  value: '',
+  message: `ファイルを読めませんでした。Excel（.xlsx）または CSV（UTF-8 または Shift_JIS）で、1行目に見出し ${expectedHeaders(kind)} を置いてください`,
+});

@@ -1,0 +1,99 @@
+import { cellText } from './cell-values';
+
+export const IMPORT_KINDS = ['membership-changes', 'membership-survey', 'unions', 'prospects'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** The kinds this service reads today; `unions` and `prospects` are named by the contract and not built yet. */
+export const READABLE_KINDS = ['membership-changes', 'membership-survey'] as const satisfies readonly ImportKind[];
+export type ReadableKind = (typeof READABLE_KINDS)[number];
+
+/** A column of a template: its Japanese header (what the template writes), its English alias, and the code list behind it. */
+export interface ImportColumn {
+  field: string;
+  header: string;
+  required: boolean;
+  list?: 'causes' | 'employmentTypes' | 'genders';
+  example: string | number;
+  help: string;
+}
+
+const UNION_COLUMNS: ImportColumn[] = [
+  { field: 'unionCode', header: '組合コード', required: false, example: 'U-0001', help: '組合コードまたは組合名のどちらかを入力します' },
+  { field: 'unionName', header: '組合名', required: false, example: '', help: '組合名は登録されている名称と完全に一致させてください' },
+];
+
+export const COLUMNS: Record<ReadableKind, ImportColumn[]> = {
+  'membership-changes': [
+    ...UNION_COLUMNS,
+    { field: 'effectiveOn', header: '発効日', required: true, example: '2026-04-01', help: '2026-04-01、2026/4/1、令和8年4月1日 のいずれかの形' },
+    { field: 'delta', header: '増減数', required: true, example: 12, help: '増加は正の数、減少は負の数（例: -3）' },
+    { field: 'cause', header: '事由', required: true, list: 'causes', example: '新規採用者の加入', help: '一覧の事由名またはコード。増加の事由には正、減少の事由には負の数' },
+    { field: 'employmentType', header: '雇用形態', required: true, list: 'employmentTypes', example: '正社員', help: '一覧の雇用形態名またはコード' },
+    { field: 'gender', header: '性別', required: false, list: 'genders', example: '女性', help: '省略すると「回答なし」' },
+    { field: 'note', header: '備考', required: false, example: '4月入社', help: '1,000文字まで' },
+  ],
+  'membership-survey': [
+    ...UNION_COLUMNS,
+    { field: 'surveyedOn', header: '調査日', required: true, example: '2026-06-30', help: '組合ごとに同じ日付。未来の日付は不可' },
+    { field: 'employmentType', header: '雇用形態', required: true, list: 'employmentTypes', example: '正社員', help: '一覧の雇用形態名またはコード' },
+    { field: 'gender', header: '性別', required: true, list: 'genders', example: '女性', help: '一覧の性別名またはコード' },
+    { field: 'members', header: '人数', required: true, example: 120, help: '調査日時点の人数（0以上）。組合×雇用形態×性別ごとに1行' },
+  ],
+};
+
+/** "組合コード, 組合名, 発効日, …": the expected headers, for every header error. */
+export const expectedHeaders = (kind: ReadableKind): string => COLUMNS[kind].map((c) => c.header).join('、');
+
+export interface HeaderProblem {
+  column: string;
+  value: string;
+  message: string;
+}
+
+/**
+ * Maps the header row to fields: Japanese headers or the English field names, in any
+ * order. Unknown or repeated headers, and missing required ones, are problems; a blank
+ * header cell (Excel's trailing empty columns) is ignored.
+ */
+export function readHeader(kind: ReadableKind, cells: unknown[]): { fields: (string | null)[]; problems: HeaderProblem[] } {
+  const columns = COLUMNS[kind];
+  const byName = new Map<string, ImportColumn>();
+  for (const c of columns) {
+    byName.set(c.header, c);
+    byName.set(c.field.toLowerCase(), c);
+  }
+  const expected = `正しい見出しは ${expectedHeaders(kind)} です`;
+  const problems: HeaderProblem[] = [];
+  const seen = new Set<string>();
+  const fields = cells.map((cell, i) => {
+    const text = cellText(cell);
+    if (text === '') return null;
+    const column = byName.get(text) ?? byName.get(text.toLowerCase());
+    const letter = columnLetter(i);
+    if (!column) {
+      problems.push({ column: letter, value: text, message: `見出し「${text}」は使えません。${expected}` });
+      return null;
+    }
+    if (seen.has(column.field)) problems.push({ column: letter, value: text, message: `見出し「${text}」が重複しています。${expected}` });
+    seen.add(column.field);
+    return column.field;
+  });
+  if (!seen.has('unionCode') && !seen.has('unionName')) {
+    problems.push({ column: '', value: '', message: `見出し「組合コード」または「組合名」がありません。${expected}` });
+  }
+  for (const c of columns.filter((c) => c.required && !seen.has(c.field))) {
+    problems.push({ column: '', value: '', message: `見出し「${c.header}」がありません。${expected}` });
+  }
+  return { fields, problems };
+}
+
+/** A, B, … Z, AA: the column as Excel names it. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

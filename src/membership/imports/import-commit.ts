@@ -1,0 +1,124 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { query, sql } from '../../platform/database/sql';
+import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
+import { EmploymentType, Gender } from '../membership-changes/ledger-writer';
+import { MembershipSurveysService } from '../membership-surveys/membership-surveys.service';
+import { SubmitMembershipSurveyDto } from '../membership-surveys/dto/submit-membership-survey.dto';
+import type { ReadableKind } from './import-columns';
+
+interface Committing {
+  kind: ReadableKind;
+  committed_by: string;
+  scope_federation_id: string | null;
+}
+
+class CommitRefused extends Error {}
+
+/**
+ * The worker's commit of a checked import: all or nothing, in ONE transaction. Membership
+ * changes move from staging into the ledger and the outbox with one INSERT ... SELECT (the
+ * same columns and outbox rows the bulk endpoint writes, source `import`); a survey file is
+ * applied union by union through the survey endpoint's own code. On any failure the
+ * transaction rolls back, the import is `failed` and the ledger is as it was.
+ */
+@Injectable()
+export class ImportCommit {
+  private readonly logger = new Logger(ImportCommit.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly surveys: MembershipSurveysService,
+    private readonly doorbell: AggregationDoorbell,
+  ) {}
+
+  async run(importId: string): Promise<void> {
+    try {
+      const written = await this.db.transaction(async (manager) => {
+        const [entry] = await query<(Committing | undefined)[]>(
+          manager,
+          sql`SELECT kind, committed_by, scope_federation_id FROM imports WHERE id = ${importId} AND state = 'committing' FOR UPDATE`,
+        );
+        if (!entry) return null;
+        const rows = entry.kind === 'membership-changes' ? await this.changes(manager, importId, entry) : await this.survey(manager, importId, entry);
+        await query(manager, sql`DELETE FROM import_rows WHERE import_id = ${importId}`);
+        await query(
+          manager,
+          sql`UPDATE imports SET state = 'committed', progress = 100, committed_at = clock_timestamp(), failure = NULL,
+                     summary = coalesce(summary, '{}') || jsonb_build_object('ledgerRows', ${rows}::int)
+              WHERE id = ${importId}`,
+        );
+        return rows;
+      });
+      if (written !== null) await this.doorbell.ring();
+    } catch (error) {
+      const reason = error instanceof CommitRefused ? error.message : '台帳への書き込みで問題が起きました';
+      this.logger.error({ importId, err: error }, `import ${importId} not committed`);
+      await query(
+        this.db,
+        sql`UPDATE imports SET state = 'failed', progress = 0, failure = ${`${reason}。何も書き込まれていません`} WHERE id = ${importId} AND state = 'committing'`,
+      );
+    }
+  }
+
+  private async changes(manager: EntityManager, importId: string, entry: Committing): Promise<number> {
+    await this.refuseOutsideScope(manager, importId, entry);
+    const [{ n }] = await query<{ n: number }[]>(
+      manager,
+      sql`WITH inserted AS (
+            INSERT INTO membership_changes (union_id, effective_on, delta, cause, employment_type, gender, note, import_id, source, recorded_by)
+            SELECT r.union_id, r.effective_on, r.delta, r.cause, r.employment_type, r.gender, r.note, r.import_id, 'import', ${entry.committed_by}::uuid
+            FROM import_rows r WHERE r.import_id = ${importId} ORDER BY r.row_number
+            RETURNING id
+          ), queued AS (
+            INSERT INTO aggregation_outbox (change_id) SELECT id FROM inserted RETURNING 1
+          )
+          SELECT count(*)::int AS n FROM queued`,
+    );
+    return n;
+  }
+
+  /** One survey per union of the file, each as POST /membership-surveys records it. */
+  private async survey(manager: EntityManager, importId: string, entry: Committing): Promise<number> {
+    const caller = await this.committer(manager, entry.committed_by);
+    const rows = await query<{ union_id: string; surveyed_on: string; employment_type: EmploymentType; gender: Gender; members: number }[]>(
+      manager,
+      sql`SELECT union_id, effective_on::text AS surveyed_on, employment_type, gender, members FROM import_rows
+          WHERE import_id = ${importId} ORDER BY union_id, row_number`,
+    );
+    const surveys = new Map<string, SubmitMembershipSurveyDto>();
+    for (const r of rows) {
+      const survey = surveys.get(r.union_id) ?? { unionId: r.union_id, surveyedOn: r.surveyed_on, counts: [] };
+      survey.counts.push({ employmentType: r.employment_type, gender: r.gender, members: r.members });
+      surveys.set(r.union_id, survey);
+    }
+    let adjustments = 0;
+    for (const dto of surveys.values()) {
+      const recorded = await this.surveys.apply(manager, dto, caller, importId);
+      adjustments += recorded.adjustments.length;
+    }
+    return adjustments;
+  }
+
+  /** Scope holds per row at commit too: a union may have moved to another federation since the check. */
+  private async refuseOutsideScope(manager: EntityManager, importId: string, entry: Committing): Promise<void> {
+    if (entry.scope_federation_id === null) return;
+    const [outside] = await query<({ row_number: number } | undefined)[]>(
+      manager,
+      sql`SELECT r.row_number FROM import_rows r JOIN unions u ON u.id = r.union_id
+          WHERE r.import_id = ${importId} AND u.federation_id IS DISTINCT FROM ${entry.scope_federation_id}::uuid
+          ORDER BY r.row_number LIMIT 1`,
+    );
+    if (outside) throw new CommitRefused(`${outside.row_number}行目の組合は、確認の後にあなたの構成組織の組合ではなくなりました`);
+  }
+
+  private async committer(manager: EntityManager, userId: string): Promise<CurrentUser> {
+    const [user] = await query<CurrentUser[]>(
+      manager,
+      sql`SELECT id, email, display_name AS "displayName", role, regional_council_id AS "regionalCouncilId", federation_id AS "federationId"
+          FROM users WHERE id = ${userId}`,
+    );
+    return user;
+  }
+}

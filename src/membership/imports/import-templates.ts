@@ -1,0 +1,84 @@
+// before exceljs: its streaming reader's fix for characters split across chunks
+import './xlsx-utf8';
+import ExcelJS from 'exceljs';
+import { LABELS } from '../../platform/labels/labels';
+import { EMPLOYMENT_TYPES, GENDERS } from '../membership-changes/ledger-writer';
+import { CLIENT_CAUSES } from '../membership-changes/membership-change.rules';
+import { COLUMNS, ImportColumn, ReadableKind, columnLetter } from './import-columns';
+
+export const TEMPLATE_NAMES: Record<ReadableKind, string> = {
+  'membership-changes': '組合員数増減',
+  'membership-survey': '組合員数調査',
+};
+
+const LISTS: Record<NonNullable<ImportColumn['list']>, { title: string; codes: readonly string[] }> = {
+  causes: { title: '事由', codes: CLIENT_CAUSES },
+  employmentTypes: { title: '雇用形態', codes: EMPLOYMENT_TYPES },
+  genders: { title: '性別', codes: GENDERS },
+};
+
+/** exceljs keeps validations of whole ranges (written as one sqref) but its types know only the per-cell form. */
+const rangeValidations = (sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } =>
+  (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+
+/** Rows of the data sheet given a drop-down list: enough for a year's entries, without bloating the file. */
+const VALIDATED_ROWS = 5000;
+
+/**
+ * The template of a kind: the data sheet with the Japanese headers, an example row and
+ * drop-down lists (data validation) for coded columns; a 説明 sheet with what each column
+ * takes; and a 一覧 sheet holding the lists' labels (from the same source as /labels).
+ */
+export async function templateWorkbook(kind: ReadableKind): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const data = book.addWorksheet(TEMPLATE_NAMES[kind]);
+  const help = book.addWorksheet('説明');
+  const lists = book.addWorksheet('一覧');
+  const columns = COLUMNS[kind];
+
+  data.addRow(columns.map((c) => c.header)).font = { bold: true };
+  data.addRow(columns.map((c) => c.example));
+  columns.forEach((c, i) => (data.getColumn(i + 1).width = Math.max(12, c.header.length * 3)));
+
+  let listColumn = 0;
+  for (const [i, column] of columns.entries()) {
+    if (!column.list) continue;
+    const { title, codes } = LISTS[column.list];
+    listColumn++;
+    const letter = columnLetter(listColumn - 1);
+    lists.getCell(`${letter}1`).value = title;
+    codes.forEach((code, j) => (lists.getCell(`${letter}${j + 2}`).value = (LABELS[column.list!] as Record<string, [string, string]>)[code][0]));
+    const range = `一覧!$${letter}$2:$${letter}$${codes.length + 1}`;
+    const target = columnLetter(i);
+    rangeValidations(data).add(`${target}2:${target}${VALIDATED_ROWS}`, {
+      type: 'list',
+      allowBlank: !column.required,
+      formulae: [range],
+      showErrorMessage: true,
+      errorTitle: column.header,
+      error: `${column.header}は一覧から選んでください`,
+    });
+  }
+
+  help.addRow(['見出し', '必須', '入力のしかた']).font = { bold: true };
+  for (const c of columns) help.addRow([c.header, c.required ? '必須' : '', c.help]);
+  help.addRow([]);
+  for (const line of [
+    '1行目は見出しです。列の順番は自由ですが、見出しの文字は変えないでください（英語の項目名も使えます）。',
+    '2行目は記入例です。取り込む前に消すか、実際の値に書き換えてください。',
+    '全角の数字・記号・空白は半角として読みます。日付は 2026-04-01、2026/4/1、令和8年4月1日 のどれでも入力できます。',
+    'CSV で保存する場合は「CSV UTF-8」または「CSV（コンマ区切り）」のどちらでも取り込めます。',
+    '取込は「確認」と「反映」の2段階です。確認で見つかった問題は行番号（Excelの行番号）と列名で示されます。',
+  ]) {
+    help.addRow([line]);
+  }
+  help.getColumn(1).width = 16;
+  help.getColumn(3).width = 70;
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The header row as CSV, UTF-8 with BOM so Excel opens it as UTF-8. */
+export const templateCsv = (kind: ReadableKind): Buffer => Buffer.from(`\ufeff${COLUMNS[kind].map((c) => c.header).join(',')}\r\n`, 'utf8');
+
+/** `attachment; filename*=UTF-8''…`: a Japanese file name every browser keeps. */
+export const attachment = (fileName: string): string => `attachment; filename="template.${fileName.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { InjectQueue } from '@nestjs/bullmq';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { scopeOf } from '../../platform/common/auth/scope';
+import { badField, conflict, notFound } from '../../platform/common/errors/domain-error';
+import { Page, page } from '../../platform/common/http/pagination';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
+import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
+import { IMPORTS_QUEUE, IMPORT_JOB_OPTIONS, ImportJob } from '../../platform/queue/queues';
+import { MembershipErrorCode } from '../error-codes';
+import { writeScope } from '../membership-changes/union-access';
+import { ImportAcceptedDto, ImportDto, ListImportsQuery } from './dto/import.dto';
+import { READABLE_KINDS, type ReadableKind } from './import-columns';
+import { IMPORT_COLUMNS, ImportRow, importScope, toImportDto } from './import-rows';
+import { storeUpload, uploadPath } from './upload-storage';
+
+const isReadableKind = (kind: unknown): kind is ReadableKind => typeof kind === 'string' && (READABLE_KINDS as readonly string[]).includes(kind);
+const KIND_MESSAGE = `kind must be one of: ${READABLE_KINDS.join(', ')}`;
+
+/**
+ * Spreadsheet imports over HTTP: takes the upload (streamed to disk), lists and reads
+ * imports in scope, and hands checking and committing to the worker.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly idempotent: IdempotentWriter,
+    @InjectQueue(IMPORTS_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** `file` and `kind` from a multipart body; the file goes to disk as it arrives. */
+  async upload(request: FastifyRequest, caller: CurrentUser): Promise<ImportAcceptedDto> {
+    const scope = writeScope(caller);
+    if (!request.isMultipart()) throw badField('file', 'send the file as multipart/form-data with the fields file and kind');
+    const id = randomUUID();
+    let kind: unknown;
+    let stored: { fileName: string; sha256: string; size: number } | null = null;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'field') {
+          if (part.fieldname !== 'kind') throw badField(part.fieldname, 'is not a known field');
+          kind = part.value;
+          if (!isReadableKind(kind)) throw badField('kind', KIND_MESSAGE);
+        } else if (part.fieldname !== 'file' || stored) {
+          throw badField(part.fieldname, 'send one file, in the field file');
+        } else {
+          stored = { fileName: part.filename || 'upload', ...(await storeUpload(this.config, id, part.file)) };
+        }
+      }
+      if (!isReadableKind(kind)) throw badField('kind', KIND_MESSAGE);
+      if (!stored) throw badField('file', 'is required');
+      if (stored.size === 0) throw badField('file', 'is empty');
+    } catch (error) {
+      await rm(uploadPath(this.config, id), { force: true });
+      throw error;
+    }
+    await query(
+      this.db,
+      sql`INSERT INTO imports (id, kind, file_name, file_size, sha256, scope_federation_id, created_by)
+          VALUES (${id}, ${kind}, ${stored.fileName}, ${stored.size}, ${stored.sha256},
+                  ${scope.kind === 'federation' ? scope.federationId : null}, ${caller.id})`,
+    );
+    await this.queue.add(ImportJob.Check, { importId: id }, { ...IMPORT_JOB_OPTIONS, jobId: `check-${id}` });
+    return { id, state: 'queued' };
+  }
+
+  async list(listQuery: ListImportsQuery, caller: CurrentUser): Promise<Page<ImportDto>> {
+    const where = sql.and([
+      importScope(scopeOf(caller)),
+      ...(listQuery.kind ? [sql`i.kind = ${listQuery.kind}`] : []),
+      ...(listQuery.state ? [sql`i.state = ${listQuery.state}`] : []),
+    ]);
+    const { rows, total } = await selectPage<ImportRow>(
+      this.db,
+      { columns: IMPORT_COLUMNS, from: sql`imports i`, where, orderBy: sql`i.created_at DESC, i.id` },
+      listQuery,
+    );
+    return page(rows.map(toImportDto), total, listQuery);
+  }
+
+  async get(id: string, caller: CurrentUser): Promise<ImportDto> {
+    return toImportDto(await this.find(this.db, id, caller));
+  }
+
+  /**
+   * Marks a clean, checked import as committing and queues the commit (202: poll the
+   * import). A file whose content is already committed is 409 naming that import; the
+   * partial unique index settles two commits racing.
+   */
+  async commit(id: string, caller: CurrentUser, request: IdempotentRequest): Promise<ImportAcceptedDto> {
+    writeScope(caller);
+    try {
+      const result = await this.idempotent.run(
+        caller,
+        request,
+        { id },
+        async (manager) => {
+          const entry = await this.find(manager, id, caller, true);
+          if (entry.state !== 'checked' || entry.error_count > 0) {
+            throw conflict(MembershipErrorCode.IMPORT_NOT_COMMITTABLE, `Only a checked import without errors can be committed; this one is ${entry.state} with ${entry.error_count} errors`, [
+              { field: 'state', message: `is ${entry.state}` },
+            ]);
+          }
+          await this.refuseCommittedContent(manager, entry);
+          await query(manager, sql`UPDATE imports SET state = 'committing', progress = 0, committed_by = ${caller.id} WHERE id = ${id}`);
+          return { id, state: 'committing' as const };
+        },
+        HttpStatus.ACCEPTED,
+      );
+      await this.queue.add(ImportJob.Commit, { importId: id }, { ...IMPORT_JOB_OPTIONS, jobId: `commit-${id}` });
+      return result.body;
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_imports_content_committed') {
+        await this.refuseCommittedContent(this.db.manager, await this.find(this.db, id, caller));
+      }
+      throw error;
+    }
+  }
+
+  private async refuseCommittedContent(manager: EntityManager, entry: ImportRow): Promise<void> {
+    const [earlier] = await query<({ id: string; file_name: string; committed_at: Date | null } | undefined)[]>(
+      manager,
+      sql`SELECT id, file_name, committed_at FROM imports
+          WHERE sha256 = ${entry.sha256} AND id <> ${entry.id} AND state IN ('committing', 'committed') AND reversed_at IS NULL LIMIT 1`,
+    );
+    if (earlier) {
+      throw conflict(MembershipErrorCode.IMPORT_ALREADY_COMMITTED, `The same file was already imported as ${earlier.id} (${earlier.file_name})`, [
+        { field: 'importId', message: earlier.id },
+      ]);
+    }
+  }
+
+  async find(db: DataSource | EntityManager, id: string, caller: CurrentUser, forUpdate = false): Promise<ImportRow> {
+    const [row] = await query<(ImportRow | undefined)[]>(
+      db,
+      sql`SELECT ${IMPORT_COLUMNS} FROM imports i WHERE i.id = ${id} AND ${importScope(scopeOf(caller))} ${forUpdate ? sql`FOR UPDATE` : sql``}`,
+    );
+    if (!row) throw notFound('Import');
+    return row;
+  }
+}
+

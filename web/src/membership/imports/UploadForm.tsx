@@ -1,0 +1,90 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Input, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../platform/api/errors';
+import { uploadErrorJa } from './import-errors';
+import { IMPORT_KINDS, type ImportKind } from './import-kinds';
+import { importHistoryQuery, templateHref, uploadImport } from './imports-api';
+
+/** Step 1: the kind, its template, and the file to check. */
+export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void }) {
+  const [kind, setKind] = useState<ImportKind>('membership-changes');
+  const [file, setFile] = useState<File | null>(null);
+  const [missingFile, setMissingFile] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const queryClient = useQueryClient();
+  const upload = useMutation({
+    mutationFn: (chosen: File) => uploadImport(kind, chosen),
+    onSuccess: ({ id }) => {
+      // the person fixes the file and chooses it again: the same name must count as a new choice
+      setFile(null);
+      if (fileInput.current) fileInput.current.value = '';
+      onUploaded(id);
+      void queryClient.invalidateQueries({ queryKey: importHistoryQuery.queryKey });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setMissingFile(!file);
+    if (file) upload.mutate(file);
+  }
+
+  const fileProblem = missingFile ? 'ファイルを選んでください' : upload.error instanceof ApiError ? uploadErrorJa(upload.error, 'file') : undefined;
+  const kindProblem = upload.error instanceof ApiError ? uploadErrorJa(upload.error, 'kind') : undefined;
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="upload-heading">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="upload-heading">
+            ファイルを検証する
+          </Title>
+          <Text size="sm">
+            ひな形の見出しのままExcelまたはCSV(Shift_JIS・UTF-8のどちらでも)で保存したファイルを選び、「検証」を押してください。誤りがなければ「取り込む」で台帳に書き込みます。
+          </Text>
+          <Group align="flex-end" gap="sm">
+            <NativeSelect
+              label="種類"
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value as ImportKind)}
+              data={IMPORT_KINDS.map((k) => ({ value: k.value, label: k.label }))}
+              error={kindProblem}
+              w={240}
+            />
+            <Button component="a" href={templateHref(kind, 'xlsx')} download variant="default">
+              ひな形(Excel)
+            </Button>
+            <Button component="a" href={templateHref(kind, 'csv')} download variant="default">
+              ひな形(CSV)
+            </Button>
+          </Group>
+          <Input.Wrapper label="ファイル" id="import-file" description="Excel(.xlsx)またはCSV(.csv)、100MBまで" error={fileProblem}>
+            <input
+              id="import-file"
+              ref={fileInput}
+              type="file"
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              aria-invalid={fileProblem ? true : undefined}
+              onChange={(e) => {
+                setFile(e.currentTarget.files?.[0] ?? null);
+                setMissingFile(false);
+                upload.reset();
+              }}
+            />
+          </Input.Wrapper>
+          {upload.error && !kindProblem && !fileProblem && (
+            <Alert color="red" role="alert">
+              {uploadErrorJa(upload.error)}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={upload.isPending}>
+              検証
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../platform/api/errors';
+import { alreadyCommittedAs, uploadErrorJa } from './import-errors';
+
+const badField = (field: string, message: string) => new ApiError(400, { statusCode: 400, message: 'Bad Request', details: [{ field, message }] });
+
+describe('uploadErrorJa', () => {
+  it('puts a refused kind under 種類 and nothing under ファイル', () => {
+    const error = badField('kind', 'kind must be one of: membership-changes, membership-survey');
+    expect(uploadErrorJa(error, 'kind')).toBe('この種類のファイルはまだ取り込めません。');
+    expect(uploadErrorJa(error, 'file')).toBeUndefined();
+  });
+
+  it('says an empty file is empty', () => {
+    expect(uploadErrorJa(badField('file', 'is empty'), 'file')).toBe('ファイルが空です。');
+  });
+
+  it('says a file over the limit is too large, under ファイル', () => {
+    const error = new ApiError(413, { statusCode: 413 });
+    expect(uploadErrorJa(error, 'file')).toBe('ファイルが大きすぎます。100MBまでのファイルにしてください。');
+    expect(uploadErrorJa(error, 'kind')).toBeUndefined();
+  });
+
+  it('speaks Japanese about anything else, as a whole', () => {
+    expect(uploadErrorJa(new ApiError(403, { statusCode: 403 }))).toContain('担当範囲');
+    expect(uploadErrorJa(new TypeError('Failed to fetch'))).toContain('通信できませんでした');
+    expect(uploadErrorJa(new TypeError('Failed to fetch'), 'file')).toBeUndefined();
+  });
+});
+
+describe('alreadyCommittedAs', () => {
+  it('names the earlier import a 409 points at', () => {
+    const error = new ApiError(409, {
+      statusCode: 409,
+      code: 'IMPORT_ALREADY_COMMITTED',
+      message: 'The same file was already imported as 0b6f… (4月.csv)',
+      details: [{ field: 'importId', message: '0b6f8a52-6d1c-4a43-9d55-3b0f2d1f6a10' }],
+    });
+    expect(alreadyCommittedAs(error)).toBe('0b6f8a52-6d1c-4a43-9d55-3b0f2d1f6a10');
+  });
+
+  it('is nothing for another conflict', () => {
+    expect(alreadyCommittedAs(new ApiError(409, { statusCode: 409, code: 'IMPORT_NOT_COMMITTABLE', details: [{ field: 'state', message: 'is checking' }] }))).toBeUndefined();
+    expect(alreadyCommittedAs(new Error('x'))).toBeUndefined();
+  });
+});

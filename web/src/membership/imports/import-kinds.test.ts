@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { IMPORT_STATES, isReversible, isWorking, kindLabel, stateLabel, summaryLine } from './import-kinds';
+
+describe('stateLabel', () => {
+  it('names every state in Japanese', () => {
+    expect(IMPORT_STATES.map((s) => stateLabel(s))).toEqual(['検証待ち', '検証中', '検証済み(取込可)', '読み取れず', '取り込み中', '取込済み', '取り込めず']);
+  });
+
+  it('says a checked file with problems has them', () => {
+    expect(stateLabel('checked', { errorCount: 2 })).toBe('誤りあり');
+  });
+
+  it('says a reversed import is reversed, whatever it was', () => {
+    expect(stateLabel('committed', { reversed: true })).toBe('取消済み');
+  });
+});
+
+describe('isWorking', () => {
+  it('is true only while the worker checks or commits', () => {
+    expect(IMPORT_STATES.filter(isWorking)).toEqual(['queued', 'checking', 'committing']);
+  });
+});
+
+describe('kindLabel', () => {
+  it('names the kinds as union offices do', () => {
+    expect(['membership-changes', 'membership-survey', 'unions', 'prospects'].map(kindLabel)).toEqual(['組合員の増減', '年次組合員数調査', '組合', '事業所(組織化対象)']);
+  });
+});
+
+describe('summaryLine', () => {
+  it('sums up a file of changes', () => {
+    expect(summaryLine('membership-changes', { rows: 40, unions: 12, increase: 1230, decrease: 8, net: 1222 })).toBe('12組合・増 1,230人・減 8人・差引 +1,222人');
+    expect(summaryLine('membership-changes', { rows: 2, unions: 1, increase: 0, decrease: 5, net: -5 })).toBe('1組合・増 0人・減 5人・差引 -5人');
+  });
+
+  it('sums up a survey file', () => {
+    expect(summaryLine('membership-survey', { rows: 30, surveys: 3, members: 2450 })).toBe('3組合の調査・計 2,450人');
+  });
+
+  it('says nothing before the check', () => {
+    expect(summaryLine('membership-changes', null)).toBeUndefined();
+  });
+});
+
+describe('isReversible', () => {
+  it('offers 取消 only for a committed file of changes not yet taken back', () => {
+    expect(isReversible({ kind: 'membership-changes', state: 'committed', reversedAt: null })).toBe(true);
+    expect(isReversible({ kind: 'membership-changes', state: 'committed', reversedAt: '2026-04-02T00:00:00Z' })).toBe(false);
+    expect(isReversible({ kind: 'membership-changes', state: 'checked', reversedAt: null })).toBe(false);
+    expect(isReversible({ kind: 'membership-survey', state: 'committed', reversedAt: null })).toBe(false);
+  });
+});

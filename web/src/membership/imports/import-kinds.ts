@@ -1,0 +1,63 @@
+import { formatNumber } from '../../platform/format/format';
+
+/** What a file holds: the API's kind codes and their names on screen. */
+export const IMPORT_KINDS = [
+  { value: 'membership-changes', label: '組合員の増減' },
+  { value: 'membership-survey', label: '年次組合員数調査' },
+  { value: 'unions', label: '組合' },
+  { value: 'prospects', label: '事業所(組織化対象)' },
+] as const;
+
+export type ImportKind = (typeof IMPORT_KINDS)[number]['value'];
+
+export const IMPORT_STATES = ['queued', 'checking', 'checked', 'rejected', 'committing', 'committed', 'failed'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+export function kindLabel(kind: string): string {
+  return IMPORT_KINDS.find((k) => k.value === kind)?.label ?? kind;
+}
+
+/** The worker is still at it: the screen keeps asking. */
+export function isWorking(state: ImportState): boolean {
+  return state === 'queued' || state === 'checking' || state === 'committing';
+}
+
+/** A committed file of changes can be taken back as a whole; a survey is corrected by the next survey. */
+export function isReversible(entry: { kind: string; state: ImportState; reversedAt: string | null }): boolean {
+  return entry.kind === 'membership-changes' && entry.state === 'committed' && entry.reversedAt === null;
+}
+
+/** An import's state in the words of a union office; a reversed import says so first. */
+export function stateLabel(state: ImportState, { errorCount = 0, reversed = false } = {}): string {
+  if (reversed) return '取消済み';
+  switch (state) {
+    case 'queued':
+      return '検証待ち';
+    case 'checking':
+      return '検証中';
+    case 'checked':
+      return errorCount > 0 ? '誤りあり' : '検証済み(取込可)';
+    case 'rejected':
+      return '読み取れず';
+    case 'committing':
+      return '取り込み中';
+    case 'committed':
+      return '取込済み';
+    case 'failed':
+      return '取り込めず';
+  }
+}
+
+/** What a checked file holds, from the import's summary: 「12組合・増 30人・減 8人・差引 +22人」. */
+export function summaryLine(kind: string, summary: Record<string, number> | null): string | undefined {
+  if (!summary) return undefined;
+  if (kind === 'membership-changes' && summary.unions !== undefined) {
+    const net = summary.net ?? 0;
+    const signed = net > 0 ? `+${formatNumber(net)}` : net === 0 ? '±0' : `-${formatNumber(-net)}`;
+    return `${formatNumber(summary.unions)}組合・増 ${formatNumber(summary.increase ?? 0)}人・減 ${formatNumber(summary.decrease ?? 0)}人・差引 ${signed}人`;
+  }
+  if (kind === 'membership-survey' && summary.surveys !== undefined) {
+    return `${formatNumber(summary.surveys)}組合の調査・計 ${formatNumber(summary.members ?? 0)}人`;
+  }
+  return undefined;
+}
