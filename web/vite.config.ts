@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,9 +26,53 @@ function precompress(): Plugin {
   };
 }
 
+/** Paths the service worker never answers with the console's page: the API, its docs and the queue UI. */
+const NOT_THE_CONSOLE = [/^\/api(?:[/?.]|$)/, /^\/docs(?:[/?.]|$)/, /^\/docs-json(?:[/?.]|$)/, /^\/admin\/queues(?:[/?.]|$)/];
+
+/**
+ * The console as an installable app whose shell opens without a signal: the built files are
+ * precached, and every page address gets index.html from the cache. Nothing under /api is
+ * cached: what the organizer records waits in the outbox (IndexedDB) instead. A new version
+ * takes over once every window of the old one is closed (no reload in the middle of a form).
+ */
+function installableApp(): Plugin[] {
+  return VitePWA({
+    strategies: 'generateSW',
+    registerType: 'prompt',
+    injectRegister: 'script',
+    includeAssets: [],
+    manifest: {
+      name: '連合神奈川 組織拡大CRM',
+      short_name: '組織拡大',
+      description: '組織拡大の候補先・訪問記録・組合員数を扱う連合神奈川の業務アプリ',
+      lang: 'ja',
+      start_url: '/today',
+      scope: '/',
+      display: 'standalone',
+      orientation: 'portrait',
+      theme_color: '#3b5bdb',
+      background_color: '#ffffff',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html}'],
+      // the chart library (200 KB gzip) draws reports, which need the API anyway: phones are spared it
+      globIgnores: ['**/echarts-*.js'],
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: NOT_THE_CONSOLE,
+      cleanupOutdatedCaches: true,
+      runtimeCaching: [],
+    },
+  });
+}
+
 export default defineConfig({
   root: here,
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), installableApp()],
   build: {
     outDir: resolve(here, '../dist/web'),
     emptyOutDir: true,

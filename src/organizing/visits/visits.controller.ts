@@ -60,13 +60,19 @@ export class VisitsController {
     return this.visits.get(id, caller);
   }
 
-  /** By its author only (403 for anyone else). */
+  /** By its author only (403 for anyone else). A retry with the same Idempotency-Key and body answers the first edit. */
   @Authenticated('admin', 'regional', 'organizer')
+  @AcceptsIdempotencyKey()
   @Patch('visits/:id')
   @ApiOperation({ operationId: 'updateVisit', summary: 'Change a visit you logged' })
   @ApiOkResponse({ type: VisitDto })
-  @ApiConflictResponse({ description: 'Stale version' })
-  update(@UuidParam() id: string, @Body() dto: UpdateVisitDto, @Caller() caller: CurrentUser): Promise<VisitDto> {
-    return this.visits.update(id, dto, caller);
+  @ApiConflictResponse({ description: 'Stale version, or Idempotency-Key reused with a different request' })
+  update(
+    @UuidParam() id: string,
+    @Body() dto: UpdateVisitDto,
+    @Caller() caller: CurrentUser,
+    @IdempotencyKey() request: IdempotentRequest,
+  ): Promise<VisitDto> {
+    return this.visits.update(id, dto, caller, request);
   }
 }

@@ -83,21 +83,28 @@ export class VisitsService {
    * decided from the rows as the update finds them, never from a read a concurrent change
    * (another author, the prospect moved to another council) may have outdated.
    */
-  async update(id: string, dto: UpdateVisitDto, caller: CurrentUser): Promise<VisitDto> {
+  async update(id: string, dto: UpdateVisitDto, caller: CurrentUser, request: IdempotentRequest): Promise<VisitDto> {
     for (const field of ['occurredOn', 'kind', 'summary'] as const) if (dto[field] === null) throw badField(field, 'cannot be cleared');
-    await this.db.transaction(async (manager) => {
-      await query(manager, sql`SELECT 1 FROM visits v JOIN prospects p ON p.id = v.prospect_id WHERE v.id = ${id} FOR NO KEY UPDATE`);
-      const current = await this.get(id, caller, manager);
-      if (current.organizerId !== caller.id) throw forbidden('Only the author of a visit edits it');
-      checkDays(this.clock.today(), dto.occurredOn ?? current.occurredOn, dto.nextActionOn === undefined ? current.nextActionOn : dto.nextActionOn);
-      const { version, ...fields } = dto;
-      const patch: Record<string, unknown> = { ...fields, updatedBy: caller.id };
-      if (fields.summary !== undefined) patch.summary = fields.summary.trim();
-      for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
-      if (!(await versionedUpdate(manager, Visit, id, version, patch))) throw notFound('Visit');
-      if (dto.nextActionOn) await this.setNextAction(manager, current.prospectId, dto.nextActionOn, caller);
-    });
-    return this.get(id, caller);
+    const result = await this.idempotent.run(
+      caller,
+      request,
+      dto,
+      async (manager) => {
+        await query(manager, sql`SELECT 1 FROM visits v JOIN prospects p ON p.id = v.prospect_id WHERE v.id = ${id} FOR NO KEY UPDATE`);
+        const current = await this.get(id, caller, manager);
+        if (current.organizerId !== caller.id) throw forbidden('Only the author of a visit edits it');
+        checkDays(this.clock.today(), dto.occurredOn ?? current.occurredOn, dto.nextActionOn === undefined ? current.nextActionOn : dto.nextActionOn);
+        const { version, ...fields } = dto;
+        const patch: Record<string, unknown> = { ...fields, updatedBy: caller.id };
+        if (fields.summary !== undefined) patch.summary = fields.summary.trim();
+        for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
+        if (!(await versionedUpdate(manager, Visit, id, version, patch))) throw notFound('Visit');
+        if (dto.nextActionOn) await this.setNextAction(manager, current.prospectId, dto.nextActionOn, caller);
+        return this.get(id, caller, manager);
+      },
+      200,
+    );
+    return result.body;
   }
 
   /** The prospect's next action follows the newest plan; a change like any other (version + 1). */

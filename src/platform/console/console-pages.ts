@@ -14,10 +14,11 @@ function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
 
 /**
  * Serves the built web console from `dir`: hashed files under assets/ cached for a year,
- * everything else (index.html) revalidated each time, gzip/brotli copies made at build
- * time sent to browsers that take them. Any other GET that asks for HTML gets index.html
- * (the console routes in the browser), except the API's, the docs' and the queue UI's
- * paths, which stay JSON 404s when unknown.
+ * everything else (index.html, the service worker sw.js and its workbox-*.js, the web app
+ * manifest, the icons) revalidated each time, so that a new build reaches installed apps;
+ * gzip/brotli copies made at build time sent to browsers that take them. Any other GET
+ * that asks for HTML gets index.html (the console routes in the browser), except the
+ * API's, the docs' and the queue UI's paths, which stay JSON 404s when unknown.
  */
 export async function serveConsole(app: NestFastifyApplication, dir: string): Promise<void> {
   const root = resolve(dir);

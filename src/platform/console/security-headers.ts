@@ -4,7 +4,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 /**
  * Everything a page loads comes from this service: no CDN, no fonts or scripts from
  * elsewhere. Styles may be inline (the console's component library sets style attributes);
- * scripts may not.
+ * scripts may not. The installable app's service worker (sw.js) and web app manifest come
+ * from here too.
  */
 const CONSOLE_POLICY = {
   defaultSrc: ["'self'"],
@@ -13,6 +14,8 @@ const CONSOLE_POLICY = {
   imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'", 'data:'],
   connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'self'"],
   formAction: ["'self'"],

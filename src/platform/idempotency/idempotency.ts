@@ -30,7 +30,7 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   return { key: raw ?? null, method: request.method, path: request.url.split('?')[0] };
 });
 
-/** OpenAPI for a POST that records facts and accepts an Idempotency-Key. */
+/** OpenAPI for a write (POST, or PATCH) that accepts an Idempotency-Key. */
 export const AcceptsIdempotencyKey = (): MethodDecorator =>
   applyDecorators(
     ApiHeader({

@@ -968,7 +968,7 @@ export interface paths {
         head?: never;
         /**
          * Change a visit you logged
-         * @description By its author only (403 for anyone else).
+         * @description By its author only (403 for anyone else). A retry with the same Idempotency-Key and body answers the first edit.
          */
         patch: operations["updateVisit"];
         trace?: never;
@@ -7089,7 +7089,10 @@ export interface operations {
     updateVisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string per intended write. A retry with the same key and body returns the first answer and writes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7145,7 +7148,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version */
+            /**
+             * @description Stale version, or Idempotency-Key reused with a different request
+             *
+             *     The Idempotency-Key was already used with a different request
+             */
             409: {
                 headers: {
                     [name: string]: unknown;

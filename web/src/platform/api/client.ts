@@ -23,6 +23,11 @@ export function whenSessionExpires(handler: () => void): void {
   onSessionExpired = handler;
 }
 
+/** Tells the shell the session is over, for a 401 met outside this client (the organizer's outbox sends on its own). */
+export function sessionHasExpired(): void {
+  onSessionExpired();
+}
+
 const session: Middleware = {
   onRequest({ request }) {
     if (UNSAFE.has(request.method)) {

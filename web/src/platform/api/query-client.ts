@@ -9,5 +9,8 @@ export const queryClient = new QueryClient({
       retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
       refetchOnWindowFocus: false,
     },
+    // run even offline: the organizer's writes go to the outbox, which keeps them until the
+    // connection is back (paused, they would hang on the form); other writes fail at once, in Japanese
+    mutations: { networkMode: 'always' },
   },
 });

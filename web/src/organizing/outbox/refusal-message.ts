@@ -1,0 +1,40 @@
+import { ApiError, errorMessageJa, fieldProblemJa, type ErrorBody } from '../../platform/api/errors';
+
+/** The names the organizer's forms give the fields the API may name (visit, stage move, prospect, consultation). */
+const FIELD_NAMES_JA: Record<string, string> = {
+  occurredOn: '日付',
+  kind: '種別',
+  outcome: '結果',
+  supportLevel: '支持度',
+  summary: '内容',
+  nextActionOn: '次回予定日',
+  contactsReached: '話せた人数',
+  stage: 'ステージ',
+  note: 'メモ',
+  employerName: '事業所名',
+  municipality: '市区町村',
+  estimatedWorkers: '推定従業員数',
+  receivedOn: '受付日',
+  topics: '相談内容',
+  unionName: '組合名',
+  members: '組合員数',
+  effectiveOn: '加盟日',
+};
+
+/**
+ * Why the API refused an item the outbox sent later (要対応), in Japanese. The person is no
+ * longer on the form they filled, so the message names the fields itself and says what
+ * happened meanwhile, rather than pointing at red fields on screen.
+ */
+export function refusalMessageJa(refusal: { status: number; body: ErrorBody }): string {
+  const { status, body } = refusal;
+  const fields = (body.details ?? []).map((d) => `${FIELD_NAMES_JA[d.field] ?? d.field}: ${fieldProblemJa(d.message)}`);
+  if (status === 409 && body.code === 'STALE_VERSION') {
+    return '送信する前に、ほかの人がこの記録を変更しました。最新の状態を確かめて、必要ならもう一度記録してください。';
+  }
+  if (status === 409 && body.code === 'ILLEGAL_STAGE_CHANGE') {
+    return ['このステージ変更は、いまのステージからはできません。送信する前にほかの人がステージを変えた可能性があります。', ...fields].join(' ');
+  }
+  if (status === 400 || status === 422) return ['入力内容に誤りがあるため受け付けられませんでした。', ...fields].join(' ');
+  return errorMessageJa(new ApiError(status, body));
+}
