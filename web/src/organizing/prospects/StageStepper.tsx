@@ -29,7 +29,7 @@ export function StageStepper({ stage, heldFromStage }: { stage: Stage; heldFromS
         })}
       </Group>
       {(stage === 'on_hold' || stage === 'lost') && (
-        <Text mt={6} fw={700} c={stage === 'lost' ? 'red.8' : 'orange.9'}>
+        <Text mt={6} fw={700} c={stage === 'lost' ? 'red.9' : '#8a3106'}>
           現在: {label('stages', stage)}
           {stage === 'on_hold' && heldFromStage ? `(「${label('stages', heldFromStage)}」で保留中)` : ''}
         </Text>
