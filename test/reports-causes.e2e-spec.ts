@@ -50,6 +50,40 @@ describe('/reports: loss causes, net change, gender, dues', () => {
     expect(yInA.topUnions).toEqual([{ unionId: ids.U2, name: 'U2労組', members: 8 }]);
   });
 
+  it('names the unions behind one cause, summing to its figure, each down to the ledger rows it sums', async () => {
+    const report = await get('/reports/loss-causes?from=2026-02&to=2026-03');
+    for (const cause of report.causes) {
+      const behind = await get(`/reports/loss-causes?from=2026-02&to=2026-03&cause=${cause.cause}`);
+      expect(behind.causes).toEqual(report.causes);
+      expect(behind.topUnions.length).toBeGreaterThan(0);
+      expect(behind.topUnions.reduce((sum: number, u: any) => sum + u.members, 0)).toBe(cause.members);
+      expect(behind.topUnions.map((u: any) => u.members)).toEqual([...behind.topUnions.map((u: any) => u.members)].sort((a, b) => b - a));
+      for (const union of behind.topUnions) {
+        const rows = await get(`/membership-changes?unionId=${union.unionId}&cause=${cause.cause}&from=2026-02-01&to=2026-03-31&limit=500`);
+        expect(rows.total).toBe(rows.items.length);
+        expect(-rows.items.reduce((sum: number, r: any) => sum + r.delta, 0)).toBe(union.members);
+      }
+    }
+    // a union's losses of the period over every cause: the ledger's decreases sum to its figure
+    for (const union of report.topUnions) {
+      const rows = await get(`/membership-changes?unionId=${union.unionId}&causeKind=decrease&from=2026-02-01&to=2026-03-31&limit=500`);
+      expect(rows.items.every((r: any) => report.causes.some((c: any) => c.cause === r.cause))).toBe(true);
+      expect(-rows.items.reduce((sum: number, r: any) => sum + r.delta, 0)).toBe(union.members);
+    }
+  });
+
+  it('refuses an unknown cause or one with the published figures, naming the field', async () => {
+    for (const path of [
+      '/reports/loss-causes?cause=new_hire',
+      '/reports/loss-causes?cause=resignation&asPublished=true',
+      '/membership-changes?causeKind=loss',
+    ]) {
+      const answer = await t.request('GET', path, { token: t.adminToken });
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body)).toMatch(/cause/);
+    }
+  });
+
   it('gives the waterfall: gains and losses by cause per month', async () => {
     const body = await get('/reports/net-change?from=2026-01&to=2026-03');
     const cause = (c: string, members: number, label: string) => ({ cause: c, label, members });

@@ -5,7 +5,8 @@ import { labelOf } from '../../platform/labels/labels';
 import { DECREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
 import { addMonths, monthsBetween } from '../../platform/time/months';
 import { causeFigures, sumByCause } from './loss-causes-rows';
-import { MonthRangeQuery, checkedRange } from './report-query.dto';
+import { LossCausesQuery, checkedRange } from './report-query.dto';
+import { badField } from '../../platform/common/errors/domain-error';
 import { reportFilters } from './report-scope';
 import { RollupReader } from './rollup-reader';
 
@@ -41,8 +42,10 @@ export class LossCausesService {
     private readonly clock: Clock,
   ) {}
 
-  async lossCauses(query: MonthRangeQuery, caller: CurrentUser): Promise<LossCausesReport> {
+  async lossCauses(query: LossCausesQuery, caller: CurrentUser): Promise<LossCausesReport> {
     const filters = reportFilters(caller, query);
+    // the published copies keep each union's losses without their causes
+    if (query.cause && query.asPublished === true) throw badField('cause', 'cannot be combined with asPublished');
     const { from, to } = checkedRange(query, this.clock.month());
     const previousFrom = addMonths(from, -(monthsBetween(from, to) + 1));
     const previousTo = addMonths(from, -1);
@@ -85,7 +88,9 @@ export class LossCausesService {
       previousPeriodTotal: DECREASE_CAUSES.reduce((sum, cause) => sum + lost(before, cause), 0),
       ...(publishedTotal !== total ? { publishedTotal } : {}),
       causes,
-      topUnions: await this.reader.topLosingUnions(filters, from, to, asPublished ? closedInRange : []),
+      topUnions: query.cause
+        ? await this.reader.unionsLosingBy(query.cause, filters, from, to)
+        : await this.reader.topLosingUnions(filters, from, to, asPublished ? closedInRange : []),
     };
   }
 

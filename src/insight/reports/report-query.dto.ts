@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-vali
 import { badField } from '../../platform/common/errors/domain-error';
 import { IsMonth } from '../../platform/common/validation/validators';
 import { addMonths, monthsBetween } from '../../platform/time/months';
+import { DECREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
 
 export const MAX_RANGE_MONTHS = 120;
 
@@ -45,6 +46,16 @@ export function checkedRange(query: MonthRangeQuery, currentMonth: string): { fr
   if (from > to) throw badField('from', 'must not be after to');
   if (monthsBetween(from, to) + 1 > MAX_RANGE_MONTHS) throw badField('to', `must be at most ${MAX_RANGE_MONTHS} months from from`);
   return { from, to };
+}
+
+export class LossCausesQuery extends MonthRangeQuery {
+  @ApiPropertyOptional({
+    enum: DECREASE_CAUSES,
+    description: 'Only this cause: topUnions then lists every union that lost members by it, largest first, summing to its figure (live figures; not with asPublished)',
+  })
+  @IsOptional()
+  @IsIn(DECREASE_CAUSES)
+  cause?: (typeof DECREASE_CAUSES)[number];
 }
 
 export const GROWTH_GROUP_BY = ['total', 'federation', 'regionalCouncil', 'sector', 'union', 'employmentType', 'gender'] as const;

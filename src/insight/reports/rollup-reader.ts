@@ -165,6 +165,21 @@ export class RollupReader {
     );
   }
 
+  /** Every union that lost members by `cause` in `from`..`to` (live), largest first: together they sum to the cause's figure. */
+  unionsLosingBy(cause: string, filters: ReportFilters, from: string, to: string) {
+    return this.rows<{ unionId: string; name: string; members: number }>(
+      sql`SELECT u.id AS "unionId", u.name, (-sum(r.members))::int AS members
+          FROM union_month_rollups r JOIN unions u ON u.id = r.union_id
+          WHERE r.cause = ${cause} AND r.month BETWEEN ${firstDayOf(from)} AND ${firstDayOf(to)}
+            AND ${sql.and([
+              ...(filters.federationId ? [sql`u.federation_id = ${filters.federationId}`] : []),
+              ...(filters.regionalCouncilId ? [sql`u.regional_council_id = ${filters.regionalCouncilId}`] : []),
+            ])}
+          GROUP BY u.id, u.name HAVING sum(r.members) <> 0
+          ORDER BY members DESC, u.name`,
+    );
+  }
+
   /** Names or codes of groups, for labels. */
   names(statement: Sql): Promise<{ key: string; label: string; order: string }[]> {
     return this.rows(statement);

@@ -17,6 +17,9 @@ export const DECREASE_CAUSES = [
 ] as const;
 export const CAUSES = [...INCREASE_CAUSES, ...DECREASE_CAUSES, 'survey_adjustment'] as const;
 export type Cause = (typeof CAUSES)[number];
+/** What a cause does to the count: the sums cause_kind() sorts it into. */
+export const CAUSE_KINDS = ['increase', 'decrease', 'adjustment'] as const;
+export type CauseKind = (typeof CAUSE_KINDS)[number];
 
 export const EMPLOYMENT_TYPES = ['regular', 'part_time', 'fixed_term', 'dispatch', 'other'] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];

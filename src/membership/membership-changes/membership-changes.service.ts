@@ -27,6 +27,7 @@ function filters(q: ListMembershipChangesQuery): Sql[] {
     ...when(q.federationId, sql`u.federation_id = ${q.federationId}::uuid`),
     ...when(q.regionalCouncilId, sql`u.regional_council_id = ${q.regionalCouncilId}::uuid`),
     ...when(q.cause, sql`c.cause = ${q.cause}`),
+    ...when(q.causeKind, sql`cause_kind(c.cause) = ${q.causeKind}`),
     ...when(q.from, sql`c.effective_on >= ${q.from}::date`),
     ...when(q.to, sql`c.effective_on <= ${q.to}::date`),
     ...when(q.importId, sql`c.import_id = ${q.importId}::uuid`),

@@ -538,7 +538,7 @@ export interface paths {
         };
         /**
          * Members lost by cause, against the previous period
-         * @description Members lost by cause against the previous period of equal length, and the unions that lost most.
+         * @description Members lost by cause against the previous period of equal length, and the unions that lost most (of one cause with `cause`).
          */
         get: operations["getLossCausesReport"];
         put?: never;
@@ -4377,6 +4377,7 @@ export interface operations {
                 federationId?: string;
                 regionalCouncilId?: string;
                 cause?: "new_hire" | "new_organizing" | "non_regular_enrollment" | "transfer_in" | "merger_in" | "other_increase" | "retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease" | "survey_adjustment";
+                causeKind?: "increase" | "decrease" | "adjustment";
                 /** @description effectiveOn on or after */
                 from?: string;
                 /** @description effectiveOn on or before */
@@ -5313,6 +5314,8 @@ export interface operations {
                 from?: string;
                 /** @description Last month, YYYY-MM (default: the current month). */
                 to?: string;
+                /** @description Only this cause: topUnions then lists every union that lost members by it, largest first, summing to its figure (live figures; not with asPublished) */
+                cause?: "retirement" | "resignation" | "promotion_to_management" | "restructuring" | "contract_end" | "transfer_out" | "dissolution" | "withdrawal" | "death" | "other_decrease";
                 federationId?: string;
                 regionalCouncilId?: string;
                 /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */

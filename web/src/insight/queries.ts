@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../platform/api/client';
+import { api, type Schemas } from '../platform/api/client';
 import { unwrap } from '../platform/api/errors';
 import { addMonths, tokyoDate } from '../platform/format/format';
 
@@ -32,7 +32,8 @@ export const growthQuery = (query: { from: string; to: string; groupBy: GrowthGr
     queryFn: () => unwrap(api.GET('/api/v1/reports/growth', { params: { query } })),
   });
 
-export const lossCausesQuery = (query: { from: string; to: string } & ReportFilters) =>
+/** The loss causes report; with `cause`, its `topUnions` are every union behind that cause. */
+export const lossCausesQuery = (query: { from: string; to: string; cause?: Schemas['LossCauseDto']['cause'] } & ReportFilters) =>
   queryOptions({
     queryKey: ['reports', 'loss-causes', query],
     queryFn: () => unwrap(api.GET('/api/v1/reports/loss-causes', { params: { query } })),

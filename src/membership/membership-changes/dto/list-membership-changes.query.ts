@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../../platform/common/http/pagination';
 import { IsCalendarDate } from '../../../platform/common/validation/validators';
-import { CAUSES, Cause } from '../ledger-writer';
+import { CAUSES, CAUSE_KINDS, Cause, CauseKind } from '../ledger-writer';
 
 export class ListMembershipChangesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -24,6 +24,12 @@ export class ListMembershipChangesQuery extends PageQuery {
   @IsOptional()
   @IsIn(CAUSES)
   cause?: Cause;
+
+  /** Only the causes of this kind: gains, losses or survey adjustments (with a union, its losses of a period). */
+  @ApiPropertyOptional({ enum: CAUSE_KINDS })
+  @IsOptional()
+  @IsIn(CAUSE_KINDS)
+  causeKind?: CauseKind;
 
   /** First effective day included. */
   @IsOptional()

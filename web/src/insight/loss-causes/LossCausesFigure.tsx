@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
-import { Table } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import type { Schemas } from '../../platform/api/client';
 import { ChartFigure } from '../../platform/charts/ChartFigure';
 import { formatDelta, formatMonth, formatNumber, formatShare } from '../../platform/format/format';
 
 type Report = Schemas['LossCausesReportDto'];
+type Cause = Schemas['LossCauseDto'];
 
-/** Members lost by cause in the period against the previous one: a bar chart and its table. */
-export function LossCausesFigure({ report, title }: { report: Report; title: string }) {
+/** Members lost by cause in the period against the previous one: a bar chart and its table, each cause opening the unions behind it. */
+export function LossCausesFigure({ report, title, onOpenCause }: { report: Report; title: string; onOpenCause?: (cause: Cause) => void }) {
   const period = `${formatMonth(report.from)}〜${formatMonth(report.to)}`;
   const previous = `${formatMonth(report.previousFrom)}〜${formatMonth(report.previousTo)}`;
   const causes = report.causes;
@@ -30,6 +31,7 @@ export function LossCausesFigure({ report, title }: { report: Report; title: str
       label={`${title}: ${period}の減少 ${formatNumber(report.total)}人を要因別に、前期間(${previous})の ${formatNumber(report.previousPeriodTotal)}人と比べた横棒グラフ`}
       option={option}
       height={Math.max(220, causes.length * 44 + 60)}
+      tableOpen={Boolean(onOpenCause)}
       table={
         <Table withTableBorder striped>
           <Table.Caption>{`${title}(${period}、前期間 ${previous})`}</Table.Caption>
@@ -45,7 +47,15 @@ export function LossCausesFigure({ report, title }: { report: Report; title: str
           <Table.Tbody>
             {causes.map((c) => (
               <Table.Tr key={c.cause}>
-                <Table.Td>{c.label}</Table.Td>
+                <Table.Td>
+                  {onOpenCause && c.members > 0 ? (
+                    <Anchor component="button" type="button" onClick={() => onOpenCause(c)} aria-label={`${c.label} ${formatNumber(c.members)}人の単組を見る`}>
+                      {c.label}
+                    </Anchor>
+                  ) : (
+                    c.label
+                  )}
+                </Table.Td>
                 <Table.Td ta="right">
                   {formatNumber(c.members)}
                   {c.publishedMembers !== undefined && `(公表値 ${formatNumber(c.publishedMembers)})`}

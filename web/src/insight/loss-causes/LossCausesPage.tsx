@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { MonthSelect } from '../../platform/forms/MonthSelect';
 import { useQuery } from '@tanstack/react-query';
 import type { Schemas } from '../../platform/api/client';
@@ -9,6 +9,7 @@ import { QueryState } from '../../platform/shell/QueryState';
 import { councilsQuery } from '../../structure/queries';
 import { lossCausesQuery, trailingYear } from '../queries';
 import { LossCausesFigure } from './LossCausesFigure';
+import { type Drill, LossDrilldown } from './LossDrilldown';
 import { ReviewForm } from './ReviewForm';
 import { ReviewList } from './ReviewList';
 import { preloadCharts } from '../../platform/charts/useEChart';
@@ -26,6 +27,7 @@ export function LossCausesPage() {
   const councils = useQuery({ ...councilsQuery, enabled: !me.regionalCouncilId });
   const report = useQuery(lossCausesQuery({ ...range, regionalCouncilId: councilId }));
   // a new review, or one of the council's own being edited
+  const [drill, setDrill] = useState<Drill>();
   const [reviewing, setReviewing] = useState<Schemas['LossReviewDto'] | 'new'>();
   const mayReview = Boolean(councilId) && (me.role === 'regional' || me.role === 'admin');
   const causeOptions = [...(report.data?.causes ?? [])].sort((a, b) => b.members - a.members).map((c) => ({ value: c.cause, label: c.label }));
@@ -63,7 +65,7 @@ export function LossCausesPage() {
                   要因別の減少({formatMonth(report.data.from)}〜{formatMonth(report.data.to)}、計 {formatNumber(report.data.total)}人)
                 </Title>
                 <ExportButtons name="要因別の減少と減少の多い単組" path="/api/v1/reports/loss-causes" query={{ ...range, regionalCouncilId: councilId }} />
-                <LossCausesFigure report={report.data} title="要因別の減少" />
+                <LossCausesFigure report={report.data} title="要因別の減少" onOpenCause={(cause) => setDrill({ cause })} />
               </Stack>
               <Stack component="section" aria-labelledby="unions-heading" gap="xs">
                 <Title order={2} id="unions-heading" size="h3">
@@ -72,7 +74,7 @@ export function LossCausesPage() {
                 <ExportButtons name="減少の多い単組" path="/api/v1/reports/loss-causes" query={{ ...range, regionalCouncilId: councilId }} />
                 {report.data.topUnions.length ? (
                   <Table withTableBorder striped>
-                    <Table.Caption>期間中の減少人数の多い順</Table.Caption>
+                    <Table.Caption>期間中の減少人数の多い順。人数を押すと台帳の行を表示します。</Table.Caption>
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>単組</Table.Th>
@@ -83,7 +85,11 @@ export function LossCausesPage() {
                       {report.data.topUnions.map((u) => (
                         <Table.Tr key={u.unionId}>
                           <Table.Td>{u.name}</Table.Td>
-                          <Table.Td ta="right">{formatNumber(u.members)}</Table.Td>
+                          <Table.Td ta="right">
+                            <Anchor component="button" type="button" onClick={() => setDrill({ union: u })} aria-label={`${u.name} ${formatNumber(u.members)}人の台帳の行を見る`}>
+                              {formatNumber(u.members)}
+                            </Anchor>
+                          </Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
@@ -96,6 +102,9 @@ export function LossCausesPage() {
           )
         }
       </QueryState>
+      {report.data && (
+        <LossDrilldown drill={drill} onChange={setDrill} from={report.data.from} to={report.data.to} regionalCouncilId={councilId} />
+      )}
       <ReviewList mayEdit={(r) => me.role === 'admin' || (me.role === 'regional' && r.regionalCouncilId === me.regionalCouncilId)} onEdit={setReviewing} />
       <Modal opened={Boolean(reviewing)} onClose={() => setReviewing(undefined)} title={editing ? '振り返りを編集' : '振り返りを記録'} size="lg">
         {reviewing && (
