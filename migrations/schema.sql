@@ -584,6 +584,17 @@ CREATE TABLE public.idempotency_keys (
 
 
 --
+-- Name: import_records; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.import_records (
+    import_id uuid NOT NULL,
+    row_number integer NOT NULL,
+    record jsonb NOT NULL
+);
+
+
+--
 -- Name: import_rows; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1087,6 +1098,14 @@ ALTER TABLE ONLY public.group_month_rollups
 
 ALTER TABLE ONLY public.idempotency_keys
     ADD CONSTRAINT idempotency_keys_pkey PRIMARY KEY (user_id, key);
+
+
+--
+-- Name: import_records import_records_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_records
+    ADD CONSTRAINT import_records_pkey PRIMARY KEY (import_id, row_number);
 
 
 --
@@ -1835,6 +1854,14 @@ ALTER TABLE ONLY public.visits
 
 ALTER TABLE ONLY public.visits
     ADD CONSTRAINT fk_visits_prospect FOREIGN KEY (prospect_id) REFERENCES public.prospects(id) ON DELETE CASCADE;
+
+
+--
+-- Name: import_records import_records_import_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_records
+    ADD CONSTRAINT import_records_import_id_fkey FOREIGN KEY (import_id) REFERENCES public.imports(id) ON DELETE CASCADE;
 
 
 --

@@ -7,11 +7,23 @@ import { query, sql } from '../../platform/database/sql';
 import { Clock } from '../../platform/time/clock';
 import { cellText } from './cell-values';
 import { SheetReader, openSheet } from './file-reading';
-import { ReadableKind, expectedHeaders, readHeader } from './import-columns';
+import { ReadableKind, expectedHeaders, isLedgerKind, readHeader } from './import-columns';
+import { RecordStaging } from './record-staging';
 import { uploadPath } from './upload-storage';
 import { MembershipChangeRows, RowChecker, RowError, StagedRow, SurveyRows } from './row-checks';
 import { StagingCopy } from './staging-copy';
+import { StructureDirectory } from './structure-directory';
+import { ProspectRows, StagedRecord, UnionRows } from './structure-rows';
 import { UnionDirectory } from './union-directory';
+
+type Staged = StagedRow | StagedRecord;
+
+/** Where a kind's good rows wait for the commit: import_rows (COPY) or import_records. */
+interface Staging {
+  write(row: Staged): Promise<void>;
+  finish(): Promise<void>;
+  abort(): Promise<void>;
+}
 
 /** Data rows a file may hold (the header not counted). */
 export const MAX_DATA_ROWS = 1_000_000;
@@ -30,12 +42,13 @@ class Tally {
   readonly unions = new Set<string>();
   readonly errors: RowError[] = [];
 
-  add(staged: StagedRow | null, errors: RowError[]): void {
+  add(staged: Staged | null, errors: RowError[]): void {
     this.rowsRead++;
     this.errorCount += errors.length;
     this.errors.push(...errors.slice(0, MAX_KEPT_ERRORS - this.errors.length));
     if (!staged) return;
     this.rowsValid++;
+    if ('record' in staged) return;
     this.unions.add(staged.unionId);
     if (staged.delta !== null && staged.delta > 0) this.increase += staged.delta;
     if (staged.delta !== null && staged.delta < 0) this.decrease -= staged.delta;
@@ -43,9 +56,15 @@ class Tally {
   }
 
   summary(kind: ReadableKind): Record<string, number> {
-    return kind === 'membership-changes'
-      ? { rows: this.rowsValid, unions: this.unions.size, increase: this.increase, decrease: this.decrease, net: this.increase - this.decrease }
-      : { rows: this.rowsValid, surveys: this.unions.size, members: this.members };
+    switch (kind) {
+      case 'membership-changes':
+        return { rows: this.rowsValid, unions: this.unions.size, increase: this.increase, decrease: this.decrease, net: this.increase - this.decrease };
+      case 'membership-survey':
+        return { rows: this.rowsValid, surveys: this.unions.size, members: this.members };
+      case 'unions':
+      case 'prospects':
+        return { rows: this.rowsValid };
+    }
   }
 }
 
@@ -102,7 +121,7 @@ export class ImportCheck {
   private async read(importId: string, kind: ReadableKind, size: number, federationId: string | null, client: PoolClient, tally: Tally): Promise<void> {
     const sheet = await openSheet(uploadPath(this.config, importId));
     const checker = await this.checker(kind, federationId);
-    const copy = StagingCopy.open(client, importId);
+    const copy: Staging = isLedgerKind(kind) ? StagingCopy.open(client, importId) : new RecordStaging(client, importId);
     try {
       await this.readRows(kind, sheet, checker, copy, importId, size, tally);
       await copy.finish();
@@ -113,7 +132,7 @@ export class ImportCheck {
     }
   }
 
-  private async readRows(kind: ReadableKind, sheet: SheetReader, checker: RowChecker, copy: StagingCopy, importId: string, size: number, tally: Tally): Promise<void> {
+  private async readRows(kind: ReadableKind, sheet: SheetReader, checker: RowChecker<Staged>, copy: Staging, importId: string, size: number, tally: Tally): Promise<void> {
     let fields: (string | null)[] | null = null;
     for await (const row of sheet.rows) {
       if (fields === null) {
@@ -136,13 +155,16 @@ export class ImportCheck {
     if (fields === null) throw new Rejected([{ row: 1, column: '', value: '', message: `見出しの行がありません。見出しは ${expectedHeaders(kind)} です` }]);
   }
 
-  private async checker(kind: ReadableKind, federationId: string | null): Promise<RowChecker> {
-    const unions = await UnionDirectory.load(this.db, federationId);
+  private async checker(kind: ReadableKind, federationId: string | null): Promise<RowChecker<Staged>> {
     switch (kind) {
       case 'membership-changes':
-        return new MembershipChangeRows(unions);
+        return new MembershipChangeRows(await UnionDirectory.load(this.db, federationId));
       case 'membership-survey':
-        return new SurveyRows(unions, this.clock.today());
+        return new SurveyRows(await UnionDirectory.load(this.db, federationId), this.clock.today());
+      case 'unions':
+        return new UnionRows(await StructureDirectory.load(this.db), federationId);
+      case 'prospects':
+        return new ProspectRows(await StructureDirectory.load(this.db));
     }
   }
 

@@ -6,7 +6,9 @@ import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
 import { EmploymentType, Gender } from '../membership-changes/ledger-writer';
 import { MembershipSurveysService } from '../membership-surveys/membership-surveys.service';
 import { SubmitMembershipSurveyDto } from '../membership-surveys/dto/submit-membership-survey.dto';
-import type { ReadableKind } from './import-columns';
+import { type ReadableKind, isLedgerKind } from './import-columns';
+import { CommitRefused } from './commit-refused';
+import { StructureCommit } from './structure-commit';
 
 interface Committing {
   kind: ReadableKind;
@@ -14,7 +16,6 @@ interface Committing {
   scope_federation_id: string | null;
 }
 
-class CommitRefused extends Error {}
 
 /**
  * The worker's commit of a checked import: all or nothing, in ONE transaction. Membership
@@ -31,6 +32,7 @@ export class ImportCommit {
     private readonly db: DataSource,
     private readonly surveys: MembershipSurveysService,
     private readonly doorbell: AggregationDoorbell,
+    private readonly structure: StructureCommit,
   ) {}
 
   async run(importId: string): Promise<void> {
@@ -41,24 +43,39 @@ export class ImportCommit {
           sql`SELECT kind, committed_by, scope_federation_id FROM imports WHERE id = ${importId} AND state = 'committing' FOR UPDATE`,
         );
         if (!entry) return null;
-        const rows = entry.kind === 'membership-changes' ? await this.changes(manager, importId, entry) : await this.survey(manager, importId, entry);
+        const rows = await this.write(manager, importId, entry);
         await query(manager, sql`DELETE FROM import_rows WHERE import_id = ${importId}`);
+        await query(manager, sql`DELETE FROM import_records WHERE import_id = ${importId}`);
+        const counted = isLedgerKind(entry.kind) ? 'ledgerRows' : 'created';
         await query(
           manager,
           sql`UPDATE imports SET state = 'committed', progress = 100, committed_at = clock_timestamp(), failure = NULL,
-                     summary = coalesce(summary, '{}') || jsonb_build_object('ledgerRows', ${rows}::int)
+                     summary = coalesce(summary, '{}') || jsonb_build_object(${counted}::text, ${rows}::int)
               WHERE id = ${importId}`,
         );
-        return rows;
+        return { rows, kind: entry.kind };
       });
-      if (written !== null) await this.doorbell.ring();
+      if (written !== null && isLedgerKind(written.kind)) await this.doorbell.ring();
     } catch (error) {
-      const reason = error instanceof CommitRefused ? error.message : '台帳への書き込みで問題が起きました';
+      const reason = error instanceof CommitRefused ? error.message : '書き込みで問題が起きました';
       this.logger.error({ importId, err: error }, `import ${importId} not committed`);
       await query(
         this.db,
         sql`UPDATE imports SET state = 'failed', progress = 0, failure = ${`${reason}。何も書き込まれていません`} WHERE id = ${importId} AND state = 'committing'`,
       );
+    }
+  }
+
+  private async write(manager: EntityManager, importId: string, entry: Committing): Promise<number> {
+    switch (entry.kind) {
+      case 'membership-changes':
+        return this.changes(manager, importId, entry);
+      case 'membership-survey':
+        return this.survey(manager, importId, entry);
+      case 'unions':
+        return this.structure.unions(manager, importId, entry.committed_by, entry.scope_federation_id);
+      case 'prospects':
+        return this.structure.prospects(manager, importId, entry.committed_by);
     }
   }
 

@@ -4,17 +4,26 @@ import ExcelJS from 'exceljs';
 import { LABELS } from '../../platform/labels/labels';
 import { EMPLOYMENT_TYPES, GENDERS } from '../membership-changes/ledger-writer';
 import { CLIENT_CAUSES } from '../membership-changes/membership-change.rules';
-import { COLUMNS, ImportColumn, ReadableKind, columnLetter } from './import-columns';
+import { PROSPECT_SOURCES } from '../../organizing/prospects/prospect.entity';
+import { INITIAL_STAGES } from '../../organizing/prospects/stage-rules';
+import { UNION_KINDS, UNION_STATUSES } from '../../structure/unions/union.entity';
+import { COLUMNS, ImportColumn, ReadableKind, columnLetter, isLedgerKind } from './import-columns';
 
 export const TEMPLATE_NAMES: Record<ReadableKind, string> = {
   'membership-changes': '組合員数増減',
   'membership-survey': '組合員数調査',
+  unions: '組合',
+  prospects: '組織化対象',
 };
 
 const LISTS: Record<NonNullable<ImportColumn['list']>, { title: string; codes: readonly string[] }> = {
   causes: { title: '事由', codes: CLIENT_CAUSES },
   employmentTypes: { title: '雇用形態', codes: EMPLOYMENT_TYPES },
   genders: { title: '性別', codes: GENDERS },
+  unionStatuses: { title: '状態', codes: UNION_STATUSES },
+  unionKinds: { title: '組合種別', codes: UNION_KINDS },
+  prospectSources: { title: '経緯', codes: PROSPECT_SOURCES },
+  stages: { title: '段階', codes: INITIAL_STAGES },
 };
 
 /** exceljs keeps validations of whole ranges (written as one sqref) but its types know only the per-cell form. */
@@ -69,6 +78,7 @@ export async function templateWorkbook(kind: ReadableKind): Promise<Buffer> {
     '全角の数字・記号・空白は半角として読みます。日付は 2026-04-01、2026/4/1、令和8年4月1日 のどれでも入力できます。',
     'CSV で保存する場合は「CSV UTF-8」または「CSV（コンマ区切り）」のどちらでも取り込めます。',
     '取込は「確認」と「反映」の2段階です。確認で見つかった問題は行番号（Excelの行番号）と列名で示されます。',
+    ...(isLedgerKind(kind) ? [] : ['構成組織・地域連合・産業部門は、登録されているコードまたは名称で指定します。']),
   ]) {
     help.addRow([line]);
   }

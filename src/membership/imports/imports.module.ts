@@ -11,6 +11,7 @@ import { ImportReversal } from './import-reversal';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { ImportTemplatesController } from './import-templates.controller';
+import { StructureCommit } from './structure-commit';
 
 /** The imports API: upload, read, commit, reverse, templates. */
 @Module({
@@ -23,7 +24,7 @@ export class ImportsModule {}
 /** The worker's side: checking and committing (the processor is registered in WorkerModule). */
 @Module({
   imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE }), AggregationModule, MembershipSurveysModule, ClockModule],
-  providers: [ImportCheck, ImportCommit],
+  providers: [ImportCheck, ImportCommit, StructureCommit],
   exports: [ImportCheck, ImportCommit],
 })
 export class ImportsWorkModule {}

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeOf } from '../../platform/common/auth/scope';
-import { badField, conflict, notFound } from '../../platform/common/errors/domain-error';
+import { badField, conflict, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { query, sql } from '../../platform/database/sql';
@@ -57,6 +57,8 @@ export class ImportsService {
         }
       }
       if (!isReadableKind(kind)) throw badField('kind', KIND_MESSAGE);
+      // as POST /prospects: the chapter's staff keep prospects, federation officers do not
+      if (kind === 'prospects' && scope.kind === 'federation') throw forbidden('Federation users may not register prospects; ask the chapter office');
       if (!stored) throw badField('file', 'is required');
       if (stored.size === 0) throw badField('file', 'is empty');
     } catch (error) {

@@ -35,12 +35,12 @@ const employmentTypes = new CodeList('雇用形態', LABELS.employmentTypes, EMP
 const genders = new CodeList('性別', LABELS.genders, GENDERS);
 
 /** Checks one data row of a kind; rows come in file order. */
-export interface RowChecker {
-  check(row: number, values: RowValues): { staged: StagedRow | null; errors: RowError[] };
+export interface RowChecker<S = StagedRow> {
+  check(row: number, values: RowValues): { staged: S | null; errors: RowError[] };
 }
 
 /** Reads each field with its parser and collects the problems under the column's header. */
-class Cells {
+export class Cells {
   readonly errors: RowError[] = [];
   constructor(
     private readonly kind: ReadableKind,
@@ -69,7 +69,7 @@ class Cells {
   }
 }
 
-const blank = (value: unknown): boolean => cellText(value) === '';
+export const blank = (value: unknown): boolean => cellText(value) === '';
 
 export class MembershipChangeRows implements RowChecker {
   constructor(private readonly unions: UnionDirectory) {}

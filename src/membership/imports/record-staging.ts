@@ -1,0 +1,42 @@
+import type { PoolClient } from 'pg';
+import type { StagedRecord } from './structure-rows';
+
+const BATCH = 500;
+
+/**
+ * Writes checked rows of a structure kind into import_records, a batch of rows per
+ * INSERT, on the check's connection and transaction.
+ */
+export class RecordStaging {
+  private batch: StagedRecord[] = [];
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly importId: string,
+  ) {}
+
+  async write(row: StagedRecord): Promise<void> {
+    this.batch.push(row);
+    if (this.batch.length >= BATCH) await this.flush();
+  }
+
+  async finish(): Promise<void> {
+    await this.flush();
+  }
+
+  /** Nothing is pending on the connection between writes; the transaction's rollback discards what was written. */
+  async abort(): Promise<void> {
+    this.batch = [];
+  }
+
+  private async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const rows = this.batch;
+    this.batch = [];
+    await this.client.query(
+      `INSERT INTO import_records (import_id, row_number, record)
+       SELECT $1, r.row_number, r.record FROM unnest($2::int[], $3::jsonb[]) AS r (row_number, record)`,
+      [this.importId, rows.map((r) => r.rowNumber), rows.map((r) => JSON.stringify(r.record))],
+    );
+  }
+}

@@ -1,0 +1,175 @@
+import { CODE_PATTERN } from '../../platform/common/validation/reference-fields';
+import { LABELS } from '../../platform/labels/labels';
+import { PROSPECT_SOURCES } from '../../organizing/prospects/prospect.entity';
+import { normalizeName, toKatakana } from '../../organizing/prospects/prospect-location';
+import { INITIAL_STAGES } from '../../organizing/prospects/stage-rules';
+import { UNION_KINDS, UNION_STATUSES } from '../../structure/unions/union.entity';
+import { CodeList, Parsed, calendarDate, cellText, integerIn } from './cell-values';
+import { Cells, RowChecker, RowError, RowValues, blank } from './row-checks';
+import { StructureDirectory } from './structure-directory';
+
+/** A good row of a structure kind: the API body it stands for, resolved to ids and codes. */
+export interface StagedRecord {
+  rowNumber: number;
+  record: Record<string, unknown>;
+}
+
+type Checked = { staged: StagedRecord | null; errors: RowError[] };
+
+const unionStatuses = new CodeList('状態', LABELS.unionStatuses, UNION_STATUSES);
+const unionKinds = new CodeList('組合種別', LABELS.unionKinds, UNION_KINDS);
+const prospectSources = new CodeList('経緯', LABELS.prospectSources, PROSPECT_SOURCES);
+const stages = new CodeList('段階', LABELS.stages, INITIAL_STAGES);
+
+const MAX_WORKERS = 1_000_000;
+
+/** Text of at most `max` characters (NFKC, trimmed), as the API's MaxLength. */
+const textUpTo =
+  (max: number, normalize: (text: string) => string = (t) => t) =>
+  (value: unknown): Parsed<string> => {
+    const text = normalize(cellText(value));
+    if (text === '') return { ok: false, message: '入力してください' };
+    return text.length <= max ? { ok: true, value: text } : { ok: false, message: `${max.toLocaleString('ja-JP')}文字までです` };
+  };
+
+/** An optional cell: null when blank, else read. */
+const optional = <T>(cells: Cells, values: RowValues, field: string, parse: (value: unknown) => Parsed<T>): T | null =>
+  blank(values[field]) ? null : cells.read(field, parse);
+
+/**
+ * Rows of a unions file, checked as POST /unions checks a body: a code matches the code
+ * pattern and is unique (within the file and against the unions already registered), the
+ * federation and council exist, a directly affiliated union has no federation, and a
+ * federation officer registers unions of their own federation only.
+ */
+export class UnionRows implements RowChecker<StagedRecord> {
+  private readonly codesInFile = new Map<string, number>();
+
+  constructor(
+    private readonly structure: StructureDirectory,
+    private readonly scopeFederationId: string | null,
+  ) {}
+
+  check(row: number, values: RowValues): Checked {
+    const cells = new Cells('unions', row, values);
+    const code = optional(cells, values, 'code', (v) => this.code(row, cellText(v)));
+    const name = cells.read('name', textUpTo(200));
+    const federation = optional(cells, values, 'federationCode', (v) => this.structure.federations.find(v));
+    const council = cells.read('regionalCouncilCode', (v) => (blank(v) ? { ok: false, message: '地域連合のコードまたは名称を入力してください' } : this.structure.councils.find(v)));
+    const employerName = cells.read('employerName', textUpTo(200));
+    const municipality = optional(cells, values, 'municipality', textUpTo(50));
+    const affiliatedOn = optional(cells, values, 'affiliatedOn', calendarDate);
+    const status = blank(values.status) ? 'active' : cells.read('status', (v) => unionStatuses.read(v));
+    const kind = blank(values.kind) ? 'enterprise' : cells.read('kind', (v) => unionKinds.read(v));
+    const federationId = federation?.id ?? null;
+    if (this.scopeFederationId !== null && federationId !== this.scopeFederationId && (federation !== null || blank(values.federationCode))) {
+      cells.fail('federationCode', 'あなたの構成組織の組合だけを登録できます。構成組織コードにあなたの構成組織を入力してください');
+    } else if (kind === 'direct' && federationId !== null) {
+      cells.fail('federationCode', '直加盟の組合（組合種別「直加盟」）は構成組織コードを空欄にしてください');
+    }
+    if (cells.errors.length) return { staged: null, errors: cells.errors };
+    return {
+      staged: {
+        rowNumber: row,
+        record: { code, name, federationId, regionalCouncilId: council!.id, employerName, municipality, affiliatedOn, status, kind },
+      },
+      errors: [],
+    };
+  }
+
+  private code(row: number, code: string): Parsed<string> {
+    if (!CODE_PATTERN.test(code)) return { ok: false, message: '組合コードは半角英小文字・数字・-・_ の50文字まで（先頭は英数字）で入力してください' };
+    if (this.structure.unionCodeTaken(code)) return { ok: false, message: `組合コード「${code}」の組合はすでに登録されています` };
+    const earlier = this.codesInFile.get(code);
+    if (earlier !== undefined) return { ok: false, message: `組合コード「${code}」は${earlier}行目と重複しています` };
+    this.codesInFile.set(code, row);
+    return { ok: true, value: code };
+  }
+}
+
+const WORKFORCE = ['workforceRegular', 'workforcePartTime', 'workforceFixedTerm', 'workforceDispatch'] as const;
+
+/**
+ * Rows of a prospects file, checked as POST /prospects checks a body: the council follows
+ * from the municipality as the API resolves it, coded values are read by code or label,
+ * the workforce breakdown is all four counts or none, and a new prospect starts at a
+ * working stage.
+ */
+export class ProspectRows implements RowChecker<StagedRecord> {
+  constructor(private readonly structure: StructureDirectory) {}
+
+  check(row: number, values: RowValues): Checked {
+    const cells = new Cells('prospects', row, values);
+    const employerName = cells.read('employerName', textUpTo(200, normalizeName));
+    const employerNameKana = optional(cells, values, 'employerNameKana', textUpTo(200, toKatakana));
+    const establishmentName = optional(cells, values, 'establishmentName', textUpTo(200, normalizeName));
+    const municipality = optional(cells, values, 'municipality', textUpTo(50, normalizeName));
+    const council = optional(cells, values, 'regionalCouncilCode', (v) => this.structure.councils.find(v));
+    const regionalCouncilId = this.council(cells, values, municipality, council);
+    const sectorCode = optional(cells, values, 'sectorCode', (v) => this.structure.sectors.find(v))?.code ?? null;
+    const targetFederationId = optional(cells, values, 'targetFederationCode', (v) => this.structure.federations.find(v))?.id ?? null;
+    const estimatedWorkers = cells.read('estimatedWorkers', (v) => integerIn(v, 0, MAX_WORKERS));
+    const workforce = this.workforce(cells, values);
+    const source = cells.read('source', (v) => (blank(v) ? { ok: false, message: '経緯を入力してください' } : prospectSources.read(v)));
+    const stage = blank(values.stage) ? 'identified' : cells.read('stage', (v) => stages.read(v));
+    const nextActionOn = optional(cells, values, 'nextActionOn', calendarDate);
+    if (cells.errors.length) return { staged: null, errors: cells.errors };
+    return {
+      staged: {
+        rowNumber: row,
+        record: {
+          employerName,
+          employerNameKana,
+          establishmentName,
+          municipality,
+          regionalCouncilId,
+          sectorCode,
+          targetFederationId,
+          estimatedWorkers,
+          ...workforce,
+          source,
+          stage,
+          nextActionOn,
+        },
+      },
+      errors: [],
+    };
+  }
+
+  /** As POST /prospects: the council named, else the one council that lists the municipality. */
+  private council(cells: Cells, values: RowValues, municipality: string | null, council: { id: string; name: string } | null): string | null {
+    if (!blank(values.regionalCouncilCode) && council === null) return null;
+    if (municipality === null) {
+      if (council === null) cells.fail('regionalCouncilCode', '市区町村を省略するときは地域連合コードを入力してください');
+      return council?.id ?? null;
+    }
+    const listing = this.structure.councilsListing(municipality);
+    if (listing.length === 0) {
+      cells.fail('municipality', `市区町村「${municipality}」はどの地域連合の市区町村一覧にもありません`);
+      return null;
+    }
+    if (council !== null) {
+      if (listing.some((c) => c.id === council.id)) return council.id;
+      cells.fail('regionalCouncilCode', `地域連合「${council.name}」の市区町村一覧に「${municipality}」はありません`);
+      return null;
+    }
+    if (listing.length > 1) {
+      cells.fail('regionalCouncilCode', `市区町村「${municipality}」は複数の地域連合にあります。地域連合コードを入力してください`);
+      return null;
+    }
+    return listing[0].id;
+  }
+
+  private workforce(cells: Cells, values: RowValues): Record<(typeof WORKFORCE)[number], number | null> {
+    const none: Record<(typeof WORKFORCE)[number], number | null> = { workforceRegular: null, workforcePartTime: null, workforceFixedTerm: null, workforceDispatch: null };
+    const given = WORKFORCE.filter((field) => !blank(values[field]));
+    if (given.length === 0) return none;
+    if (given.length < WORKFORCE.length) {
+      for (const field of WORKFORCE.filter((f) => blank(values[f]))) cells.fail(field, '内訳は4列（正社員数・パート数・有期雇用数・派遣数）すべて入力するか、すべて空欄にしてください');
+      return none;
+    }
+    const counts = { ...none };
+    for (const field of WORKFORCE) counts[field] = cells.read(field, (v) => integerIn(v, 0, MAX_WORKERS));
+    return counts;
+  }
+}
