@@ -5607,7 +5607,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "membership-changes" | "membership-survey";
+                kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
             };
             cookie?: never;
         };
