@@ -7,7 +7,7 @@ import { formatDateTime, formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
 import { SCREENS } from '../../platform/shell/screens';
 import { alreadyCommittedAs } from './import-errors';
-import { isWorking, kindLabel, stateLabel, summaryLine } from './import-kinds';
+import { isWorking, kindLabel, stateLabel, summaryLine, writesLedger, writtenLine } from './import-kinds';
 import { commitImport, importQuery, type ImportRecord } from './imports-api';
 import { ImportProgress } from './ImportProgress';
 import { LedgerRows } from './LedgerRows';
@@ -57,7 +57,7 @@ function ImportOutcome({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: st
       {entry.state === 'committed' && <Committed entry={entry} />}
       {entry.state === 'failed' && (
         <Alert color="red" role="alert" styles={READABLE_TITLE} title="取り込めませんでした">
-          {entry.failure ?? '台帳への書き込みで問題が起きました。何も書き込まれていません。'}
+          {entry.failure ?? '書き込みで問題が起きました。何も書き込まれていません。'}
         </Alert>
       )}
     </Stack>
@@ -77,9 +77,9 @@ function CommitStep({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: strin
   return (
     <Stack gap="sm">
       <Alert color="teal" role="status" styles={READABLE_TITLE} title={problemSummary(entry.rowsRead, entry.rowsValid)}>
-        {holds ? `このファイルの内容: ${holds}。` : ''}「取り込む」を押すと、すべての行をまとめて台帳に書き込みます。
+        {holds ? `このファイルの内容: ${holds}。` : ''}「取り込む」を押すと、すべての行をまとめて{writesLedger(entry.kind) ? '台帳に書き込みます' : '登録します'}。
       </Alert>
-      {earlier && <AlreadyCommitted earlierId={earlier} onOpen={onOpen} />}
+      {earlier && <AlreadyCommitted earlierId={earlier} ledger={writesLedger(entry.kind)} onOpen={onOpen} />}
       {commit.error && !earlier && (
         <Alert color="red" role="alert">
           {errorMessageJa(commit.error)}
@@ -95,13 +95,13 @@ function CommitStep({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: strin
 }
 
 /** 409: the same content was committed before; say which import that was. */
-function AlreadyCommitted({ earlierId, onOpen }: { earlierId: string; onOpen: (id: string) => void }) {
+function AlreadyCommitted({ earlierId, ledger, onOpen }: { earlierId: string; ledger: boolean; onOpen: (id: string) => void }) {
   const earlier = useQuery(importQuery(earlierId));
   const which = earlier.data ? `「${earlier.data.fileName}」(${earlier.data.committedAt ? `${formatDateTime(earlier.data.committedAt)}取込` : '取り込み中'})` : '以前の取込';
   return (
     <Alert color="orange" role="alert" styles={READABLE_TITLE} title="同じ内容のファイルはすでに取り込まれています">
       <Text size="sm">
-        このファイルは {which} と同じ内容のため、二重に数えないよう取り込みませんでした。取り直すときは、先にその取込を取り消してください。
+        このファイルは {which} と同じ内容のため、二重に{ledger ? '数えない' : '登録しない'}よう取り込みませんでした。{ledger ? '取り直すときは、先にその取込を取り消してください。' : ''}
       </Text>
       <Button variant="default" size="xs" mt="xs" onClick={() => onOpen(earlierId)}>
         その取込を表示
@@ -111,13 +111,28 @@ function AlreadyCommitted({ earlierId, onOpen }: { earlierId: string; onOpen: (i
 }
 
 function Committed({ entry }: { entry: ImportRecord }) {
-  const written = entry.summary?.ledgerRows ?? entry.rowsValid;
+  const written = entry.summary?.ledgerRows ?? entry.summary?.created ?? entry.rowsValid;
+  if (!writesLedger(entry.kind)) {
+    return (
+      <Alert color="teal" role="status" styles={READABLE_TITLE} title="取り込みました">
+        <Text size="sm">
+          {writtenLine(entry.kind, written)}
+          {entry.committedAt ? `(${formatDateTime(entry.committedAt)})` : ''}。
+        </Text>
+        {entry.kind === 'unions' && (
+          <Anchor component={Link} to={SCREENS.structure.path} size="sm">
+            組織で確かめる
+          </Anchor>
+        )}
+      </Alert>
+    );
+  }
   const [showRows, setShowRows] = useState(false);
   return (
     <>
       <Alert color="teal" role="status" styles={READABLE_TITLE} title={entry.reversedAt ? 'この取込は取り消されました' : '取り込みました'}>
         <Text size="sm">
-          {formatNumber(written)}件を台帳に書き込みました{entry.committedAt ? `(${formatDateTime(entry.committedAt)})` : ''}。組合員数への反映には数秒かかります。
+          {writtenLine(entry.kind, written)}{entry.committedAt ? `(${formatDateTime(entry.committedAt)})` : ''}。組合員数への反映には数秒かかります。
           {entry.reversedAt && ` ${formatDateTime(entry.reversedAt)}に取り消しました(理由: ${entry.reversalReason ?? ''})。`}
         </Text>
         <Group gap="md" mt="xs">

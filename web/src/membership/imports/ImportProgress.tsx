@@ -1,10 +1,12 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { formatNumber } from '../../platform/format/format';
+import { writesLedger } from './import-kinds';
 import type { ImportRecord } from './imports-api';
 
 /** While the worker checks or writes the file: how far it is, and the rows read so far. */
 export function ImportProgress({ entry }: { entry: ImportRecord }) {
-  const what = entry.state === 'committing' ? '台帳への書き込み' : '検証';
+  const ledger = writesLedger(entry.kind);
+  const what = entry.state === 'committing' ? (ledger ? '台帳への書き込み' : '登録') : '検証';
   const waiting = entry.state === 'queued';
   return (
     <Stack gap={4}>
@@ -15,7 +17,7 @@ export function ImportProgress({ entry }: { entry: ImportRecord }) {
         {waiting
           ? '検証の順番を待っています…'
           : entry.state === 'committing'
-            ? `台帳に書き込んでいます… ${entry.progress}%`
+            ? `${ledger ? '台帳に書き込んでいます' : '登録しています'}… ${entry.progress}%`
             : `検証しています… ${formatNumber(entry.rowsRead)}行を読みました(${entry.progress}%)`}
       </Text>
     </Stack>

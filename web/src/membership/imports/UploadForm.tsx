@@ -1,13 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Input, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouteContext } from '@tanstack/react-router';
 import { ApiError } from '../../platform/api/errors';
 import { uploadErrorJa } from './import-errors';
-import { IMPORT_KINDS, type ImportKind } from './import-kinds';
+import { kindsFor, type ImportKind } from './import-kinds';
 import { importHistoryQuery, templateHref, uploadImport } from './imports-api';
 
 /** Step 1: the kind, its template, and the file to check. */
 export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void }) {
+  const { me } = useRouteContext({ from: '/signed-in' });
   const [kind, setKind] = useState<ImportKind>('membership-changes');
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
@@ -41,14 +43,14 @@ export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void })
             ファイルを検証する
           </Title>
           <Text size="sm">
-            ひな形の見出しのままExcelまたはCSV(Shift_JIS・UTF-8のどちらでも)で保存したファイルを選び、「検証」を押してください。誤りがなければ「取り込む」で台帳に書き込みます。
+            ひな形の見出しのままExcelまたはCSV(Shift_JIS・UTF-8のどちらでも)で保存したファイルを選び、「検証」を押してください。誤りがなければ「取り込む」でまとめて書き込みます(組合・事業所は新規登録のみ)。
           </Text>
           <Group align="flex-end" gap="sm">
             <NativeSelect
               label="種類"
               value={kind}
               onChange={(e) => setKind(e.currentTarget.value as ImportKind)}
-              data={IMPORT_KINDS.map((k) => ({ value: k.value, label: k.label }))}
+              data={kindsFor(me.role).map((k) => ({ value: k.value, label: k.label }))}
               error={kindProblem}
               w={240}
             />

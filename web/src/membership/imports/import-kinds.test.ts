@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_STATES, isReversible, isWorking, kindLabel, stateLabel, summaryLine } from './import-kinds';
+import { IMPORT_STATES, isReversible, isWorking, kindLabel, kindsFor, stateLabel, summaryLine, writesLedger, writtenLine } from './import-kinds';
 
 describe('stateLabel', () => {
   it('names every state in Japanese', () => {
@@ -37,6 +37,11 @@ describe('summaryLine', () => {
     expect(summaryLine('membership-survey', { rows: 30, surveys: 3, members: 2450 })).toBe('3組合の調査・計 2,450人');
   });
 
+  it('counts the new unions and prospects of a structure file', () => {
+    expect(summaryLine('unions', { rows: 1200 })).toBe('新しい組合 1,200件');
+    expect(summaryLine('prospects', { rows: 3 })).toBe('新しい事業所(組織化対象) 3件');
+  });
+
   it('says nothing before the check', () => {
     expect(summaryLine('membership-changes', null)).toBeUndefined();
   });
@@ -48,5 +53,27 @@ describe('isReversible', () => {
     expect(isReversible({ kind: 'membership-changes', state: 'committed', reversedAt: '2026-04-02T00:00:00Z' })).toBe(false);
     expect(isReversible({ kind: 'membership-changes', state: 'checked', reversedAt: null })).toBe(false);
     expect(isReversible({ kind: 'membership-survey', state: 'committed', reversedAt: null })).toBe(false);
+  });
+});
+
+describe('structure kinds', () => {
+  it('writes the ledger only for changes and surveys', () => {
+    expect(['membership-changes', 'membership-survey', 'unions', 'prospects'].map(writesLedger)).toEqual([true, true, false, false]);
+  });
+
+  it('says what a commit wrote in the kind’s words', () => {
+    expect(writtenLine('membership-changes', 1234)).toBe('1,234件を台帳に書き込みました');
+    expect(writtenLine('unions', 3)).toBe('3件の組合を登録しました');
+    expect(writtenLine('prospects', 2)).toBe('2件の事業所(組織化対象)を登録しました');
+  });
+
+  it('offers prospects to the chapter only, as the API does', () => {
+    expect(kindsFor('federation').map((k) => k.value)).toEqual(['membership-changes', 'membership-survey', 'unions']);
+    expect(kindsFor('admin').map((k) => k.value)).toEqual(['membership-changes', 'membership-survey', 'unions', 'prospects']);
+  });
+
+  it('never offers 取消 for unions or prospects', () => {
+    expect(isReversible({ kind: 'unions', state: 'committed', reversedAt: null })).toBe(false);
+    expect(isReversible({ kind: 'prospects', state: 'committed', reversedAt: null })).toBe(false);
   });
 });

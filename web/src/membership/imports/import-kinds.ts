@@ -10,6 +10,23 @@ export const IMPORT_KINDS = [
 
 export type ImportKind = (typeof IMPORT_KINDS)[number]['value'];
 
+/** The kinds that write the membership ledger; the others register unions or prospects. */
+export function writesLedger(kind: string): boolean {
+  return kind === 'membership-changes' || kind === 'membership-survey';
+}
+
+/** The kinds a role may upload: prospects are kept by the chapter's staff, not by federations (as POST /prospects). */
+export function kindsFor(role: string): (typeof IMPORT_KINDS)[number][] {
+  return IMPORT_KINDS.filter((k) => !(k.value === 'prospects' && role === 'federation'));
+}
+
+/** What a committed file wrote, in a sentence's words: 「12件を台帳に書き込みました」「3件の組合を登録しました」. */
+export function writtenLine(kind: string, count: number): string {
+  if (kind === 'unions') return `${formatNumber(count)}件の組合を登録しました`;
+  if (kind === 'prospects') return `${formatNumber(count)}件の事業所(組織化対象)を登録しました`;
+  return `${formatNumber(count)}件を台帳に書き込みました`;
+}
+
 export const IMPORT_STATES = ['queued', 'checking', 'checked', 'rejected', 'committing', 'committed', 'failed'] as const;
 export type ImportState = (typeof IMPORT_STATES)[number];
 
@@ -59,5 +76,7 @@ export function summaryLine(kind: string, summary: Record<string, number> | null
   if (kind === 'membership-survey' && summary.surveys !== undefined) {
     return `${formatNumber(summary.surveys)}組合の調査・計 ${formatNumber(summary.members ?? 0)}人`;
   }
+  if (kind === 'unions' && summary.rows !== undefined) return `新しい組合 ${formatNumber(summary.rows)}件`;
+  if (kind === 'prospects' && summary.rows !== undefined) return `新しい事業所(組織化対象) ${formatNumber(summary.rows)}件`;
   return undefined;
 }
