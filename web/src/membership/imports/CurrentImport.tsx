@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { errorMessageJa } from '../../platform/api/errors';
-import { formatDateTime, formatNumber } from '../../platform/format/format';
+import { formatDateTime } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
 import { SCREENS } from '../../platform/shell/screens';
 import { alreadyCommittedAs } from './import-errors';
@@ -112,6 +112,7 @@ function AlreadyCommitted({ earlierId, ledger, onOpen }: { earlierId: string; le
 
 function Committed({ entry }: { entry: ImportRecord }) {
   const written = entry.summary?.ledgerRows ?? entry.summary?.created ?? entry.rowsValid;
+  const [showRows, setShowRows] = useState(false);
   if (!writesLedger(entry.kind)) {
     return (
       <Alert color="teal" role="status" styles={READABLE_TITLE} title="取り込みました">
@@ -127,7 +128,6 @@ function Committed({ entry }: { entry: ImportRecord }) {
       </Alert>
     );
   }
-  const [showRows, setShowRows] = useState(false);
   return (
     <>
       <Alert color="teal" role="status" styles={READABLE_TITLE} title={entry.reversedAt ? 'この取込は取り消されました' : '取り込みました'}>
