@@ -237,6 +237,24 @@ describe('imports: unions and prospects', () => {
     expect(Object.values(validations).map((v) => v.formulae[0])).toEqual(expect.arrayContaining([expect.stringContaining('一覧!')]));
   });
 
+  it('checks and commits files of thousands of rows whole, in one transaction each', async () => {
+    const unionRows: Cell[][] = [UNION_HEADER];
+    for (let i = 0; i < 5000; i++) unionRows.push([`bulk-${i}`, `一括${i}労働組合`, i % 2 ? 'denki-rengo' : 'ＪＡＭ', 'shonan', `株式会社一括${i}`, '藤沢市', null, '活動中', null]);
+    const unions = await check(t, t.adminToken, 'unions', await xlsxFile(unionRows), 'bulk-unions.xlsx');
+    expect(unions).toMatchObject({ state: 'checked', rowsRead: 5000, rowsValid: 5000, errorCount: 0 });
+    const before = await count('unions');
+    expect((await commit(t, t.adminToken, unions.id)).entry).toMatchObject({ state: 'committed', summary: { created: 5000 } });
+    expect(await count('unions')).toBe(before + 5000);
+
+    const prospectRows: Cell[][] = [PROSPECT_HEADER];
+    for (let i = 0; i < 5000; i++) prospectRows.push([`一括事業所${i}`, null, null, '茅ヶ崎市', null, null, null, i, null, null, null, null, 'outreach', null, null]);
+    const prospects = await check(t, t.adminToken, 'prospects', csvFile(prospectRows, 'cp932'), 'bulk-prospects.csv');
+    expect(prospects).toMatchObject({ state: 'checked', rowsRead: 5000, rowsValid: 5000, errorCount: 0 });
+    const history = await count('prospect_stage_changes');
+    expect((await commit(t, t.adminToken, prospects.id)).entry).toMatchObject({ state: 'committed', summary: { created: 5000 } });
+    expect(await count('prospect_stage_changes')).toBe(history + 5000);
+  });
+
   it('accepts the English field names as headers', async () => {
     const file = csvFile(
       [
