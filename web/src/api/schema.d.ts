@@ -1816,7 +1816,10 @@ export interface components {
             /** @enum {string} */
             state: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
             errors: components["schemas"]["ImportErrorDto"][];
-            /** @description What the file holds once checked (rows, unions, increase, decrease, net; or surveys and members), and the ledger rows once committed. */
+            /**
+             * @description What the file holds once checked (rows, unions, increase, decrease, net; or surveys and members; rows for unions and
+             *     prospects), and once committed the ledger rows written (ledgerRows) or the unions or prospects created (created).
+             */
             summary: {
                 [key: string]: number;
             } | null;

@@ -32,7 +32,10 @@ export class ImportDto {
   errorCount!: number;
   @ApiProperty({ type: [ImportErrorDto] })
   errors!: ImportErrorDto[];
-  /** What the file holds once checked (rows, unions, increase, decrease, net; or surveys and members), and the ledger rows once committed. */
+  /**
+   * What the file holds once checked (rows, unions, increase, decrease, net; or surveys and members; rows for unions and
+   * prospects), and once committed the ledger rows written (ledgerRows) or the unions or prospects created (created).
+   */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, nullable: true })
   summary!: Record<string, number> | null;
   /** Why a commit failed (nothing was written). */
