@@ -210,6 +210,7 @@ describe('imports: unions and prospects', () => {
     ]);
     expect(checked.errors[0].message).toContain('経緯「飛び込み」はありません');
     expect(checked.errors[1].message).toContain('複数の地域連合');
+    expect(checked.errors[2].message).toContain('段階「加盟」は新しい事業所には選べません');
     expect(checked.errors[6].message).toContain('0から1000000までの整数');
     expect((await t.request('POST', `/imports/${checked.id}/commit`, { token: t.adminToken })).status).toBe(409);
     expect(await count('prospects')).toBe(before);

@@ -2,7 +2,7 @@ import { CODE_PATTERN } from '../../platform/common/validation/reference-fields'
 import { LABELS } from '../../platform/labels/labels';
 import { PROSPECT_SOURCES } from '../../organizing/prospects/prospect.entity';
 import { normalizeName, toKatakana } from '../../organizing/prospects/prospect-location';
-import { INITIAL_STAGES } from '../../organizing/prospects/stage-rules';
+import { INITIAL_STAGES, STAGES } from '../../organizing/prospects/stage-rules';
 import { UNION_KINDS, UNION_STATUSES } from '../../structure/unions/union.entity';
 import { CodeList, Parsed, calendarDate, cellText, integerIn } from './cell-values';
 import { Cells, RowChecker, RowError, RowValues, blank } from './row-checks';
@@ -20,6 +20,15 @@ const unionStatuses = new CodeList('状態', LABELS.unionStatuses, UNION_STATUSE
 const unionKinds = new CodeList('組合種別', LABELS.unionKinds, UNION_KINDS);
 const prospectSources = new CodeList('経緯', LABELS.prospectSources, PROSPECT_SOURCES);
 const stages = new CodeList('段階', LABELS.stages, INITIAL_STAGES);
+const anyStage = new CodeList('段階', LABELS.stages, STAGES);
+const INITIAL_STAGE_NAMES = INITIAL_STAGES.map((s) => LABELS.stages[s][0]).join('・');
+
+/** A working stage; a later one (加盟, 保留, 断念) is reached through the stage changes, not on creation. */
+function initialStage(value: unknown): Parsed<string> {
+  const stage = stages.read(value);
+  if (stage.ok || !anyStage.read(value).ok) return stage;
+  return { ok: false, message: `段階「${cellText(value)}」は新しい事業所には選べません。${INITIAL_STAGE_NAMES} のどれかにしてください` };
+}
 
 const MAX_WORKERS = 1_000_000;
 
@@ -111,7 +120,7 @@ export class ProspectRows implements RowChecker<StagedRecord> {
     const estimatedWorkers = cells.read('estimatedWorkers', (v) => integerIn(v, 0, MAX_WORKERS));
     const workforce = this.workforce(cells, values);
     const source = cells.read('source', (v) => (blank(v) ? { ok: false, message: '経緯を入力してください' } : prospectSources.read(v)));
-    const stage = blank(values.stage) ? 'identified' : cells.read('stage', (v) => stages.read(v));
+    const stage = blank(values.stage) ? 'identified' : cells.read('stage', initialStage);
     const nextActionOn = optional(cells, values, 'nextActionOn', calendarDate);
     if (cells.errors.length) return { staged: null, errors: cells.errors };
     return {
