@@ -7,14 +7,14 @@ import { line, rate, timed } from './lib/stats';
 /**
  * The API's resident memory under concurrent bulk ingest:
  * `npx nest build && node dist/bench/bulk-memory.js`.
- * Four clients each post a 10,000-item body to POST /membership-changes/bulk at the same
+ * Four clients (BENCH_BULK_CLIENTS) each post a 10,000-item body to POST /membership-changes/bulk at the same
  * time, for BENCH_BULK_ROUNDS rounds (default 5), while the API's RSS is sampled every
  * 50 ms from /proc. Prints the idle RSS, the peak RSS (target < 300 MB) and the rows/s.
  * Uses its own database (rengo_bench_bulk_memory) and queue prefix; DATABASE_URL names the server.
  */
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rengo';
 const ROUNDS = Number(process.env.BENCH_BULK_ROUNDS ?? 5);
-const CLIENTS = 4;
+const CLIENTS = Number(process.env.BENCH_BULK_CLIENTS ?? 4);
 const ITEMS = 10_000;
 const PORT = 3996;
 const UNIONS = 1000;
