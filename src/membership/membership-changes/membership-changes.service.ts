@@ -15,6 +15,7 @@ import { ReverseMembershipChangeDto } from './dto/reverse-membership-change.dto'
 import { IdempotentRequest, IdempotentResult, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { LedgerEntry, appendToLedger } from './ledger-writer';
 import { assertWritableUnions, writeScope } from './union-access';
+import { BulkWriteTurns } from './bulk-write-turns';
 
 const FROM_CHANGES = sql`membership_changes c JOIN unions u ON u.id = c.union_id`;
 const WITH_REVERSAL = sql`LEFT JOIN membership_changes r ON r.reversal_of = c.id`;
@@ -51,6 +52,8 @@ const toEntry = (dto: CreateMembershipChangeDto): LedgerEntry => ({
  */
 @Injectable()
 export class MembershipChangesService {
+  private readonly bulkTurns = new BulkWriteTurns();
+
   constructor(
     private readonly db: DataSource,
     private readonly idempotent: IdempotentWriter,
@@ -67,16 +70,18 @@ export class MembershipChangesService {
 
   /** All or nothing: every item is checked (fields by BulkItemsPipe, unions here) before one insert. */
   async bulk(dto: BulkBody, caller: CurrentUser, request: IdempotentRequest): Promise<BulkResultDto> {
-    return this.write(caller, request, dto, async (manager) => {
-      await assertWritableUnions(
-        manager,
-        caller,
-        dto.items.map((item) => item.unionId),
-        (i) => `items[${i}].unionId`,
-      );
-      const ids = await appendToLedger(manager, dto.items.map(toEntry), 'bulk', caller.id);
-      return { count: ids.length, ids };
-    });
+    return this.bulkTurns.take(() =>
+      this.write(caller, request, dto, async (manager) => {
+        await assertWritableUnions(
+          manager,
+          caller,
+          dto.items.map((item) => item.unionId),
+          (i) => `items[${i}].unionId`,
+        );
+        const ids = await appendToLedger(manager, dto.items.map(toEntry), 'bulk', caller.id);
+        return { count: ids.length, ids };
+      }),
+    );
   }
 
   /**
