@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
-import { ApiError, errorMessageJa, unwrap } from '../../platform/api/errors';
+import { ApiError, fieldProblem, unwrap } from '../../platform/api/errors';
 import { formatDate, formatNumber, tokyoDate } from '../../platform/format/format';
 import { changedFields, describeChanges, keepEdits, type ChangedField } from '../../platform/forms/stale-changes';
-import { StaleNotice } from '../../platform/forms/StaleNotice';
+import { SaveProblem } from '../../platform/forms/StaleNotice';
 import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
 import { councilsQuery, federationsQuery } from '../../structure/queries';
 import { GOAL_FIELDS, emptyGoalForm, goalBody, goalFormOf, goalValues, milestonePath, type GoalField, type GoalForm } from './goal-form';
@@ -78,7 +78,7 @@ export function GoalEditor({ goal, goals, onSaved, onCancel }: Props) {
       void queryClient.invalidateQueries({ queryKey: ['goals'] });
     },
   });
-  const problem = (field: string) => (save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined);
+  const problem = (field: string) => fieldProblem(save.error, field);
   const options = (items: { id: string; name: string }[] | undefined, none: string) => [{ value: '', label: none }, ...(items ?? []).map((i) => ({ value: i.id, label: i.name }))];
 
   function submit(event: FormEvent) {
@@ -90,15 +90,7 @@ export function GoalEditor({ goal, goals, onSaved, onCancel }: Props) {
   return (
     <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
       <Stack>
-        {stale ? (
-          <StaleNotice changes={stale} />
-        ) : (
-          save.error && (
-            <Alert color="red" role="alert">
-              {errorMessageJa(save.error)}
-            </Alert>
-          )
-        )}
+        <SaveProblem stale={stale} error={save.error} />
         <TextInput label="目標名" required value={form.name} onChange={(e) => set({ name: e.currentTarget.value })} error={problem('name')} />
         <Group grow align="flex-start">
           <TextInput

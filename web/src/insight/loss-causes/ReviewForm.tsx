@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
 import { MonthSelect } from '../../platform/forms/MonthSelect';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
-import { ApiError, errorMessageJa, unwrap } from '../../platform/api/errors';
+import { ApiError, fieldProblem, unwrap } from '../../platform/api/errors';
 import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
 import { describeChanges } from '../../platform/forms/stale-changes';
-import { StaleNotice } from '../../platform/forms/StaleNotice';
+import { SaveProblem } from '../../platform/forms/StaleNotice';
 import { REVIEW_FIELDS, changedFields, type ReviewField, type ReviewValues } from './review-changes';
 
 type Cause = Schemas['CreateLossReviewDto']['causes'][number];
@@ -69,7 +69,7 @@ export function ReviewForm({ regionalCouncilId, from, to, causes, review, onSave
       void queryClient.invalidateQueries({ queryKey: ['loss-reviews'] });
     },
   });
-  const problem = (field: string) => (save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined);
+  const problem = (field: string) => fieldProblem(save.error, field);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -80,15 +80,7 @@ export function ReviewForm({ regionalCouncilId, from, to, causes, review, onSave
   return (
     <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
       <Stack>
-        {stale ? (
-          <StaleNotice changes={changesOf(stale.changed, stale.current)} />
-        ) : (
-          save.error && (
-            <Alert color="red" role="alert">
-              {errorMessageJa(save.error)}
-            </Alert>
-          )
-        )}
+        <SaveProblem stale={stale && changesOf(stale.changed, stale.current)} error={save.error} />
         <Group grow>
           <MonthSelect label="期間(開始)" required value={periodFrom} onChange={setPeriodFrom} error={problem('periodFrom')} />
           <MonthSelect label="期間(終了)" required value={periodTo} onChange={setPeriodTo} error={problem('periodTo')} />

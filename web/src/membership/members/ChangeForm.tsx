@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
-import { ApiError, errorMessageJa, unwrap } from '../../platform/api/errors';
+import { errorMessageJa, fieldProblem, unwrap } from '../../platform/api/errors';
 import { tokyoDate } from '../../platform/format/format';
 import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
 import { useLabels } from '../../platform/labels/labels';
@@ -37,7 +37,7 @@ export function ChangeForm({ unionId, onSaved }: { unionId: string; onSaved: (ch
       onSaved(change);
     },
   });
-  const problem = (field: string) => (save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined);
+  const problem = (field: string) => fieldProblem(save.error, field);
 
   function submit(event: FormEvent) {
     event.preventDefault();

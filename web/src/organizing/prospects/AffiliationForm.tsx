@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessageJa } from '../../platform/api/errors';
+import { ApiError, errorMessageJa, fieldProblem } from '../../platform/api/errors';
 import { formatNumber } from '../../platform/format/format';
 import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
 import { useLabels } from '../../platform/labels/labels';
@@ -45,7 +45,7 @@ export function AffiliationForm({ prospect, onDone, onCancel }: { prospect: Pros
       onDone(result.state);
     },
   });
-  const problem = (field: string) => (affiliate.error instanceof ApiError ? affiliate.error.fieldMessage(field) : undefined);
+  const problem = (field: string) => fieldProblem(affiliate.error, field);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -3,7 +3,7 @@ import { Alert, Button, Group, NativeSelect, Stack, TextInput, Title } from '@ma
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useRouteContext } from '@tanstack/react-router';
 import { api } from '../../platform/api/client';
-import { ApiError, errorMessageJa, unwrap } from '../../platform/api/errors';
+import { errorMessageJa, fieldProblem, unwrap } from '../../platform/api/errors';
 import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
 import { useLabels } from '../../platform/labels/labels';
 import { sendOrQueue } from '../outbox/outbox';
@@ -58,7 +58,7 @@ export function NewProspectPage() {
     },
   });
   const problem = (field: string) =>
-    missing.includes(field) ? '入力してください' : create.error instanceof ApiError ? create.error.fieldMessage(field) : undefined;
+    missing.includes(field) ? '入力してください' : fieldProblem(create.error, field);
 
   function submit(event: FormEvent) {
     event.preventDefault();

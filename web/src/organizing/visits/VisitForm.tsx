@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessageJa } from '../../platform/api/errors';
+import { errorMessageJa, fieldProblem } from '../../platform/api/errors';
 import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
 import { useLabels } from '../../platform/labels/labels';
 import { sendOrQueue } from '../outbox/outbox';
@@ -52,7 +52,7 @@ export function VisitForm({ prospect, visit, onDone, onCancel }: Props) {
       onDone(result.state);
     },
   });
-  const problem = (field: string) => (save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined);
+  const problem = (field: string) => fieldProblem(save.error, field);
 
   function submit(event: FormEvent) {
     event.preventDefault();

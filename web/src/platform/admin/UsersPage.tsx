@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Divider, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../api/client';
-import { ApiError, errorMessageJa, unwrap } from '../api/errors';
+import { errorMessageJa, fieldProblem, unwrap } from '../api/errors';
 import { useImeSafeSubmit } from '../forms/useImeSafeSubmit';
 import { useLabels } from '../labels/labels';
 import { QueryState } from '../shell/QueryState';
@@ -55,7 +55,7 @@ export function UsersPage() {
       await queryClient.invalidateQueries({ queryKey: ['users'] });
     },
   });
-  const problem = (field: string) => (create.error instanceof ApiError ? create.error.fieldMessage(field) : undefined);
+  const problem = (field: string) => fieldProblem(create.error, field);
   const councilName = (id: string | null) => councils.data?.items.find((c) => c.id === id)?.name;
   const federationName = (id: string | null) => federations.data?.items.find((f) => f.id === id)?.name;
 

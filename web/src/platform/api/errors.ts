@@ -18,6 +18,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What a failed call said about one field, in Japanese (nothing when it named no such field). */
+export function fieldProblem(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.fieldMessage(field) : undefined;
+}
+
 /** The answer of an openapi-fetch call: its data, or an ApiError thrown. */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;

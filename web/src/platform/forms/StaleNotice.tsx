@@ -1,4 +1,5 @@
 import { Alert, List, Text } from '@mantine/core';
+import { errorMessageJa } from '../api/errors';
 import type { ChangedField } from './stale-changes';
 
 /** What someone else changed while the person was editing: the current values, field by field. */
@@ -18,6 +19,17 @@ export function StaleNotice({ changes }: { changes: readonly ChangedField[] }) {
       ) : (
         ' 変更された項目はありません(保存し直しただけです)。'
       )}
+    </Alert>
+  );
+}
+
+/** Why the last save did not go through: someone else's change (with what changed), or the API's refusal in Japanese. */
+export function SaveProblem({ stale, error }: { stale: readonly ChangedField[] | undefined; error: unknown }) {
+  if (stale) return <StaleNotice changes={stale} />;
+  if (!error) return null;
+  return (
+    <Alert color="red" role="alert">
+      {errorMessageJa(error)}
     </Alert>
   );
 }

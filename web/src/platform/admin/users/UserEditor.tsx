@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../api/client';
-import { ApiError, errorMessageJa, unwrap } from '../../api/errors';
+import { ApiError, fieldProblem, unwrap } from '../../api/errors';
 import { changedFields, describeChanges, type ChangedField } from '../../forms/stale-changes';
-import { StaleNotice } from '../../forms/StaleNotice';
+import { SaveProblem } from '../../forms/StaleNotice';
 import { useImeSafeSubmit } from '../../forms/useImeSafeSubmit';
 import { useLabels } from '../../labels/labels';
 import { councilsQuery, federationsQuery } from '../../../structure/queries';
@@ -53,7 +53,7 @@ export function UserEditor({ user, onSaved, onCancel }: { user: User; onSaved: (
       void queryClient.invalidateQueries({ queryKey: ['users'] });
     },
   });
-  const problem = (field: string) => (save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined);
+  const problem = (field: string) => fieldProblem(save.error, field);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -64,15 +64,7 @@ export function UserEditor({ user, onSaved, onCancel }: { user: User; onSaved: (
   return (
     <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
       <Stack gap="sm">
-        {stale ? (
-          <StaleNotice changes={stale} />
-        ) : (
-          save.error && (
-            <Alert color="red" role="alert">
-              {errorMessageJa(save.error)}
-            </Alert>
-          )
-        )}
+        <SaveProblem stale={stale} error={save.error} />
         <TextInput label="メールアドレス" value={user.email} readOnly description="メールアドレスは変更できません" />
         <TextInput label="表示名" required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={problem('displayName')} />
         <Group grow align="flex-start">
