@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import type { DemoLogin } from '../src/demo/demo-users';
-import { CONSOLE_DIR, desktop, launchChromium, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { loadDemo } from './support/demo';
-import { TestApp, bootTestApp } from './support/test-app';
+import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
+import { startConsoleOnDemo } from './support/console-on-demo';
+import { TestApp } from './support/test-app';
 
 /**
  * The leadership dashboard in a real browser against the demo: the fiscal year and the
@@ -60,9 +60,7 @@ describe('leadership dashboard in a browser', () => {
   }
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    t = await bootTestApp({ consoleDir: CONSOLE_DIR });
-    demo = await loadDemo(t);
+    ({ browser, t, demo } = await startConsoleOnDemo());
     token = await t.login(demo.leadership.email, demo.leadership.password);
   });
   afterAll(async () => {

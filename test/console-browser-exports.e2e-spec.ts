@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import type { DemoLogin } from '../src/demo/demo-users';
-import { CONSOLE_DIR, desktop, launchChromium, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { loadDemo } from './support/demo';
+import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
 import { readCsv, readWorkbook } from './support/exports';
-import { TestApp, bootTestApp } from './support/test-app';
+import { startConsoleOnDemo } from './support/console-on-demo';
+import { TestApp } from './support/test-app';
 
 /**
  * Exports from the console: leadership downloads the dashboard's breakdown table as Excel
@@ -16,9 +16,7 @@ describe('console exports in a browser', () => {
   let demo: Record<string, DemoLogin>;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    t = await bootTestApp({ consoleDir: CONSOLE_DIR });
-    demo = await loadDemo(t);
+    ({ browser, t, demo } = await startConsoleOnDemo());
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,9 +4,9 @@ import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import type { DemoLogin } from '../src/demo/demo-users';
 import { IMPORTS_QUEUE } from '../src/platform/queue/queues';
-import { CONSOLE_DIR, desktop, launchChromium, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { loadDemo } from './support/demo';
-import { TestApp, bootTestApp } from './support/test-app';
+import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
+import { startConsoleOnDemo } from './support/console-on-demo';
+import { TestApp } from './support/test-app';
 import { WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from './support/worker-process';
 
 /**
@@ -22,9 +22,7 @@ describe('web console: imports (取込)', () => {
   let demo: Record<string, DemoLogin>;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    t = await bootTestApp({ consoleDir: CONSOLE_DIR, logLevel: 'error' });
-    demo = await loadDemo(t);
+    ({ browser, t, demo } = await startConsoleOnDemo({ logLevel: 'error' }));
     worker = await startWorker(t, 'imports-worker');
   });
   afterAll(async () => {

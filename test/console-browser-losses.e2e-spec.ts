@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import type { DemoLogin } from '../src/demo/demo-users';
-import { CONSOLE_DIR, desktop, launchChromium, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { loadDemo } from './support/demo';
-import { TestApp, bootTestApp } from './support/test-app';
+import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
+import { startConsoleOnDemo } from './support/console-on-demo';
+import { TestApp } from './support/test-app';
 
 /**
  * 減少要因's drill-down in a real browser against the demo: the Yokohama council opens
@@ -16,9 +16,7 @@ describe('web console in a browser: the losses drill down to the ledger', () => 
   let demo: Record<string, DemoLogin>;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    t = await bootTestApp({ consoleDir: CONSOLE_DIR });
-    demo = await loadDemo(t);
+    ({ browser, t, demo } = await startConsoleOnDemo());
   });
   afterAll(async () => {
     await browser?.close();

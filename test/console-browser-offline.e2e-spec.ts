@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import type { DemoLogin } from '../src/demo/demo-users';
-import { CONSOLE_DIR, launchChromium, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { loadDemo } from './support/demo';
-import { TestApp, bootTestApp } from './support/test-app';
+import { screenshot, seriousAxeFindings, signIn } from './support/browser';
+import { startConsoleOnDemo } from './support/console-on-demo';
+import { TestApp } from './support/test-app';
 
 interface Prospect {
   id: string;
@@ -26,9 +26,7 @@ describe('the organizer’s phone offline', () => {
   const taken = new Set<string>();
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    t = await bootTestApp({ consoleDir: CONSOLE_DIR });
-    demo = await loadDemo(t);
+    ({ browser, t, demo } = await startConsoleOnDemo());
     const login = await t.request('POST', '/auth/login', { body: { email: demo.organizer.email, password: demo.organizer.password } });
     const list = await t.request('GET', `/prospects?assignedOrganizerId=${login.body.user.id}&limit=500`, { token: t.adminToken });
     mine = list.body.items;

@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { DemoLogin } from '../src/demo/demo-users';
 import { tokyoToday } from '../src/platform/time/tokyo-date';
-import { CONSOLE_DIR, desktop, launchChromium, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { loadDemo } from './support/demo';
-import { TestApp, bootTestApp } from './support/test-app';
+import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
+import { startConsoleOnDemo } from './support/console-on-demo';
+import { TestApp } from './support/test-app';
 
 /**
  * The organizer's phone tool in a real browser at phone size (390×844, touch), against the
@@ -18,9 +18,7 @@ describe('the organizer’s phone screens in a browser', () => {
   let organizerId: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    t = await bootTestApp({ consoleDir: CONSOLE_DIR });
-    demo = await loadDemo(t);
+    ({ browser, t, demo } = await startConsoleOnDemo());
     const login = await t.request('POST', '/auth/login', { body: { email: demo.organizer.email, password: demo.organizer.password } });
     organizerId = login.body.user.id;
   });
