@@ -638,8 +638,10 @@ CREATE TABLE public.imports (
     reversed_at timestamp with time zone,
     reversed_by uuid,
     reversal_reason text,
+    scope_regional_council_id uuid,
     CONSTRAINT ck_imports_errors_capped CHECK ((jsonb_array_length(errors) <= 1000)),
     CONSTRAINT ck_imports_kind CHECK ((kind = ANY (ARRAY['membership-changes'::text, 'membership-survey'::text, 'unions'::text, 'prospects'::text]))),
+    CONSTRAINT ck_imports_one_scope CHECK (((scope_federation_id IS NULL) OR (scope_regional_council_id IS NULL))),
     CONSTRAINT ck_imports_progress CHECK (((progress >= 0) AND (progress <= 100))),
     CONSTRAINT ck_imports_state CHECK ((state = ANY (ARRAY['queued'::text, 'checking'::text, 'checked'::text, 'rejected'::text, 'committing'::text, 'committed'::text, 'failed'::text])))
 );
@@ -1326,6 +1328,13 @@ CREATE INDEX ix_idempotency_keys_created_at ON public.idempotency_keys USING btr
 
 
 --
+-- Name: ix_imports_council_scope; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_imports_council_scope ON public.imports USING btree (scope_regional_council_id, created_at DESC) WHERE (scope_regional_council_id IS NOT NULL);
+
+
+--
 -- Name: ix_imports_created; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1902,6 +1911,14 @@ ALTER TABLE ONLY public.imports
 
 ALTER TABLE ONLY public.imports
     ADD CONSTRAINT imports_scope_federation_id_fkey FOREIGN KEY (scope_federation_id) REFERENCES public.federations(id);
+
+
+--
+-- Name: imports imports_scope_regional_council_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_scope_regional_council_id_fkey FOREIGN KEY (scope_regional_council_id) REFERENCES public.regional_councils(id);
 
 
 --

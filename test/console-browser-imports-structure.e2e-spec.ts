@@ -99,4 +99,33 @@ describe('web console: imports of unions and prospects (取込)', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('council staff find 取込 in their menu, are offered their kinds only, and see their council’s history', async () => {
+    const token = await t.login(demo.regional.email, demo.regional.password);
+    const me = (await t.request('GET', '/me', { token })).body;
+    const council = (await t.request('GET', `/regional-councils/${me.regionalCouncilId}`, { token })).body;
+
+    const { context, page, problems } = await desktop(browser);
+    await signIn(page, t.baseUrl, demo.regional.email, demo.regional.password);
+    await page.getByRole('navigation').getByRole('link', { name: '取込' }).click();
+    await page.getByRole('heading', { level: 1, name: '取込', exact: true }).waitFor();
+    expect(await page.getByLabel('種類').locator('option').allTextContents()).toEqual(['組合', '事業所(組織化対象)']);
+    // the admin's files of the test above are not the council's
+    await page.getByText('まだ取り込んだファイルはありません。').waitFor();
+
+    await page.getByLabel('種類').selectOption('prospects');
+    const head = ['事業主名', '市区町村', '従業員数', '経緯'];
+    await sendFile(page, '地域の事業所.csv', shiftJisCsv([head, ['株式会社地域取込', council.municipalities[0], 12, '紹介']]));
+    await page.getByText('新しい事業所(組織化対象) 1件').waitFor();
+    await page.getByRole('button', { name: '取り込む' }).click();
+    await page.getByRole('status').filter({ hasText: '1件の事業所(組織化対象)を登録しました' }).waitFor();
+    const history = page.getByRole('table', { name: /最近の取込/ });
+    await history.getByRole('row').filter({ hasText: '地域の事業所.csv' }).getByText('取込済み').waitFor();
+    expect(await history.getByRole('row').filter({ hasText: '組合_修正.csv' }).count()).toBe(0);
+    const created = (await t.request('GET', `/prospects?q=${encodeURIComponent('地域取込')}`, { token })).body.items;
+    expect(created).toMatchObject([{ regionalCouncilId: council.id, createdBy: me.id }]);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

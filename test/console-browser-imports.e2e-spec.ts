@@ -166,7 +166,7 @@ describe('web console: imports (取込)', () => {
     await context.close();
   });
 
-  it('keeps 取込 to federation officers and admins', async () => {
+  it('keeps 取込 from leadership, who import nothing', async () => {
     const { context, page } = await desktop(browser);
     await signIn(page, t.baseUrl, demo.leadership.email, demo.leadership.password);
     expect(await page.getByRole('navigation').getByRole('link', { name: '取込' }).count()).toBe(0);

@@ -5,7 +5,7 @@ import { TestApp, bootTestApp } from './support/test-app';
 import { WorkerProcess, clearQueue, startWorker } from './support/worker-process';
 
 const UNION_HEADER: Cell[] = ['組合コード', '組合名', '構成組織コード', '地域連合コード', '事業主名', '市区町村', '加盟日', '状態', '組合種別'];
-const PROSPECT_HEADER: Cell[] = ['事業主名', 'フリガナ', '事業所名', '市区町村', '地域連合コード', '産業部門', '対象構成組織コード', '従業員数', '正社員数', 'パート数', '有期雇用数', '派遣数', '経緯', '段階', '次回予定日'];
+const PROSPECT_HEADER: Cell[] = ['事業主名', 'フリガナ', '事業所名', '市区町村', '地域連合コード', '産業部門', '対象構成組織コード', '従業員数', '正社員数', 'パート数', '有期雇用数', '派遣数', '経緯', '段階', '次回予定日', '担当オルガナイザー'];
 
 /** The header row of a downloaded template, as its cells' text. */
 async function templateHeader(t: TestApp, kind: string): Promise<string[]> {

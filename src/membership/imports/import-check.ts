@@ -10,6 +10,8 @@ import { SheetReader, openSheet } from './file-reading';
 import { ReadableKind, expectedHeaders, isLedgerKind, readHeader } from './import-columns';
 import { RecordStaging } from './record-staging';
 import { uploadPath } from './upload-storage';
+import { ImportScopeIds } from './import-access';
+import { OrganizerDirectory } from './organizer-directory';
 import { MembershipChangeRows, RowChecker, RowError, StagedRow, SurveyRows } from './row-checks';
 import { StagingCopy } from './staging-copy';
 import { StructureDirectory } from './structure-directory';
@@ -92,10 +94,10 @@ export class ImportCheck {
 
   async run(importId: string): Promise<void> {
     // an UPDATE answers [rows, affected]
-    const [[entry]] = await query<[({ kind: ReadableKind; file_size: string; scope_federation_id: string | null } | undefined)[], number]>(
+    const [[entry]] = await query<[({ kind: ReadableKind; file_size: string } & ImportScopeIds | undefined)[], number]>(
       this.db,
       sql`UPDATE imports SET state = 'checking' WHERE id = ${importId} AND state IN ('queued', 'checking')
-          RETURNING kind, file_size, scope_federation_id`,
+          RETURNING kind, file_size, scope_federation_id AS "federationId", scope_regional_council_id AS "regionalCouncilId"`,
     );
     if (!entry) return;
     const runner = this.db.createQueryRunner();
@@ -103,7 +105,7 @@ export class ImportCheck {
     const tally = new Tally();
     try {
       await runner.startTransaction();
-      await this.read(importId, entry.kind, Number(entry.file_size), entry.scope_federation_id, client, tally);
+      await this.read(importId, entry.kind, Number(entry.file_size), { federationId: entry.federationId, regionalCouncilId: entry.regionalCouncilId }, client, tally);
       if (tally.errorCount > 0) await runner.rollbackTransaction();
       else await runner.commitTransaction();
       await this.finish(importId, 'checked', tally, tally.errors, tally.summary(entry.kind));
@@ -118,9 +120,9 @@ export class ImportCheck {
     }
   }
 
-  private async read(importId: string, kind: ReadableKind, size: number, federationId: string | null, client: PoolClient, tally: Tally): Promise<void> {
+  private async read(importId: string, kind: ReadableKind, size: number, scope: ImportScopeIds, client: PoolClient, tally: Tally): Promise<void> {
     const sheet = await openSheet(uploadPath(this.config, importId));
-    const checker = await this.checker(kind, federationId);
+    const checker = await this.checker(kind, scope);
     const copy: Staging = isLedgerKind(kind) ? StagingCopy.open(client, importId) : new RecordStaging(client, importId);
     try {
       await this.readRows(kind, sheet, checker, copy, importId, size, tally);
@@ -155,16 +157,16 @@ export class ImportCheck {
     if (fields === null) throw new Rejected([{ row: 1, column: '', value: '', message: `見出しの行がありません。見出しは ${expectedHeaders(kind)} です` }]);
   }
 
-  private async checker(kind: ReadableKind, federationId: string | null): Promise<RowChecker<Staged>> {
+  private async checker(kind: ReadableKind, scope: ImportScopeIds): Promise<RowChecker<Staged>> {
     switch (kind) {
       case 'membership-changes':
-        return new MembershipChangeRows(await UnionDirectory.load(this.db, federationId));
+        return new MembershipChangeRows(await UnionDirectory.load(this.db, scope.federationId));
       case 'membership-survey':
-        return new SurveyRows(await UnionDirectory.load(this.db, federationId), this.clock.today());
+        return new SurveyRows(await UnionDirectory.load(this.db, scope.federationId), this.clock.today());
       case 'unions':
-        return new UnionRows(await StructureDirectory.load(this.db), federationId);
+        return new UnionRows(await StructureDirectory.load(this.db), scope);
       case 'prospects':
-        return new ProspectRows(await StructureDirectory.load(this.db));
+        return new ProspectRows(await StructureDirectory.load(this.db), scope.regionalCouncilId, await OrganizerDirectory.load(this.db));
     }
   }
 

@@ -10,12 +10,16 @@ export const LEDGER_KINDS = ['membership-changes', 'membership-survey'] as const
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 export const isLedgerKind = (kind: ImportKind): kind is LedgerKind => (LEDGER_KINDS as readonly string[]).includes(kind);
 
+export type StructureList = 'federations' | 'councils' | 'sectors';
+
 /** A column of a template: its Japanese header (what the template writes), its English alias, and the code list behind it. */
 export interface ImportColumn {
   field: string;
   header: string;
   required: boolean;
   list?: 'causes' | 'employmentTypes' | 'genders' | 'unionStatuses' | 'unionKinds' | 'prospectSources' | 'stages';
+  /** The structure a coded column names: its drop-down is read from the database when the template is downloaded. */
+  structure?: StructureList;
   example: string | number;
   help: string;
 }
@@ -45,8 +49,8 @@ export const COLUMNS: Record<ReadableKind, ImportColumn[]> = {
   unions: [
     { field: 'code', header: '組合コード', required: false, example: 'shoyo-seiki', help: '半角英小文字・数字・-・_ で50文字まで。省略できます。ファイル内でも登録済みの組合とも重複できません' },
     { field: 'name', header: '組合名', required: true, example: '湘陽精機労働組合', help: '200文字まで' },
-    { field: 'federationCode', header: '構成組織コード', required: false, example: '', help: '構成組織のコードまたは名称。直加盟の組合は空欄。構成組織の担当者は自分の構成組織のみ' },
-    { field: 'regionalCouncilCode', header: '地域連合コード', required: true, example: '', help: '地域連合のコードまたは名称' },
+    { field: 'federationCode', header: '構成組織コード', required: false, structure: 'federations', example: '', help: '構成組織のコードまたは名称。直加盟の組合は空欄。構成組織の担当者は自分の構成組織のみ' },
+    { field: 'regionalCouncilCode', header: '地域連合コード', required: true, structure: 'councils', example: '', help: '地域連合のコードまたは名称' },
     { field: 'employerName', header: '事業主名', required: true, example: '株式会社湘陽精機', help: '200文字まで' },
     { field: 'municipality', header: '市区町村', required: false, example: '藤沢市', help: '50文字まで' },
     { field: 'affiliatedOn', header: '加盟日', required: false, example: '2026-04-01', help: '2026-04-01、2026/4/1、令和8年4月1日 のいずれかの形' },
@@ -58,9 +62,9 @@ export const COLUMNS: Record<ReadableKind, ImportColumn[]> = {
     { field: 'employerNameKana', header: 'フリガナ', required: false, example: 'ミナトブツリュウ', help: 'ひらがなはカタカナとして登録します' },
     { field: 'establishmentName', header: '事業所名', required: false, example: '本牧倉庫', help: '200文字まで' },
     { field: 'municipality', header: '市区町村', required: false, example: '横浜市', help: '地域連合の市区町村一覧の名称。地域連合コードを省略すると、市区町村から決めます' },
-    { field: 'regionalCouncilCode', header: '地域連合コード', required: false, example: '', help: '地域連合のコードまたは名称。市区町村を省略するときは必須' },
-    { field: 'sectorCode', header: '産業部門', required: false, example: '', help: '産業部門のコードまたは名称' },
-    { field: 'targetFederationCode', header: '対象構成組織コード', required: false, example: '', help: '加盟先の候補の構成組織のコードまたは名称' },
+    { field: 'regionalCouncilCode', header: '地域連合コード', required: false, structure: 'councils', example: '', help: '地域連合のコードまたは名称。市区町村を省略するときは必須' },
+    { field: 'sectorCode', header: '産業部門', required: false, structure: 'sectors', example: '', help: '産業部門のコードまたは名称' },
+    { field: 'targetFederationCode', header: '対象構成組織コード', required: false, structure: 'federations', example: '', help: '加盟先の候補の構成組織のコードまたは名称' },
     { field: 'estimatedWorkers', header: '従業員数', required: true, example: 120, help: '0以上の整数' },
     { field: 'workforceRegular', header: '正社員数', required: false, example: 80, help: '内訳は4列（正社員数・パート数・有期雇用数・派遣数）すべて入力するか、すべて空欄に' },
     { field: 'workforcePartTime', header: 'パート数', required: false, example: 30, help: '内訳の1つ（0以上の整数）' },
@@ -69,6 +73,13 @@ export const COLUMNS: Record<ReadableKind, ImportColumn[]> = {
     { field: 'source', header: '経緯', required: true, list: 'prospectSources', example: '労働相談から', help: '一覧の経緯名またはコード' },
     { field: 'stage', header: '段階', required: false, list: 'stages', example: '候補把握', help: '省略すると「候補把握」。加盟・保留・断念は選べません' },
     { field: 'nextActionOn', header: '次回予定日', required: false, example: '2026-05-01', help: '2026-05-01、2026/5/1、令和8年5月1日 のいずれかの形' },
+    {
+      field: 'assignedOrganizerEmails',
+      header: '担当オルガナイザー',
+      required: false,
+      example: '',
+      help: '担当するオルガナイザーのメールアドレス。複数は「、」「,」または空白で区切ります。事業所と同じ地域連合のオルガナイザーに限ります',
+    },
   ],
 };
 

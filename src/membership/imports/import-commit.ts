@@ -14,8 +14,8 @@ interface Committing {
   kind: ReadableKind;
   committed_by: string;
   scope_federation_id: string | null;
+  scope_regional_council_id: string | null;
 }
-
 
 /**
  * The worker's commit of a checked import: all or nothing, in ONE transaction. Membership
@@ -40,7 +40,7 @@ export class ImportCommit {
       const written = await this.db.transaction(async (manager) => {
         const [entry] = await query<(Committing | undefined)[]>(
           manager,
-          sql`SELECT kind, committed_by, scope_federation_id FROM imports WHERE id = ${importId} AND state = 'committing' FOR UPDATE`,
+          sql`SELECT kind, committed_by, scope_federation_id, scope_regional_council_id FROM imports WHERE id = ${importId} AND state = 'committing' FOR UPDATE`,
         );
         if (!entry) return null;
         const rows = await this.write(manager, importId, entry);
@@ -73,9 +73,12 @@ export class ImportCommit {
       case 'membership-survey':
         return this.survey(manager, importId, entry);
       case 'unions':
-        return this.structure.unions(manager, importId, entry.committed_by, entry.scope_federation_id);
+        return this.structure.unions(manager, importId, entry.committed_by, {
+          federationId: entry.scope_federation_id,
+          regionalCouncilId: entry.scope_regional_council_id,
+        });
       case 'prospects':
-        return this.structure.prospects(manager, importId, entry.committed_by);
+        return this.structure.prospects(manager, importId, entry.committed_by, entry.scope_regional_council_id);
     }
   }
 

@@ -23,17 +23,27 @@ export interface ImportRow {
   reversed_at: Date | null;
   reversal_reason: string | null;
   scope_federation_id: string | null;
+  scope_regional_council_id: string | null;
 }
 
 export const IMPORT_COLUMNS = sql`i.id, i.kind, i.file_name, i.sha256, i.state, i.progress, i.rows_read, i.rows_valid, i.error_count, i.errors,
-  i.summary, i.failure, i.created_at, i.created_by, i.committed_at, i.reversed_at, i.reversal_reason, i.scope_federation_id`;
+  i.summary, i.failure, i.created_at, i.created_by, i.committed_at, i.reversed_at, i.reversal_reason, i.scope_federation_id,
+  i.scope_regional_council_id`;
 
 /**
- * Whose imports a caller sees: everything for the chapter's roles, a federation's own for
- * its officers (an import belongs to the scope of the one who uploaded it).
+ * Whose imports a caller sees: everything for admins and leadership, a federation's own for
+ * its officers, a council's own for its staff (an import belongs to the scope of the one who
+ * uploaded it).
  */
 export function importScope(scope: Scope): Sql {
-  return scope.kind === 'federation' ? sql`i.scope_federation_id = ${scope.federationId}::uuid` : sql`TRUE`;
+  switch (scope.kind) {
+    case 'all':
+      return sql`TRUE`;
+    case 'federation':
+      return sql`i.scope_federation_id = ${scope.federationId}::uuid`;
+    case 'council':
+      return sql`i.scope_regional_council_id = ${scope.regionalCouncilId}::uuid`;
+  }
 }
 
 export const toImportDto = (row: ImportRow): ImportDto => ({

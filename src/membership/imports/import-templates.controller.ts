@@ -1,18 +1,25 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authenticated } from '../../platform/common/auth/auth.decorators';
+import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField } from '../../platform/common/errors/domain-error';
 import { TemplateQuery } from './dto/import.dto';
 import { READABLE_KINDS, ReadableKind } from './import-columns';
-import { TEMPLATE_NAMES, attachment, templateCsv, templateWorkbook } from './import-templates';
+import { TEMPLATE_NAMES, attachment, templateCsv } from './import-templates';
+import { ImportTemplatesService } from './import-templates.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('imports')
 @Controller('imports/templates')
 export class ImportTemplatesController {
-  /** The file to fill in for a kind: `.xlsx` with headers, drop-down lists, an example row and 説明; `?format=csv` the header row. */
+  constructor(private readonly templates: ImportTemplatesService) {}
+
+  /**
+   * The file to fill in for a kind: `.xlsx` with headers, drop-down lists (the structure codes
+   * of the caller's scope among them), an example row and 説明; `?format=csv` the header row.
+   */
   @Authenticated()
   @ApiParam({ name: 'kind', enum: READABLE_KINDS })
   @ApiProduces(XLSX, 'text/csv')
@@ -22,7 +29,12 @@ export class ImportTemplatesController {
     content: { [XLSX]: { schema: { type: 'string', format: 'binary' } }, 'text/csv': { schema: { type: 'string' } } },
   })
   @Get(':kind')
-  async template(@Param('kind') kind: string, @Query() query: TemplateQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async template(
+    @Param('kind') kind: string,
+    @Query() query: TemplateQuery,
+    @Caller() caller: CurrentUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     if (!(READABLE_KINDS as readonly string[]).includes(kind)) throw badField('kind', `must be one of: ${READABLE_KINDS.join(', ')}`);
     const name = `${TEMPLATE_NAMES[kind as ReadableKind]}_取込テンプレート`;
     if (query.format === 'csv') {
@@ -30,6 +42,6 @@ export class ImportTemplatesController {
       return templateCsv(kind as ReadableKind);
     }
     void reply.header('content-type', XLSX).header('content-disposition', attachment(`${name}.xlsx`));
-    return templateWorkbook(kind as ReadableKind);
+    return this.templates.workbook(kind as ReadableKind, caller);
   }
 }

@@ -7,7 +7,7 @@ import { CLIENT_CAUSES } from '../membership-changes/membership-change.rules';
 import { PROSPECT_SOURCES } from '../../organizing/prospects/prospect.entity';
 import { INITIAL_STAGES } from '../../organizing/prospects/stage-rules';
 import { UNION_KINDS, UNION_STATUSES } from '../../structure/unions/union.entity';
-import { COLUMNS, ImportColumn, ReadableKind, columnLetter, isLedgerKind } from './import-columns';
+import { COLUMNS, ImportColumn, ReadableKind, StructureList, columnLetter, isLedgerKind } from './import-columns';
 
 export const TEMPLATE_NAMES: Record<ReadableKind, string> = {
   'membership-changes': '組合員数増減',
@@ -33,12 +33,47 @@ const rangeValidations = (sheet: ExcelJS.Worksheet): { add(range: string, valida
 /** Rows of the data sheet given a drop-down list: enough for a year's entries, without bloating the file. */
 const VALIDATED_ROWS = 5000;
 
+/** The federations, councils and sectors the caller may name, by code (their names beside them), read at download time. */
+export type StructureChoices = Record<StructureList, { code: string; name: string }[]>;
+
+const STRUCTURE_TITLES: Record<StructureList, string> = { federations: '構成組織', councils: '地域連合', sectors: '産業部門' };
+
+/** Excel keeps an inline list (`"a,b"`) of at most 255 characters; a longer list is a range on a hidden sheet. */
+const INLINE_LIST_MAX = 255;
+
+/**
+ * The formula of each structure list a kind's columns use: inline when short, else a range
+ * of the hidden コード sheet, written row by row (code and name of each list side by side).
+ */
+function structureFormulae(book: ExcelJS.Workbook, columns: ImportColumn[], choices: StructureChoices): Map<StructureList, string> {
+  const formulae = new Map<StructureList, string>();
+  const long: StructureList[] = [];
+  for (const list of new Set(columns.flatMap((c) => (c.structure ? [c.structure] : [])))) {
+    const codes = choices[list].map((c) => c.code);
+    if (codes.length === 0) continue;
+    const inline = codes.join(',');
+    if (inline.length <= INLINE_LIST_MAX && !/[",]/.test(codes.join(''))) formulae.set(list, `"${inline}"`);
+    else long.push(list);
+  }
+  if (long.length === 0) return formulae;
+  const sheet = book.addWorksheet('コード', { state: 'hidden' });
+  sheet.addRow(long.flatMap((list) => [`${STRUCTURE_TITLES[list]}コード`, `${STRUCTURE_TITLES[list]}名`]));
+  const rows = Math.max(...long.map((list) => choices[list].length));
+  for (let i = 0; i < rows; i++) sheet.addRow(long.flatMap((list) => [choices[list][i]?.code ?? null, choices[list][i]?.name ?? null]));
+  long.forEach((list, j) => {
+    const letter = columnLetter(j * 2);
+    formulae.set(list, `コード!$${letter}$2:$${letter}$${choices[list].length + 1}`);
+  });
+  return formulae;
+}
+
 /**
  * The template of a kind: the data sheet with the Japanese headers, an example row and
  * drop-down lists (data validation) for coded columns; a 説明 sheet with what each column
- * takes; and a 一覧 sheet holding the lists' labels (from the same source as /labels).
+ * takes; a 一覧 sheet holding the lists' labels (from the same source as /labels); and the
+ * codes of the federations, councils and sectors the caller may name (`choices`).
  */
-export async function templateWorkbook(kind: ReadableKind): Promise<Buffer> {
+export async function templateWorkbook(kind: ReadableKind, choices: StructureChoices): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const data = book.addWorksheet(TEMPLATE_NAMES[kind]);
   const help = book.addWorksheet('説明');
@@ -48,6 +83,23 @@ export async function templateWorkbook(kind: ReadableKind): Promise<Buffer> {
   data.addRow(columns.map((c) => c.header)).font = { bold: true };
   data.addRow(columns.map((c) => c.example));
   columns.forEach((c, i) => (data.getColumn(i + 1).width = Math.max(12, c.header.length * 3)));
+
+  const structure = structureFormulae(book, columns, choices);
+  for (const [i, column] of columns.entries()) {
+    const formula = column.structure && structure.get(column.structure);
+    if (!formula) continue;
+    const target = columnLetter(i);
+    rangeValidations(data).add(`${target}2:${target}${VALIDATED_ROWS}`, {
+      type: 'list',
+      allowBlank: !column.required,
+      formulae: [formula],
+      // the column takes a name too: a value not in the list is questioned, not refused
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: column.header,
+      error: `${column.header}が一覧にありません。名称で入力したときはそのまま進めてください`,
+    });
+  }
 
   let listColumn = 0;
   for (const [i, column] of columns.entries()) {
@@ -78,7 +130,7 @@ export async function templateWorkbook(kind: ReadableKind): Promise<Buffer> {
     '全角の数字・記号・空白は半角として読みます。日付は 2026-04-01、2026/4/1、令和8年4月1日 のどれでも入力できます。',
     'CSV で保存する場合は「CSV UTF-8」または「CSV（コンマ区切り）」のどちらでも取り込めます。',
     '取込は「確認」と「反映」の2段階です。確認で見つかった問題は行番号（Excelの行番号）と列名で示されます。',
-    ...(isLedgerKind(kind) ? [] : ['構成組織・地域連合・産業部門は、登録されているコードまたは名称で指定します。']),
+    ...(isLedgerKind(kind) ? [] : ['構成組織・地域連合・産業部門は、登録されているコードまたは名称で指定します。ドロップダウンには、あなたが指定できるもののコードが並びます。']),
   ]) {
     help.addRow([line]);
   }

@@ -11,7 +11,11 @@ import { IMPORT_KINDS } from './import-columns';
 import { ImportReversal } from './import-reversal';
 import { ImportsService } from './imports.service';
 
-/** Spreadsheet imports (取込): federation officers for their unions, admins for all. */
+/**
+ * Spreadsheet imports (取込): admins for everything, federation officers for their unions,
+ * regional council staff for their council's unions and prospects (which kind a role may
+ * import: import-access.ts); leadership reads them.
+ */
 @ApiTags('imports')
 @Controller('imports')
 export class ImportsController {
@@ -20,7 +24,7 @@ export class ImportsController {
     private readonly reversal: ImportReversal,
   ) {}
 
-  @Authenticated('admin', 'federation')
+  @Authenticated('admin', 'federation', 'regional')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -38,7 +42,7 @@ export class ImportsController {
     return this.imports.upload(request, caller);
   }
 
-  @Authenticated('admin', 'leadership', 'federation')
+  @Authenticated('admin', 'leadership', 'federation', 'regional')
   @Get()
   @ApiPage(ImportDto)
   @ApiOperation({ operationId: 'listImports', summary: 'List imports in your scope, newest first' })
@@ -46,7 +50,7 @@ export class ImportsController {
     return this.imports.list(query, caller);
   }
 
-  @Authenticated('admin', 'leadership', 'federation')
+  @Authenticated('admin', 'leadership', 'federation', 'regional')
   @Get(':id')
   @ApiOperation({ operationId: 'getImport', summary: 'Get an import: its state, progress, counts and errors' })
   @ApiOkResponse({ type: ImportDto })
@@ -54,7 +58,7 @@ export class ImportsController {
     return this.imports.get(id, caller);
   }
 
-  @Authenticated('admin', 'federation')
+  @Authenticated('admin', 'federation', 'regional')
   @AcceptsIdempotencyKey()
   @ApiAcceptedResponse({ type: ImportAcceptedDto, description: 'Committing in the worker: poll GET /imports/:id until committed (or failed, with nothing written)' })
   @HttpCode(HttpStatus.ACCEPTED)

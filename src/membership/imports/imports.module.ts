@@ -11,13 +11,14 @@ import { ImportReversal } from './import-reversal';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { ImportTemplatesController } from './import-templates.controller';
+import { ImportTemplatesService } from './import-templates.service';
 import { StructureCommit } from './structure-commit';
 
 /** The imports API: upload, read, commit, reverse, templates. */
 @Module({
   imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE }), AggregationModule, IdempotencyModule],
   controllers: [ImportTemplatesController, ImportsController],
-  providers: [ImportsService, ImportReversal],
+  providers: [ImportsService, ImportReversal, ImportTemplatesService],
 })
 export class ImportsModule {}
 

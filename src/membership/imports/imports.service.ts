@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeOf } from '../../platform/common/auth/scope';
-import { badField, conflict, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { badField, conflict, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { query, sql } from '../../platform/database/sql';
@@ -15,8 +15,8 @@ import { selectPage } from '../../platform/database/select-page';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { IMPORTS_QUEUE, IMPORT_JOB_OPTIONS, ImportJob } from '../../platform/queue/queues';
 import { MembershipErrorCode } from '../error-codes';
-import { writeScope } from '../membership-changes/union-access';
 import { ImportAcceptedDto, ImportDto, ListImportsQuery } from './dto/import.dto';
+import { assertMayImport, importerScope } from './import-access';
 import { READABLE_KINDS, type ReadableKind } from './import-columns';
 import { IMPORT_COLUMNS, ImportRow, importScope, toImportDto } from './import-rows';
 import { storeUpload, uploadPath } from './upload-storage';
@@ -39,7 +39,7 @@ export class ImportsService {
 
   /** `file` and `kind` from a multipart body; the file goes to disk as it arrives. */
   async upload(request: FastifyRequest, caller: CurrentUser): Promise<ImportAcceptedDto> {
-    const scope = writeScope(caller);
+    const scope = importerScope(caller);
     if (!request.isMultipart()) throw badField('file', 'send the file as multipart/form-data with the fields file and kind');
     const id = randomUUID();
     let kind: unknown;
@@ -50,6 +50,8 @@ export class ImportsService {
           if (part.fieldname !== 'kind') throw badField(part.fieldname, 'is not a known field');
           kind = part.value;
           if (!isReadableKind(kind)) throw badField('kind', KIND_MESSAGE);
+          // before the file is stored, when the kind comes first (as the console sends it)
+          assertMayImport(caller, kind);
         } else if (part.fieldname !== 'file' || stored) {
           throw badField(part.fieldname, 'send one file, in the field file');
         } else {
@@ -57,8 +59,8 @@ export class ImportsService {
         }
       }
       if (!isReadableKind(kind)) throw badField('kind', KIND_MESSAGE);
-      // as POST /prospects: the chapter's staff keep prospects, federation officers do not
-      if (kind === 'prospects' && scope.kind === 'federation') throw forbidden('Federation users may not register prospects; ask the chapter office');
+      // as the endpoint behind the kind: no prospects for federations, no ledger for councils
+      assertMayImport(caller, kind);
       if (!stored) throw badField('file', 'is required');
       if (stored.size === 0) throw badField('file', 'is empty');
     } catch (error) {
@@ -67,9 +69,9 @@ export class ImportsService {
     }
     await query(
       this.db,
-      sql`INSERT INTO imports (id, kind, file_name, file_size, sha256, scope_federation_id, created_by)
+      sql`INSERT INTO imports (id, kind, file_name, file_size, sha256, scope_federation_id, scope_regional_council_id, created_by)
           VALUES (${id}, ${kind}, ${stored.fileName}, ${stored.size}, ${stored.sha256},
-                  ${scope.kind === 'federation' ? scope.federationId : null}, ${caller.id})`,
+                  ${scope.federationId}, ${scope.regionalCouncilId}, ${caller.id})`,
     );
     await this.queue.add(ImportJob.Check, { importId: id }, { ...IMPORT_JOB_OPTIONS, jobId: `check-${id}` });
     return { id, state: 'queued' };
@@ -99,7 +101,7 @@ export class ImportsService {
    * partial unique index settles two commits racing.
    */
   async commit(id: string, caller: CurrentUser, request: IdempotentRequest): Promise<ImportAcceptedDto> {
-    writeScope(caller);
+    importerScope(caller);
     try {
       const result = await this.idempotent.run(
         caller,
@@ -107,6 +109,7 @@ export class ImportsService {
         { id },
         async (manager) => {
           const entry = await this.find(manager, id, caller, true);
+          assertMayImport(caller, entry.kind);
           if (entry.state !== 'checked' || entry.error_count > 0) {
             throw conflict(MembershipErrorCode.IMPORT_NOT_COMMITTABLE, `Only a checked import without errors can be committed; this one is ${entry.state} with ${entry.error_count} errors`, [
               { field: 'state', message: `is ${entry.state}` },

@@ -56,9 +56,10 @@ export class Cells {
     return null;
   }
 
-  fail(field: string, message: string): void {
+  /** A problem of the cell; `value` names one part of it (an address of several) instead of the whole cell. */
+  fail(field: string, message: string, value = cellText(this.values[field])): void {
     const header = COLUMNS[this.kind].find((c) => c.field === field)?.header ?? field;
-    this.errors.push({ row: this.row, column: header, value: cellText(this.values[field]), message });
+    this.errors.push({ row: this.row, column: header, value, message });
   }
 
   union(directory: UnionDirectory): string | null {

@@ -65,6 +65,11 @@ export class StructureDirectory {
     return this.takenUnionCodes.has(code);
   }
 
+  /** A council's name by id (for messages that name it). */
+  councilName(id: string): string {
+    return this.councilList.find((c) => c.id === id)?.name ?? '別の地域連合';
+  }
+
   /** The councils that list a municipality (as POST /prospects resolves it). */
   councilsListing(municipality: string): Council[] {
     return this.councilList.filter((c) => c.municipalities.includes(municipality));

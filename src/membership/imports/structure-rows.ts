@@ -6,6 +6,8 @@ import { INITIAL_STAGES, STAGES } from '../../organizing/prospects/stage-rules';
 import { UNION_KINDS, UNION_STATUSES } from '../../structure/unions/union.entity';
 import { CodeList, Parsed, calendarDate, cellText, integerIn } from './cell-values';
 import { Cells, RowChecker, RowError, RowValues, blank } from './row-checks';
+import { ImportScopeIds } from './import-access';
+import { OrganizerDirectory } from './organizer-directory';
 import { StructureDirectory } from './structure-directory';
 
 /** A good row of a structure kind: the API body it stands for, resolved to ids and codes. */
@@ -32,6 +34,12 @@ function initialStage(value: unknown): Parsed<string> {
 
 const MAX_WORKERS = 1_000_000;
 
+/** A council read from a cell, held to the council staff's own (`scopeCouncilId`; null: any). */
+function ownCouncil<T extends { id: string; name: string }>(structure: StructureDirectory, scopeCouncilId: string | null, what: string, found: Parsed<T>): Parsed<T> {
+  if (!found.ok || scopeCouncilId === null || found.value.id === scopeCouncilId) return found;
+  return { ok: false, message: `${found.value.name}の${what}は登録できません。あなたの地域連合（${structure.councilName(scopeCouncilId)}）の${what}だけを登録できます` };
+}
+
 /** Text of at most `max` characters (NFKC, trimmed), as the API's MaxLength. */
 const textUpTo =
   (max: number, normalize: (text: string) => string = (t) => t) =>
@@ -48,15 +56,16 @@ const optional = <T>(cells: Cells, values: RowValues, field: string, parse: (val
 /**
  * Rows of a unions file, checked as POST /unions checks a body: a code matches the code
  * pattern and is unique (within the file and against the unions already registered), the
- * federation and council exist, a directly affiliated union has no federation, and a
- * federation officer registers unions of their own federation only.
+ * federation and council exist, a directly affiliated union has no federation, a
+ * federation officer registers unions of their own federation only, and council staff
+ * those of their own council.
  */
 export class UnionRows implements RowChecker<StagedRecord> {
   private readonly codesInFile = new Map<string, number>();
 
   constructor(
     private readonly structure: StructureDirectory,
-    private readonly scopeFederationId: string | null,
+    private readonly scope: ImportScopeIds,
   ) {}
 
   check(row: number, values: RowValues): Checked {
@@ -64,14 +73,16 @@ export class UnionRows implements RowChecker<StagedRecord> {
     const code = optional(cells, values, 'code', (v) => this.code(row, cellText(v)));
     const name = cells.read('name', textUpTo(200));
     const federation = optional(cells, values, 'federationCode', (v) => this.structure.federations.find(v));
-    const council = cells.read('regionalCouncilCode', (v) => (blank(v) ? { ok: false, message: '地域連合のコードまたは名称を入力してください' } : this.structure.councils.find(v)));
+    const council = cells.read('regionalCouncilCode', (v) =>
+      blank(v) ? { ok: false, message: '地域連合のコードまたは名称を入力してください' } : ownCouncil(this.structure, this.scope.regionalCouncilId, '組合', this.structure.councils.find(v)),
+    );
     const employerName = cells.read('employerName', textUpTo(200));
     const municipality = optional(cells, values, 'municipality', textUpTo(50));
     const affiliatedOn = optional(cells, values, 'affiliatedOn', calendarDate);
     const status = blank(values.status) ? 'active' : cells.read('status', (v) => unionStatuses.read(v));
     const kind = blank(values.kind) ? 'enterprise' : cells.read('kind', (v) => unionKinds.read(v));
     const federationId = federation?.id ?? null;
-    if (this.scopeFederationId !== null && federationId !== this.scopeFederationId && (federation !== null || blank(values.federationCode))) {
+    if (this.scope.federationId !== null && federationId !== this.scope.federationId && (federation !== null || blank(values.federationCode))) {
       cells.fail('federationCode', 'あなたの構成組織の組合だけを登録できます。構成組織コードにあなたの構成組織を入力してください');
     } else if (kind === 'direct' && federationId !== null) {
       cells.fail('federationCode', '直加盟の組合（組合種別「直加盟」）は構成組織コードを空欄にしてください');
@@ -100,12 +111,17 @@ const WORKFORCE = ['workforceRegular', 'workforcePartTime', 'workforceFixedTerm'
 
 /**
  * Rows of a prospects file, checked as POST /prospects checks a body: the council follows
- * from the municipality as the API resolves it, coded values are read by code or label,
- * the workforce breakdown is all four counts or none, and a new prospect starts at a
- * working stage.
+ * from the municipality as the API resolves it, council staff register their council's
+ * prospects only, coded values are read by code or label, the workforce breakdown is all
+ * four counts or none, a new prospect starts at a working stage, and its assigned
+ * organizers (by e-mail address) are organizers of its council.
  */
 export class ProspectRows implements RowChecker<StagedRecord> {
-  constructor(private readonly structure: StructureDirectory) {}
+  constructor(
+    private readonly structure: StructureDirectory,
+    private readonly scopeCouncilId: string | null,
+    private readonly organizers: OrganizerDirectory,
+  ) {}
 
   check(row: number, values: RowValues): Checked {
     const cells = new Cells('prospects', row, values);
@@ -113,8 +129,8 @@ export class ProspectRows implements RowChecker<StagedRecord> {
     const employerNameKana = optional(cells, values, 'employerNameKana', textUpTo(200, toKatakana));
     const establishmentName = optional(cells, values, 'establishmentName', textUpTo(200, normalizeName));
     const municipality = optional(cells, values, 'municipality', textUpTo(50, normalizeName));
-    const council = optional(cells, values, 'regionalCouncilCode', (v) => this.structure.councils.find(v));
-    const regionalCouncilId = this.council(cells, values, municipality, council);
+    const council = optional(cells, values, 'regionalCouncilCode', (v) => ownCouncil(this.structure, this.scopeCouncilId, '事業所', this.structure.councils.find(v)));
+    const regionalCouncilId = this.inScope(cells, values, this.council(cells, values, municipality, council));
     const sectorCode = optional(cells, values, 'sectorCode', (v) => this.structure.sectors.find(v))?.code ?? null;
     const targetFederationId = optional(cells, values, 'targetFederationCode', (v) => this.structure.federations.find(v))?.id ?? null;
     const estimatedWorkers = cells.read('estimatedWorkers', (v) => integerIn(v, 0, MAX_WORKERS));
@@ -122,6 +138,7 @@ export class ProspectRows implements RowChecker<StagedRecord> {
     const source = cells.read('source', (v) => (blank(v) ? { ok: false, message: '経緯を入力してください' } : prospectSources.read(v)));
     const stage = blank(values.stage) ? 'identified' : cells.read('stage', initialStage);
     const nextActionOn = optional(cells, values, 'nextActionOn', calendarDate);
+    const assignedOrganizerIds = this.assignedOrganizers(cells, values, regionalCouncilId);
     if (cells.errors.length) return { staged: null, errors: cells.errors };
     return {
       staged: {
@@ -138,6 +155,7 @@ export class ProspectRows implements RowChecker<StagedRecord> {
           ...workforce,
           source,
           stage,
+          assignedOrganizerIds,
           nextActionOn,
         },
       },
@@ -167,6 +185,25 @@ export class ProspectRows implements RowChecker<StagedRecord> {
       return null;
     }
     return listing[0].id;
+  }
+
+  /**
+   * A council found from the municipality must be the staff's own too (one named in
+   * 地域連合コード was held to it as it was read).
+   */
+  private inScope(cells: Cells, values: RowValues, councilId: string | null): string | null {
+    if (this.scopeCouncilId === null || councilId === null || councilId === this.scopeCouncilId) return councilId;
+    const name = this.structure.councilName(councilId);
+    cells.fail('municipality', `市区町村「${cellText(values.municipality)}」は${name}の市区町村です。あなたの地域連合の事業所だけを登録できます`);
+    return null;
+  }
+
+  /** 担当オルガナイザー by e-mail address: each one a problem of its own, naming it. */
+  private assignedOrganizers(cells: Cells, values: RowValues, regionalCouncilId: string | null): string[] {
+    if (blank(values.assignedOrganizerEmails)) return [];
+    const { ids, problems } = this.organizers.read(values.assignedOrganizerEmails, regionalCouncilId);
+    for (const problem of problems) cells.fail('assignedOrganizerEmails', problem.message, problem.value);
+    return ids;
   }
 
   private workforce(cells: Cells, values: RowValues): Record<(typeof WORKFORCE)[number], number | null> {

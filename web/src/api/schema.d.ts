@@ -658,7 +658,8 @@ export interface paths {
         };
         /**
          * Download the template of an import kind (.xlsx, or the CSV header row)
-         * @description The file to fill in for a kind: `.xlsx` with headers, drop-down lists, an example row and 説明; `?format=csv` the header row.
+         * @description The file to fill in for a kind: `.xlsx` with headers, drop-down lists (the structure codes
+         *     of the caller's scope among them), an example row and 説明; `?format=csv` the header row.
          */
         get: operations["getImportTemplate"];
         put?: never;
@@ -5691,7 +5692,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Only for: admin, leadership, federation */
+            /** @description Only for: admin, leadership, federation, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5750,7 +5751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Only for: admin, federation */
+            /** @description Only for: admin, federation, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5807,7 +5808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Only for: admin, leadership, federation */
+            /** @description Only for: admin, leadership, federation, regional */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5868,7 +5869,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Only for: admin, federation */
+            /** @description Only for: admin, federation, regional */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -10,7 +10,9 @@ import { importHistoryQuery, templateHref, uploadImport } from './imports-api';
 /** Step 1: the kind, its template, and the file to check. */
 export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void }) {
   const { me } = useRouteContext({ from: '/signed-in' });
-  const [kind, setKind] = useState<ImportKind>('membership-changes');
+  const kinds = kindsFor(me.role);
+  // the first kind the role may import: council staff start at 組合, never at a kind they are refused
+  const [kind, setKind] = useState<ImportKind>(kinds[0]?.value ?? 'unions');
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -50,7 +52,7 @@ export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void })
               label="種類"
               value={kind}
               onChange={(e) => setKind(e.currentTarget.value as ImportKind)}
-              data={kindsFor(me.role).map((k) => ({ value: k.value, label: k.label }))}
+              data={kinds.map((k) => ({ value: k.value, label: k.label }))}
               error={kindProblem}
               w={240}
             />

@@ -67,9 +67,12 @@ describe('structure kinds', () => {
     expect(writtenLine('prospects', 2)).toBe('2件の事業所(組織化対象)を登録しました');
   });
 
-  it('offers prospects to the chapter only, as the API does', () => {
+  it('offers each role the kinds the API lets it import', () => {
     expect(kindsFor('federation').map((k) => k.value)).toEqual(['membership-changes', 'membership-survey', 'unions']);
     expect(kindsFor('admin').map((k) => k.value)).toEqual(['membership-changes', 'membership-survey', 'unions', 'prospects']);
+    expect(kindsFor('regional').map((k) => k.value)).toEqual(['unions', 'prospects']);
+    expect(kindsFor('leadership')).toEqual([]);
+    expect(kindsFor('organizer')).toEqual([]);
   });
 
   it('never offers 取消 for unions or prospects', () => {

@@ -15,9 +15,21 @@ export function writesLedger(kind: string): boolean {
   return kind === 'membership-changes' || kind === 'membership-survey';
 }
 
-/** The kinds a role may upload: prospects are kept by the chapter's staff, not by federations (as POST /prospects). */
+/**
+ * Who may upload each kind, as the API decides it (src/membership/imports/import-access.ts):
+ * the roles of the endpoint behind the kind. Federations keep membership figures and their
+ * unions; council staff their council's unions and prospects.
+ */
+const IMPORTERS: Record<ImportKind, readonly string[]> = {
+  'membership-changes': ['admin', 'federation'],
+  'membership-survey': ['admin', 'federation'],
+  unions: ['admin', 'regional', 'federation'],
+  prospects: ['admin', 'regional'],
+};
+
+/** The kinds a role may upload, in the list's order. */
 export function kindsFor(role: string): (typeof IMPORT_KINDS)[number][] {
-  return IMPORT_KINDS.filter((k) => !(k.value === 'prospects' && role === 'federation'));
+  return IMPORT_KINDS.filter((k) => IMPORTERS[k.value].includes(role));
 }
 
 /** What a committed file wrote, in a sentence's words: 「12件を台帳に書き込みました」「3件の組合を登録しました」. */

@@ -14,11 +14,12 @@ export const SCREENS = {
   goals: { path: '/goals', title: '目標', roles: ['leadership', 'admin'] },
   lossCauses: { path: '/loss-causes', title: '減少要因', roles: ['regional', 'leadership', 'admin'] },
   members: { path: '/members', title: '組合員数', roles: ['federation', 'admin'] },
-  imports: { path: '/imports', title: '取込', roles: ['federation', 'admin'] },
   today: { path: '/today', title: '今日', roles: ['organizer'] },
   prospects: { path: '/prospects', title: '担当事業所', roles: ['organizer', 'regional'] },
   newProspect: { path: '/prospects/new', title: '新規事業所', roles: ['regional'] },
   consultations: { path: '/consultations', title: 'まちかど労働相談', roles: ['regional'] },
+  // after the council's own screens for its staff, beside 組合員数 for federations
+  imports: { path: '/imports', title: '取込', roles: ['federation', 'regional', 'admin'] },
   structure: { path: '/structure', title: '組織', roles: ['admin', 'leadership', 'regional', 'federation'] },
   periods: { path: '/admin/periods', title: '月次締め', roles: ['leadership', 'admin'] },
   users: { path: '/admin/users', title: 'ユーザー', roles: ['admin'] },

@@ -1,0 +1,56 @@
+import { DataSource } from 'typeorm';
+import { query, sql } from '../../platform/database/sql';
+import { cellText } from './cell-values';
+
+interface User {
+  id: string;
+  email: string;
+  role: string;
+  regional_council_id: string | null;
+  council_name: string | null;
+}
+
+/** One address the cell names that cannot be assigned, and why (Japanese, naming it). */
+export interface OrganizerProblem {
+  value: string;
+  message: string;
+}
+
+/** An address as people type it: NFKC (全角 → 半角), case-insensitive, as the unique index on lower(email). */
+const emailKey = (text: string): string => text.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * The users a prospects file may assign by e-mail address (担当オルガナイザー), loaded once
+ * per check: an address must be a user's, that user an organizer, of the prospect's
+ * council — what POST /prospects holds of `assignedOrganizerIds` (checkOrganizers).
+ */
+export class OrganizerDirectory {
+  private constructor(private readonly byEmail: Map<string, User>) {}
+
+  static async load(db: DataSource): Promise<OrganizerDirectory> {
+    const users = await query<User[]>(
+      db,
+      sql`SELECT u.id, u.email, u.role, u.regional_council_id, c.name AS council_name
+          FROM users u LEFT JOIN regional_councils c ON c.id = u.regional_council_id`,
+    );
+    return new OrganizerDirectory(new Map(users.map((u) => [emailKey(u.email), u])));
+  }
+
+  /**
+   * The organizers a cell names, separated by 「、」, 「,」 or spaces, each once; the council
+   * is checked when it is known (null: the row's council is itself in error).
+   */
+  read(value: unknown, regionalCouncilId: string | null): { ids: string[]; problems: OrganizerProblem[] } {
+    const ids = new Set<string>();
+    const problems: OrganizerProblem[] = [];
+    for (const address of cellText(value).split(/[、,\s]+/).filter(Boolean)) {
+      const user = this.byEmail.get(emailKey(address));
+      if (!user) problems.push({ value: address, message: `メールアドレス「${address}」の利用者は登録されていません` });
+      else if (user.role !== 'organizer') problems.push({ value: address, message: `「${address}」はオルガナイザーではありません。担当にできるのはオルガナイザーだけです` });
+      else if (regionalCouncilId !== null && user.regional_council_id !== regionalCouncilId) {
+        problems.push({ value: address, message: `「${address}」は${user.council_name ?? '別の地域連合'}のオルガナイザーです。事業所と同じ地域連合のオルガナイザーを入力してください` });
+      } else ids.add(user.id);
+    }
+    return { ids: [...ids], problems };
+  }
+}
