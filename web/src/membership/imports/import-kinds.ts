@@ -16,11 +16,12 @@ export function writesLedger(kind: string): boolean {
 }
 
 /**
- * Who may upload each kind, as the API decides it (src/membership/imports/import-access.ts):
+ * Who may upload each kind, as the API decides it (src/membership/imports/import-access.ts;
+ * test/import-access-parity.spec.ts holds the two equal):
  * the roles of the endpoint behind the kind. Federations keep membership figures and their
  * unions; council staff their council's unions and prospects.
  */
-const IMPORTERS: Record<ImportKind, readonly string[]> = {
+export const IMPORTERS: Record<ImportKind, readonly string[]> = {
   'membership-changes': ['admin', 'federation'],
   'membership-survey': ['admin', 'federation'],
   unions: ['admin', 'regional', 'federation'],
