@@ -79,7 +79,7 @@ async function ledgerShaped(client: Client, name: string, withIndexes: boolean):
   if (!withIndexes) return;
   const { rows } = await client.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'membership_changes'`);
   for (const { indexdef } of rows as { indexdef: string }[]) {
-    await client.query((indexdef as string).replace(/INDEX (\S+) ON public\.membership_changes/, `INDEX $1_${name} ON public.${name}`));
+    await client.query(indexdef.replace(/INDEX (\S+) ON public\.membership_changes/, `INDEX $1_${name} ON public.${name}`));
   }
 }
 
