@@ -86,7 +86,7 @@ describe('list exports (?format=xlsx|csv)', () => {
     expect(rows.every((r) => r[2] === '第二労組' && r[0] >= '2025/03/01' && r[0] <= '2025/06/30')).toBe(true);
   });
 
-  it("exports all of a federation user's unions (a list paged by offset) and nobody else's", async () => {
+  it("exports all of a federation user's unions (more than one page) and nobody else's", async () => {
     const json = await allPages(t, '/unions', federationX.token);
     expect(json).toHaveLength(521);
     const { sheets } = await readWorkbook((await download(t, '/unions?format=xlsx', federationX.token)).bytes);

@@ -1,3 +1,4 @@
+import { IncomingMessage, get } from 'node:http';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { TestApp } from './test-app';
@@ -51,4 +52,44 @@ export async function allPages(t: TestApp, path: string, token: string): Promise
     items.push(...answer.body.items);
     if (items.length >= answer.body.total) return items;
   }
+}
+
+/** A file read as a slow client reads it: the server waits for it between pages (backpressure). */
+export interface SlowDownload {
+  status: number;
+  /** Reads until at least `bytes` bytes in all have come. */
+  readAtLeast(bytes: number): Promise<void>;
+  /** Reads to the end and answers every byte, the first part included. */
+  rest(): Promise<Buffer>;
+}
+
+/**
+ * A GET read chunk by chunk, only when asked. node:http, not fetch: a paused response stops
+ * reading its socket, so what waits unread is at most the sockets' buffers (fetch reads ahead
+ * into memory and would let the server run on).
+ */
+export async function slowDownload(t: TestApp, path: string, token: string): Promise<SlowDownload> {
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    get(`${t.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } }, resolve).on('error', reject);
+  });
+  const chunks = response[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const read: Buffer[] = [];
+  let bytes = 0;
+  const more = async (): Promise<boolean> => {
+    const next = await chunks.next();
+    if (next.done) return false;
+    read.push(next.value);
+    bytes += next.value.length;
+    return true;
+  };
+  return {
+    status: response.statusCode ?? 0,
+    readAtLeast: async (wanted) => {
+      while (bytes < wanted) if (!(await more())) throw new Error(`${path}: ended after ${bytes} bytes`);
+    },
+    rest: async () => {
+      while (await more());
+      return Buffer.concat(read);
+    },
+  };
 }

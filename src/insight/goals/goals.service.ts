@@ -6,15 +6,18 @@ import { Scope, inScope } from '../../platform/common/auth/scope';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
-import { query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
+import { Sql, query, sql } from '../../platform/database/sql';
 import { CreateGoalDto, GoalAllocationsDto, GoalDto, ListGoalsQuery, UpdateGoalDto, toGoalDto } from './dto/goal.dto';
 import { Goal } from './goal.entity';
 
 type GoalFields = Omit<CreateGoalDto, 'scope'> & { federationId: string | null; regionalCouncilId: string | null };
 
-/** TypeORM refuses undefined in a where condition: leave out the filters not given. */
-const definedOnly = <T extends object>(where: T): Partial<T> =>
-  Object.fromEntries(Object.entries(where).filter(([, value]) => value !== undefined)) as Partial<T>;
+/** A goal row (alias g) in the entity's shape: camelCase names, dates as YYYY-MM-DD. */
+const GOAL_COLUMNS = sql`g.id, g.name, g.target_members AS "targetMembers", to_char(g.target_on, 'YYYY-MM-DD') AS "targetOn",
+  to_char(g.baseline_on, 'YYYY-MM-DD') AS "baselineOn", g.federation_id AS "federationId", g.regional_council_id AS "regionalCouncilId",
+  g.parent_goal_id AS "parentGoalId", g.milestones, g.version, g.created_at AS "createdAt", g.updated_at AS "updatedAt",
+  g.created_by AS "createdBy", g.updated_by AS "updatedBy"`;
 
 function checkDates(goal: { baselineOn: string; targetOn: string }): void {
   if (goal.baselineOn > goal.targetOn) throw badField('baselineOn', 'must be on or before targetOn');
@@ -32,14 +35,17 @@ export class GoalsService {
   constructor(@InjectRepository(Goal) private readonly goals: Repository<Goal>) {}
 
   /** Every signed-in user reads every goal: the chapter's goals are shared. */
-  async list(query: ListGoalsQuery): Promise<Page<GoalDto>> {
-    const [rows, total] = await this.goals.findAndCount({
-      where: definedOnly({ federationId: query.federationId, regionalCouncilId: query.regionalCouncilId, parentGoalId: query.parentGoalId }),
-      order: { targetOn: 'ASC', name: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return page(rows.map(toGoalDto), total, query);
+  async list(filter: ListGoalsQuery): Promise<Page<GoalDto>> {
+    const conditions: Sql[] = [];
+    if (filter.federationId) conditions.push(sql`g.federation_id = ${filter.federationId}`);
+    if (filter.regionalCouncilId) conditions.push(sql`g.regional_council_id = ${filter.regionalCouncilId}`);
+    if (filter.parentGoalId) conditions.push(sql`g.parent_goal_id = ${filter.parentGoalId}`);
+    const { rows, total } = await selectPage<Goal>(
+      this.goals.manager,
+      { columns: GOAL_COLUMNS, from: sql`goals g`, where: sql.and(conditions), orderBy: sql`g.target_on ASC, g.name ASC, g.id ASC` },
+      filter,
+    );
+    return page(rows.map(toGoalDto), total, filter);
   }
 
   async find(id: string): Promise<Goal> {

@@ -105,7 +105,7 @@ export class MembershipSurveysService {
     const where = listQuery.unionId ? sql`${scope} AND s.union_id = ${listQuery.unionId}::uuid` : scope;
     const { rows, total } = await selectPage<SurveyRow>(
       this.db,
-      { columns: SURVEY_COLUMNS, from: SURVEYS, where, orderBy: sql`s.surveyed_on DESC, s.recorded_at DESC` },
+      { columns: SURVEY_COLUMNS, from: SURVEYS, where, orderBy: sql`s.surveyed_on DESC, s.recorded_at DESC, s.id` },
       listQuery,
     );
     return page(rows.map(toDto), total, listQuery);

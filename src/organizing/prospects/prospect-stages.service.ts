@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { forbidden, staleVersion } from '../../platform/common/errors/domain-error';
 import { Page, PageQuery, page } from '../../platform/common/http/pagination';
-import { query, sql } from '../../platform/database/sql';
+import { selectPage } from '../../platform/database/select-page';
+import { sql } from '../../platform/database/sql';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { ProspectDto } from './dto/prospect.dto';
 import { MoveStageDto, ReopenProspectDto, StageChangeDto, toStageChangeDto } from './dto/stage.dto';
@@ -12,8 +13,11 @@ import { ProspectStageChange } from './prospect-stage-change.entity';
 import { ProspectsService } from './prospects.service';
 import { applyStageChange, assertMoveAllowed } from './stage-change';
 
-/** A history row with its author's name and the count of all rows (bigint: text). */
-type HistoryRow = ProspectStageChange & { changedByName: string | null; total: string };
+/** A history row with its author's name. */
+type HistoryRow = ProspectStageChange & { changedByName: string | null };
+
+const HISTORY_COLUMNS = sql`c.id, c.kind, c.from_stage AS "fromStage", c.to_stage AS "toStage", c.note, c.changed_by AS "changedBy",
+  u.display_name AS "changedByName", c.changed_at AS "changedAt"`;
 
 /** Stage moves, reopenings by council staff, and the history of every move. */
 @Injectable()
@@ -53,25 +57,20 @@ export class ProspectStagesService {
     return result.body;
   }
 
-  /** Every stage the prospect entered, oldest first, with who moved it. */
+  /** Every stage the prospect entered, oldest first (seq, an identity, breaks ties), with who moved it. */
   async history(id: string, pageQuery: PageQuery, caller: CurrentUser): Promise<Page<StageChangeDto>> {
     await this.prospects.findInScope(this.db.manager, id, caller);
-    const rows = await query<HistoryRow[]>(
+    const { rows, total } = await selectPage<HistoryRow>(
       this.db,
-      sql`SELECT c.id, c.kind, c.from_stage AS "fromStage", c.to_stage AS "toStage", c.note, c.changed_by AS "changedBy",
-                 u.display_name AS "changedByName", c.changed_at AS "changedAt", count(*) OVER () AS total
-            FROM prospect_stage_changes c LEFT JOIN users u ON u.id = c.changed_by
-           WHERE c.prospect_id = ${id}
-           ORDER BY c.changed_at, c.seq
-           LIMIT ${pageQuery.limit} OFFSET ${pageQuery.offset}`,
+      {
+        columns: HISTORY_COLUMNS,
+        from: sql`prospect_stage_changes c LEFT JOIN users u ON u.id = c.changed_by`,
+        countFrom: sql`prospect_stage_changes c`,
+        where: sql`c.prospect_id = ${id}`,
+        orderBy: sql`c.changed_at, c.seq`,
+      },
+      pageQuery,
     );
-    // past the last page the window count has no row to ride on
-    const total = rows.length ? Number(rows[0].total) : await this.countHistory(id);
     return page(rows.map(toStageChangeDto), total, pageQuery);
-  }
-
-  private async countHistory(id: string): Promise<number> {
-    const [{ n }] = await query<{ n: number }[]>(this.db, sql`SELECT count(*)::int AS n FROM prospect_stage_changes WHERE prospect_id = ${id}`);
-    return n;
   }
 }

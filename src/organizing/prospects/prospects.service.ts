@@ -5,6 +5,7 @@ import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, PageQuery, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
+import { selectPage } from '../../platform/database/select-page';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
@@ -68,16 +69,10 @@ export class ProspectsService {
     return prospect;
   }
 
-  /** A page of the prospects in the caller's scope that meet every condition, and how many there are. */
+  /** A page of the prospects in the caller's scope that meet every condition, and how many there are; `order` ends in p.id. */
   async listInScope(caller: CurrentUser, conditions: Sql[], order: Sql, pageQuery: PageQuery): Promise<{ rows: Prospect[]; total: number }> {
     const where = sql.and([inScope.prospect(scopeOf(caller), 'p'), ...conditions]);
-    const [{ total }] = await query<{ total: number }[]>(this.db, sql`SELECT count(*)::int AS total FROM prospects p WHERE ${where}`);
-    const rows = await query<Prospect[]>(
-      this.db,
-      sql`SELECT ${PROSPECT_COLUMNS} FROM prospects p WHERE ${where}
-           ORDER BY ${order} LIMIT ${pageQuery.limit} OFFSET ${pageQuery.offset}`,
-    );
-    return { rows, total };
+    return selectPage<Prospect>(this.db, { columns: PROSPECT_COLUMNS, from: sql`prospects p`, where, orderBy: order }, pageQuery);
   }
 
   async list(filter: ListProspectsQuery, caller: CurrentUser): Promise<Page<ProspectDto>> {

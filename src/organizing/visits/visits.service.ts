@@ -7,6 +7,7 @@ import { badField, forbidden, notFound } from '../../platform/common/errors/doma
 import { Page, page } from '../../platform/common/http/pagination';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { selectPage } from '../../platform/database/select-page';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { ProspectsService } from '../prospects/prospects.service';
 import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto, VisitRow, toVisitDto } from './dto/visit.dto';
@@ -17,6 +18,9 @@ const VISIT_COLUMNS = sql`v.id, v.prospect_id AS "prospectId", p.employer_name A
   v.contacts_reached AS "contactsReached", v.support_level AS "supportLevel", v.summary,
   to_char(v.next_action_on, 'YYYY-MM-DD') AS "nextActionOn", v.version, v.created_at AS "createdAt",
   v.updated_at AS "updatedAt", v.created_by AS "createdBy", v.updated_by AS "updatedBy"`;
+
+/** Visits with their prospect (whose council decides the scope) and their author. */
+const VISITS_SHOWN = sql`visits v JOIN prospects p ON p.id = v.prospect_id JOIN users u ON u.id = v.organizer_id`;
 
 /** A visit's days must make sense: not in the future, and the next action not before it. */
 function checkDays(today: string, occurredOn: string, nextActionOn: string | null | undefined): void {
@@ -63,9 +67,12 @@ export class VisitsService {
   }
 
   async get(id: string, caller: CurrentUser, manager: EntityManager = this.db.manager): Promise<VisitDto> {
-    const { items } = await this.read({ limit: 1, offset: 0 }, caller, id, manager);
-    if (items.length === 0) throw notFound('Visit');
-    return items[0];
+    const [row] = await query<VisitRow[]>(
+      manager,
+      sql`SELECT ${VISIT_COLUMNS} FROM ${VISITS_SHOWN} WHERE ${sql.and([sql`v.id = ${id}`, inScope.prospect(scopeOf(caller), 'p')])}`,
+    );
+    if (!row) throw notFound('Visit');
+    return toVisitDto(row);
   }
 
   async list(filter: ListVisitsQuery, caller: CurrentUser): Promise<Page<VisitDto>> {
@@ -116,21 +123,17 @@ export class VisitsService {
     );
   }
 
-  /** The visits of prospects in the caller's scope that meet the filters (or the one with `id`), newest first. */
-  private async read(filter: ListVisitsQuery, caller: CurrentUser, id?: string, manager: EntityManager = this.db.manager): Promise<Page<VisitDto>> {
+  /** The visits of prospects in the caller's scope that meet the filters, newest first. */
+  private async read(filter: ListVisitsQuery, caller: CurrentUser): Promise<Page<VisitDto>> {
     const conditions: Sql[] = [inScope.prospect(scopeOf(caller), 'p')];
-    if (id) conditions.push(sql`v.id = ${id}`);
     if (filter.prospectId) conditions.push(sql`v.prospect_id = ${filter.prospectId}`);
     if (filter.organizerId) conditions.push(sql`v.organizer_id = ${filter.organizerId}`);
     if (filter.from) conditions.push(sql`v.occurred_on >= ${filter.from}`);
     if (filter.to) conditions.push(sql`v.occurred_on <= ${filter.to}`);
-    const from = sql`FROM visits v JOIN prospects p ON p.id = v.prospect_id JOIN users u ON u.id = v.organizer_id WHERE ${sql.and(conditions)}`;
-    const [{ total }] = await query<{ total: number }[]>(manager, sql`SELECT count(*)::int AS total ${from}`);
-    const rows = await query<VisitRow[]>(
-      manager,
-      sql`SELECT ${VISIT_COLUMNS} ${from}
-           ORDER BY v.occurred_on DESC, v.created_at DESC, v.id
-           LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    const { rows, total } = await selectPage<VisitRow>(
+      this.db,
+      { columns: VISIT_COLUMNS, from: VISITS_SHOWN, where: sql.and(conditions), orderBy: sql`v.occurred_on DESC, v.created_at DESC, v.id` },
+      filter,
     );
     return page(rows.map(toVisitDto), total, filter);
   }

@@ -12,14 +12,19 @@ const FETCH_PAGE = `FETCH FORWARD ${EXPORT_PAGE_SIZE} FROM export_rows`;
  * LIMIT/OFFSET, reads the next page from one cursor over the whole statement, opened on
  * the first page in a read-only REPEATABLE READ transaction. Every page thus comes from the
  * same snapshot (a change recorded meanwhile neither shifts rows nor is counted twice) and
- * no page costs more than the one before. Lists that do not page through selectPage fall
- * back to their own LIMIT/OFFSET, which the export advances.
+ * no page costs more than the one before. Every exported list pages through selectPage:
+ * the export refuses one whose rows did not come through here (see `reading`).
  */
 export class ExportRun {
   private runner: QueryRunner | undefined;
   private statement: string | undefined;
 
   constructor(private readonly db: DataSource) {}
+
+  /** Whether the list's rows come from this run's cursor (false until its first page is read). */
+  get reading(): boolean {
+    return this.runner !== undefined;
+  }
 
   /** The next page of `statement`'s rows (the same statement on every call of one run). */
   async nextPage<T>(statement: Sql): Promise<T[]> {

@@ -32,8 +32,9 @@ function drained(out: PassThrough): Promise<void> {
  * `?format=xlsx|csv` on any GET with an export definition (ExportRoutes). Interceptors run
  * before pipes, so `format` is taken out of the query before the route's validation sees
  * it; the route's handler then answers as for JSON (same guard, scope and filters) and its
- * answer is written as a file. A list's handler is called page after page, each page
- * streamed out before the next is read (ExportRun); a report is one answer. An unknown
+ * answer is written as a file. A list's handler is called page after page, each page read
+ * from one cursor in one snapshot (ExportRun) and streamed out before the next is read; a
+ * report is one answer. An unknown
  * format, or a format on a route without an export, is 400 naming `format`.
  */
 @Injectable()
@@ -94,7 +95,11 @@ export class ExportInterceptor implements NestInterceptor {
 
   /**
    * The first page before the answer starts (a 403 or 400 stays a JSON answer), then page
-   * after page while the client keeps up; the cursor is closed however it ends.
+   * after page while the client keeps up; the cursor is closed however it ends. Each call
+   * of the handler reads the next page from the run's cursor (selectPage), so the caller's
+   * limit and offset do not apply: an export is every row. A list that answered rows
+   * without reading through the run would answer its first page again and again: that is
+   * refused, before the answer starts.
    */
   private async list(
     definition: ListExport,
@@ -103,15 +108,16 @@ export class ExportInterceptor implements NestInterceptor {
     next: CallHandler,
   ): Promise<(writer: TableWriter, out: PassThrough) => Promise<void>> {
     const run = new ExportRun(this.db);
-    const page = async (offset: number): Promise<unknown[]> => {
-      Object.assign(query, { limit: String(EXPORT_PAGE_SIZE), offset: String(offset) });
+    Object.assign(query, { limit: String(EXPORT_PAGE_SIZE), offset: '0' });
+    const page = async (): Promise<unknown[]> => {
       const answer = (await withExportRun(run, () => lastValueFrom(next.handle()))) as { items?: unknown };
       if (!Array.isArray(answer.items)) throw new Error(`export ${definition.asciiName}: the route's answer is not a page`);
+      if (answer.items.length > 0 && !run.reading) throw new Error(`export ${definition.asciiName}: the list does not page through selectPage`);
       return answer.items as unknown[];
     };
     let items: unknown[];
     try {
-      items = await page(0);
+      items = await page();
     } catch (error) {
       await run.close();
       throw error;
@@ -119,13 +125,12 @@ export class ExportInterceptor implements NestInterceptor {
     return async (writer, out) => {
       try {
         writer.startSheet(definition.sheetName, definition.headers);
-        for (let read = 0; ; ) {
+        for (;;) {
           writer.addRows(items.map((item) => definition.cells(item, names)));
-          read += items.length;
           if (items.length < EXPORT_PAGE_SIZE) break;
           await drained(out);
           if (out.destroyed) return;
-          items = await page(read);
+          items = await page();
         }
         await run.close();
         await writer.end();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { inScope, scopeOf } from '../../platform/common/auth/scope';
+import { selectPage } from '../../platform/database/select-page';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { Clock } from '../../platform/time/clock';
 import { badField, conflict, forbidden, notFound } from '../../platform/common/errors/domain-error';
@@ -60,14 +61,12 @@ export class UnionsService {
       const pattern = containsPattern(filter.q);
       conditions.push(sql`u.name ILIKE ${pattern} OR u.employer_name ILIKE ${pattern} OR u.code ILIKE ${pattern}`);
     }
-    const where = sql.and(conditions);
-    const [{ total }] = await query<{ total: number }[]>(this.db, sql`SELECT count(*)::int AS total FROM unions u WHERE ${where}`);
-    const items = await query<UnionDto[]>(
+    const { rows, total } = await selectPage<UnionDto>(
       this.db,
-      sql`SELECT ${this.columns()} FROM ${UNION_DISPLAY} WHERE ${where}
-           ORDER BY u.name ASC, u.id ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+      { columns: this.columns(), from: UNION_DISPLAY, countFrom: sql`unions u`, where: sql.and(conditions), orderBy: sql`u.name ASC, u.id ASC` },
+      filter,
     );
-    return page(items, total, filter);
+    return page(rows, total, filter);
   }
 
   async get(id: string, caller: CurrentUser): Promise<UnionDto> {
