@@ -37,7 +37,11 @@ describe('web console: imports of unions and prospects (取込)', () => {
   const shiftJisCsv = (rows: (string | number)[][]): Buffer => iconv.encode(rows.map((r) => r.join(',')).join('\r\n') + '\r\n', 'cp932');
 
   async function sendFile(page: Page, name: string, content: Buffer): Promise<void> {
+    const chooser = page.locator('.file-chooser');
+    // the chooser reads in Japanese whatever the browser's own language (this one's is English)
+    expect(await chooser.innerText()).toContain('ファイルを選択');
     await page.getByLabel('ファイル', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: content });
+    expect(await chooser.innerText()).toContain(name);
     await page.getByRole('button', { name: '検証', exact: true }).click();
   }
 
@@ -124,6 +128,7 @@ describe('web console: imports of unions and prospects (取込)', () => {
     expect(await history.getByRole('row').filter({ hasText: '組合_修正.csv' }).count()).toBe(0);
     const created = (await t.request('GET', `/prospects?q=${encodeURIComponent('地域取込')}`, { token })).body.items;
     expect(created).toMatchObject([{ regionalCouncilId: council.id, createdBy: me.id }]);
+    await screenshot(page, 'imports-regional');
     expect(await seriousAxeFindings(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Input, NativeSelect, Paper, Stack, Text, Title } 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
 import { ApiError } from '../../platform/api/errors';
+import { FileChooser } from '../../platform/forms/FileChooser';
 import { uploadErrorJa } from './import-errors';
 import { kindsFor, type ImportKind } from './import-kinds';
 import { importHistoryQuery, templateHref, uploadImport } from './imports-api';
@@ -64,14 +65,14 @@ export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void })
             </Button>
           </Group>
           <Input.Wrapper label="ファイル" id="import-file" description="Excel(.xlsx)またはCSV(.csv)、100MBまで" error={fileProblem}>
-            <input
+            <FileChooser
               id="import-file"
               ref={fileInput}
-              type="file"
               accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              aria-invalid={fileProblem ? true : undefined}
-              onChange={(e) => {
-                setFile(e.currentTarget.files?.[0] ?? null);
+              fileName={file?.name ?? null}
+              invalid={Boolean(fileProblem)}
+              onChoose={(chosen) => {
+                setFile(chosen);
                 setMissingFile(false);
                 upload.reset();
               }}
