@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { connect, recreateDatabase } from './lib/database';
+import { seedBenchUnions } from './lib/structure';
 import { Api } from './lib/http';
 import { startProcess, stop, waitForHealth } from './lib/processes';
 import { line, rate, timed } from './lib/stats';
@@ -63,14 +64,7 @@ async function post(api: Api, json: string): Promise<void> {
 async function main(): Promise<void> {
   const url = await recreateDatabase(SERVER, 'rengo_bench_bulk_memory');
   const db = await connect(url);
-  const [{ id: council }] = (await db.query(`INSERT INTO regional_councils (code, name, municipalities) VALUES ('bench', 'ベンチ地域連合', '{}') RETURNING id`)).rows;
-  await db.query(`INSERT INTO sectors (code, name, name_en) VALUES ('bench', 'ベンチ', 'bench')`);
-  const [{ id: federation }] = (await db.query(`INSERT INTO federations (code, name, sector_code) VALUES ('bench', 'ベンチ産別', 'bench') RETURNING id`)).rows;
-  await db.query(
-    `INSERT INTO unions (code, name, federation_id, regional_council_id, employer_name)
-     SELECT 'B-' || i, 'ベンチ労組' || i, $1, $2, 'ベンチ株式会社' || i FROM generate_series(0, ${UNIONS - 1}) i`,
-    [federation, council],
-  );
+  await seedBenchUnions(db, UNIONS);
   const unionIds = (await db.query(`SELECT id FROM unions ORDER BY code`)).rows.map((r: { id: string }) => r.id);
   await db.end();
   const env = { DATABASE_URL: url, PORT: String(PORT), QUEUE_PREFIX: 'bench_bulk_memory', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' };

@@ -8,6 +8,7 @@ import { connect, recreateDatabase } from './lib/database';
 import { Api } from './lib/http';
 import { peakRssMb, startProcess, stop, waitForHealth } from './lib/processes';
 import { line, rate } from './lib/stats';
+import { seedBenchUnions } from './lib/structure';
 
 /**
  * Spreadsheet imports at volume: `npm run build && node dist/bench/imports.js`.
@@ -105,14 +106,7 @@ async function bareCopy(url: string, importId: string): Promise<number> {
 async function main(): Promise<void> {
   const url = await recreateDatabase(SERVER, 'rengo_bench_imports');
   const client = await connect(url);
-  const [{ id: council }] = (await client.query(`INSERT INTO regional_councils (code, name, municipalities) VALUES ('bench', 'ベンチ地域連合', '{}') RETURNING id`)).rows;
-  await client.query(`INSERT INTO sectors (code, name, name_en) VALUES ('bench', 'ベンチ', 'bench')`);
-  const [{ id: federation }] = (await client.query(`INSERT INTO federations (code, name, sector_code) VALUES ('bench', 'ベンチ産別', 'bench') RETURNING id`)).rows;
-  await client.query(
-    `INSERT INTO unions (code, name, federation_id, regional_council_id, employer_name)
-     SELECT 'B-' || i, 'ベンチ労組' || i, $1, $2, 'ベンチ株式会社' || i FROM generate_series(0, ${UNIONS - 1}) i`,
-    [federation, council],
-  );
+  await seedBenchUnions(client, UNIONS);
   await client.end();
   const env = { DATABASE_URL: url, PORT: String(PORT), QUEUE_PREFIX: 'bench_imports', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' };
   const apiProcess = startProcess('api', env);

@@ -3,6 +3,7 @@ import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { connect, recreateDatabase } from './lib/database';
 import { line, rate } from './lib/stats';
+import { seedBenchUnions } from './lib/structure';
 
 /**
  * What one ledger row costs to write, piece by piece: `npm run build && node dist/bench/ledger-write-cost.js`.
@@ -35,14 +36,7 @@ interface Variant {
 }
 
 async function seed(client: Client): Promise<{ importId: string; userId: string }> {
-  const [{ id: council }] = (await client.query(`INSERT INTO regional_councils (code, name, municipalities) VALUES ('bench', 'ベンチ地域連合', '{}') RETURNING id`)).rows;
-  await client.query(`INSERT INTO sectors (code, name, name_en) VALUES ('bench', 'ベンチ', 'bench')`);
-  const [{ id: federation }] = (await client.query(`INSERT INTO federations (code, name, sector_code) VALUES ('bench', 'ベンチ産別', 'bench') RETURNING id`)).rows;
-  await client.query(
-    `INSERT INTO unions (code, name, federation_id, regional_council_id, employer_name)
-     SELECT 'B-' || i, 'ベンチ労組' || i, $1, $2, 'ベンチ株式会社' || i FROM generate_series(0, ${UNIONS - 1}) i`,
-    [federation, council],
-  );
+  await seedBenchUnions(client, UNIONS);
   const [{ id: user }] = (
     await client.query(`INSERT INTO users (email, display_name, role, password_hash) VALUES ('bench-ledger@bench.rengo', 'ベンチ', 'admin', 'x') RETURNING id`)
   ).rows;
