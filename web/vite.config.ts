@@ -33,13 +33,15 @@ const NOT_THE_CONSOLE = [/^\/api(?:[/?.]|$)/, /^\/docs(?:[/?.]|$)/, /^\/docs-jso
  * The console as an installable app whose shell opens without a signal: the built files are
  * precached, and every page address gets index.html from the cache. Nothing under /api is
  * cached: what the organizer records waits in the outbox (IndexedDB) instead. A new version
- * takes over once every window of the old one is closed (no reload in the middle of a form).
+ * takes over when the person presses 「更新」 on the notice (NewVersionNotice) or once every
+ * window of the old one is closed: never a reload in the middle of a form.
  */
 function installableApp(): Plugin[] {
   return VitePWA({
     strategies: 'generateSW',
     registerType: 'prompt',
-    injectRegister: 'script',
+    // registered by the console itself (NewVersionNotice), which also offers 「更新」
+    injectRegister: false,
     includeAssets: [],
     manifest: {
       name: '連合神奈川 組織拡大CRM',

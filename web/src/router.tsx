@@ -7,8 +7,19 @@ import { LoginPage } from './platform/auth/LoginPage';
 import { Shell } from './platform/shell/Shell';
 import { SCREENS, landingPath, mayUse, type Screen } from './platform/shell/screens';
 import { NotFoundPage } from './platform/shell/NotFoundPage';
+import { NewVersionNotice } from './platform/shell/NewVersionNotice';
 
-const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
+/** Every page, signed in or not, with the notice of a new version of the console. */
+function Root() {
+  return (
+    <>
+      <Outlet />
+      <NewVersionNotice />
+    </>
+  );
+}
+
+const rootRoute = createRootRoute({ component: Root, notFoundComponent: NotFoundPage });
 
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
