@@ -266,4 +266,15 @@ describe('imports: unions and prospects', () => {
     );
     expect(await check(t, t.adminToken, 'unions', file, 'unions.csv')).toMatchObject({ state: 'checked', rowsValid: 1, errorCount: 0 });
   });
+
+  it('refuses the template as downloaded: its example row (a real municipality here) is not registered by mistake', async () => {
+    const answer = await fetch(`${t.baseUrl}/api/v1/imports/templates/prospects`, { headers: { authorization: `Bearer ${t.adminToken}` } });
+    const template = Buffer.from(await answer.arrayBuffer());
+    const before = await count('prospects');
+    const checked = await check(t, t.adminToken, 'prospects', template, 'ひな形そのまま.xlsx');
+    expect(checked).toMatchObject({ state: 'checked', rowsRead: 1, rowsValid: 0, errorCount: 1 });
+    expect(checked.errors).toEqual([{ row: 2, column: '事業主名', value: '株式会社みなと物流', message: 'ひな形の記入例の行です。この行を消してから、もう一度「検証」してください' }]);
+    expect((await commit(t, t.adminToken, checked.id)).answer.status).toBe(409);
+    expect(await count('prospects')).toBe(before);
+  });
 });

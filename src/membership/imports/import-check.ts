@@ -14,6 +14,7 @@ import { ImportScopeIds } from './import-access';
 import { OrganizerDirectory } from './organizer-directory';
 import { MembershipChangeRows, RowChecker, RowError, StagedRow, SurveyRows } from './row-checks';
 import { StagingCopy } from './staging-copy';
+import { templateExampleProblem } from './template-example';
 import { StructureDirectory } from './structure-directory';
 import { ProspectRows, StagedRecord, UnionRows } from './structure-rows';
 import { UnionDirectory } from './union-directory';
@@ -149,7 +150,8 @@ export class ImportCheck {
       if (tally.rowsRead >= MAX_DATA_ROWS) {
         throw new Rejected([{ row: row.number, column: '', value: '', message: `データ行は${MAX_DATA_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください。見出しは ${expectedHeaders(kind)} です` }]);
       }
-      const { staged, errors } = checker.check(row.number, values);
+      const example = templateExampleProblem(kind, row.number, values);
+      const { staged, errors } = example ? { staged: null, errors: [example] } : checker.check(row.number, values);
       tally.add(staged, errors);
       if (staged && tally.errorCount === 0) await copy.write(staged);
       if (tally.rowsRead % PROGRESS_EVERY_ROWS === 0) await this.progress(importId, Math.min(99, Math.floor((sheet.bytesRead() / size) * 100)), tally);

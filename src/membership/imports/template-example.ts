@@ -1,0 +1,19 @@
+import { cellText } from './cell-values';
+import { COLUMNS, ReadableKind } from './import-columns';
+import type { RowError, RowValues } from './row-checks';
+
+/** So few filled example cells could match a real row by chance: such a file is not compared. */
+const MIN_COMPARED = 3;
+
+/**
+ * The template's example row (row 2 of every template) left in the file is refused, so that
+ * 「株式会社みなと物流」 or +12 members of U-0001 are never imported by mistake. A row is the
+ * example when every example cell whose column is in the file holds the example's text.
+ */
+export function templateExampleProblem(kind: ReadableKind, row: number, values: RowValues): RowError | null {
+  const compared = COLUMNS[kind].filter((c) => cellText(c.example) !== '' && c.field in values);
+  if (compared.length < MIN_COMPARED) return null;
+  if (!compared.every((c) => cellText(values[c.field]) === cellText(c.example))) return null;
+  const first = compared[0];
+  return { row, column: first.header, value: cellText(values[first.field]), message: 'ひな形の記入例の行です。この行を消してから、もう一度「検証」してください' };
+}
