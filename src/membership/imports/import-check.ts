@@ -168,7 +168,7 @@ export class ImportCheck {
       case 'unions':
         return new UnionRows(await StructureDirectory.load(this.db), scope);
       case 'prospects':
-        return new ProspectRows(await StructureDirectory.load(this.db), scope.regionalCouncilId, await OrganizerDirectory.load(this.db));
+        return new ProspectRows(await StructureDirectory.load(this.db), scope.regionalCouncilId, await OrganizerDirectory.load(this.db, scope.regionalCouncilId));
     }
   }
 

@@ -2,10 +2,9 @@ import { DataSource } from 'typeorm';
 import { query, sql } from '../../platform/database/sql';
 import { cellText } from './cell-values';
 
-interface User {
+interface Organizer {
   id: string;
   email: string;
-  role: string;
   regional_council_id: string | null;
   council_name: string | null;
 }
@@ -20,20 +19,26 @@ export interface OrganizerProblem {
 const emailKey = (text: string): string => text.normalize('NFKC').trim().toLowerCase();
 
 /**
- * The users a prospects file may assign by e-mail address (担当オルガナイザー), loaded once
- * per check: an address must be a user's, that user an organizer, of the prospect's
- * council — what POST /prospects holds of `assignedOrganizerIds` (checkOrganizers).
+ * The organizers a prospects file may assign by e-mail address (担当オルガナイザー), loaded
+ * once per check: an address must be an organizer's, of the prospect's council — what
+ * POST /prospects holds of `assignedOrganizerIds` (checkOrganizers). Council staff's files
+ * see only their council's organizers, so the check's messages never tell them whose an
+ * other address is (the user list is the admins'); an admin's name the organizer's council.
  */
 export class OrganizerDirectory {
-  private constructor(private readonly byEmail: Map<string, User>) {}
+  private constructor(
+    private readonly byEmail: Map<string, Organizer>,
+    private readonly scopeCouncilId: string | null,
+  ) {}
 
-  static async load(db: DataSource): Promise<OrganizerDirectory> {
-    const users = await query<User[]>(
+  static async load(db: DataSource, scopeCouncilId: string | null): Promise<OrganizerDirectory> {
+    const organizers = await query<Organizer[]>(
       db,
-      sql`SELECT u.id, u.email, u.role, u.regional_council_id, c.name AS council_name
-          FROM users u LEFT JOIN regional_councils c ON c.id = u.regional_council_id`,
+      sql`SELECT u.id, u.email, u.regional_council_id, c.name AS council_name
+          FROM users u LEFT JOIN regional_councils c ON c.id = u.regional_council_id
+          WHERE u.role = 'organizer' AND (${scopeCouncilId}::uuid IS NULL OR u.regional_council_id = ${scopeCouncilId}::uuid)`,
     );
-    return new OrganizerDirectory(new Map(users.map((u) => [emailKey(u.email), u])));
+    return new OrganizerDirectory(new Map(organizers.map((u) => [emailKey(u.email), u])), scopeCouncilId);
   }
 
   /**
@@ -45,9 +50,11 @@ export class OrganizerDirectory {
     const problems: OrganizerProblem[] = [];
     for (const address of cellText(value).split(/[、,\s]+/).filter(Boolean)) {
       const user = this.byEmail.get(emailKey(address));
-      if (!user) problems.push({ value: address, message: `メールアドレス「${address}」の利用者は登録されていません` });
-      else if (user.role !== 'organizer') problems.push({ value: address, message: `「${address}」はオルガナイザーではありません。担当にできるのはオルガナイザーだけです` });
-      else if (regionalCouncilId !== null && user.regional_council_id !== regionalCouncilId) {
+      if (!user && this.scopeCouncilId !== null) {
+        problems.push({ value: address, message: `「${address}」はあなたの地域連合のオルガナイザーのメールアドレスではありません。担当にできるのは同じ地域連合のオルガナイザーだけです` });
+      } else if (!user) {
+        problems.push({ value: address, message: `「${address}」はオルガナイザーのメールアドレスではありません。担当にできるのはオルガナイザーだけです` });
+      } else if (regionalCouncilId !== null && user.regional_council_id !== regionalCouncilId) {
         problems.push({ value: address, message: `「${address}」は${user.council_name ?? '別の地域連合'}のオルガナイザーです。事業所と同じ地域連合のオルガナイザーを入力してください` });
       } else ids.add(user.id);
     }

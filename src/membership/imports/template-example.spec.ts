@@ -19,4 +19,8 @@ describe('the template example row', () => {
     expect(templateExampleProblem('prospects', 5, { ...example('prospects'), employerName: '株式会社みなと運輸' })).toBeNull();
     expect(templateExampleProblem('membership-changes', 2, { unionCode: 'U-0001', delta: 12 })).toBeNull();
   });
+
+  it('is only the row under the headers: the same values further down are data', () => {
+    expect(templateExampleProblem('membership-survey', 3, example('membership-survey'))).toBeNull();
+  });
 });

@@ -30,6 +30,7 @@ export function NewVersionNotice() {
     <Paper
       role="region"
       aria-label="新しい版"
+      aria-live="polite"
       className="no-print"
       withBorder
       shadow="md"
