@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { Queue } from 'bullmq';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import type { DemoLogin } from '../src/demo/demo-users';
-import { IMPORTS_QUEUE } from '../src/platform/queue/queues';
 import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
 import { startConsoleOnDemo } from './support/console-on-demo';
+import { clearImportsQueue } from './support/imports';
 import { TestApp } from './support/test-app';
 import { WorkerProcess, clearQueue, startWorker } from './support/worker-process';
 
@@ -28,8 +27,7 @@ describe('web console: imports of unions and prospects (取込)', () => {
   afterAll(async () => {
     await browser?.close();
     await worker?.stop();
-    const imports = new Queue(IMPORTS_QUEUE, { connection: { url: t.config.redisUrl }, prefix: t.config.queuePrefix });
-    await imports.obliterate({ force: true }).finally(() => imports.close());
+    await clearImportsQueue(t);
     await clearQueue(t);
     await t?.close();
   });
