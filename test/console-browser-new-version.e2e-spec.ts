@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { CONSOLE_DIR, launchChromium, screenshot, seriousAxeFindings } from './support/browser';
+import { CONSOLE_DIR, launchChromium, phone, screenshot, seriousAxeFindings } from './support/browser';
 import { TestApp, bootTestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -37,14 +37,7 @@ describe('a new version of the console', () => {
   }
 
   it('is offered with 「更新」 and taken only when the person presses it', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'ja-JP', serviceWorkers: 'allow', reducedMotion: 'reduce' });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-    });
+    const { context, page, problems } = await phone(browser, { timeout: 20_000 });
 
     await page.goto(`${t.baseUrl}/login`);
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');

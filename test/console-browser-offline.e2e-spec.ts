@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import type { DemoLogin } from '../src/demo/demo-users';
-import { screenshot, seriousAxeFindings, signIn } from './support/browser';
+import { phone, screenshot, seriousAxeFindings, signIn } from './support/browser';
 import { startConsoleOnDemo } from './support/console-on-demo';
 import { TestApp } from './support/test-app';
 
@@ -53,21 +53,7 @@ describe('the organizer’s phone offline', () => {
 
   /** The organizer on a fresh phone (390×844, touch), signed in, the app installed (service worker active). */
   async function organizerOnPhone(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-      serviceWorkers: options.serviceWorkers ?? 'allow',
-    });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    const { context, page, problems } = await phone(browser, { serviceWorkers: options.serviceWorkers, timeout: 20_000 });
     await signIn(page, t.baseUrl, demo.organizer.email, demo.organizer.password);
     if (options.serviceWorkers !== 'block') await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     return { context, page, problems };

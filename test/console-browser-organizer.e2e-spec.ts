@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { DemoLogin } from '../src/demo/demo-users';
 import { tokyoToday } from '../src/platform/time/tokyo-date';
-import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
+import { desktop, phone as phoneIn, screenshot, seriousAxeFindings, signIn } from './support/browser';
 import { startConsoleOnDemo } from './support/console-on-demo';
 import { TestApp } from './support/test-app';
 
@@ -27,25 +27,7 @@ describe('the organizer’s phone screens in a browser', () => {
     await t?.close();
   });
 
-  /** A fresh phone: 390×844, touch, Japanese, Japan time. */
-  async function phone(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    return { context, page, problems };
-  }
+  const phone = () => phoneIn(browser);
 
   async function organizerOnPhone(): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
     const { context, page, problems } = await phone();

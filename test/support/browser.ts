@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Page, chromium } from 'playwright-core';
 
 /** The console as `npm run build` leaves it; the browser tests serve exactly that. */
 export const CONSOLE_DIR = join(__dirname, '..', '..', 'dist', 'web');
@@ -18,18 +18,30 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile at desktop size, in Japanese and Japan time; asking for reduced motion, so axe never checks a dialog half faded in. */
-export async function desktop(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', reducedMotion: 'reduce' });
-  context.setDefaultTimeout(15_000);
+/** A fresh page in a new profile; anything the Content-Security-Policy refused, and any uncaught error, is collected in `problems` (tests expect none). */
+async function consolePage(browser: Browser, options: BrowserContextOptions, timeout: number): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', reducedMotion: 'reduce', ...options });
+  context.setDefaultTimeout(timeout);
   const page = await context.newPage();
   const problems: string[] = [];
-  // anything the Content-Security-Policy refused, and any uncaught error, fails the test
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
   return { context, page, problems };
+}
+
+/** A fresh browser profile at desktop size, in Japanese and Japan time; asking for reduced motion, so axe never checks a dialog half faded in. */
+export function desktop(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  return consolePage(browser, { viewport: { width: 1440, height: 900 } }, 15_000);
+}
+
+/** A fresh phone: 390×844, touch, Japanese, Japan time; its service worker allowed unless blocked. */
+export function phone(
+  browser: Browser,
+  { serviceWorkers = 'allow', timeout = 15_000 }: { serviceWorkers?: 'allow' | 'block'; timeout?: number } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  return consolePage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, serviceWorkers }, timeout);
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
