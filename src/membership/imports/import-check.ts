@@ -13,6 +13,7 @@ import { uploadPath } from './upload-storage';
 import { ImportScopeIds } from './import-access';
 import { OrganizerDirectory } from './organizer-directory';
 import { MembershipChangeRows, RowChecker, RowError, StagedRow, SurveyRows } from './row-checks';
+import { SpreadsheetRefused, boundedProblem } from './spreadsheet-limits';
 import { StagingCopy } from './staging-copy';
 import { templateExampleProblem } from './template-example';
 import { StructureDirectory } from './structure-directory';
@@ -48,7 +49,7 @@ class Tally {
   add(staged: Staged | null, errors: RowError[]): void {
     this.rowsRead++;
     this.errorCount += errors.length;
-    this.errors.push(...errors.slice(0, MAX_KEPT_ERRORS - this.errors.length));
+    this.errors.push(...errors.slice(0, MAX_KEPT_ERRORS - this.errors.length).map(boundedProblem));
     if (!staged) return;
     this.rowsValid++;
     if ('record' in staged) return;
@@ -72,8 +73,10 @@ class Tally {
 }
 
 class Rejected extends Error {
-  constructor(readonly errors: RowError[]) {
+  readonly errors: RowError[];
+  constructor(errors: RowError[]) {
     super('rejected');
+    this.errors = errors.slice(0, MAX_KEPT_ERRORS).map(boundedProblem);
   }
 }
 
@@ -112,8 +115,11 @@ export class ImportCheck {
       await this.finish(importId, 'checked', tally, tally.errors, tally.summary(entry.kind));
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
-      if (!(error instanceof Rejected)) this.logger.warn({ importId, err: error }, `import ${importId}: file not readable`);
-      const errors = error instanceof Rejected ? error.errors : [unreadable(entry.kind)];
+      if (!(error instanceof Rejected) && !(error instanceof SpreadsheetRefused)) this.logger.warn({ importId, err: error }, `import ${importId}: file not readable`);
+      const errors =
+        error instanceof Rejected ? error.errors
+        : error instanceof SpreadsheetRefused ? [{ row: error.row, column: '', value: '', message: error.message }]
+        : [unreadable(entry.kind)];
       await this.finish(importId, 'rejected', tally, errors, null);
     } finally {
       await runner.release();
