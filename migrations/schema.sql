@@ -345,6 +345,7 @@ CREATE FUNCTION public.aggregation_shift_union(p_union uuid, p_sign integer) RET
 
 CREATE FUNCTION public.bump_data_version() RETURNS trigger
     LANGUAGE plpgsql
+    SET search_path TO 'public'
     AS $$
       BEGIN
         UPDATE aggregation_state SET data_version = data_version + 1 WHERE id = 1;
@@ -359,7 +360,7 @@ CREATE FUNCTION public.bump_data_version() RETURNS trigger
 CREATE FUNCTION public.cause_kind(cause text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-  SELECT cause_kinds() ->> cause
+  SELECT public.cause_kinds() ->> cause
 $$;
 
 
