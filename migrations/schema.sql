@@ -340,6 +340,18 @@ CREATE FUNCTION public.aggregation_shift_union(p_union uuid, p_sign integer) RET
 
 
 --
+-- Name: audit_events_refuse_change(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.audit_events_refuse_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      BEGIN
+        RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'P0001';
+      END $$;
+
+
+--
 -- Name: bump_data_version(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -453,6 +465,32 @@ CREATE TABLE public.aggregation_state (
     rebuilt_at timestamp with time zone,
     data_version bigint DEFAULT 0 NOT NULL,
     CONSTRAINT ck_aggregation_state_single CHECK ((id = 1))
+);
+
+
+--
+-- Name: audit_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audit_events (
+    id uuid DEFAULT public.uuid_v7() NOT NULL,
+    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    actor_id uuid,
+    actor_email text,
+    actor_role text,
+    action text NOT NULL,
+    target_type text,
+    target_id text,
+    scope_federation_id uuid,
+    scope_regional_council_id uuid,
+    changes jsonb DEFAULT '{}'::jsonb NOT NULL,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    reason text,
+    outcome text DEFAULT 'ok'::text NOT NULL,
+    ip text,
+    request_id text,
+    CONSTRAINT ck_audit_events_action CHECK ((action ~ '^[a-z_]+\.[a-z_]+$'::text)),
+    CONSTRAINT ck_audit_events_outcome CHECK ((outcome = ANY (ARRAY['ok'::text, 'denied'::text, 'failed'::text])))
 );
 
 
@@ -1048,6 +1086,14 @@ ALTER TABLE ONLY public.aggregation_state
 
 
 --
+-- Name: audit_events audit_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audit_events
+    ADD CONSTRAINT audit_events_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: closed_periods closed_periods_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1277,6 +1323,34 @@ ALTER TABLE ONLY public.users
 
 ALTER TABLE ONLY public.visits
     ADD CONSTRAINT visits_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ix_audit_events_action; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_audit_events_action ON public.audit_events USING btree (action, occurred_at DESC);
+
+
+--
+-- Name: ix_audit_events_actor; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_audit_events_actor ON public.audit_events USING btree (actor_id, occurred_at DESC);
+
+
+--
+-- Name: ix_audit_events_target; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_audit_events_target ON public.audit_events USING btree (target_type, target_id, occurred_at DESC);
+
+
+--
+-- Name: ix_audit_events_time; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_audit_events_time ON public.audit_events USING btree (occurred_at DESC, id DESC);
 
 
 --
@@ -1634,6 +1708,20 @@ CREATE TRIGGER regional_councils_bump_data_version AFTER INSERT OR DELETE OR UPD
 --
 
 CREATE TRIGGER sectors_bump_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.sectors FOR EACH STATEMENT EXECUTE FUNCTION public.bump_data_version();
+
+
+--
+-- Name: audit_events tr_audit_events_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tr_audit_events_append_only BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION public.audit_events_refuse_change();
+
+
+--
+-- Name: audit_events tr_audit_events_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tr_audit_events_no_truncate BEFORE TRUNCATE ON public.audit_events FOR EACH STATEMENT EXECUTE FUNCTION public.audit_events_refuse_change();
 
 
 --

@@ -27,6 +27,7 @@ import { ProspectsModule } from './organizing/prospects/prospects.module';
 import { VisitsModule } from './organizing/visits/visits.module';
 import { ConsultationsModule } from './organizing/consultations/consultations.module';
 import { AdminModule } from './platform/admin/admin.module';
+import { AuditModule } from './platform/audit/audit.module';
 import { ExportsModule } from './platform/exports/exports.module';
 import { EXPORT_ROUTES } from './export-routes';
 
@@ -42,6 +43,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), entities: [], autoLoadEntities: true }),
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
         RedisModule,
+        AuditModule,
         AuthModule,
         UsersModule,
         HealthModule,

@@ -4,6 +4,7 @@ import { REPORT_EXPORTS } from './insight/reports/report-exports';
 import { MEMBERSHIP_EXPORTS } from './membership/membership-exports';
 import { ORGANIZING_EXPORTS } from './organizing/organizing-exports';
 import { PIPELINE_EXPORTS } from './organizing/pipeline-reports/pipeline-exports';
+import { AUDIT_EXPORTS } from './platform/audit/audit-exports';
 import { ExportRoutes } from './platform/exports/export-routes';
 import { USER_EXPORTS } from './platform/users/user-exports';
 import { STRUCTURE_EXPORTS } from './structure/structure-exports';
@@ -22,6 +23,7 @@ export const EXPORT_ROUTES = new ExportRoutes(
     ...MEMBERSHIP_EXPORTS,
     ...ORGANIZING_EXPORTS,
     ...USER_EXPORTS,
+    ...AUDIT_EXPORTS,
   },
   ['/imports/templates/:kind'],
 );

@@ -1,3 +1,4 @@
+import { AuditWriterModule } from './platform/audit/audit.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BullModule } from '@nestjs/bullmq';
@@ -24,6 +25,7 @@ export class WorkerModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), entities: [], autoLoadEntities: true }),
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
         RedisModule,
+        AuditWriterModule,
         AggregationModule,
         ImportsWorkModule,
       ],

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditLog } from '../audit/audit-log';
 import { Authenticated, Caller, Public } from '../common/auth/auth.decorators';
 import type { AuthenticatedRequest } from '../common/auth/auth.guard';
 import type { CurrentUser } from '../common/auth/roles';
@@ -16,6 +17,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly revocations: SessionRevocations,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -25,8 +27,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this e-mail address' })
   @ApiOperation({ operationId: 'signIn', summary: 'Sign in and receive a bearer token' })
-  login(@Body() dto: LoginDto): Promise<LoginResultDto> {
-    return this.auth.login(dto);
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<LoginResultDto> {
+    return this.auth.login(dto, { ip: request.ip, requestId: request.id });
   }
 
   /**
@@ -41,7 +43,7 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this e-mail address' })
   @ApiOperation({ operationId: 'openSession', summary: 'Sign in to the web console with a session cookie' })
   async openSession(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
-    const { accessToken, user, jti } = await this.auth.loginWithSession(dto);
+    const { accessToken, user, jti } = await this.auth.loginWithSession(dto, { ip: request.ip, requestId: request.id });
     const csrfToken = csrfTokenFor(jti, this.config.jwtSecret);
     const secure = request.protocol === 'https';
     const maxAge = this.config.jwtExpiresInSeconds;
@@ -59,6 +61,7 @@ export class AuthController {
   async logout(@Req() request: FastifyRequest & AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const { jti, expiresAt } = request.session ?? {};
     if (jti && expiresAt) await this.revocations.revoke(jti, expiresAt);
+    await this.audit.recordAlone(request.user ?? null, { action: 'session.signed_out', targetId: request.user?.id });
     const secure = request.protocol === 'https';
     void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(true, secure));
     void reply.clearCookie(CSRF_COOKIE, sessionCookieOptions(false, secure));
@@ -69,6 +72,7 @@ export class AuthController {
   @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user' })
   @ApiOkResponse({ type: MeDto })
   me(@Caller() caller: CurrentUser): MeDto {
-    return caller;
+    const { id, email, displayName, role, regionalCouncilId, federationId } = caller;
+    return { id, email, displayName, role, regionalCouncilId, federationId };
   }
 }

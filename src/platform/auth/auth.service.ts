@@ -4,6 +4,8 @@ import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log';
+import type { RequestOrigin } from '../common/auth/roles';
 import { query, sql } from '../database/sql';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
@@ -36,18 +38,25 @@ export class AuthService {
     private readonly jwt: JwtService,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
-  async login(dto: LoginDto): Promise<LoginResultDto> {
-    const { accessToken, user } = await this.loginWithSession(dto);
+  async login(dto: LoginDto, origin: RequestOrigin): Promise<LoginResultDto> {
+    const { accessToken, user } = await this.loginWithSession(dto, origin);
     return { accessToken, user };
   }
 
-  /** Signs in and names the new session (the token's jti). */
-  async loginWithSession({ email, password }: LoginDto): Promise<LoginResultDto & { jti: string }> {
+  /**
+   * Signs in and names the new session (the token's jti). Every attempt is in the audit
+   * trail: a success, a wrong address or password (the address tried), and a refusal while
+   * the address is locked out.
+   */
+  async loginWithSession({ email, password }: LoginDto, origin: RequestOrigin): Promise<LoginResultDto & { jti: string }> {
+    const attempt = { email, origin };
     const failuresKey = `${this.config.queuePrefix}:login-failures:${email.toLowerCase()}`;
     const allowed = await this.redis.eval(TAKE_ATTEMPT, 1, failuresKey, this.config.loginMaxFailures, this.config.loginFailureWindowSeconds);
     if (allowed !== 1) {
+      await this.audit.recordAlone(attempt, { action: 'session.locked', outcome: 'denied' });
       throw new DomainError(
         PlatformErrorCode.TOO_MANY_FAILED_LOGINS,
         HttpStatus.TOO_MANY_REQUESTS,
@@ -60,12 +69,16 @@ export class AuthService {
     );
     const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
     // a failure was counted when the attempt was taken
-    if (!user || !valid) throw new UnauthorizedException('E-mail or password is wrong');
+    if (!user || !valid) {
+      await this.audit.recordAlone(user ? { ...attempt, id: user.id, role: user.role } : attempt, { action: 'session.sign_in_failed', outcome: 'denied', targetId: user?.id });
+      throw new UnauthorizedException('E-mail or password is wrong');
+    }
     // as before, a right password clears the address's failures
     await this.redis.del(failuresKey);
     // jti: the session's id, which sign-out revokes and the CSRF token is bound to
     const jti = randomUUID();
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, signedInAt: Date.now() }, { jwtid: jti });
+    await this.audit.recordAlone({ ...attempt, id: user.id, email: user.email, role: user.role }, { action: 'session.signed_in', targetId: user.id });
     return { accessToken, user: toUserDto(user), jti };
   }
 }

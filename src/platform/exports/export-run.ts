@@ -18,6 +18,8 @@ const FETCH_PAGE = `FETCH FORWARD ${EXPORT_PAGE_SIZE} FROM export_rows`;
 export class ExportRun {
   private runner: QueryRunner | undefined;
   private statement: string | undefined;
+  /** The rows the file will hold, counted in the same snapshot when the cursor opens (the audit trail records it). */
+  rowCount: number | undefined;
 
   constructor(private readonly db: DataSource) {}
 
@@ -55,6 +57,8 @@ export class ExportRun {
     await runner.connect();
     await runner.startTransaction('REPEATABLE READ');
     await query(runner, sql`SET TRANSACTION READ ONLY`);
+    const [{ rows }] = await query<{ rows: number }[]>(runner, sql`SELECT count(*)::int AS rows FROM (${statement}) listed`);
+    this.rowCount = rows;
     await query(runner, sql`DECLARE export_rows NO SCROLL CURSOR FOR ${statement}`);
     return runner;
   }

@@ -3,6 +3,8 @@ import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, Str
 import type { FastifyRequest } from 'fastify';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log';
+import type { CurrentUser } from '../common/auth/roles';
 import { Clock } from '../time/clock';
 import type { ExportDefinition, ListExport, ReportExport } from './export-definition';
 import { CONTENT_TYPES, ExportFormat, contentDisposition, formatProblem, parseFormat } from './export-format';
@@ -45,6 +47,7 @@ export class ExportInterceptor implements NestInterceptor {
     private readonly routes: ExportRoutes,
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -59,14 +62,30 @@ export class ExportInterceptor implements NestInterceptor {
     if (!definition) throw formatProblem('is not offered here: this route has no Excel or CSV export');
     delete query.format;
     markExport(request);
-    return from(this.export(definition, format, query, next));
+    const downloaded = (rows: number): Promise<void> => {
+      // limit and offset are the export's own (every row); the rest are the caller's filters
+      const { limit: _limit, offset: _offset, ...filters } = query;
+      return this.audit.recordAlone((request as { user?: CurrentUser }).user ?? null, {
+        action: 'export.downloaded',
+        details: { route, file: definition.asciiName, format, filters, rows },
+      });
+    };
+    return from(this.export(definition, format, query, next, downloaded));
   }
 
-  private async export(definition: ExportDefinition, format: ExportFormat, query: Query, next: CallHandler): Promise<StreamableFile> {
+  /** `downloaded` records the download once the route has answered (a refusal is not a download), before the file starts. */
+  private async export(
+    definition: ExportDefinition,
+    format: ExportFormat,
+    query: Query,
+    next: CallHandler,
+    downloaded: (rows: number) => Promise<void>,
+  ): Promise<StreamableFile> {
     const names = new ExportNames();
     await names.load(this.db, definition.needs);
     const out = new PassThrough();
-    const write = definition.kind === 'report' ? await this.report(definition, names, next) : await this.list(definition, names, query, next);
+    const write =
+      definition.kind === 'report' ? await this.report(definition, names, next, downloaded) : await this.list(definition, names, query, next, downloaded);
     const file = new StreamableFile(out, {
       type: CONTENT_TYPES[format],
       disposition: contentDisposition(definition.fileName, definition.asciiName, this.clock.today(), format),
@@ -82,8 +101,14 @@ export class ExportInterceptor implements NestInterceptor {
   }
 
   /** The whole answer first (so a 4xx is still an answer of its own), then its sheets. */
-  private async report(definition: ReportExport, names: ExportNames, next: CallHandler): Promise<(writer: TableWriter) => Promise<void>> {
+  private async report(
+    definition: ReportExport,
+    names: ExportNames,
+    next: CallHandler,
+    downloaded: (rows: number) => Promise<void>,
+  ): Promise<(writer: TableWriter) => Promise<void>> {
     const sheets = definition.sheets(await lastValueFrom(next.handle()), names);
+    await downloaded(sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0));
     return async (writer) => {
       for (const sheet of sheets) {
         writer.startSheet(sheet.name, sheet.headers);
@@ -106,6 +131,7 @@ export class ExportInterceptor implements NestInterceptor {
     names: ExportNames,
     query: Query,
     next: CallHandler,
+    downloaded: (rows: number) => Promise<void>,
   ): Promise<(writer: TableWriter, out: PassThrough) => Promise<void>> {
     const run = new ExportRun(this.db);
     Object.assign(query, { limit: String(EXPORT_PAGE_SIZE), offset: '0' });
@@ -118,6 +144,7 @@ export class ExportInterceptor implements NestInterceptor {
     let items: unknown[];
     try {
       items = await page();
+      await downloaded(run.rowCount ?? items.length);
     } catch (error) {
       await run.close();
       throw error;

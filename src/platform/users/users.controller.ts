@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditEvents } from '../audit/audit-events.service';
+import { AuditEventPageDto, RecordHistoryQuery } from '../audit/dto/audit-event.dto';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { ApiPage, Page } from '../common/http/pagination';
@@ -11,7 +13,10 @@ import { UsersService } from './users.service';
 @Authenticated('admin')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly events: AuditEvents,
+  ) {}
 
   @Get()
   @ApiPage(UserDto)
@@ -25,6 +30,14 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   get(@UuidParam() id: string): Promise<UserDto> {
     return this.users.get(id);
+  }
+
+  @Get(':id/audit')
+  @ApiOperation({ operationId: 'getUserHistory', summary: 'A user’s history (履歴): the audit events of the account, newest first' })
+  @ApiOkResponse({ type: AuditEventPageDto })
+  async history(@UuidParam() id: string, @Query() query: RecordHistoryQuery): Promise<AuditEventPageDto> {
+    await this.users.get(id);
+    return this.events.forRecord('user', id, query);
   }
 
   @Post()

@@ -12,6 +12,8 @@ import { Page, page } from '../common/http/pagination';
 import { containsPattern } from '../common/like-pattern';
 import { versionedUpdate } from '../common/http/versioned-update';
 import { SessionRevocations } from '../auth/session-revocations';
+import { AuditLog, changesBetween } from '../audit/audit-log';
+import type { AuditAction } from '../audit/audit-actions';
 import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto, UserDto, toUserDto } from './dto/user.dto';
 import { USER_COLUMNS, User } from './user.entity';
 
@@ -36,6 +38,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly revocations: SessionRevocations,
+    private readonly audit: AuditLog,
   ) {}
 
   /** On start: if no user exists and ADMIN_EMAIL/ADMIN_PASSWORD are set, create the first admin. */
@@ -81,13 +84,16 @@ export class UsersService implements OnApplicationBootstrap {
     }
     const { password, ...rest } = dto;
     // a concurrent duplicate still meets the unique index on lower(email): 409 naming email
-    const saved = await this.users.save(
-      this.users.create({ ...rest, passwordHash: await hashPassword(password), createdBy: caller.id, updatedBy: caller.id }),
-    );
+    const passwordHash = await hashPassword(password);
+    const saved = await this.db.transaction(async (manager) => {
+      const user = await manager.save(User, manager.create(User, { ...rest, passwordHash, createdBy: caller.id, updatedBy: caller.id }));
+      await this.audit.record(manager, caller, { action: 'user.created', targetId: user.id, scope: user, changes: changesBetween(null, user) });
+      return user;
+    });
     return this.get(saved.id);
   }
 
-  async update(id: string, dto: UpdateUserDto, caller: CurrentUser): Promise<UserDto> {
+  async update(id: string, dto: UpdateUserDto, caller: CurrentUser, action?: AuditAction): Promise<UserDto> {
     const current = await this.users.findOneBy({ id });
     if (!current) throw notFound('User');
     const { version, password, ...rest } = dto;
@@ -101,21 +107,30 @@ export class UsersService implements OnApplicationBootstrap {
     }
     const patch: Record<string, unknown> = { ...rest, updatedBy: caller.id };
     if (password !== undefined) patch.passwordHash = await hashPassword(password);
-    if (!(await versionedUpdate(this.users.manager, User, id, version, patch))) throw notFound('User');
+    const describe = (before: User | null, after: User | null): { action: AuditAction; scope: User | null } => {
+      const scopeChanged = before && after && (before.role !== after.role || before.regionalCouncilId !== after.regionalCouncilId || before.federationId !== after.federationId);
+      return { action: action ?? (scopeChanged ? 'user.role_changed' : password !== undefined ? 'user.password_changed' : 'user.updated'), scope: after };
+    };
+    const updated = await this.db.transaction((manager) =>
+      this.audit.recordChange(manager, caller, User, id, describe, () => versionedUpdate(manager, User, id, version, patch)),
+    );
+    if (!updated) throw notFound('User');
     // whoever knew the old password is signed out with it
     if (password !== undefined) await this.revocations.revokeAllOf(id);
     return this.get(id);
   }
 
   async resetPassword(id: string, { password }: ResetPasswordDto, caller: CurrentUser): Promise<void> {
-    await this.update(id, { password }, caller);
+    await this.update(id, { password }, caller, 'user.password_reset');
   }
 
   /** 409 while the user is still referenced (e.g. as the author of visits). */
   async remove(id: string, caller: CurrentUser): Promise<void> {
     if (id === caller.id) throw conflict(PlatformErrorCode.CANNOT_DELETE_SELF, 'You cannot delete your own account');
-    const result = await this.users.delete({ id });
-    if (!result.affected) throw notFound('User');
+    const deleted = await this.db.transaction((manager) =>
+      this.audit.recordChange(manager, caller, User, id, (before) => ({ action: 'user.deleted', scope: before }), async () => (await manager.delete(User, { id })).affected === 1),
+    );
+    if (!deleted) throw notFound('User');
   }
 
   private async checkReferences(dto: { regionalCouncilId?: string | null; federationId?: string | null }): Promise<void> {

@@ -35,6 +35,8 @@ export interface RequestSession {
  */
 export interface AuthenticatedRequest extends DataVersionedRequest {
   method: string;
+  ip: string;
+  id: string;
   headers: Record<string, string | undefined>;
   cookies?: Record<string, string | undefined>;
   user?: CurrentUser;
@@ -42,6 +44,17 @@ export interface AuthenticatedRequest extends DataVersionedRequest {
 }
 
 const invalidToken = (): UnauthorizedException => new UnauthorizedException('The token is invalid or has expired');
+
+/** The token a request carries: a bearer header (scripts) first, else the console's session cookie. */
+export function requestToken(request: { headers: { authorization?: string }; cookies?: Record<string, string | undefined> }): {
+  token?: string;
+  viaCookie: boolean;
+} {
+  const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (bearer) return { token: bearer, viaCookie: false };
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  return { token: cookie, viaCookie: cookie !== undefined };
+}
 
 /**
  * Global guard: every route needs a valid token unless marked @Public(): a bearer header
@@ -66,9 +79,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    const cookie = bearer ? undefined : request.cookies?.[SESSION_COOKIE];
-    const token = bearer ?? cookie;
+    const { token, viaCookie } = requestToken(request);
     if (!token) throw new UnauthorizedException('A bearer token or a session cookie is required');
     let payload: TokenPayload;
     try {
@@ -76,7 +87,6 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw invalidToken();
     }
-    const viaCookie = cookie !== undefined;
     // a session cookie always holds a token with a session id (it is what CSRF tokens are bound to)
     if (viaCookie && !payload.jti) throw invalidToken();
 
@@ -93,7 +103,7 @@ export class AuthGuard implements CanActivate {
     if (viaCookie && isUnsafeMethod(request.method) && !csrfTokenMatches(request.headers[CSRF_HEADER], payload.jti as string, this.config.jwtSecret)) {
       throw new DomainError(PlatformErrorCode.CSRF_TOKEN_MISSING, 403, `A request made with the session cookie needs the ${CSRF_HEADER} header`);
     }
-    const user = takeDataVersion(rows[0], request);
+    const user = { ...takeDataVersion(rows[0], request), origin: { ip: request.ip, requestId: request.id } };
     request.user = user;
     request.session = { jti: payload.jti, expiresAt: payload.exp, viaCookie };
 
