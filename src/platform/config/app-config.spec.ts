@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       fiscalYearStartMonth: 4,
       monthlyDuesYen: 100,
       duesPaymentRate: 0.9,
+      backupDir: undefined,
+      backupKeep: 14,
     });
   });
 
@@ -23,6 +25,7 @@ describe('loadConfig', () => {
     [{ DUES_PAYMENT_RATE: '1.5' }, 'DUES_PAYMENT_RATE must be a number between 0 and 1, got "1.5"'],
     [{ FISCAL_YEAR_START_MONTH: '13' }, 'FISCAL_YEAR_START_MONTH must be between 1 and 12, got 13'],
     [{ ADMIN_EMAIL: 'nobody' }, 'ADMIN_EMAIL is not an e-mail address'],
+    [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP must be between 1 and 10000, got 0'],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });

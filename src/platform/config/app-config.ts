@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * The service's configuration, read once from the environment at start.
@@ -33,6 +33,10 @@ export interface AppConfig {
   consoleDir: string;
   /** Where uploaded spreadsheets wait for the worker (shared by the API and the worker). */
   uploadsDir: string;
+  /** Where `npm run backup` and the worker's nightly backup write (absolute); unset: no nightly backup. */
+  backupDir?: string;
+  /** How many backups (the newest) a backup leaves in backupDir. */
+  backupKeep: number;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +124,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginFailureWindowSeconds: int(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86400),
     consoleDir: str(env, 'CONSOLE_DIR', 'dist/web'),
     uploadsDir: str(env, 'UPLOADS_DIR', join(tmpdir(), 'rengo-uploads')),
+    backupDir: env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : undefined,
+    backupKeep: int(env, 'BACKUP_KEEP', 14, 1, 10000),
   };
 }
 
