@@ -12,6 +12,7 @@ import { AggregationProcessor } from './membership/aggregation/aggregation.proce
 import { AggregationSweep } from './membership/aggregation/aggregation.sweep';
 import { ImportsWorkModule } from './membership/imports/imports.module';
 import { ImportsProcessor } from './membership/imports/imports.processor';
+import { BackupsWorkModule, nightlyBackupProviders } from './platform/backups/backups.module';
 
 /** The queue worker: the only place processors are registered. */
 @Module({})
@@ -28,8 +29,9 @@ export class WorkerModule {
         AuditWriterModule,
         AggregationModule,
         ImportsWorkModule,
+        BackupsWorkModule,
       ],
-      providers: [AggregationProcessor, AggregationSweep, ImportsProcessor],
+      providers: [AggregationProcessor, AggregationSweep, ImportsProcessor, ...nightlyBackupProviders(config)],
     };
   }
 }

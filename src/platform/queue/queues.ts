@@ -70,3 +70,26 @@ export const JOB_OPTIONS: Record<AggregationJobName, JobsOptions> = {
 
 /** One job per import and step (job id `check-<id>`): a retried request never queues a second. */
 export const IMPORT_JOB_OPTIONS: JobsOptions = { attempts: 1, removeOnComplete: { age: DAY_SECONDS }, removeOnFail: { age: 7 * DAY_SECONDS } };
+
+/** Backups: the nightly pg_dump into BACKUP_DIR (src/platform/backups). */
+export const BACKUPS_QUEUE = 'backups';
+export const BackupJob = {
+  /** Back the database up and apply retention; one a night, made by the job scheduler below. */
+  Nightly: 'nightly-backup',
+} as const;
+export type BackupJobName = (typeof BackupJob)[keyof typeof BackupJob];
+
+/**
+ * Id of the nightly backup's job scheduler: every worker with BACKUP_DIR upserts the same
+ * one at start, so there is one backup a night however many workers run.
+ */
+export const NIGHTLY_BACKUP_SCHEDULER_ID = 'nightly-backup';
+export const NIGHTLY_BACKUP_AT = { pattern: '0 2 * * *', tz: 'Asia/Tokyo' } as const;
+
+/** A failed backup is tried again twice, 5 and 10 minutes later; kept 30 days for the queue board. */
+export const BACKUP_JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5 * 60_000 },
+  removeOnComplete: { age: 30 * DAY_SECONDS },
+  removeOnFail: { age: 30 * DAY_SECONDS },
+};
