@@ -1,6 +1,7 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { Client } from 'pg';
+import { Client, QueryResult } from 'pg';
+import { query, sql } from '../database/sql';
 import { BackupManifest, MANIFEST_FORMAT, backupName, backupsAmong, dumpFile, manifestFileOf, sha256Of } from './backup-manifest';
 import { readDatabaseFacts } from './database-facts';
 import { databaseName, pgDump, toolVersion } from './postgres-tools';
@@ -47,10 +48,10 @@ export async function backUp(options: BackupOptions): Promise<BackupResult> {
   const client = new Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const [{ snapshot }] = (await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot')).rows;
+    await query(client, sql`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
+    const [{ snapshot }] = (await query<QueryResult<{ snapshot: string }>>(client, sql`SELECT pg_export_snapshot() AS snapshot`)).rows;
     const [, facts] = await bothSettled(pgDump(options.databaseUrl, file + PARTIAL, snapshot), readDatabaseFacts(client));
-    await client.query('COMMIT');
+    await query(client, sql`COMMIT`);
     const manifest: BackupManifest = {
       format: MANIFEST_FORMAT,
       dump: basename(file),

@@ -39,9 +39,9 @@ export async function databaseFacts(databaseUrl: string): Promise<DatabaseFacts>
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await query(client, sql`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
     const facts = await readDatabaseFacts(client);
-    await client.query('COMMIT');
+    await query(client, sql`COMMIT`);
     return facts;
   } finally {
     await client.end();
