@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
+import { AuditLog } from '../../platform/audit/audit-log';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { Sql, query, sql } from '../../platform/database/sql';
@@ -15,6 +16,7 @@ import { ReverseMembershipChangeDto } from './dto/reverse-membership-change.dto'
 import { IdempotentRequest, IdempotentResult, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { LedgerEntry, appendToLedger } from './ledger-writer';
 import { assertWritableUnions, writeScope } from './union-access';
+import { bulkRecordedEvent, recordedEvent, reversedEvent } from './change-events';
 import { BulkWriteTurns } from './bulk-write-turns';
 
 const FROM_CHANGES = sql`membership_changes c JOIN unions u ON u.id = c.union_id`;
@@ -47,7 +49,8 @@ const toEntry = (dto: CreateMembershipChangeDto): LedgerEntry => ({
 
 /**
  * The membership ledger over HTTP. Writes go through appendToLedger (ledger + outbox
- * rows in one transaction, with the idempotency key when given) and ring the
+ * rows in one transaction, with the idempotency key when given, and one audit event per
+ * request: a replayed request runs no work, so writes no second event) and ring the
  * aggregation doorbell after commit; reads apply the caller's scope in SQL.
  */
 @Injectable()
@@ -58,12 +61,15 @@ export class MembershipChangesService {
     private readonly db: DataSource,
     private readonly idempotent: IdempotentWriter,
     private readonly doorbell: AggregationDoorbell,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(dto: CreateMembershipChangeDto, caller: CurrentUser, request: IdempotentRequest): Promise<MembershipChangeDto> {
     return this.write(caller, request, dto, async (manager) => {
-      await assertWritableUnions(manager, caller, [dto.unionId], () => 'unionId');
-      const [id] = await appendToLedger(manager, [toEntry(dto)], 'api', caller.id);
+      const scope = await assertWritableUnions(manager, caller, [dto.unionId], () => 'unionId');
+      const entry = toEntry(dto);
+      const [id] = await appendToLedger(manager, [entry], 'api', caller.id);
+      await this.audit.record(manager, caller, recordedEvent(id, entry, scope));
       return this.read(manager, id);
     });
   }
@@ -72,13 +78,15 @@ export class MembershipChangesService {
   async bulk(dto: BulkBody, caller: CurrentUser, request: IdempotentRequest): Promise<BulkResultDto> {
     return this.bulkTurns.take(() =>
       this.write(caller, request, dto, async (manager) => {
-        await assertWritableUnions(
+        const scope = await assertWritableUnions(
           manager,
           caller,
           dto.items.map((item) => item.unionId),
           (i) => `items[${i}].unionId`,
         );
-        const ids = await appendToLedger(manager, dto.items.map(toEntry), 'bulk', caller.id);
+        const entries = dto.items.map(toEntry);
+        const ids = await appendToLedger(manager, entries, 'bulk', caller.id);
+        await this.audit.record(manager, caller, bulkRecordedEvent(entries, scope));
         return { count: ids.length, ids };
       }),
     );
@@ -93,9 +101,9 @@ export class MembershipChangesService {
   async reverse(id: string, dto: ReverseMembershipChangeDto, caller: CurrentUser, request: IdempotentRequest): Promise<MembershipChangeDto> {
     try {
       return await this.write(caller, request, { id, ...dto }, async (manager) => {
-        const [original] = await query<(ChangeRow | undefined)[]>(
+        const [original] = await query<((ChangeRow & { federation_id: string | null; regional_council_id: string }) | undefined)[]>(
           manager,
-          sql`SELECT ${CHANGE_COLUMNS} FROM ${FROM_CHANGES} ${WITH_REVERSAL}
+          sql`SELECT ${CHANGE_COLUMNS}, u.federation_id, u.regional_council_id FROM ${FROM_CHANGES} ${WITH_REVERSAL}
               WHERE c.id = ${id} AND ${inScope.union(writeScope(caller), 'u')}`,
         );
         if (!original) throw notFound('Membership change');
@@ -104,23 +112,19 @@ export class MembershipChangesService {
         if (original.cause === 'survey_adjustment') {
           throw conflict(MembershipErrorCode.SURVEY_ADJUSTMENT_NOT_REVERSIBLE, 'A survey adjustment is corrected by submitting the survey again');
         }
-        const [reversalId] = await appendToLedger(
-          manager,
-          [
-            {
-              unionId: original.union_id,
-              effectiveOn: original.effective_on,
-              delta: -original.delta,
-              cause: original.cause,
-              employmentType: original.employment_type,
-              gender: original.gender,
-              note: dto.reason,
-              reversalOf: original.id,
-            },
-          ],
-          'reversal',
-          caller.id,
-        );
+        const reversing: LedgerEntry = {
+          unionId: original.union_id,
+          effectiveOn: original.effective_on,
+          delta: -original.delta,
+          cause: original.cause,
+          employmentType: original.employment_type,
+          gender: original.gender,
+          note: dto.reason,
+          reversalOf: original.id,
+        };
+        const [reversalId] = await appendToLedger(manager, [reversing], 'reversal', caller.id);
+        const scope = { federationId: original.federation_id, regionalCouncilId: original.regional_council_id };
+        await this.audit.record(manager, caller, reversedEvent(original.id, reversalId, reversing, dto.reason, scope));
         return this.read(manager, reversalId);
       });
     } catch (error) {

@@ -13,22 +13,40 @@ export function writeScope(caller: CurrentUser): Scope {
   throw forbidden('Only admins and federation users record membership changes');
 }
 
+/** The federation and council the written unions share (null where they differ): an audit event's scope. */
+export interface UnionsScope {
+  federationId: string | null;
+  regionalCouncilId: string | null;
+}
+
+interface UnionAccess {
+  id: string;
+  known: boolean;
+  writable: boolean;
+  federation_id: string | null;
+  regional_council_id: string | null;
+}
+
+const shared = (values: (string | null)[]): string | null => (new Set(values).size === 1 ? values[0] : null);
+
 /**
  * Checks that every union exists and is writable by the caller, in ONE query. A union
  * that does not exist is a bad reference (400 naming the field); one outside the
  * caller's federation answers 404, as a record outside the scope does.
  * `fieldOf(i)` names the field of the i-th id, e.g. `items[17].unionId`.
+ * Answers the scope the unions share, which the write's audit event records.
  */
 export async function assertWritableUnions(
   manager: EntityManager,
   caller: CurrentUser,
   unionIds: readonly string[],
   fieldOf: (index: number) => string,
-): Promise<void> {
+): Promise<UnionsScope> {
   const distinct = [...new Set(unionIds)];
-  const rows = await query<{ id: string; known: boolean; writable: boolean }[]>(
+  const rows = await query<UnionAccess[]>(
     manager,
-    sql`SELECT x.id, u.id IS NOT NULL AS known, coalesce(${inScope.union(writeScope(caller), 'u')}, FALSE) AS writable
+    sql`SELECT x.id, u.id IS NOT NULL AS known, coalesce(${inScope.union(writeScope(caller), 'u')}, FALSE) AS writable,
+               u.federation_id, u.regional_council_id
         FROM unnest(${distinct}::uuid[]) AS x(id) LEFT JOIN unions u ON u.id = x.id`,
   );
   const unknown = new Set(rows.filter((r) => !r.known).map((r) => r.id));
@@ -43,4 +61,5 @@ export async function assertWritableUnions(
     const details = problems(outside, 'is not a union you may record changes for');
     throw new DomainError(PlatformErrorCode.NOT_FOUND, HttpStatus.NOT_FOUND, 'Union not found in your scope', details);
   }
+  return { federationId: shared(rows.map((r) => r.federation_id)), regionalCouncilId: shared(rows.map((r) => r.regional_council_id)) };
 }
