@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
+import { AuditEventInput, AuditLog } from '../../platform/audit/audit-log';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { query, sql } from '../../platform/database/sql';
@@ -10,7 +11,7 @@ import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { appendToLedger } from '../membership-changes/ledger-writer';
-import { assertWritableUnions } from '../membership-changes/union-access';
+import { UnionsScope, assertWritableUnions } from '../membership-changes/union-access';
 import { ListMembershipSurveysQuery, MembershipSurveyDto, SubmitMembershipSurveyDto } from './dto/submit-membership-survey.dto';
 import { PairCount, repeatedPair, sortCounts, surveyAdjustments, surveyContentHash } from './survey-adjustments';
 
@@ -31,6 +32,29 @@ const SURVEY_COLUMNS = sql`
                                    ORDER BY c.employment_type, c.gender)
                    FROM membership_changes c WHERE c.survey_id = s.id), '[]') AS adjustments`;
 const SURVEYS = sql`membership_surveys s JOIN unions u ON u.id = s.union_id`;
+
+/** What applying a survey did: `recorded` false when it was already the latest and the ledger agrees. */
+interface Applied {
+  survey: MembershipSurveyDto;
+  recorded: boolean;
+  scope: UnionsScope;
+}
+
+/** The survey's totals beside the ledger's before it, and the adjustments that closed the gap. */
+const submittedEvent = ({ survey, scope }: Applied): AuditEventInput => ({
+  action: 'membership_survey.submitted',
+  targetId: survey.id,
+  scope,
+  details: {
+    unionId: survey.unionId,
+    surveyedOn: survey.surveyedOn,
+    totalMembers: survey.totalMembers,
+    ledgerMembersBefore: survey.ledgerMembersBefore,
+    adjustments: survey.adjustments.length,
+    adjustmentNet: survey.totalMembers - survey.ledgerMembersBefore,
+    counts: survey.counts,
+  },
+});
 
 const toDto = (row: SurveyRow): MembershipSurveyDto => ({
   id: row.id,
@@ -56,6 +80,7 @@ export class MembershipSurveysService {
     private readonly idempotent: IdempotentWriter,
     private readonly doorbell: AggregationDoorbell,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -64,12 +89,17 @@ export class MembershipSurveysService {
    * answers the stored survey and writes nothing only while the ledger still agrees with
    * it; if the ledger has moved since (a backdated entry, an earlier survey's adjustments),
    * the re-submission is recorded as a new survey row with the adjustments that restore it.
+   * A recorded survey is audited with its totals; one that wrote nothing is not.
    */
   async submit(dto: SubmitMembershipSurveyDto, caller: CurrentUser, request: IdempotentRequest): Promise<MembershipSurveyDto> {
     const repeated = repeatedPair(dto.counts);
     if (repeated >= 0) throw badField(`counts[${repeated}]`, 'repeats an employment type and gender listed before');
     if (dto.surveyedOn > this.clock.today()) throw badField('surveyedOn', 'must not be in the future');
-    const result = await this.idempotent.run(caller, request, dto, (manager) => this.apply(manager, dto, caller));
+    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
+      const applied = await this.compare(manager, dto, caller, null);
+      if (applied.recorded) await this.audit.record(manager, caller, submittedEvent(applied));
+      return applied.survey;
+    });
     if (!result.replayed) await this.doorbell.ring();
     return result.body;
   }
@@ -77,14 +107,19 @@ export class MembershipSurveysService {
   /**
    * One union's survey inside the caller's transaction: compared with the ledger and its
    * differences written as survey adjustments. POST /membership-surveys and the survey
-   * import (one call per union of the file, `importId` naming it) both come here.
+   * import (one call per union of the file, `importId` naming it; the import's commit is
+   * audited as one event) both come here.
    */
   async apply(manager: EntityManager, dto: SubmitMembershipSurveyDto, caller: CurrentUser, importId: string | null = null): Promise<MembershipSurveyDto> {
+    return (await this.compare(manager, dto, caller, importId)).survey;
+  }
+
+  private async compare(manager: EntityManager, dto: SubmitMembershipSurveyDto, caller: CurrentUser, importId: string | null): Promise<Applied> {
     // Lock order: the outbox first, as structure moves and rebuilds do (they then update the
     // union row). ROW EXCLUSIVE lets other ledger writers and aggregation batches through but
     // waits for a move or rebuild to finish, so the union lock below never closes a cycle.
     await query(manager, sql`LOCK TABLE aggregation_outbox IN ROW EXCLUSIVE MODE`);
-    await assertWritableUnions(manager, caller, [dto.unionId], () => 'unionId');
+    const scope = await assertWritableUnions(manager, caller, [dto.unionId], () => 'unionId');
     // FOR UPDATE conflicts with the FOR KEY SHARE lock that every ledger insert's foreign key
     // check takes on its union: ledger writes for this union wait, and so does a second survey
     await query(manager, sql`SELECT 1 FROM unions WHERE id = ${dto.unionId} FOR UPDATE`);
@@ -96,8 +131,8 @@ export class MembershipSurveysService {
     );
     const counts = sortCounts(dto.counts);
     const adjustments = surveyAdjustments(counts, await this.balances(manager, dto));
-    if (latest?.content_hash === hash && adjustments.length === 0) return this.read(manager, latest.id);
-    return this.record(manager, dto, counts, adjustments, hash, caller, importId);
+    if (latest?.content_hash === hash && adjustments.length === 0) return { survey: await this.read(manager, latest.id), recorded: false, scope };
+    return { survey: await this.record(manager, dto, counts, adjustments, hash, caller, importId), recorded: true, scope };
   }
 
   async list(listQuery: ListMembershipSurveysQuery, caller: CurrentUser): Promise<Page<MembershipSurveyDto>> {

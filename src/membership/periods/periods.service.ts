@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/time/clock';
+import { AuditLog } from '../../platform/audit/audit-log';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict } from '../../platform/common/errors/domain-error';
 import { MembershipErrorCode } from '../error-codes';
@@ -64,6 +65,7 @@ export class PeriodsService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async close(month: string, caller: CurrentUser): Promise<ClosedPeriodDto> {
@@ -91,6 +93,8 @@ export class PeriodsService {
         throw conflict(MembershipErrorCode.PERIOD_ALREADY_CLOSED, `${month} is already closed`, [{ field: 'month', message: 'is already closed' }]);
       }
       await query(manager, COPY_ROLLUPS(firstDay));
+      // the whole confederation's month: no federation or council scope
+      await this.audit.record(manager, caller, { action: 'period.closed', targetId: month, details: { month } });
     });
     const [closed] = await query<ClosedPeriodDto[]>(this.db, sql`SELECT ${PERIOD_COLUMNS} FROM closed_periods WHERE month = ${firstDay}`);
     return closed;
