@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditActor, AuditEventInput, AuditLog } from '../../platform/audit/audit-log';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { query, sql } from '../../platform/database/sql';
 import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
@@ -12,17 +13,31 @@ import { StructureCommit } from './structure-commit';
 
 interface Committing {
   kind: ReadableKind;
+  file_name: string;
+  summary: Record<string, number> | null;
   committed_by: string;
+  committer_email: string | null;
+  committer_role: string | null;
   scope_federation_id: string | null;
   scope_regional_council_id: string | null;
 }
+
+/** Who the event names: the one who asked for the commit, as the job carries them, else the row's committer. */
+const actorOf = (requestedBy: AuditActor | undefined, entry: Committing): AuditActor =>
+  requestedBy ?? { id: entry.committed_by, email: entry.committer_email, role: entry.committer_role };
+
+const eventScope = (entry: Pick<Committing, 'scope_federation_id' | 'scope_regional_council_id'>): AuditEventInput['scope'] => ({
+  federationId: entry.scope_federation_id,
+  regionalCouncilId: entry.scope_regional_council_id,
+});
 
 /**
  * The worker's commit of a checked import: all or nothing, in ONE transaction. Membership
  * changes move from staging into the ledger and the outbox with one INSERT ... SELECT (the
  * same columns and outbox rows the bulk endpoint writes, source `import`); a survey file is
- * applied union by union through the survey endpoint's own code. On any failure the
- * transaction rolls back, the import is `failed` and the ledger is as it was.
+ * applied union by union through the survey endpoint's own code. The commit is ONE audit
+ * event with its counts, in the same transaction. On any failure the transaction rolls back,
+ * the import is `failed` (audited as a failed commit) and the ledger is as it was.
  */
 @Injectable()
 export class ImportCommit {
@@ -33,14 +48,18 @@ export class ImportCommit {
     private readonly surveys: MembershipSurveysService,
     private readonly doorbell: AggregationDoorbell,
     private readonly structure: StructureCommit,
+    private readonly audit: AuditLog,
   ) {}
 
-  async run(importId: string): Promise<void> {
+  async run(importId: string, requestedBy?: AuditActor): Promise<void> {
     try {
       const written = await this.db.transaction(async (manager) => {
         const [entry] = await query<(Committing | undefined)[]>(
           manager,
-          sql`SELECT kind, committed_by, scope_federation_id, scope_regional_council_id FROM imports WHERE id = ${importId} AND state = 'committing' FOR UPDATE`,
+          sql`SELECT i.kind, i.file_name, i.summary, i.committed_by, u.email AS committer_email, u.role AS committer_role,
+                     i.scope_federation_id, i.scope_regional_council_id
+              FROM imports i LEFT JOIN users u ON u.id = i.committed_by
+              WHERE i.id = ${importId} AND i.state = 'committing' FOR UPDATE OF i`,
         );
         if (!entry) return null;
         const rows = await this.write(manager, importId, entry);
@@ -53,17 +72,44 @@ export class ImportCommit {
                      summary = coalesce(summary, '{}') || jsonb_build_object(${counted}::text, ${rows}::int)
               WHERE id = ${importId}`,
         );
+        await this.audit.record(manager, actorOf(requestedBy, entry), {
+          action: 'import.committed',
+          targetId: importId,
+          scope: eventScope(entry),
+          details: { kind: entry.kind, fileName: entry.file_name, ...entry.summary, [counted]: rows },
+        });
         return { rows, kind: entry.kind };
       });
       if (written !== null && isLedgerKind(written.kind)) await this.doorbell.ring();
     } catch (error) {
       const reason = error instanceof CommitRefused ? error.message : '書き込みで問題が起きました';
       this.logger.error({ importId, err: error }, `import ${importId} not committed`);
-      await query(
-        this.db,
-        sql`UPDATE imports SET state = 'failed', progress = 0, failure = ${`${reason}。何も書き込まれていません`} WHERE id = ${importId} AND state = 'committing'`,
-      );
+      await this.fail(importId, reason, requestedBy);
     }
+  }
+
+  /** Marks the import failed and audits the failed commit, together; nothing when it is no longer committing. */
+  private async fail(importId: string, reason: string, requestedBy: AuditActor | undefined): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const [entry] = await query<(Committing | undefined)[]>(
+        manager,
+        sql`WITH failed AS (
+              UPDATE imports SET state = 'failed', progress = 0, failure = ${`${reason}。何も書き込まれていません`}
+              WHERE id = ${importId} AND state = 'committing'
+              RETURNING kind, file_name, summary, committed_by, scope_federation_id, scope_regional_council_id
+            )
+            SELECT f.*, u.email AS committer_email, u.role AS committer_role FROM failed f LEFT JOIN users u ON u.id = f.committed_by`,
+      );
+      if (!entry) return;
+      await this.audit.record(manager, actorOf(requestedBy, entry), {
+        action: 'import.committed',
+        targetId: importId,
+        scope: eventScope(entry),
+        details: { kind: entry.kind, fileName: entry.file_name },
+        reason,
+        outcome: 'failed',
+      });
+    });
   }
 
   private async write(manager: EntityManager, importId: string, entry: Committing): Promise<number> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../../platform/audit/audit-log';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { conflict } from '../../platform/common/errors/domain-error';
 import { query, sql } from '../../platform/database/sql';
@@ -15,7 +16,8 @@ import { ImportsService } from './imports.service';
  * entry it wrote (as POST /membership-changes/:id/reverse writes one), linked to the
  * original and to the import, in one statement and one transaction. Entries already
  * reversed one by one are left as they are. A survey import is corrected by importing
- * (or submitting) the survey again, as a single survey is.
+ * (or submitting) the survey again, as a single survey is. Audited as one event with the
+ * count of entries reversed and the reason.
  */
 @Injectable()
 export class ImportReversal {
@@ -23,6 +25,7 @@ export class ImportReversal {
     private readonly imports: ImportsService,
     private readonly idempotent: IdempotentWriter,
     private readonly doorbell: AggregationDoorbell,
+    private readonly audit: AuditLog,
   ) {}
 
   async reverse(id: string, dto: ReverseImportDto, caller: CurrentUser, request: IdempotentRequest): Promise<ImportDto> {
@@ -36,7 +39,7 @@ export class ImportReversal {
           [{ field: 'state', message: entry.reversed_at ? 'already reversed' : `is ${entry.state} (${entry.kind})` }],
         );
       }
-      await query(
+      const [reversed] = await query<{ entries: number; net: number }[]>(
         manager,
         sql`WITH inserted AS (
               INSERT INTO membership_changes (union_id, effective_on, delta, cause, employment_type, gender, note, reversal_of, import_id, source, recorded_by)
@@ -45,14 +48,23 @@ export class ImportReversal {
               WHERE c.import_id = ${id} AND c.source = 'import'
                 AND NOT EXISTS (SELECT 1 FROM membership_changes r WHERE r.reversal_of = c.id)
               ORDER BY c.seq
-              RETURNING id
+              RETURNING id, delta
+            ), queued AS (
+              INSERT INTO aggregation_outbox (change_id) SELECT id FROM inserted RETURNING 1
             )
-            INSERT INTO aggregation_outbox (change_id) SELECT id FROM inserted`,
+            SELECT (SELECT count(*) FROM queued)::int AS entries, (SELECT coalesce(sum(delta), 0) FROM inserted)::int AS net`,
       );
       await query(
         manager,
         sql`UPDATE imports SET reversed_at = clock_timestamp(), reversed_by = ${caller.id}, reversal_reason = ${dto.reason} WHERE id = ${id}`,
       );
+      await this.audit.record(manager, caller, {
+        action: 'import.reversed',
+        targetId: id,
+        scope: { federationId: entry.scope_federation_id, regionalCouncilId: entry.scope_regional_council_id },
+        details: { fileName: entry.file_name, ...reversed },
+        reason: dto.reason,
+      });
       return toImportDto(await this.imports.find(manager, id, caller));
     });
     if (!result.replayed) await this.doorbell.ring();

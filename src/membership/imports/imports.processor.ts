@@ -3,6 +3,7 @@ import { Job } from 'bullmq';
 import { IMPORTS_QUEUE, ImportJob, ImportJobName } from '../../platform/queue/queues';
 import { ImportCheck } from './import-check';
 import { ImportCommit } from './import-commit';
+import type { ImportJobData } from './import-events';
 
 /**
  * Registered only in the worker. Each job names one import; each handler looks at the
@@ -17,13 +18,13 @@ export class ImportsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<{ importId: string }>): Promise<void> {
+  async process(job: Job<ImportJobData>): Promise<void> {
     const name = job.name as ImportJobName;
     switch (name) {
       case ImportJob.Check:
         return this.check.run(job.data.importId);
       case ImportJob.Commit:
-        return this.commit.run(job.data.importId);
+        return this.commit.run(job.data.importId, job.data.requestedBy);
       default:
         throw new Error(`unknown job ${String(name)}`);
     }

@@ -5,6 +5,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditLog } from '../../platform/audit/audit-log';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeOf } from '../../platform/common/auth/scope';
 import { badField, conflict, notFound } from '../../platform/common/errors/domain-error';
@@ -19,6 +20,7 @@ import { ImportAcceptedDto, ImportDto, ListImportsQuery } from './dto/import.dto
 import { assertMayImport, importerScope } from './import-access';
 import { READABLE_KINDS, type ReadableKind } from './import-columns';
 import { IMPORT_COLUMNS, ImportRow, importScope, toImportDto } from './import-rows';
+import { ImportJobData, requester, uploadedEvent } from './import-events';
 import { storeUpload, uploadPath } from './upload-storage';
 
 const isReadableKind = (kind: unknown): kind is ReadableKind => typeof kind === 'string' && (READABLE_KINDS as readonly string[]).includes(kind);
@@ -35,6 +37,7 @@ export class ImportsService {
     private readonly idempotent: IdempotentWriter,
     @InjectQueue(IMPORTS_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   /** `file` and `kind` from a multipart body; the file goes to disk as it arrives. */
@@ -67,13 +70,17 @@ export class ImportsService {
       await rm(uploadPath(this.config, id), { force: true });
       throw error;
     }
-    await query(
-      this.db,
-      sql`INSERT INTO imports (id, kind, file_name, file_size, sha256, scope_federation_id, scope_regional_council_id, created_by)
-          VALUES (${id}, ${kind}, ${stored.fileName}, ${stored.size}, ${stored.sha256},
-                  ${scope.federationId}, ${scope.regionalCouncilId}, ${caller.id})`,
-    );
-    await this.queue.add(ImportJob.Check, { importId: id }, { ...IMPORT_JOB_OPTIONS, jobId: `check-${id}` });
+    await this.db.transaction(async (manager) => {
+      await query(
+        manager,
+        sql`INSERT INTO imports (id, kind, file_name, file_size, sha256, scope_federation_id, scope_regional_council_id, created_by)
+            VALUES (${id}, ${kind}, ${stored.fileName}, ${stored.size}, ${stored.sha256},
+                    ${scope.federationId}, ${scope.regionalCouncilId}, ${caller.id})`,
+      );
+      await this.audit.record(manager, caller, uploadedEvent(id, kind, stored, scope));
+    });
+    const job: ImportJobData = { importId: id };
+    await this.queue.add(ImportJob.Check, job, { ...IMPORT_JOB_OPTIONS, jobId: `check-${id}` });
     return { id, state: 'queued' };
   }
 
@@ -121,7 +128,9 @@ export class ImportsService {
         },
         HttpStatus.ACCEPTED,
       );
-      await this.queue.add(ImportJob.Commit, { importId: id }, { ...IMPORT_JOB_OPTIONS, jobId: `commit-${id}` });
+      // the worker audits the commit in its own transaction, as done by whoever asked for it
+      const job: ImportJobData = { importId: id, requestedBy: requester(caller) };
+      await this.queue.add(ImportJob.Commit, job, { ...IMPORT_JOB_OPTIONS, jobId: `commit-${id}` });
       return result.body;
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_imports_content_committed') {
