@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit events, newest first (cursor paging) */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -118,6 +135,23 @@ export interface paths {
         head?: never;
         /** Change a user */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user’s history (履歴): the audit events of the account, newest first */
+        get: operations["getUserHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users/{id}/password": {
@@ -323,6 +357,26 @@ export interface paths {
         head?: never;
         /** Change a union */
         patch: operations["updateUnion"];
+        trace?: never;
+    };
+    "/api/v1/unions/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A union’s history (履歴): its audit events, newest first
+         * @description 履歴: for whoever may read the union (its scope is checked first, so another's answers 404).
+         */
+        get: operations["getUnionHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/membership-changes": {
@@ -835,6 +889,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prospects/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A prospect’s history (履歴): its and its visits’ audit events, newest first
+         * @description 履歴: the prospect's audit events and its visits' (not for federation users, who read no visits).
+         */
+        get: operations["getProspectHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prospects/{id}/stage": {
         parameters: {
             query?: never;
@@ -1021,7 +1095,7 @@ export interface paths {
         put?: never;
         /**
          * Queue a rebuild of every rollup from the ledger
-         * @description Queues a recomputation of every rollup from the ledger (run by the worker, in one transaction).
+         * @description Queues a recomputation of every rollup from the ledger (run by the worker, in one transaction); audited.
          */
         post: operations["rebuildAggregations"];
         delete?: never;
@@ -1134,6 +1208,50 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditActorDto: {
+            /** Format: uuid */
+            id?: string | null;
+            email?: string | null;
+            role?: string | null;
+        };
+        /** @enum {string} */
+        AuditAction: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
+        AuditScopeDto: {
+            /** Format: uuid */
+            federationId?: string | null;
+            /** Format: uuid */
+            regionalCouncilId?: string | null;
+        };
+        AuditEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["AuditActorDto"];
+            action: components["schemas"]["AuditAction"];
+            targetType: string;
+            targetId?: string | null;
+            scope: components["schemas"]["AuditScopeDto"];
+            /** @description field -> [before, after] */
+            changes: {
+                [key: string]: unknown[];
+            };
+            /** @description a count, a file, an export’s filters, format and row count */
+            details: {
+                [key: string]: unknown;
+            };
+            reason?: string | null;
+            /** @enum {string} */
+            outcome: "ok" | "denied" | "failed";
+            ip?: string | null;
+            requestId?: string | null;
+        };
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            limit: number;
+            /** @description pass as `cursor` for the next (older) page; null at the end */
+            nextCursor?: string | null;
+        };
         LoginDto: {
             /** Format: email */
             email: string;
@@ -2530,7 +2648,7 @@ export interface components {
              * @example INVALID_FIELD
              * @enum {string}
              */
-            code?: "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "IMPORT_NOT_REVERSIBLE" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "IDEMPOTENCY_KEY_REUSED";
+            code?: "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "IMPORT_NOT_REVERSIBLE" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "IDEMPOTENCY_KEY_REUSED";
             /** @description Present when fields are to blame. */
             details?: components["schemas"]["FieldProblemDto"][];
         };
@@ -2543,6 +2661,67 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Kept for the export framework, which reads every row: ignored otherwise. */
+                offset?: number;
+                action?: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
+                /** @description From this Japan calendar day, inclusive. */
+                from?: string;
+                /** @description To this Japan calendar day, inclusive. */
+                to?: string;
+                actorId?: string;
+                targetType?: string;
+                targetId?: string;
+                cursor?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     signIn: {
         parameters: {
             query?: never;
@@ -2566,6 +2745,15 @@ export interface operations {
             };
             /** @description Bad input: the message names the field (details[].field) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2607,6 +2795,15 @@ export interface operations {
             };
             /** @description Bad input: the message names the field (details[].field) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2791,6 +2988,15 @@ export interface operations {
             };
             /** @description The e-mail address is already in use */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2990,6 +3196,75 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getUserHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     resetUserPassword: {
@@ -3043,6 +3318,15 @@ export interface operations {
             };
             /** @description Unknown, or outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3276,6 +3560,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getSector: {
@@ -3459,6 +3752,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listLabels: {
@@ -3590,6 +3892,15 @@ export interface operations {
             };
             /** @description A federation with this code already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3780,6 +4091,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listRegionalCouncils: {
@@ -3883,6 +4203,15 @@ export interface operations {
             };
             /** @description A regional council with this code already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4073,6 +4402,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listUnions: {
@@ -4180,6 +4518,15 @@ export interface operations {
             };
             /** @description A union with this code already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4370,6 +4717,66 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getUnionHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listMembershipChanges: {
@@ -4498,6 +4905,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     createMembershipChangesInBulk: {
@@ -4553,6 +4969,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with a different request */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over 16 MB (BODY_TOO_LARGE) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4695,6 +5120,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listMembershipSurveys: {
@@ -4808,6 +5242,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with a different request */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4966,6 +5409,15 @@ export interface operations {
             };
             /** @description Only for: leadership, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5149,6 +5601,15 @@ export interface operations {
             };
             /** @description Stale version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5969,6 +6430,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listLossReviews: {
@@ -6062,6 +6532,15 @@ export interface operations {
             };
             /** @description Only for: regional, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6243,6 +6722,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listProspects: {
@@ -6355,6 +6843,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with a different request */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6480,6 +6977,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listProspectStageChanges: {
@@ -6509,6 +7015,57 @@ export interface operations {
                         limit: number;
                         offset: number;
                     };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getProspectHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
                 };
             };
             /** @description Bad input: the message names the field (details[].field) */
@@ -6615,6 +7172,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     reopenProspect: {
@@ -6692,6 +7258,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     affiliateProspect: {
@@ -6762,6 +7337,15 @@ export interface operations {
              *     The Idempotency-Key was already used with a different request
              */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6973,6 +7557,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listVisits: {
@@ -7168,6 +7761,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listConsultations: {
@@ -7285,6 +7887,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with a different request */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7412,6 +8023,15 @@ export interface operations {
             };
             /** @description Stale version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

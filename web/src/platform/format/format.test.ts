@@ -10,6 +10,7 @@ import {
   formatNumber,
   formatPercent,
   formatShare,
+  formatTimestamp,
   tokyoDate,
 } from './format';
 
@@ -39,6 +40,8 @@ describe('Japanese formatters', () => {
     // 2026-03-31T15:30Z is April 1st, 00:30 in Tokyo
     expect(formatDateTime('2026-03-31T15:30:00Z')).toBe('2026年4月1日 00:30');
     expect(tokyoDate(new Date('2026-03-31T15:30:00Z'))).toBe('2026-04-01');
+    expect(formatTimestamp('2026-04-01T00:30:00Z')).toBe('2026/04/01 09:30');
+    expect(formatTimestamp('2026-03-31T15:05:00.123456Z')).toBe('2026/04/01 00:05');
   });
 
   it('names fiscal years by the year they start in (April by default)', () => {

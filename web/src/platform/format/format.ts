@@ -54,6 +54,13 @@ export function formatDateTime(iso: string): string {
   return `${formatDate(tokyoDate(instant))} ${tokyoTime.format(instant)}`;
 }
 
+/** A moment in a table, in Japan time: 「2026/04/01 09:30」 (same width on every row). */
+export function formatTimestamp(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  return `${tokyoDate(instant).replace(/-/g, '/')} ${tokyoTime.format(instant)}`;
+}
+
 /** A month (YYYY-MM): 「2026年4月」. */
 export function formatMonth(month: string): string {
   const m = MONTH.exec(month);
