@@ -8,6 +8,7 @@ import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
 import { useLabels } from '../../platform/labels/labels';
 import { sendOrQueue } from '../outbox/outbox';
 import { membersFrom } from './AffiliationForm';
+import { PROSPECT_FIELDS } from './prospect-fields';
 
 /** 新規事業所: council staff add an unorganized workplace of their council (it starts at 候補把握). */
 export function NewProspectPage() {
@@ -84,19 +85,19 @@ export function NewProspectPage() {
               送信待ちに入れました。電波が戻ると登録されます。
             </Alert>
           )}
-          <TextInput label="事業主名" required placeholder="株式会社みなと物流" value={employerName} onChange={(e) => setEmployerName(e.currentTarget.value)} error={problem('employerName')} />
-          <TextInput label="フリガナ" value={employerNameKana} onChange={(e) => setEmployerNameKana(e.currentTarget.value)} error={problem('employerNameKana')} />
-          <TextInput label="事業所名" placeholder="本牧倉庫" value={establishmentName} onChange={(e) => setEstablishmentName(e.currentTarget.value)} error={problem('establishmentName')} />
+          <TextInput label={PROSPECT_FIELDS.employerName} required placeholder="株式会社みなと物流" value={employerName} onChange={(e) => setEmployerName(e.currentTarget.value)} error={problem('employerName')} />
+          <TextInput label={PROSPECT_FIELDS.employerNameKana} value={employerNameKana} onChange={(e) => setEmployerNameKana(e.currentTarget.value)} error={problem('employerNameKana')} />
+          <TextInput label={PROSPECT_FIELDS.establishmentName} placeholder="本牧倉庫" value={establishmentName} onChange={(e) => setEstablishmentName(e.currentTarget.value)} error={problem('establishmentName')} />
           <NativeSelect
-            label="市区町村"
+            label={PROSPECT_FIELDS.municipality}
             value={municipality}
             onChange={(e) => setMunicipality(e.currentTarget.value)}
             data={[{ value: '', label: '選択してください' }, ...(council.data?.municipalities ?? []).map((m) => ({ value: m, label: m }))]}
             error={problem('municipality')}
           />
-          <TextInput label="推定従業員数" required inputMode="numeric" value={estimatedWorkers} onChange={(e) => setEstimatedWorkers(e.currentTarget.value)} error={problem('estimatedWorkers')} />
-          <NativeSelect label="きっかけ" value={source} onChange={(e) => setSource(e.currentTarget.value)} data={label.options('prospectSources')} error={problem('source')} />
-          <TextInput label="次回予定日" type="date" value={nextActionOn} onChange={(e) => setNextActionOn(e.currentTarget.value)} error={problem('nextActionOn')} />
+          <TextInput label={PROSPECT_FIELDS.estimatedWorkers} required inputMode="numeric" value={estimatedWorkers} onChange={(e) => setEstimatedWorkers(e.currentTarget.value)} error={problem('estimatedWorkers')} />
+          <NativeSelect label={PROSPECT_FIELDS.source} value={source} onChange={(e) => setSource(e.currentTarget.value)} data={label.options('prospectSources')} error={problem('source')} />
+          <TextInput label={PROSPECT_FIELDS.nextActionOn} type="date" value={nextActionOn} onChange={(e) => setNextActionOn(e.currentTarget.value)} error={problem('nextActionOn')} />
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending}>
               登録

@@ -7,6 +7,7 @@ import { useLabels } from '../../platform/labels/labels';
 import { sendOrQueue } from '../outbox/outbox';
 import { todayInJapan, type Prospect, type Visit } from '../pipeline/queries';
 import { ChoiceChips } from './ChoiceChips';
+import { VISIT_FIELDS } from './visit-fields';
 
 interface Props {
   prospect: Prospect;
@@ -74,13 +75,13 @@ export function VisitForm({ prospect, visit, onDone, onCancel }: Props) {
           </Alert>
         )}
         <Group grow wrap="nowrap" align="flex-start">
-          <TextInput label="日付" type="date" required max={today} value={occurredOn} onChange={(e) => setOccurredOn(e.currentTarget.value)} error={problem('occurredOn')} />
-          <NativeSelect label="種別" data={label.options('visitKinds')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} error={problem('kind')} />
+          <TextInput label={VISIT_FIELDS.occurredOn} type="date" required max={today} value={occurredOn} onChange={(e) => setOccurredOn(e.currentTarget.value)} error={problem('occurredOn')} />
+          <NativeSelect label={VISIT_FIELDS.kind} data={label.options('visitKinds')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} error={problem('kind')} />
         </Group>
-        <ChoiceChips label="結果" options={label.options('visitOutcomes')} value={outcome} onChange={setOutcome} error={problem('outcome')} />
-        <ChoiceChips label="支持度" options={supportOptions} value={supportLevel} onChange={setSupportLevel} error={problem('supportLevel')} />
+        <ChoiceChips label={VISIT_FIELDS.outcome} options={label.options('visitOutcomes')} value={outcome} onChange={setOutcome} error={problem('outcome')} />
+        <ChoiceChips label={VISIT_FIELDS.supportLevel} options={supportOptions} value={supportLevel} onChange={setSupportLevel} error={problem('supportLevel')} />
         <Textarea
-          label="内容"
+          label={VISIT_FIELDS.summary}
           required
           autosize
           minRows={3}
@@ -89,7 +90,7 @@ export function VisitForm({ prospect, visit, onDone, onCancel }: Props) {
           error={missingSummary ? '内容を入力してください' : problem('summary')}
         />
         <TextInput
-          label="次回予定日"
+          label={VISIT_FIELDS.nextActionOn}
           type="date"
           min={occurredOn}
           description="次の対応日として「今日」に表示されます"

@@ -28,3 +28,6 @@ export const USER_FIELDS = {
 } as const;
 
 export type UserField = keyof typeof USER_FIELDS;
+
+/** Every field of a user a change can touch, by the names the console shows (its 履歴 and 監査ログ). */
+export const USER_RECORD_FIELDS = { email: 'メールアドレス', ...USER_FIELDS } as const;

@@ -1,0 +1,22 @@
+/** A workplace's fields, by the names the console shows them under (the form of 新規事業所, and 履歴). */
+export const PROSPECT_FIELDS = {
+  employerName: '事業主名',
+  employerNameKana: 'フリガナ',
+  establishmentName: '事業所名',
+  municipality: '市区町村',
+  regionalCouncilId: '地域連合',
+  sectorCode: '産業別部門',
+  targetFederationId: '加盟先の構成組織',
+  estimatedWorkers: '推定従業員数',
+  workforceRegular: '正社員数',
+  workforcePartTime: 'パート数',
+  workforceFixedTerm: '有期雇用数',
+  workforceDispatch: '派遣数',
+  source: 'きっかけ',
+  stage: 'ステージ',
+  stageChangedAt: 'ステージの変更日時',
+  heldFromStage: '保留前のステージ',
+  assignedOrganizerIds: '担当オルガナイザー',
+  nextActionOn: '次回予定日',
+  unionId: '結成した組合',
+} as const;
