@@ -63,14 +63,24 @@ function screenRoute(screen: Screen, component: Parameters<typeof createRoute>[0
   });
 }
 
-/** 事業所詳細: one workplace, for whoever may use the prospects screen (the API narrows it to their scope). */
+/** 事業所詳細: one workplace, for whoever may use the prospects screen (the API narrows it to their scope), and admins, who reach it from 監査ログ. */
 const prospectRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/prospects/$id',
   beforeLoad: ({ context }) => {
-    if (!mayUse(context.me.role, SCREENS.prospects)) throw redirect({ to: landingPath(context.me.role) });
+    if (!mayUse(context.me.role, SCREENS.prospects) && context.me.role !== 'admin') throw redirect({ to: landingPath(context.me.role) });
   },
   component: lazyRouteComponent(() => import('./organizing/prospects/ProspectPage'), 'ProspectPage'),
+});
+
+/** ユーザー詳細: one account, for those who may use ユーザー (admins). */
+const userRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/users/$id',
+  beforeLoad: ({ context }) => {
+    if (!mayUse(context.me.role, SCREENS.users)) throw redirect({ to: landingPath(context.me.role) });
+  },
+  component: lazyRouteComponent(() => import('./platform/admin/users/UserPage'), 'UserPage'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -90,6 +100,8 @@ const routeTree = rootRoute.addChildren([
     screenRoute(SCREENS.structure, lazyRouteComponent(() => import('./structure/StructurePage'), 'StructurePage')),
     screenRoute(SCREENS.periods, lazyRouteComponent(() => import('./platform/admin/PeriodsPage'), 'PeriodsPage')),
     screenRoute(SCREENS.users, lazyRouteComponent(() => import('./platform/admin/UsersPage'), 'UsersPage')),
+    userRoute,
+    screenRoute(SCREENS.auditLog, lazyRouteComponent(() => import('./platform/admin/audit-log/AuditLogPage'), 'AuditLogPage')),
     screenRoute(SCREENS.aggregation, lazyRouteComponent(() => import('./platform/admin/aggregation/AggregationPage'), 'AggregationPage')),
   ]),
 ]);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Divider, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { api, type Schemas } from '../api/client';
 import { errorMessageJa, fieldProblem, unwrap } from '../api/errors';
 import { useImeSafeSubmit } from '../forms/useImeSafeSubmit';
@@ -9,6 +10,7 @@ import { QueryState } from '../shell/QueryState';
 import { councilsQuery, federationsQuery } from '../../structure/queries';
 import { ExportButtons } from '../tables/ExportButtons';
 import { PasswordReset } from './users/PasswordReset';
+import { usersQuery } from './users/queries';
 import { ScopeSelects } from './users/ScopeSelects';
 import { UserEditor } from './users/UserEditor';
 import { needsCouncil, needsFederation, type Role } from './users/user-scope';
@@ -19,7 +21,7 @@ type User = Schemas['UserDto'];
 export function UsersPage() {
   const label = useLabels();
   const queryClient = useQueryClient();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 500 } } })) });
+  const users = useQuery(usersQuery);
   const councils = useQuery(councilsQuery);
   const federations = useQuery(federationsQuery);
   const [email, setEmail] = useState('');
@@ -138,7 +140,11 @@ export function UsersPage() {
             <Table.Tbody>
               {(users.data?.items ?? []).map((u) => (
                 <Table.Tr key={u.id}>
-                  <Table.Td>{u.displayName}</Table.Td>
+                  <Table.Td>
+                    <Anchor renderRoot={(props) => <Link to="/admin/users/$id" params={{ id: u.id }} {...props} />}>
+                      {u.displayName}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>{label('roles', u.role)}</Table.Td>
                   <Table.Td>{councilName(u.regionalCouncilId) ?? federationName(u.federationId) ?? '全体'}</Table.Td>

@@ -17,6 +17,9 @@ describe('screens per role', () => {
     expect(screensFor('federation').map((s) => s.title)).not.toContain('ユーザー');
     expect(screensFor('admin').map((s) => s.title)).toContain('集計');
     expect(screensFor('leadership').map((s) => s.title)).not.toContain('集計');
+    // 監査ログ is the admins' alone
+    expect(screensFor('admin').map((s) => s.title)).toContain('監査ログ');
+    expect(screensFor('leadership').map((s) => s.title)).not.toContain('監査ログ');
     // 取込 sits next to 組合員数 for those who keep the membership figures
     expect(screensFor('federation').map((s) => s.title).slice(0, 2)).toEqual(['組合員数', '取込']);
     expect(screensFor('admin').map((s) => s.title)).toContain('取込');

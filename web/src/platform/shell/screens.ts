@@ -23,6 +23,7 @@ export const SCREENS = {
   structure: { path: '/structure', title: '組織', roles: ['admin', 'leadership', 'regional', 'federation'] },
   periods: { path: '/admin/periods', title: '月次締め', roles: ['leadership', 'admin'] },
   users: { path: '/admin/users', title: 'ユーザー', roles: ['admin'] },
+  auditLog: { path: '/admin/audit', title: '監査ログ', roles: ['admin'] },
   aggregation: { path: '/admin/aggregation', title: '集計', roles: ['admin'] },
 } as const satisfies Record<string, Screen>;
 
