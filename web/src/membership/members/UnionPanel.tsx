@@ -10,11 +10,14 @@ import { ChangeForm } from './ChangeForm';
 import { ReverseForm } from './ReverseForm';
 import { SurveyForm } from './SurveyForm';
 import { ExportButtons } from '../../platform/tables/ExportButtons';
+import { RecordHistory } from '../../platform/audit/RecordHistory';
+import { UNION_FIELDS } from '../../structure/union-fields';
 
 type Union = Schemas['UnionDto'];
 type Change = Schemas['MembershipChangeDto'];
+const UNION_HISTORY_FIELDS = { union: UNION_FIELDS };
 
-/** One union: its members now, a change to record, and its latest ledger entries. */
+/** One union: its members now, a change to record (or the annual survey), its 履歴, and its latest ledger entries. */
 export function UnionPanel({ union }: { union: Union }) {
   const label = useLabels();
   const queryClient = useQueryClient();
@@ -51,6 +54,7 @@ export function UnionPanel({ union }: { union: Union }) {
           <Tabs.List>
             <Tabs.Tab value="change">増減を記録</Tabs.Tab>
             <Tabs.Tab value="survey">年次調査</Tabs.Tab>
+            <Tabs.Tab value="history">履歴</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="change" pt="sm">
             <ChangeForm
@@ -71,6 +75,9 @@ export function UnionPanel({ union }: { union: Union }) {
                 refresh();
               }}
             />
+          </Tabs.Panel>
+          <Tabs.Panel value="history" pt="sm">
+            <RecordHistory path="/api/v1/unions/{id}/audit" id={union.id} name={union.name} fields={UNION_HISTORY_FIELDS} />
           </Tabs.Panel>
         </Tabs>
         <ExportButtons name={`${union.name}の増減`} path="/api/v1/membership-changes" query={{ unionId: union.id }} />

@@ -1,17 +1,23 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Modal, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useRouteContext } from '@tanstack/react-router';
 import { formatDate, formatNumber } from '../../platform/format/format';
+import { RecordHistory } from '../../platform/audit/RecordHistory';
 import { QueryState } from '../../platform/shell/QueryState';
 import { daysInStage } from '../pipeline/stages';
 import { consultationsQuery, historyQuery, prospectQuery, todayInJapan, visitsQuery, type Prospect, type Visit } from '../pipeline/queries';
 import { VisitForm } from '../visits/VisitForm';
 import { VisitList } from '../visits/VisitList';
+import { VISIT_FIELDS } from '../visits/visit-fields';
+import { PROSPECT_FIELDS } from './prospect-fields';
 import { StageHistory } from './StageHistory';
 import { StageMoveForm } from './StageMoveForm';
 import { StageStepper } from './StageStepper';
+
+/** A workplace's 履歴 shows its own changes and its visits'. */
+const PROSPECT_HISTORY_FIELDS = { prospect: PROSPECT_FIELDS, visit: VISIT_FIELDS };
 
 type Dialog = { kind: 'visit'; visit?: Visit } | { kind: 'stage' } | null;
 
@@ -51,7 +57,7 @@ function Facts({ prospect }: { prospect: Prospect }) {
   );
 }
 
-/** 事業所詳細: the workplace, where it stands, what happened there; 「訪問を記録」 and 「ステージを変更」. */
+/** 事業所詳細: the workplace, where it stands, what happened there (and its 「履歴」); 「訪問を記録」 and 「ステージを変更」. */
 export function ProspectPage() {
   const { id } = useParams({ from: '/signed-in/prospects/$id' });
   const { me } = useRouteContext({ from: '/signed-in' });
@@ -95,32 +101,45 @@ export function ProspectPage() {
               </Button>
             </SimpleGrid>
 
-            <Stack gap="xs" component="section" aria-labelledby="visits-heading">
-              <Title order={2} size="h3" id="visits-heading">
-                訪問の記録
-              </Title>
-              <QueryState isPending={visits.isPending} error={visits.error}>
-                {() => <VisitList visits={visits.data?.items ?? []} myId={me.id} onEdit={(visit) => setDialog({ kind: 'visit', visit })} />}
-              </QueryState>
-            </Stack>
+            <Tabs defaultValue="record" keepMounted={false}>
+              <Tabs.List>
+                <Tabs.Tab value="record">訪問と経過</Tabs.Tab>
+                <Tabs.Tab value="history">履歴</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="record" pt="md">
+                <Stack gap="lg">
+                  <Stack gap="xs" component="section" aria-labelledby="visits-heading">
+                    <Title order={2} size="h3" id="visits-heading">
+                      訪問の記録
+                    </Title>
+                    <QueryState isPending={visits.isPending} error={visits.error}>
+                      {() => <VisitList visits={visits.data?.items ?? []} myId={me.id} onEdit={(visit) => setDialog({ kind: 'visit', visit })} />}
+                    </QueryState>
+                  </Stack>
 
-            <Stack gap="xs" component="section" aria-labelledby="history-heading">
-              <Title order={2} size="h3" id="history-heading">
-                ステージの経過
-              </Title>
-              <QueryState isPending={history.isPending} error={history.error}>
-                {() => <StageHistory changes={history.data?.items ?? []} />}
-              </QueryState>
-            </Stack>
+                  <Stack gap="xs" component="section" aria-labelledby="history-heading">
+                    <Title order={2} size="h3" id="history-heading">
+                      ステージの経過
+                    </Title>
+                    <QueryState isPending={history.isPending} error={history.error}>
+                      {() => <StageHistory changes={history.data?.items ?? []} />}
+                    </QueryState>
+                  </Stack>
 
-            {staff && (
-              <Stack gap="xs" component="section" aria-labelledby="consultations-heading">
-                <Title order={2} size="h3" id="consultations-heading">
-                  つながる労働相談
-                </Title>
-                <LinkedConsultations prospectId={p.id} />
-              </Stack>
-            )}
+                  {staff && (
+                    <Stack gap="xs" component="section" aria-labelledby="consultations-heading">
+                      <Title order={2} size="h3" id="consultations-heading">
+                        つながる労働相談
+                      </Title>
+                      <LinkedConsultations prospectId={p.id} />
+                    </Stack>
+                  )}
+                </Stack>
+              </Tabs.Panel>
+              <Tabs.Panel value="history" pt="md">
+                <RecordHistory path="/api/v1/prospects/{id}/audit" id={p.id} name={p.employerName} fields={PROSPECT_HISTORY_FIELDS} />
+              </Tabs.Panel>
+            </Tabs>
 
             <Modal
               opened={dialog !== null}
