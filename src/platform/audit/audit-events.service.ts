@@ -20,6 +20,12 @@ const toDto = ({ cursorAt: _, ...row }: Row): AuditEventDto => ({ ...row, occurr
 /** The start of a Japan calendar day, and the start of the day after it. */
 const tokyoDayStart = (day: string): string => `${day}T00:00:00+09:00`;
 
+/** Records that belong to another and show in its history: their type, and a SELECT of their ids as text. */
+export interface RelatedRecords {
+  targetType: string;
+  ids: Sql;
+}
+
 /** Reads the audit trail: the admin's whole log, and one record's history (履歴). */
 @Injectable()
 export class AuditEvents {
@@ -41,9 +47,15 @@ export class AuditEvents {
     return this.page(conditions, filter);
   }
 
-  /** A record's events, newest first: what its 履歴 tab shows. */
-  forRecord(targetType: string, targetId: string, page: RecordHistoryQuery): Promise<AuditEventPageDto> {
-    return this.page([sql`e.target_type = ${targetType}`, sql`e.target_id = ${targetId}`], page);
+  /**
+   * A record's events, newest first: what its 履歴 tab shows. `related` adds the events of
+   * the records that belong to it (a prospect's visits): their type and a query of their ids,
+   * which the target index then serves one id at a time.
+   */
+  forRecord(targetType: string, targetId: string, page: RecordHistoryQuery, related?: RelatedRecords): Promise<AuditEventPageDto> {
+    const own = sql`e.target_type = ${targetType} AND e.target_id = ${targetId}`;
+    if (!related) return this.page([own], page);
+    return this.page([sql`(${own}) OR (e.target_type = ${related.targetType} AND e.target_id IN (${related.ids}))`], page);
   }
 
   /** Keyset paging: a page after the cursor's event, so a page costs the same however deep. */

@@ -71,10 +71,30 @@ export class AuditLog {
   }
 
   /**
+   * A record just inserted in the caller's transaction: read back (so defaults the database
+   * filled in are recorded too) and recorded with every field as set. Answers the row.
+   */
+  async recordCreated<T extends ObjectLiteral>(
+    manager: EntityManager,
+    actor: CurrentUser | AuditActor | null,
+    target: EntityTarget<T>,
+    id: string,
+    describe: (after: T) => Omit<AuditEventInput, 'changes' | 'targetId'>,
+  ): Promise<T> {
+    const after = await manager.getRepository(target).findOneOrFail({ where: { id } as never });
+    await this.record(manager, actor, { ...describe(after), targetId: id, changes: changesBetween(null, after) });
+    return after;
+  }
+
+  /**
    * A change of one record inside the caller's transaction: the row is locked and read,
    * `write` changes it (false: no such row), the row is read again and the event records
    * the fields that differ. `describe` names the action (and scope) from the row before
    * and after, so one PATCH that changes a role is recorded as a role change.
+   *
+   * The lock is FOR NO KEY UPDATE, the one an UPDATE of the row takes anyway: rows that
+   * refer to it (a foreign key check takes KEY SHARE: a membership change of a union, a
+   * visit of a prospect) are not held up, so no writer that does so can deadlock with it.
    */
   async recordChange<T extends ObjectLiteral>(
     manager: EntityManager,
@@ -86,7 +106,7 @@ export class AuditLog {
   ): Promise<boolean> {
     const repository = manager.getRepository(target);
     const where = { id } as never;
-    const before = await repository.findOne({ where, lock: { mode: 'pessimistic_write' } });
+    const before = await repository.findOne({ where, lock: { mode: 'for_no_key_update' } });
     if ((await write()) === false) return false;
     const after = await repository.findOne({ where });
     if (!before && !after) return false;
