@@ -53,7 +53,7 @@ export class FederationsController {
   @ApiOperation({ operationId: 'deleteFederation', summary: 'Delete a federation' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConflictResponse({ description: 'The federation is still referenced' })
-  remove(@UuidParam() id: string): Promise<void> {
-    return this.federations.remove(id);
+  remove(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<void> {
+    return this.federations.remove(id, caller);
   }
 }

@@ -8,6 +8,7 @@ import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { AuditLog } from '../../platform/audit/audit-log';
 import { CreateFederationDto, FederationDto, ListFederationsQuery, UpdateFederationDto, toFederationDto } from './dto/federation.dto';
 import { Federation } from './federation.entity';
 
@@ -17,7 +18,10 @@ const FEDERATION_COLUMNS = sql`f.id, f.code, f.name, f.name_en AS "nameEn", f.se
 
 @Injectable()
 export class FederationsService {
-  constructor(@InjectRepository(Federation) private readonly federations: Repository<Federation>) {}
+  constructor(
+    @InjectRepository(Federation) private readonly federations: Repository<Federation>,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(filter: ListFederationsQuery): Promise<Page<FederationDto>> {
     const conditions: Sql[] = [];
@@ -43,7 +47,10 @@ export class FederationsService {
 
   async create(dto: CreateFederationDto, caller: CurrentUser): Promise<FederationDto> {
     await this.checkSector(this.federations.manager, dto.sectorCode);
-    const saved = await this.federations.save(this.federations.create({ ...dto, createdBy: caller.id, updatedBy: caller.id }));
+    const saved = await this.federations.manager.transaction(async (manager) => {
+      const federation = await manager.save(Federation, manager.create(Federation, { ...dto, createdBy: caller.id, updatedBy: caller.id }));
+      return this.audit.recordCreated(manager, caller, Federation, federation.id, () => ({ action: 'federation.created', scope: { federationId: federation.id } }));
+    });
     return this.get(saved.id);
   }
 
@@ -65,25 +72,31 @@ export class FederationsService {
         await this.checkSector(manager, patch.sectorCode);
         await query(manager, sql`LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE`);
       }
-      const [current] = await query<Pick<Federation, 'sectorCode'>[]>(
-        manager,
-        sql`SELECT f.sector_code AS "sectorCode" FROM federations f WHERE f.id = ${id} FOR NO KEY UPDATE`,
-      );
-      if (!current) throw notFound('Federation');
-      const movesSector = patch.sectorCode !== undefined && patch.sectorCode !== current.sectorCode;
-      if (movesSector) await query(manager, sql`SELECT aggregation_shift_federation(${id}, -1)`);
-      if (!(await versionedUpdate(manager, Federation, id, version, { ...patch, updatedBy: caller.id }))) {
-        throw notFound('Federation');
-      }
-      if (movesSector) await query(manager, sql`SELECT aggregation_shift_federation(${id}, 1)`);
+      const updated = await this.audit.recordChange(manager, caller, Federation, id, () => ({ action: 'federation.updated', scope: { federationId: id } }), async () => {
+        const [current] = await query<Pick<Federation, 'sectorCode'>[]>(
+          manager,
+          sql`SELECT f.sector_code AS "sectorCode" FROM federations f WHERE f.id = ${id} FOR NO KEY UPDATE`,
+        );
+        if (!current) return false;
+        const movesSector = patch.sectorCode !== undefined && patch.sectorCode !== current.sectorCode;
+        if (movesSector) await query(manager, sql`SELECT aggregation_shift_federation(${id}, -1)`);
+        if (!(await versionedUpdate(manager, Federation, id, version, { ...patch, updatedBy: caller.id }))) return false;
+        if (movesSector) await query(manager, sql`SELECT aggregation_shift_federation(${id}, 1)`);
+        return true;
+      });
+      if (!updated) throw notFound('Federation');
     });
     return this.get(id);
   }
 
   /** 409 while unions, users or prospects still refer to the federation (foreign keys). */
-  async remove(id: string): Promise<void> {
-    const result = await this.federations.delete({ id });
-    if (!result.affected) throw notFound('Federation');
+  async remove(id: string, caller: CurrentUser): Promise<void> {
+    const deleted = await this.federations.manager.transaction((manager) =>
+      this.audit.recordChange(manager, caller, Federation, id, () => ({ action: 'federation.deleted', scope: { federationId: id } }), async () =>
+        (await manager.delete(Federation, { id })).affected === 1,
+      ),
+    );
+    if (!deleted) throw notFound('Federation');
   }
 
   private async checkSector(manager: EntityManager, sectorCode: string): Promise<void> {

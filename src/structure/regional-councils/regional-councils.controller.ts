@@ -58,7 +58,7 @@ export class RegionalCouncilsController {
   @ApiOperation({ operationId: 'deleteRegionalCouncil', summary: 'Delete a regional council' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConflictResponse({ description: 'The regional council is still referenced' })
-  remove(@UuidParam() id: string): Promise<void> {
-    return this.councils.remove(id);
+  remove(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<void> {
+    return this.councils.remove(id, caller);
   }
 }

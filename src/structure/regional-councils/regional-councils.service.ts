@@ -8,6 +8,7 @@ import { notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { AuditLog } from '../../platform/audit/audit-log';
 import {
   CreateRegionalCouncilDto,
   ListRegionalCouncilsQuery,
@@ -23,7 +24,10 @@ const COUNCIL_COLUMNS = sql`c.id, c.code, c.name, c.name_en AS "nameEn", c.munic
 
 @Injectable()
 export class RegionalCouncilsService {
-  constructor(@InjectRepository(RegionalCouncil) private readonly councils: Repository<RegionalCouncil>) {}
+  constructor(
+    @InjectRepository(RegionalCouncil) private readonly councils: Repository<RegionalCouncil>,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(filter: ListRegionalCouncilsQuery): Promise<Page<RegionalCouncilDto>> {
     const conditions: Sql[] = [];
@@ -49,23 +53,35 @@ export class RegionalCouncilsService {
   }
 
   async create(dto: CreateRegionalCouncilDto, caller: CurrentUser): Promise<RegionalCouncilDto> {
-    const saved = await this.councils.save(
-      this.councils.create({ ...dto, municipalities: dto.municipalities ?? [], createdBy: caller.id, updatedBy: caller.id }),
-    );
+    const saved = await this.councils.manager.transaction(async (manager) => {
+      const council = await manager.save(
+        RegionalCouncil,
+        manager.create(RegionalCouncil, { ...dto, municipalities: dto.municipalities ?? [], createdBy: caller.id, updatedBy: caller.id }),
+      );
+      return this.audit.recordCreated(manager, caller, RegionalCouncil, council.id, () => ({ action: 'regional_council.created', scope: { regionalCouncilId: council.id } }));
+    });
     return this.get(saved.id);
   }
 
   async update(id: string, dto: UpdateRegionalCouncilDto, caller: CurrentUser): Promise<RegionalCouncilDto> {
     const { version, ...patch } = dto;
-    if (!(await versionedUpdate(this.councils.manager, RegionalCouncil, id, version, { ...patch, updatedBy: caller.id }))) {
-      throw notFound('Regional council');
-    }
+    const scope = { regionalCouncilId: id };
+    const updated = await this.councils.manager.transaction((manager) =>
+      this.audit.recordChange(manager, caller, RegionalCouncil, id, () => ({ action: 'regional_council.updated', scope }), () =>
+        versionedUpdate(manager, RegionalCouncil, id, version, { ...patch, updatedBy: caller.id }),
+      ),
+    );
+    if (!updated) throw notFound('Regional council');
     return this.get(id);
   }
 
   /** 409 while unions, users, prospects or consultations still belong to the council (foreign keys). */
-  async remove(id: string): Promise<void> {
-    const result = await this.councils.delete({ id });
-    if (!result.affected) throw notFound('Regional council');
+  async remove(id: string, caller: CurrentUser): Promise<void> {
+    const deleted = await this.councils.manager.transaction((manager) =>
+      this.audit.recordChange(manager, caller, RegionalCouncil, id, () => ({ action: 'regional_council.deleted', scope: { regionalCouncilId: id } }), async () =>
+        (await manager.delete(RegionalCouncil, { id })).affected === 1,
+      ),
+    );
+    if (!deleted) throw notFound('Regional council');
   }
 }

@@ -53,7 +53,7 @@ export class SectorsController {
   @ApiOperation({ operationId: 'deleteSector', summary: 'Delete a sector' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConflictResponse({ description: 'The sector is still referenced' })
-  remove(@UuidParam() id: string): Promise<void> {
-    return this.sectors.remove(id);
+  remove(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<void> {
+    return this.sectors.remove(id, caller);
   }
 }

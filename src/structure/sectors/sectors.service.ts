@@ -8,6 +8,7 @@ import { notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { AuditLog } from '../../platform/audit/audit-log';
 import { CreateSectorDto, ListSectorsQuery, SectorDto, UpdateSectorDto, toSectorDto } from './dto/sector.dto';
 import { Sector } from './sector.entity';
 
@@ -20,7 +21,10 @@ const SECTOR_KEYED_TABLES = ['group_month_rollups', 'group_month_cause_rollups',
 
 @Injectable()
 export class SectorsService {
-  constructor(@InjectRepository(Sector) private readonly sectors: Repository<Sector>) {}
+  constructor(
+    @InjectRepository(Sector) private readonly sectors: Repository<Sector>,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(filter: ListSectorsQuery): Promise<Page<SectorDto>> {
     const conditions: Sql[] = [];
@@ -44,7 +48,10 @@ export class SectorsService {
   }
 
   async create(dto: CreateSectorDto, caller: CurrentUser): Promise<SectorDto> {
-    const saved = await this.sectors.save(this.sectors.create({ ...dto, createdBy: caller.id, updatedBy: caller.id }));
+    const saved = await this.sectors.manager.transaction(async (manager) => {
+      const sector = await manager.save(Sector, manager.create(Sector, { ...dto, createdBy: caller.id, updatedBy: caller.id }));
+      return this.audit.recordCreated(manager, caller, Sector, sector.id, () => ({ action: 'sector.created' }));
+    });
     return this.get(saved.id);
   }
 
@@ -62,22 +69,28 @@ export class SectorsService {
     const { version, ...patch } = dto;
     await this.sectors.manager.transaction(async (manager) => {
       if (patch.code !== undefined) await query(manager, sql`LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE`);
-      const [current] = await query<Pick<Sector, 'code'>[]>(manager, sql`SELECT s.code FROM sectors s WHERE s.id = ${id} FOR NO KEY UPDATE`);
-      if (!current) throw notFound('Sector');
-      const renamed = patch.code !== undefined && patch.code !== current.code;
-      if (!(await versionedUpdate(manager, Sector, id, version, { ...patch, updatedBy: caller.id }))) throw notFound('Sector');
-      if (renamed) {
-        for (const table of SECTOR_KEYED_TABLES) {
-          await query(manager, sql`UPDATE ${sql.ident(table)} SET group_key = ${patch.code} WHERE level = 'sector' AND group_key = ${current.code}`);
+      const updated = await this.audit.recordChange(manager, caller, Sector, id, () => ({ action: 'sector.updated' }), async () => {
+        const [current] = await query<Pick<Sector, 'code'>[]>(manager, sql`SELECT s.code FROM sectors s WHERE s.id = ${id} FOR NO KEY UPDATE`);
+        if (!current) return false;
+        const renamed = patch.code !== undefined && patch.code !== current.code;
+        if (!(await versionedUpdate(manager, Sector, id, version, { ...patch, updatedBy: caller.id }))) return false;
+        if (renamed) {
+          for (const table of SECTOR_KEYED_TABLES) {
+            await query(manager, sql`UPDATE ${sql.ident(table)} SET group_key = ${patch.code} WHERE level = 'sector' AND group_key = ${current.code}`);
+          }
         }
-      }
+        return true;
+      });
+      if (!updated) throw notFound('Sector');
     });
     return this.get(id);
   }
 
   /** 409 while a federation still belongs to the sector (foreign key). */
-  async remove(id: string): Promise<void> {
-    const result = await this.sectors.delete({ id });
-    if (!result.affected) throw notFound('Sector');
+  async remove(id: string, caller: CurrentUser): Promise<void> {
+    const deleted = await this.sectors.manager.transaction((manager) =>
+      this.audit.recordChange(manager, caller, Sector, id, () => ({ action: 'sector.deleted' }), async () => (await manager.delete(Sector, { id })).affected === 1),
+    );
+    if (!deleted) throw notFound('Sector');
   }
 }

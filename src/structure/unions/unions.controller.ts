@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditEvents } from '../../platform/audit/audit-events.service';
+import { AuditEventPageDto, RecordHistoryQuery } from '../../platform/audit/dto/audit-event.dto';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
@@ -11,7 +13,10 @@ import { UnionsService } from './unions.service';
 @ApiTags('unions')
 @Controller('unions')
 export class UnionsController {
-  constructor(private readonly unions: UnionsService) {}
+  constructor(
+    private readonly unions: UnionsService,
+    private readonly events: AuditEvents,
+  ) {}
 
   @Authenticated()
   @Get()
@@ -28,6 +33,17 @@ export class UnionsController {
   @ApiOkResponse({ type: UnionDto })
   get(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<UnionDto> {
     return this.unions.get(id, caller);
+  }
+
+  /** 履歴: for whoever may read the union (its scope is checked first, so another's answers 404). */
+  @Authenticated()
+  @Get(':id/audit')
+  @ApiNotFoundResponse({ description: 'Unknown, or outside your scope' })
+  @ApiOperation({ operationId: 'getUnionHistory', summary: 'A union’s history (履歴): its audit events, newest first' })
+  @ApiOkResponse({ type: AuditEventPageDto })
+  async history(@UuidParam() id: string, @Query() query: RecordHistoryQuery, @Caller() caller: CurrentUser): Promise<AuditEventPageDto> {
+    await this.unions.get(id, caller);
+    return this.events.forRecord('union', id, query);
   }
 
   @Authenticated('admin', 'regional', 'federation')

@@ -10,6 +10,7 @@ import { StructureErrorCode } from '../error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { AuditLog } from '../../platform/audit/audit-log';
 import { CreateUnionDto, ListUnionsQuery, UnionDto, UpdateUnionDto } from './dto/union.dto';
 import { Union } from './union.entity';
 
@@ -48,6 +49,7 @@ export class UnionsService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(filter: ListUnionsQuery, caller: CurrentUser): Promise<Page<UnionDto>> {
@@ -82,8 +84,10 @@ export class UnionsService {
     this.checkWriteScope(caller, dto.regionalCouncilId, dto.federationId ?? null);
     await this.checkReferences(this.db.manager, dto);
     checkKind(dto.kind ?? 'enterprise', dto.federationId ?? null);
-    const repository = this.db.getRepository(Union);
-    const saved = await repository.save(repository.create({ ...dto, createdBy: caller.id, updatedBy: caller.id }));
+    const saved = await this.db.transaction(async (manager) => {
+      const union = await manager.save(Union, manager.create(Union, { ...dto, createdBy: caller.id, updatedBy: caller.id }));
+      return this.audit.recordCreated(manager, caller, Union, union.id, (after) => ({ action: 'union.created', scope: after }));
+    });
     return this.get(saved.id, caller);
   }
 
@@ -115,9 +119,13 @@ export class UnionsService {
       const moves =
         (patch.federationId !== undefined && patch.federationId !== current.federationId) ||
         (patch.regionalCouncilId !== undefined && patch.regionalCouncilId !== current.regionalCouncilId);
-      if (moves) await query(manager, sql`SELECT aggregation_shift_union(${id}, -1)`);
-      if (!(await versionedUpdate(manager, Union, id, version, { ...patch, updatedBy: caller.id }))) throw notFound('Union');
-      if (moves) await query(manager, sql`SELECT aggregation_shift_union(${id}, 1)`);
+      const updated = await this.audit.recordChange(manager, caller, Union, id, (_, after) => ({ action: 'union.updated', scope: after }), async () => {
+        if (moves) await query(manager, sql`SELECT aggregation_shift_union(${id}, -1)`);
+        if (!(await versionedUpdate(manager, Union, id, version, { ...patch, updatedBy: caller.id }))) return false;
+        if (moves) await query(manager, sql`SELECT aggregation_shift_union(${id}, 1)`);
+        return true;
+      });
+      if (!updated) throw notFound('Union');
     });
     return this.get(id, caller);
   }
@@ -129,11 +137,13 @@ export class UnionsService {
     if (history.length) {
       throw conflict(StructureErrorCode.UNION_HAS_MEMBERSHIP_HISTORY, 'The union has membership changes, which are never deleted; set its status to dissolved or merged instead');
     }
-    const [, affected] = await query<[unknown[], number]>(
-      this.db,
-      sql`DELETE FROM unions u WHERE u.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}`,
+    const deleted = await this.db.transaction((manager) =>
+      this.audit.recordChange(manager, caller, Union, id, (before) => ({ action: 'union.deleted', scope: before }), async () => {
+        const [, affected] = await query<[unknown[], number]>(manager, sql`DELETE FROM unions u WHERE u.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}`);
+        return affected === 1;
+      }),
     );
-    if (!affected) throw notFound('Union');
+    if (!deleted) throw notFound('Union');
   }
 
   /** The union as committed now, locked against other writers until the transaction ends; 404 outside the caller's scope. */
