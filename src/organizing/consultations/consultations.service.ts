@@ -9,6 +9,7 @@ import { Sql, query, sql } from '../../platform/database/sql';
 import { selectPage } from '../../platform/database/select-page';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { AuditLog } from '../../platform/audit/audit-log';
 import { Consultation } from './consultation.entity';
 import { contactDetailIn } from './contact-details';
 import { ConsultationDto, CreateConsultationDto, ListConsultationsQuery, UpdateConsultationDto, toConsultationDto } from './dto/consultation.dto';
@@ -38,6 +39,7 @@ export class ConsultationsService {
   constructor(
     @InjectRepository(Consultation) private readonly consultations: Repository<Consultation>,
     private readonly idempotent: IdempotentWriter,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(filter: ListConsultationsQuery, caller: CurrentUser): Promise<Page<ConsultationDto>> {
@@ -85,7 +87,10 @@ export class ConsultationsService {
         createdBy: caller.id,
         updatedBy: caller.id,
       });
-      return this.get(inserted.identifiers[0].id as string, caller, manager);
+      const id = inserted.identifiers[0].id as string;
+      // the summary's words are never recorded (changesBetween hides free text)
+      await this.audit.recordCreated(manager, caller, Consultation, id, () => ({ action: 'consultation.created', scope: { regionalCouncilId: councilId } }));
+      return this.get(id, caller, manager);
     });
     return result.body;
   }
@@ -103,7 +108,10 @@ export class ConsultationsService {
       await this.checkLinks(manager, caller, councilId, prospectId);
       const patch: Record<string, unknown> = { ...fields, updatedBy: caller.id };
       for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
-      if (!(await versionedUpdate(manager, Consultation, id, version, patch))) throw notFound('Consultation');
+      const event = { action: 'consultation.updated', scope: { regionalCouncilId: councilId } } as const;
+      if (!(await this.audit.recordChange(manager, caller, Consultation, id, () => event, () => versionedUpdate(manager, Consultation, id, version, patch)))) {
+        throw notFound('Consultation');
+      }
     });
     return this.get(id, caller);
   }

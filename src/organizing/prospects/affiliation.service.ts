@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { AggregationDoorbell } from '../../membership/aggregation/aggregation.doorbell';
+import { AuditLog } from '../../platform/audit/audit-log';
 import { labelOf } from '../../platform/labels/labels';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict, forbidden, staleVersion } from '../../platform/common/errors/domain-error';
@@ -10,7 +11,7 @@ import { OrganizingErrorCode } from '../error-codes';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { LedgerEntry, appendToLedger } from '../../membership/membership-changes/ledger-writer';
 import { AffiliateProspectDto, AffiliatedUnionDto, AffiliationDto, BreakdownLineDto } from './dto/affiliate.dto';
-import { canManage } from './prospect-access';
+import { auditScopeOf, canManage } from './prospect-access';
 import { Prospect } from './prospect.entity';
 import { ProspectsService } from './prospects.service';
 import { applyStageChange, assertMoveAllowed } from './stage-change';
@@ -47,6 +48,7 @@ export class AffiliationService {
     private readonly prospects: ProspectsService,
     private readonly doorbell: AggregationDoorbell,
     private readonly idempotent: IdempotentWriter,
+    private readonly audit: AuditLog,
   ) {}
 
   async affiliate(id: string, dto: AffiliateProspectDto, caller: CurrentUser, request: IdempotentRequest): Promise<AffiliationDto> {
@@ -66,7 +68,10 @@ export class AffiliationService {
       const union = await this.insertUnion(manager, prospect, dto, caller);
       const entries = toEntries(union.id, dto.effectiveOn, lines, `加盟: ${prospect.employerName}`);
       const changeIds = await appendToLedger(manager, entries, 'affiliation', caller.id);
-      await applyStageChange(manager, prospect, 'affiliated', 'affiliate', `${union.name} として加盟 (${dto.members}名)`, caller, union.id);
+      const details = { union: { id: union.id, code: union.code, name: union.name, federationId: union.federationId, kind: union.kind }, members: dto.members, effectiveOn: dto.effectiveOn };
+      await this.audit.recordChange(manager, caller, Prospect, id, () => ({ action: 'prospect.affiliated', scope: auditScopeOf(prospect), details }), () =>
+        applyStageChange(manager, prospect, 'affiliated', 'affiliate', `${union.name} として加盟 (${dto.members}名)`, caller, union.id),
+      );
       return { prospect: await this.prospects.get(id, caller, manager), union, membershipChangeIds: changeIds };
     });
     if (!result.replayed) await this.doorbell.ring();

@@ -29,3 +29,19 @@ export function canMoveStage(caller: CurrentUser, prospect: ProspectOwnership): 
     prospect.assignedOrganizerIds.includes(caller.id)
   );
 }
+
+/** Visits speak of individual workers' support: federation users read the prospect, never its visits. */
+export function canReadVisits(caller: CurrentUser): boolean {
+  return caller.role !== 'federation';
+}
+
+/**
+ * Where a prospect's audit events lie: its council, and the federation it is organized
+ * towards (whose users read it). A visit's events lie where its prospect does.
+ */
+export function auditScopeOf(prospect: Pick<ProspectOwnership, 'regionalCouncilId'> & { targetFederationId: string | null }): {
+  regionalCouncilId: string;
+  federationId: string | null;
+} {
+  return { regionalCouncilId: prospect.regionalCouncilId, federationId: prospect.targetFederationId };
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
+import { AuditLog } from '../../platform/audit/audit-log';
 import { forbidden, staleVersion } from '../../platform/common/errors/domain-error';
 import { Page, PageQuery, page } from '../../platform/common/http/pagination';
 import { selectPage } from '../../platform/database/select-page';
@@ -8,7 +9,8 @@ import { sql } from '../../platform/database/sql';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { ProspectDto } from './dto/prospect.dto';
 import { MoveStageDto, ReopenProspectDto, StageChangeDto, toStageChangeDto } from './dto/stage.dto';
-import { canManage, canMoveStage } from './prospect-access';
+import { auditScopeOf, canManage, canMoveStage } from './prospect-access';
+import { Prospect } from './prospect.entity';
 import { ProspectStageChange } from './prospect-stage-change.entity';
 import { ProspectsService } from './prospects.service';
 import { applyStageChange, assertMoveAllowed } from './stage-change';
@@ -26,6 +28,7 @@ export class ProspectStagesService {
     private readonly db: DataSource,
     private readonly prospects: ProspectsService,
     private readonly idempotent: IdempotentWriter,
+    private readonly audit: AuditLog,
   ) {}
 
   async move(id: string, dto: MoveStageDto, caller: CurrentUser, request: IdempotentRequest): Promise<ProspectDto> {
@@ -37,7 +40,9 @@ export class ProspectStagesService {
       const note = dto.note?.trim() || null;
       if (dto.version !== prospect.version) throw staleVersion();
       assertMoveAllowed(prospect, dto.stage, 'move', note);
-      await applyStageChange(manager, prospect, dto.stage, 'move', note, caller);
+      await this.audit.recordChange(manager, caller, Prospect, id, () => ({ action: 'prospect.stage_changed', scope: auditScopeOf(prospect) }), () =>
+        applyStageChange(manager, prospect, dto.stage, 'move', note, caller),
+      );
       return this.prospects.get(id, caller, manager);
     }, 200);
     return result.body;
@@ -51,7 +56,9 @@ export class ProspectStagesService {
       const note = dto.note.trim() || null;
       if (dto.version !== prospect.version) throw staleVersion();
       assertMoveAllowed(prospect, dto.stage, 'reopen', note);
-      await applyStageChange(manager, prospect, dto.stage, 'reopen', note, caller);
+      await this.audit.recordChange(manager, caller, Prospect, id, () => ({ action: 'prospect.reopened', scope: auditScopeOf(prospect) }), () =>
+        applyStageChange(manager, prospect, dto.stage, 'reopen', note, caller),
+      );
       return this.prospects.get(id, caller, manager);
     }, 200);
     return result.body;

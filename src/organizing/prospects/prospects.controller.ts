@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditEventPageDto, RecordHistoryQuery } from '../../platform/audit/dto/audit-event.dto';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page, PageQuery } from '../../platform/common/http/pagination';
@@ -9,6 +10,7 @@ import { AffiliationService } from './affiliation.service';
 import { AffiliateProspectDto, AffiliationDto } from './dto/affiliate.dto';
 import { CreateProspectDto, ListProspectsQuery, ProspectDto, UpdateProspectDto } from './dto/prospect.dto';
 import { MoveStageDto, ReopenProspectDto, StageChangeDto } from './dto/stage.dto';
+import { ProspectHistoryService } from './prospect-history.service';
 import { ProspectStagesService } from './prospect-stages.service';
 import { ProspectsService } from './prospects.service';
 
@@ -24,6 +26,7 @@ export class ProspectsController {
     private readonly prospects: ProspectsService,
     private readonly stages: ProspectStagesService,
     private readonly affiliation: AffiliationService,
+    private readonly auditTrail: ProspectHistoryService,
   ) {}
 
   @Authenticated()
@@ -67,6 +70,16 @@ export class ProspectsController {
   @ApiPage(StageChangeDto)
   history(@UuidParam() id: string, @Query() query: PageQuery, @Caller() caller: CurrentUser): Promise<Page<StageChangeDto>> {
     return this.stages.history(id, query, caller);
+  }
+
+  /** 履歴: the prospect's audit events and its visits' (not for federation users, who read no visits). */
+  @Authenticated()
+  @Get(':id/audit')
+  @ApiNotFoundResponse({ description: 'Unknown, or outside your scope' })
+  @ApiOperation({ operationId: 'getProspectHistory', summary: 'A prospect’s history (履歴): its and its visits’ audit events, newest first' })
+  @ApiOkResponse({ type: AuditEventPageDto })
+  auditHistory(@UuidParam() id: string, @Query() query: RecordHistoryQuery, @Caller() caller: CurrentUser): Promise<AuditEventPageDto> {
+    return this.auditTrail.read(id, query, caller);
   }
 
   /** One step forward or back, on_hold, back from on_hold, or lost (with a note). */

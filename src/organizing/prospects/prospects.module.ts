@@ -7,6 +7,7 @@ import { AffiliationService } from './affiliation.service';
 import { FollowUpsController } from './follow-ups.controller';
 import { FollowUpsService } from './follow-ups.service';
 import { PipelineReportsModule } from '../pipeline-reports/pipeline-reports.module';
+import { ProspectHistoryService } from './prospect-history.service';
 import { ProspectStageChange } from './prospect-stage-change.entity';
 import { ProspectStagesService } from './prospect-stages.service';
 import { Prospect } from './prospect.entity';
@@ -17,7 +18,7 @@ import { ProspectsService } from './prospects.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Prospect, ProspectStageChange]), AggregationModule, IdempotencyModule, ClockModule, PipelineReportsModule],
   controllers: [ProspectsController, FollowUpsController],
-  providers: [ProspectsService, ProspectStagesService, AffiliationService, FollowUpsService],
+  providers: [ProspectsService, ProspectStagesService, ProspectHistoryService, AffiliationService, FollowUpsService],
   exports: [ProspectsService],
 })
 export class ProspectsModule {}

@@ -9,8 +9,9 @@ import { selectPage } from '../../platform/database/select-page';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { AuditLog } from '../../platform/audit/audit-log';
 import { CreateProspectDto, ListProspectsQuery, ProspectDto, ProspectSort, UpdateProspectDto, WorkforceDto, toProspectDto } from './dto/prospect.dto';
-import { canManage } from './prospect-access';
+import { auditScopeOf, canManage } from './prospect-access';
 import { checkOrganizers, normalizeName, resolveCouncil, toKatakana } from './prospect-location';
 import { Prospect } from './prospect.entity';
 
@@ -55,6 +56,7 @@ export class ProspectsService {
   constructor(
     private readonly db: DataSource,
     private readonly idempotent: IdempotentWriter,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The prospect if the caller may read it, else 404 (ids outside the scope cannot be probed). */
@@ -128,6 +130,7 @@ export class ProspectsService {
         sql`INSERT INTO prospect_stage_changes (prospect_id, kind, from_stage, to_stage, changed_by)
             VALUES (${prospectId}, 'created', NULL, ${stage}, ${caller.id})`,
       );
+      await this.audit.recordCreated(manager, caller, Prospect, prospectId, (after) => ({ action: 'prospect.created', scope: auditScopeOf(after) }));
       return this.get(prospectId, caller, manager);
     });
     return result.body;
@@ -159,7 +162,15 @@ export class ProspectsService {
       if (fields.employerNameKana !== undefined) patch.employerNameKana = fields.employerNameKana ? toKatakana(fields.employerNameKana) || null : null;
       if (fields.establishmentName !== undefined) patch.establishmentName = optionalName(fields.establishmentName);
       for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
-      if (!(await versionedUpdate(manager, Prospect, id, version, patch))) throw notFound('Prospect');
+      const updated = await this.audit.recordChange(
+        manager,
+        caller,
+        Prospect,
+        id,
+        (_, after) => ({ action: 'prospect.updated', scope: auditScopeOf(after ?? current) }),
+        () => versionedUpdate(manager, Prospect, id, version, patch),
+      );
+      if (!updated) throw notFound('Prospect');
     });
     return this.get(id, caller);
   }

@@ -7,8 +7,10 @@ import { badField, forbidden, notFound } from '../../platform/common/errors/doma
 import { Page, page } from '../../platform/common/http/pagination';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { AuditLog } from '../../platform/audit/audit-log';
 import { selectPage } from '../../platform/database/select-page';
 import { Sql, query, sql } from '../../platform/database/sql';
+import { auditScopeOf } from '../prospects/prospect-access';
 import { ProspectsService } from '../prospects/prospects.service';
 import { CreateVisitDto, ListVisitsQuery, UpdateVisitDto, VisitDto, VisitRow, toVisitDto } from './dto/visit.dto';
 import { Visit } from './visit.entity';
@@ -40,13 +42,14 @@ export class VisitsService {
     private readonly prospects: ProspectsService,
     private readonly idempotent: IdempotentWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** A retry with the same Idempotency-Key and body answers the first visit and logs nothing. */
   async create(prospectId: string, dto: CreateVisitDto, caller: CurrentUser, request: IdempotentRequest): Promise<VisitDto> {
     checkDays(this.clock.today(), dto.occurredOn, dto.nextActionOn);
     const result = await this.idempotent.run(caller, request, dto, async (manager) => {
-      await this.prospects.findInScope(manager, prospectId, caller);
+      const prospect = await this.prospects.findInScope(manager, prospectId, caller);
       const inserted = await manager.getRepository(Visit).insert({
         prospectId,
         organizerId: caller.id,
@@ -60,8 +63,10 @@ export class VisitsService {
         createdBy: caller.id,
         updatedBy: caller.id,
       });
+      const visitId = inserted.identifiers[0].id as string;
+      await this.audit.recordCreated(manager, caller, Visit, visitId, () => ({ action: 'visit.created', scope: auditScopeOf(prospect), details: { prospectId } }));
       if (dto.nextActionOn) await this.setNextAction(manager, prospectId, dto.nextActionOn, caller);
-      return this.get(inserted.identifiers[0].id as string, caller, manager);
+      return this.get(visitId, caller, manager);
     });
     return result.body;
   }
@@ -97,7 +102,11 @@ export class VisitsService {
       request,
       dto,
       async (manager) => {
-        await query(manager, sql`SELECT 1 FROM visits v JOIN prospects p ON p.id = v.prospect_id WHERE v.id = ${id} FOR NO KEY UPDATE`);
+        const [placement] = await query<{ regionalCouncilId: string; targetFederationId: string | null }[]>(
+          manager,
+          sql`SELECT p.regional_council_id AS "regionalCouncilId", p.target_federation_id AS "targetFederationId"
+                FROM visits v JOIN prospects p ON p.id = v.prospect_id WHERE v.id = ${id} FOR NO KEY UPDATE`,
+        );
         const current = await this.get(id, caller, manager);
         if (current.organizerId !== caller.id) throw forbidden('Only the author of a visit edits it');
         checkDays(this.clock.today(), dto.occurredOn ?? current.occurredOn, dto.nextActionOn === undefined ? current.nextActionOn : dto.nextActionOn);
@@ -105,7 +114,10 @@ export class VisitsService {
         const patch: Record<string, unknown> = { ...fields, updatedBy: caller.id };
         if (fields.summary !== undefined) patch.summary = fields.summary.trim();
         for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
-        if (!(await versionedUpdate(manager, Visit, id, version, patch))) throw notFound('Visit');
+        const event = { action: 'visit.updated', scope: auditScopeOf(placement), details: { prospectId: current.prospectId } } as const;
+        if (!(await this.audit.recordChange(manager, caller, Visit, id, () => event, () => versionedUpdate(manager, Visit, id, version, patch)))) {
+          throw notFound('Visit');
+        }
         if (dto.nextActionOn) await this.setNextAction(manager, current.prospectId, dto.nextActionOn, caller);
         return this.get(id, caller, manager);
       },
