@@ -81,7 +81,7 @@ export class GoalsController {
   @ApiOperation({ operationId: 'deleteGoal', summary: 'Delete a membership goal' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConflictResponse({ description: 'The goal still has child goals' })
-  remove(@UuidParam() id: string): Promise<void> {
-    return this.goals.remove(id);
+  remove(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<void> {
+    return this.goals.remove(id, caller);
   }
 }

@@ -6,6 +6,7 @@ import { Scope, inScope } from '../../platform/common/auth/scope';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { AuditLog } from '../../platform/audit/audit-log';
 import { selectPage } from '../../platform/database/select-page';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { CreateGoalDto, GoalAllocationsDto, GoalDto, ListGoalsQuery, UpdateGoalDto, toGoalDto } from './dto/goal.dto';
@@ -32,7 +33,10 @@ function columnsOf(dto: Partial<CreateGoalDto>): Partial<GoalFields> {
 
 @Injectable()
 export class GoalsService {
-  constructor(@InjectRepository(Goal) private readonly goals: Repository<Goal>) {}
+  constructor(
+    @InjectRepository(Goal) private readonly goals: Repository<Goal>,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** Every signed-in user reads every goal: the chapter's goals are shared. */
   async list(filter: ListGoalsQuery): Promise<Page<GoalDto>> {
@@ -73,7 +77,10 @@ export class GoalsService {
   /** An unknown federation, council or parent goal is 400 (foreign key). */
   async create(dto: CreateGoalDto, caller: CurrentUser): Promise<GoalDto> {
     checkDates(dto);
-    const saved = await this.goals.save(this.goals.create({ ...columnsOf(dto), createdBy: caller.id, updatedBy: caller.id }));
+    const saved = await this.goals.manager.transaction(async (manager) => {
+      const goal = await manager.save(Goal, manager.create(Goal, { ...columnsOf(dto), createdBy: caller.id, updatedBy: caller.id }));
+      return this.audit.recordCreated(manager, caller, Goal, goal.id, (after) => ({ action: 'goal.created', scope: after }));
+    });
     return this.get(saved.id);
   }
 
@@ -92,15 +99,21 @@ export class GoalsService {
         await this.checkNoCycle(manager, id, fields.parentGoalId);
       }
       const patch = { ...columnsOf(fields), updatedBy: caller.id };
-      if (!(await versionedUpdate(manager, Goal, id, version, patch))) throw notFound('Goal');
+      // an allocation is a child goal: its target or parent changed is recorded here too
+      const updated = await this.audit.recordChange(manager, caller, Goal, id, (_, after) => ({ action: 'goal.updated', scope: after }), () =>
+        versionedUpdate(manager, Goal, id, version, patch),
+      );
+      if (!updated) throw notFound('Goal');
     });
     return this.get(id);
   }
 
   /** 409 while child goals still point to it (foreign key). */
-  async remove(id: string): Promise<void> {
-    const result = await this.goals.delete({ id });
-    if (!result.affected) throw notFound('Goal');
+  async remove(id: string, caller: CurrentUser): Promise<void> {
+    const deleted = await this.goals.manager.transaction((manager) =>
+      this.audit.recordChange(manager, caller, Goal, id, (before) => ({ action: 'goal.deleted', scope: before }), async () => (await manager.delete(Goal, { id })).affected === 1),
+    );
+    if (!deleted) throw notFound('Goal');
   }
 
   /** The child goals and whether their targets add up to this goal's: a mismatch is shown, not hidden. */

@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
+import { AuditLog } from '../../platform/audit/audit-log';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { selectPage } from '../../platform/database/select-page';
 import { labelOf } from '../../platform/labels/labels';
@@ -51,7 +52,10 @@ function columnsOf(dto: Partial<CreateLossReviewDto>): Partial<LossReview> {
  */
 @Injectable()
 export class LossReviewsService {
-  constructor(@InjectRepository(LossReview) private readonly reviews: Repository<LossReview>) {}
+  constructor(
+    @InjectRepository(LossReview) private readonly reviews: Repository<LossReview>,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(filter: ListLossReviewsQuery): Promise<Page<LossReviewDto>> {
     const conditions: Sql[] = [];
@@ -84,7 +88,10 @@ export class LossReviewsService {
   async create(dto: CreateLossReviewDto, caller: CurrentUser): Promise<LossReviewDto> {
     checkCanWrite(caller, dto.regionalCouncilId);
     checkPeriod(dto.periodFrom, dto.periodTo);
-    const saved = await this.reviews.save(this.reviews.create({ ...columnsOf(dto), createdBy: caller.id, updatedBy: caller.id }));
+    const saved = await this.reviews.manager.transaction(async (manager) => {
+      const review = await manager.save(LossReview, manager.create(LossReview, { ...columnsOf(dto), createdBy: caller.id, updatedBy: caller.id }));
+      return this.audit.recordCreated(manager, caller, LossReview, review.id, (after) => ({ action: 'loss_review.created', scope: after }));
+    });
     return this.get(saved.id);
   }
 
@@ -94,15 +101,23 @@ export class LossReviewsService {
     const { version, ...fields } = dto;
     if (fields.regionalCouncilId) checkCanWrite(caller, fields.regionalCouncilId);
     checkPeriod(fields.periodFrom ?? current.periodFrom, fields.periodTo ?? current.periodTo);
-    if (!(await versionedUpdate(this.reviews.manager, LossReview, id, version, { ...columnsOf(fields), updatedBy: caller.id }))) {
-      throw notFound('Loss review');
-    }
+    const updated = await this.reviews.manager.transaction((manager) =>
+      this.audit.recordChange(manager, caller, LossReview, id, (_, after) => ({ action: 'loss_review.updated', scope: after }), () =>
+        versionedUpdate(manager, LossReview, id, version, { ...columnsOf(fields), updatedBy: caller.id }),
+      ),
+    );
+    if (!updated) throw notFound('Loss review');
     return this.get(id);
   }
 
   async remove(id: string, caller: CurrentUser): Promise<void> {
     const current = await this.get(id);
     checkCanWrite(caller, current.regionalCouncilId);
-    await this.reviews.delete({ id });
+    const deleted = await this.reviews.manager.transaction((manager) =>
+      this.audit.recordChange(manager, caller, LossReview, id, (before) => ({ action: 'loss_review.deleted', scope: before }), async () =>
+        (await manager.delete(LossReview, { id })).affected === 1,
+      ),
+    );
+    if (!deleted) throw notFound('Loss review');
   }
 }
