@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregationJobs } from '../../membership/aggregation/aggregation.jobs';
+import { AdminOperations } from './admin-operations.service';
 import { Authenticated, Caller } from '../common/auth/auth.decorators';
 import type { CurrentUser } from '../common/auth/roles';
 import { notFound } from '../common/errors/domain-error';
@@ -15,16 +16,17 @@ export class AdminController {
   constructor(
     private readonly jobs: AggregationJobs,
     private readonly invariants: InvariantsService,
+    private readonly operations: AdminOperations,
   ) {}
 
-  /** Queues a recomputation of every rollup from the ledger (run by the worker, in one transaction). */
+  /** Queues a recomputation of every rollup from the ledger (run by the worker, in one transaction); audited. */
   @Authenticated('admin')
   @ApiAcceptedResponse({ type: RebuildAcceptedDto })
   @HttpCode(202)
   @Post('aggregations/rebuild')
   @ApiOperation({ operationId: 'rebuildAggregations', summary: 'Queue a rebuild of every rollup from the ledger' })
-  async rebuild(@Caller() caller: CurrentUser): Promise<RebuildAcceptedDto> {
-    return { jobId: await this.jobs.requestRebuild(caller.id) };
+  rebuild(@Caller() caller: CurrentUser): Promise<RebuildAcceptedDto> {
+    return this.operations.rebuild(caller);
   }
 
   /** A queue job: `{id, name, state, progress, result?, failedReason?}`; 404 when unknown or expired. */

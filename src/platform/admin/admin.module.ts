@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AggregationModule } from '../../membership/aggregation/aggregation.module';
 import { AuthModule } from '../auth/auth.module';
 import { AdminController } from './admin.controller';
+import { AdminOperations } from './admin-operations.service';
 import { InvariantsService } from './invariants.service';
 import { QueueBoard } from './queue-board';
 import { QueueSessionController } from './queue-session.controller';
@@ -10,6 +11,6 @@ import { QueueSessionController } from './queue-session.controller';
 @Module({
   imports: [AggregationModule, AuthModule],
   controllers: [AdminController, QueueSessionController],
-  providers: [InvariantsService, QueueBoard],
+  providers: [AdminOperations, InvariantsService, QueueBoard],
 })
 export class AdminModule {}

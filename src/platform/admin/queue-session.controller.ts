@@ -1,8 +1,10 @@
 import { Controller, Delete, Get, Header, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authenticated, Public } from '../common/auth/auth.decorators';
+import { Authenticated, Caller, Public } from '../common/auth/auth.decorators';
+import type { CurrentUser } from '../common/auth/roles';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AdminOperations } from './admin-operations.service';
 import { BOARD_COOKIE, BOARD_PATH } from './queue-board';
 
 const SIGN_IN_PAGE = `<!doctype html>
@@ -33,14 +35,18 @@ document.getElementById('f').addEventListener('submit', async (event) => {
 @ApiTags('admin')
 @Controller('admin/queues')
 export class QueueSessionController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly operations: AdminOperations,
+  ) {}
 
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Sets the access_token cookie for /admin/queues' })
   @HttpCode(204)
   @Post('session')
   @ApiOperation({ operationId: 'openQueueBoardSession', summary: 'Open a queue board session (admins)' })
-  open(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
+  async open(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Caller() caller: CurrentUser): Promise<void> {
+    await this.operations.openedQueueBoard(caller);
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
     const secure = this.config.nodeEnv === 'production' ? '; Secure' : '';
     void reply.header(
