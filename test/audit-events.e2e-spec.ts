@@ -101,7 +101,7 @@ describe('audit events', () => {
     expect(file.status).toBe(200);
     const [download] = await t.db.query(`SELECT * FROM audit_events WHERE action = 'export.downloaded' AND details->>'route' = '/users'`);
     expect(download).toMatchObject({ actor_id: adminId, outcome: 'ok' });
-    expect(download.details).toEqual({ route: '/users', file: 'users', format: 'csv', filters: { role: 'admin' }, rows: 1 });
+    expect(download.details).toEqual({ route: '/users', file: 'users', fileName: 'ユーザー一覧', format: 'csv', filters: { role: 'admin' }, rows: 1 });
     const log = await t.request('GET', '/audit-events?format=xlsx', { token: t.adminToken });
     expect(log.status).toBe(200);
     const [logDownload] = await t.db.query(`SELECT * FROM audit_events WHERE action = 'export.downloaded' AND details->>'route' = '/audit-events'`);

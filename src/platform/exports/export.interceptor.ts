@@ -67,7 +67,7 @@ export class ExportInterceptor implements NestInterceptor {
       const { limit: _limit, offset: _offset, ...filters } = query;
       return this.audit.recordAlone((request as { user?: CurrentUser }).user ?? null, {
         action: 'export.downloaded',
-        details: { route, file: definition.asciiName, format, filters, rows },
+        details: { route, file: definition.asciiName, fileName: definition.fileName, format, filters, rows },
       });
     };
     return from(this.export(definition, format, query, next, downloaded));
