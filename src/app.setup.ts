@@ -7,6 +7,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './platform/config/app-config';
+import { BODY_LIMITS, useBodyLimits } from './platform/common/http/body-limits';
 import { createValidationPipe } from './platform/common/validation/validation.pipe';
 import { serveConsole } from './platform/console/console-pages';
 import { useJsonBodies } from './platform/console/json-body';
@@ -14,14 +15,14 @@ import { useSecurityHeaders } from './platform/console/security-headers';
 import { buildOpenApiDocument } from './platform/openapi/openapi-document';
 
 export const API_PREFIX = 'api/v1';
-const BODY_LIMIT = 16 * 1024 * 1024;
 /** Largest spreadsheet an import takes (413 above); uploads stream to disk, never whole in memory. */
 export const UPLOAD_LIMIT = 100 * 1024 * 1024;
 
 /** Builds the HTTP application exactly as production runs it; the e2e tests call this too. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT,
+    // the default, for paths no route answers; each route sets its own (body-limits.ts)
+    bodyLimit: BODY_LIMITS.anyone,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     trustProxy: true,
@@ -34,7 +35,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  useJsonBodies(app, BODY_LIMIT);
+  useJsonBodies(app, BODY_LIMITS.anyone);
+  useBodyLimits(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 4, parts: 6 } });
   await useSecurityHeaders(app);

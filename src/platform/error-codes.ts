@@ -1,14 +1,17 @@
 /**
  * The platform's error codes: the answers every area shares (a record missing or out
- * of scope, a bad field, a role, a stale version, a database constraint) and those of
- * sign-in, users and idempotency keys. Each area lists its own codes beside it
- * (structure/, membership/, organizing/, insight/); DomainError accepts only these.
+ * of scope, a bad field, a role, a stale version, a body too large, a database
+ * constraint) and those of sign-in, users and idempotency keys. Each area lists its own
+ * codes beside it (structure/, membership/, organizing/, insight/); DomainError accepts
+ * only these.
  */
 export const PlatformErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   INVALID_FIELD: 'INVALID_FIELD',
   FORBIDDEN: 'FORBIDDEN',
   STALE_VERSION: 'STALE_VERSION',
+  // the request itself: a body over the limit for its route or its caller (body-limits.ts)
+  BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   // database constraints (constraint-messages.ts)
   DUPLICATE: 'DUPLICATE',
   STILL_REFERENCED: 'STILL_REFERENCED',

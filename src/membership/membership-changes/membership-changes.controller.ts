@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import { BodyLimit } from '../../platform/common/http/body-limits';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { BulkItemsPipe } from './dto/bulk-items.pipe';
-import { BulkMembershipChangesDto, CreateMembershipChangeDto } from './dto/create-membership-change.dto';
+import { BULK_BODY_LIMIT, BulkMembershipChangesDto, CreateMembershipChangeDto } from './dto/create-membership-change.dto';
 import type { BulkBody } from './dto/create-membership-change.dto';
 import { ListMembershipChangesQuery } from './dto/list-membership-changes.query';
 import { BulkResultDto, MembershipChangeDto } from './dto/membership-change.dto';
@@ -32,6 +33,7 @@ export class MembershipChangesController {
   @AcceptsIdempotencyKey()
   @ApiBody({ type: BulkMembershipChangesDto })
   @ApiCreatedResponse({ type: BulkResultDto })
+  @BodyLimit(BULK_BODY_LIMIT)
   @Post('bulk')
   @ApiOperation({ operationId: 'createMembershipChangesInBulk', summary: 'Record up to 10,000 membership changes, all or nothing' })
   bulk(@Body(BulkItemsPipe) dto: BulkBody, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<BulkResultDto> {

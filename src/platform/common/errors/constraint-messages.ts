@@ -29,9 +29,9 @@ function keyField(detail: string | undefined): string | undefined {
 /**
  * Turns database constraint violations into client errors: a duplicate is 409
  * naming the field, a row still referenced is 409, a reference to a missing row
- * is 400. A deadlock, serialization failure or lock timeout is 503 RETRY: nothing was
- * written and the same request may simply be sent again. Unknown database errors return
- * undefined (a 500, logged).
+ * is 400, and so is a text the database cannot store. A deadlock, serialization failure
+ * or lock timeout is 503 RETRY: nothing was written and the same request may simply be
+ * sent again. Unknown database errors return undefined (a 500, logged).
  */
 export function constraintProblem(error: QueryFailedError): Mapped | undefined {
   const pg = error.driverError as PgError;
@@ -75,6 +75,14 @@ export function constraintProblem(error: QueryFailedError): Mapped | undefined {
         error: 'Bad Request',
         code: PlatformErrorCode.INVALID_VALUE,
         message: `A value is not allowed here (${pg.constraint ?? 'invalid input'})`,
+      };
+    case '22021': // character_not_in_repertoire: a NUL in text, or bytes that are not UTF-8
+    case '22P05': // untranslatable_character: a \u0000 in a jsonb value
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: PlatformErrorCode.INVALID_VALUE,
+        message: 'A text holds a character that cannot be stored (such as NUL, U+0000)',
       };
     case '40P01': // deadlock_detected
     case '40001': // serialization_failure

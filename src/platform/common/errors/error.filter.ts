@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ErrorCode, FieldProblem } from './domain-error';
+import { PlatformErrorCode } from '../../error-codes';
 import { constraintProblem } from './constraint-messages';
 
 interface ErrorBody {
@@ -38,6 +39,8 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const answer = this.toBody(exception);
+    // a body too large, whoever refused it (Fastify, the multipart reader): one code
+    if (answer.statusCode === 413) answer.code ??= PlatformErrorCode.BODY_TOO_LARGE;
     void reply.status(answer.statusCode).send(answer);
   }
 

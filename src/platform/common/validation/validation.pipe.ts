@@ -1,5 +1,10 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldProblem } from '../errors/domain-error';
+import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { PlatformErrorCode } from '../../error-codes';
+import { DomainError, FieldProblem } from '../errors/domain-error';
+import { edgeProblem } from './edge-checks';
+
+/** Most problems one answer lists; a body with thousands of bad values gets these and a count. */
+export const MAX_DETAILS = 100;
 
 /** Flattens class-validator's tree into `items[17].delta`-style field paths. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -15,21 +20,49 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   return problems;
 }
 
+/** 400 INVALID_FIELD naming the first problems (at most MAX_DETAILS, and one entry counting the rest). */
+export function invalidInput(problems: FieldProblem[]): DomainError {
+  const unlisted = problems.length - MAX_DETAILS;
+  const details = unlisted > 0 ? [...problems.slice(0, MAX_DETAILS), { field: '*', message: `${unlisted} more problems not listed` }] : problems;
+  const summary = problems
+    .slice(0, 5)
+    .map((d) => `${d.field} ${d.message}`)
+    .join('; ');
+  const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
+  return new DomainError(PlatformErrorCode.INVALID_FIELD, HttpStatus.BAD_REQUEST, `Invalid input: ${summary}${more}`, details);
+}
+
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Nest's ValidationPipe, with refusals first that its rules would come to too late: in a
+ * body, query or path parameter, a NUL character (U+0000; PostgreSQL cannot store it in
+ * text) or nesting deeper than any DTO (class-transformer would overflow the stack); and
+ * a body that is not an object where a DTO is expected (an array would be validated
+ * element by element, each element a list of problems). No body at all is an empty
+ * object, as before.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const problem = edgeProblem(value, metadata.data ?? '');
+      if (problem) throw invalidInput([{ field: problem.field || metadata.type, message: problem.message }]);
+    }
+    if (metadata.type === 'body' && value !== undefined && value !== null && !isObject(value) && this.toValidate(metadata)) {
+      throw invalidInput([{ field: metadata.data ?? 'body', message: 'must be a JSON object' }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one validation pipe of the app: unknown fields rejected, values transformed to DTO types. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const details = fieldProblems(errors);
-      const summary = details
-        .slice(0, 5)
-        .map((d) => `${d.field} ${d.message}`)
-        .join('; ');
-      return new BadRequestException({ message: `Invalid input: ${summary}`, details });
-    },
+    exceptionFactory: (errors) => invalidInput(fieldProblems(errors)),
   });
 }

@@ -16,5 +16,6 @@ describe('API errors for people', () => {
     expect(error.fieldMessage('email')).toBe('メールアドレスの形式で入力してください(email must be an email)');
     expect(error.fieldMessage('password')).toBeUndefined();
     expect(fieldProblemJa('something odd')).toContain('入力内容を確認してください');
+    expect(fieldProblemJa('must not contain the NUL character (U+0000)')).toContain('使えない文字(制御文字)');
   });
 });

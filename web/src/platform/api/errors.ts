@@ -41,6 +41,7 @@ export function fieldProblemJa(message: string): string {
     [/already exists|duplicate/i, 'すでに登録されています'],
     [/must be a valid|must be one of|must be an integer|must be a number/i, '値が正しくありません'],
     [/is not a known field/i, '受け付けない項目です'],
+    [/NUL character|control characters/i, '使えない文字(制御文字)が含まれています'],
   ];
   for (const [pattern, ja] of known) {
     const m = pattern.exec(message);
