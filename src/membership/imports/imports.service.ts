@@ -25,6 +25,14 @@ import { storeUpload, uploadPath } from './upload-storage';
 
 const isReadableKind = (kind: unknown): kind is ReadableKind => typeof kind === 'string' && (READABLE_KINDS as readonly string[]).includes(kind);
 const KIND_MESSAGE = `kind must be one of: ${READABLE_KINDS.join(', ')}`;
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+interface StoredFile {
+  fileName: string;
+  sha256: string;
+  size: number;
+}
 
 /**
  * Spreadsheet imports over HTTP: takes the upload (streamed to disk), lists and reads
@@ -40,48 +48,68 @@ export class ImportsService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** `file` and `kind` from a multipart body; the file goes to disk as it arrives. */
+  /**
+   * `file` and `kind` from a multipart body; the file goes to disk as it arrives. Nothing of
+   * a refused upload stays: its file is removed, and its row too when the queue refused the job.
+   */
   async upload(request: FastifyRequest, caller: CurrentUser): Promise<ImportAcceptedDto> {
     const scope = importerScope(caller);
     if (!request.isMultipart()) throw badField('file', 'send the file as multipart/form-data with the fields file and kind');
     const id = randomUUID();
-    let kind: unknown;
-    let stored: { fileName: string; sha256: string; size: number } | null = null;
     try {
-      for await (const part of request.parts()) {
-        if (part.type === 'field') {
-          if (part.fieldname !== 'kind') throw badField(part.fieldname, 'is not a known field');
-          kind = part.value;
-          if (!isReadableKind(kind)) throw badField('kind', KIND_MESSAGE);
-          // before the file is stored, when the kind comes first (as the console sends it)
-          assertMayImport(caller, kind);
-        } else if (part.fieldname !== 'file' || stored) {
-          throw badField(part.fieldname, 'send one file, in the field file');
-        } else {
-          stored = { fileName: part.filename || 'upload', ...(await storeUpload(this.config, id, part.file)) };
-        }
+      const { kind, stored } = await this.receive(request, caller, id);
+      await this.db.transaction(async (manager) => {
+        await query(
+          manager,
+          sql`INSERT INTO imports (id, kind, file_name, file_size, sha256, scope_federation_id, scope_regional_council_id, created_by)
+              VALUES (${id}, ${kind}, ${stored.fileName}, ${stored.size}, ${stored.sha256},
+                      ${scope.federationId}, ${scope.regionalCouncilId}, ${caller.id})`,
+        );
+        await this.audit.record(manager, caller, uploadedEvent(id, kind, stored, scope));
+      });
+      try {
+        const job: ImportJobData = { importId: id };
+        await this.queue.add(ImportJob.Check, job, { ...IMPORT_JOB_OPTIONS, jobId: `check-${id}` });
+      } catch (error) {
+        // the trail is append-only: the upload's event stays, and a second says it was not kept
+        await this.db.transaction(async (manager) => {
+          await query(manager, sql`DELETE FROM imports WHERE id = ${id}`);
+          await this.audit.record(manager, caller, uploadedEvent(id, kind, stored, scope, true));
+        });
+        throw error;
       }
-      if (!isReadableKind(kind)) throw badField('kind', KIND_MESSAGE);
-      // as the endpoint behind the kind: no prospects for federations, no ledger for councils
-      assertMayImport(caller, kind);
-      if (!stored) throw badField('file', 'is required');
-      if (stored.size === 0) throw badField('file', 'is empty');
     } catch (error) {
       await rm(uploadPath(this.config, id), { force: true });
       throw error;
     }
-    await this.db.transaction(async (manager) => {
-      await query(
-        manager,
-        sql`INSERT INTO imports (id, kind, file_name, file_size, sha256, scope_federation_id, scope_regional_council_id, created_by)
-            VALUES (${id}, ${kind}, ${stored.fileName}, ${stored.size}, ${stored.sha256},
-                    ${scope.federationId}, ${scope.regionalCouncilId}, ${caller.id})`,
-      );
-      await this.audit.record(manager, caller, uploadedEvent(id, kind, stored, scope));
-    });
-    const job: ImportJobData = { importId: id };
-    await this.queue.add(ImportJob.Check, job, { ...IMPORT_JOB_OPTIONS, jobId: `check-${id}` });
     return { id, state: 'queued' };
+  }
+
+  /** Reads the parts: the kind (the caller's role may import it) and the file, stored as the import's id. */
+  private async receive(request: FastifyRequest, caller: CurrentUser, id: string): Promise<{ kind: ReadableKind; stored: StoredFile }> {
+    let kind: unknown;
+    let stored: StoredFile | null = null;
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (part.fieldname !== 'kind') throw badField(part.fieldname, 'is not a known field');
+        kind = part.value;
+        if (!isReadableKind(kind)) throw badField('kind', KIND_MESSAGE);
+        // before the file is stored, when the kind comes first (as the console sends it)
+        assertMayImport(caller, kind);
+      } else if (part.fieldname !== 'file' || stored) {
+        throw badField(part.fieldname, 'send one file, in the field file');
+      } else {
+        // the name is shown and stored as text: a NUL cannot be, and no control character belongs in it
+        if (CONTROL_CHARACTER.test(part.filename)) throw badField('file', 'the file name must not contain control characters');
+        stored = { fileName: part.filename || 'upload', ...(await storeUpload(this.config, id, part.file)) };
+      }
+    }
+    if (!isReadableKind(kind)) throw badField('kind', KIND_MESSAGE);
+    // as the endpoint behind the kind: no prospects for federations, no ledger for councils
+    assertMayImport(caller, kind);
+    if (!stored) throw badField('file', 'is required');
+    if (stored.size === 0) throw badField('file', 'is empty');
+    return { kind, stored };
   }
 
   async list(listQuery: ListImportsQuery, caller: CurrentUser): Promise<Page<ImportDto>> {

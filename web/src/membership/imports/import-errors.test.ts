@@ -15,6 +15,10 @@ describe('uploadErrorJa', () => {
     expect(uploadErrorJa(badField('file', 'is empty'), 'file')).toBe('ファイルが空です。');
   });
 
+  it('asks for another name when the file name holds a control character', () => {
+    expect(uploadErrorJa(badField('file', 'the file name must not contain control characters'), 'file')).toContain('ファイル名を変えて');
+  });
+
   it('says a file over the limit is too large, under ファイル', () => {
     const error = new ApiError(413, { statusCode: 413 });
     expect(uploadErrorJa(error, 'file')).toBe('ファイルが大きすぎます。100MBまでのファイルにしてください。');

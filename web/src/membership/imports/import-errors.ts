@@ -11,7 +11,9 @@ export function uploadErrorJa(error: unknown, field?: 'kind' | 'file'): string |
     if (error.status === 413) return field === 'file' ? 'ファイルが大きすぎます。100MBまでのファイルにしてください。' : undefined;
     if (error.status !== 400 || about !== field) return undefined;
     if (field === 'kind') return 'この種類のファイルはまだ取り込めません。';
-    return /empty/i.test(error.fieldMessage('file') ?? '') ? 'ファイルが空です。' : 'ファイルを確認してください。';
+    const problem = error.fieldMessage('file') ?? '';
+    if (/control characters/i.test(problem)) return 'ファイル名に使えない文字(制御文字)が含まれています。ファイル名を変えてから選び直してください。';
+    return /empty/i.test(problem) ? 'ファイルが空です。' : 'ファイルを確認してください。';
   }
   if (error.status === 413) return 'ファイルが大きすぎます。100MBまでのファイルにしてください。';
   return errorMessageJa(error);
