@@ -90,7 +90,10 @@ export function useBodyLimits(app: NestFastifyApplication): void {
   fastify.addHook('preParsing', async (request, _reply, payload) => {
     const declared = request.headers['content-length'];
     const chunked = request.headers['transfer-encoding'] !== undefined;
-    if ((!chunked && (declared === undefined || Number(declared) <= BODY_LIMITS.anyone)) || request.isMultipart()) return payload;
+    // an upload (multipart) is read by its route after the guard, under UPLOAD_LIMIT; no parser reads it before
+    // (request.isMultipart() is not yet known here: the content-type parser runs after this hook)
+    const multipart = /^multipart\//i.test(request.headers['content-type'] ?? '');
+    if ((!chunked && (declared === undefined || Number(declared) <= BODY_LIMITS.anyone)) || multipart) return payload;
     const anonymous = request.routeOptions.bodyLimit > BODY_LIMITS.anyone && !signedIn(request);
     const limit = anonymous ? BODY_LIMITS.anyone : request.routeOptions.bodyLimit;
     const tooLarge = (): DomainError => bodyTooLarge(limit, !anonymous);
