@@ -71,6 +71,16 @@ describe('audit events of membership writes', () => {
     expect(event.details).toEqual({ unionId, effectiveOn: '2026-05-01', delta: 3, cause: 'new_hire', employmentType: 'regular', gender: 'female' });
   });
 
+  it('shows a union’s ledger entries in its 履歴 beside its own events, and to no one outside its scope', async () => {
+    const answer = await post('/membership-changes', change({ delta: 7, effectiveOn: '2026-06-01' }));
+    expect(answer.status).toBe(201);
+    const history = await t.request('GET', `/unions/${unionId}/audit?limit=500`, { token: officer.token });
+    expect(history.status).toBe(200);
+    expect(history.body.items.some((e: { action: string; targetId: string }) => e.action === 'membership_change.recorded' && e.targetId === answer.body.id)).toBe(true);
+    const outsider = await makeUser(t, 'federation', { federationId: await makeFederation(t) });
+    expect((await t.request('GET', `/unions/${unionId}/audit`, { token: outsider.token })).status).toBe(404);
+  });
+
   it('records a bulk body of N items as ONE event with the count N and the net', async () => {
     const items = Array.from({ length: 250 }, (_, i) =>
       i % 5 === 0 ? change({ delta: -2, cause: 'retirement', effectiveOn: '2026-03-31' }) : change({ delta: 1, effectiveOn: '2026-04-01' }),

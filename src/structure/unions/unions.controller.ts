@@ -7,6 +7,7 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { CreateUnionDto, ListUnionsQuery, UnionDto, UpdateUnionDto } from './dto/union.dto';
+import { sql } from '../../platform/database/sql';
 import { UnionsService } from './unions.service';
 
 /** Every role reads the unions of its scope; admins, regional staff and federation users write them. */
@@ -43,7 +44,8 @@ export class UnionsController {
   @ApiOkResponse({ type: AuditEventPageDto })
   async history(@UuidParam() id: string, @Query() query: RecordHistoryQuery, @Caller() caller: CurrentUser): Promise<AuditEventPageDto> {
     await this.unions.get(id, caller);
-    return this.events.forRecord('union', id, query);
+    // and the events of its ledger entries (a change recorded or reversed names its entry)
+    return this.events.forRecord('union', id, query, { targetType: 'membership_change', ids: sql`SELECT m.id::text FROM membership_changes m WHERE m.union_id = ${id}` });
   }
 
   @Authenticated('admin', 'regional', 'federation')
