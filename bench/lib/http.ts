@@ -50,21 +50,24 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 /**
  * GET that receives the whole answer but neither inflates nor parses it, as a load
  * generator should: the latency is the server's, not this process's JSON work. Sends the
- * Accept-Encoding a current browser sends. Resolves with the status and the bytes received.
+ * Accept-Encoding a current browser sends. Resolves with the status, the bytes received and
+ * any Retry-After; with `timeoutMs`, rejects when the answer takes longer.
  */
-export function rawGet(baseUrl: string, path: string, token: string): Promise<{ status: number; bytes: number }> {
+export function rawGet(baseUrl: string, path: string, token: string, timeoutMs?: number): Promise<{ status: number; bytes: number; retryAfter?: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${baseUrl}/api/v1${path}`,
       { agent, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br, zstd' } },
       (res) => {
         let bytes = 0;
+        const retryAfter = res.headers['retry-after'];
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, ...(retryAfter === undefined ? {} : { retryAfter }) }));
         res.on('error', reject);
       },
     );
     req.on('error', reject);
+    if (timeoutMs !== undefined) req.setTimeout(Math.max(1, timeoutMs), () => req.destroy(new Error(`no answer in ${Math.round(timeoutMs)} ms`)));
     req.end();
   });
 }

@@ -4,10 +4,22 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
 
-/** Starts the compiled API or worker (dist/) as its own process, as production runs it. */
+/**
+ * Node's options in production's start script (package.json's `start:prod` or `start:worker`,
+ * `exec node [options] dist/src/…`): the heap cap, so that a bench measures the memory production has.
+ */
+export function productionNodeOptions(which: 'api' | 'worker'): string[] {
+  const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = scripts[which === 'api' ? 'start:prod' : 'start:worker'].trim().split(/\s+/);
+  if (words[0] === 'exec') words.shift();
+  if (words[0] !== 'node' || !/^dist\/src\/\w+\.js$/.test(words[words.length - 1])) throw new Error(`package.json's start script for the ${which} is not "exec node [options] dist/src/….js"`);
+  return words.slice(1, -1);
+}
+
+/** Starts the compiled API or worker (dist/) as its own process, as production runs it (with its start script's options). */
 export function startProcess(which: 'api' | 'worker', env: Record<string, string>): ChildProcess {
   const entry = join(root, 'dist', 'src', which === 'api' ? 'main.js' : 'worker.js');
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...productionNodeOptions(which), entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   return child;
 }
 

@@ -1,12 +1,13 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Observable, map, of } from 'rxjs';
+import { Observable, catchError, finalize, from, map, of, switchMap, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../../platform/common/auth/auth.guard';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { isExport } from '../../platform/exports/export-request';
 import { Clock } from '../../platform/time/clock';
 import { Accepted, CompressedAnswer, acceptedEncodings } from './compressed-answer';
-import { ReportCache } from './report-cache';
+import { NoTurn } from '../../platform/common/http/turns';
+import { ReportCache, ReportComputations } from './report-cache';
 
 /**
  * Caches successful report answers per caller and URL under the data version
@@ -16,13 +17,15 @@ import { ReportCache } from './report-cache';
  * makes every older entry unreachable. The answer is kept serialized and compressed
  * (CompressedAnswer), since encoding and writing a large report are the dearest parts of
  * a hit. Nest makes this interceptor once per host module, so the answers themselves
- * live in the process's one ReportCache.
+ * live in the process's one ReportCache. A miss computes the answer in its turn
+ * (ReportComputations): 503 with Retry-After when too many wait.
  */
 @Injectable()
 export class ReportCacheInterceptor implements NestInterceptor {
   constructor(
     private readonly clock: Clock,
     private readonly cache: ReportCache,
+    private readonly computations: ReportComputations,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -41,7 +44,12 @@ export class ReportCacheInterceptor implements NestInterceptor {
     void reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
     const cached = this.cache.get(key);
     if (cached !== undefined) return of(this.send(cached, accepted, reply));
-    return next.handle().pipe(
+    return from(this.computations.enter()).pipe(
+      catchError((refusal: NoTurn) => {
+        void reply.header('retry-after', String(refusal.retryAfterSeconds));
+        return throwError(() => refusal);
+      }),
+      switchMap((leave) => next.handle().pipe(finalize(leave))),
       map((answer) => {
         const entry = new CompressedAnswer(JSON.stringify(answer));
         this.cache.remember(key, entry);

@@ -1,4 +1,5 @@
 import { Injectable, Module } from '@nestjs/common';
+import { Turns } from '../../platform/common/http/turns';
 import { CompressedAnswer } from './compressed-answer';
 
 /** Memory the cache may hold per process; the oldest answers go first beyond it. */
@@ -46,6 +47,20 @@ export class ReportCache {
   }
 }
 
-/** One ReportCache for the whole application: every module that hosts a cached route imports this (modules are singletons). */
-@Module({ providers: [ReportCache], exports: [ReportCache] })
+/**
+ * How many report answers one process computes at once (cache misses; a hit takes no turn).
+ * A computation holds the rollup rows it read and the answer it builds; sixteen clients
+ * reading right after a data change all miss at once. Four at a time keep the machine's two
+ * cores busy; up to 64 more wait, each at most 10 s, before 503 with Retry-After (a read is
+ * safe to send again).
+ */
+@Injectable()
+export class ReportComputations extends Turns {
+  constructor() {
+    super({ running: 4, waiting: 64, maxWaitMs: 10_000, retryAfterSeconds: 2 });
+  }
+}
+
+/** One ReportCache and one ReportComputations for the whole application: every module that hosts a cached route imports this (modules are singletons). */
+@Module({ providers: [ReportCache, ReportComputations], exports: [ReportCache, ReportComputations] })
 export class ReportCacheModule {}

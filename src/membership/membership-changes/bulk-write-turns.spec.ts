@@ -1,41 +1,57 @@
-import { BulkWriteTurns } from './bulk-write-turns';
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { JwtModule, JwtService } from '@nestjs/jwt';
+import { Test } from '@nestjs/testing';
+import { NoTurn } from '../../platform/common/http/turns';
+import { BULK_WRITES, BulkWriteTurns } from './bulk-write-turns';
 
-/** A promise with its resolver, so a test decides when each piece of work ends. */
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
+/** A raw request and its answer, as Nest middleware sees them under Fastify. */
+function exchange(headers: Record<string, string>): { request: IncomingMessage; response: ServerResponse & EventEmitter; sent: Record<string, string> } {
+  const sent: Record<string, string> = {};
+  const response = Object.assign(new EventEmitter(), { setHeader: (name: string, value: string) => (sent[name] = value) });
+  return { request: { headers } as IncomingMessage, response: response as unknown as ServerResponse, sent };
 }
 
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('BulkWriteTurns', () => {
-  it('runs at most the limit at once and lets the others wait, in arrival order, without refusing any', async () => {
-    const turns = new BulkWriteTurns(2);
-    const gates = [gate(), gate(), gate(), gate()];
-    const started: number[] = [];
-    const results = gates.map((g, i) =>
-      turns.take(async () => {
-        started.push(i);
-        await g.promise;
-        return i * 10;
-      }),
-    );
-    await settle();
-    expect(started).toEqual([0, 1]);
-    gates[1].open();
-    await settle();
-    expect(started).toEqual([0, 1, 2]);
-    gates[0].open();
-    gates[2].open();
-    gates[3].open();
-    await expect(Promise.all(results)).resolves.toEqual([0, 10, 20, 30]);
-    expect(started).toEqual([0, 1, 2, 3]);
+  let turns: BulkWriteTurns;
+  let token: string;
+
+  beforeEach(async () => {
+    // as in the app: the JWT module is global, and Nest gives the middleware its JwtService
+    const module = await Test.createTestingModule({ imports: [JwtModule.register({ global: true, secret: 'bulk-write-turns-test-secret' })], providers: [BulkWriteTurns] }).compile();
+    turns = module.get(BulkWriteTurns);
+    token = module.get(JwtService).sign({ sub: 'a-federation-officer' });
   });
 
-  it('gives the turn on when a piece of work fails', async () => {
-    const turns = new BulkWriteTurns(1);
-    await expect(turns.take(() => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
-    await expect(turns.take(() => Promise.resolve('next'))).resolves.toBe('next');
+  it('lets signed-in writers in two at a time, queues eight, and answers any more 503 with Retry-After', async () => {
+    const calls: unknown[][] = [];
+    const exchanges = Array.from({ length: BULK_WRITES.running + BULK_WRITES.waiting + 1 }, () => exchange({ authorization: `Bearer ${token}` }));
+    exchanges.forEach((e, i) => turns.use(e.request, e.response, (...args: unknown[]) => (calls[i] = args)));
+    await settle();
+    expect(calls[0]).toEqual([]);
+    expect(calls[1]).toEqual([]);
+    expect(calls.slice(2, 10).filter(Boolean)).toEqual([]);
+    expect(calls[10][0]).toBeInstanceOf(NoTurn);
+    expect(exchanges[10].sent['retry-after']).toBe(String(BULK_WRITES.retryAfterSeconds));
+    // the first answer is sent: the turn passes to the first in line
+    exchanges[0].response.emit('close');
+    await settle();
+    expect(calls[2]).toEqual([]);
+    expect(calls[3]).toBeUndefined();
+  });
+
+  it('takes no turn for a request without a valid token (the guard refuses it; its body is held small)', async () => {
+    const held = Array.from({ length: BULK_WRITES.running + BULK_WRITES.waiting }, () => exchange({ authorization: `Bearer ${token}` }));
+    held.forEach((e) => turns.use(e.request, e.response, () => undefined));
+    const strangers: Record<string, string>[] = [{}, { authorization: 'Bearer not-a-token' }, { cookie: 'rengo_session=forged' }];
+    for (const headers of strangers) {
+      const stranger = exchange(headers);
+      const next = jest.fn();
+      turns.use(stranger.request, stranger.response, next);
+      await settle();
+      expect(next).toHaveBeenCalledWith();
+    }
   });
 });

@@ -17,7 +17,6 @@ import { IdempotentRequest, IdempotentResult, IdempotentWriter } from '../../pla
 import { LedgerEntry, appendToLedger } from './ledger-writer';
 import { assertWritableUnions, writeScope } from './union-access';
 import { bulkRecordedEvent, recordedEvent, reversedEvent } from './change-events';
-import { BulkWriteTurns } from './bulk-write-turns';
 
 const FROM_CHANGES = sql`membership_changes c JOIN unions u ON u.id = c.union_id`;
 const WITH_REVERSAL = sql`LEFT JOIN membership_changes r ON r.reversal_of = c.id`;
@@ -55,8 +54,6 @@ const toEntry = (dto: CreateMembershipChangeDto): LedgerEntry => ({
  */
 @Injectable()
 export class MembershipChangesService {
-  private readonly bulkTurns = new BulkWriteTurns();
-
   constructor(
     private readonly db: DataSource,
     private readonly idempotent: IdempotentWriter,
@@ -74,22 +71,23 @@ export class MembershipChangesService {
     });
   }
 
-  /** All or nothing: every item is checked (fields by BulkItemsPipe, unions here) before one insert. */
+  /**
+   * All or nothing: every item is checked (fields by BulkItemsPipe, unions here) before one
+   * insert. How many run at once is limited before the body is read (BulkWriteTurns).
+   */
   async bulk(dto: BulkBody, caller: CurrentUser, request: IdempotentRequest): Promise<BulkResultDto> {
-    return this.bulkTurns.take(() =>
-      this.write(caller, request, dto, async (manager) => {
-        const scope = await assertWritableUnions(
-          manager,
-          caller,
-          dto.items.map((item) => item.unionId),
-          (i) => `items[${i}].unionId`,
-        );
-        const entries = dto.items.map(toEntry);
-        const ids = await appendToLedger(manager, entries, 'bulk', caller.id);
-        await this.audit.record(manager, caller, bulkRecordedEvent(entries, scope));
-        return { count: ids.length, ids };
-      }),
-    );
+    return this.write(caller, request, dto, async (manager) => {
+      const scope = await assertWritableUnions(
+        manager,
+        caller,
+        dto.items.map((item) => item.unionId),
+        (i) => `items[${i}].unionId`,
+      );
+      const entries = dto.items.map(toEntry);
+      const ids = await appendToLedger(manager, entries, 'bulk', caller.id);
+      await this.audit.record(manager, caller, bulkRecordedEvent(entries, scope));
+      return { count: ids.length, ids };
+    });
   }
 
   /**
