@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
@@ -7,7 +7,7 @@ import { UuidParam } from '../../platform/common/http/uuid-param';
 import { CreateGoalDto, GoalAllocationsDto, GoalDto, GoalProgressDto, ListGoalsQuery, UpdateGoalDto } from './dto/goal.dto';
 import { GoalProgressService } from './goal-progress.service';
 import { GoalsService } from './goals.service';
-import { ReportCacheInterceptor } from '../reports/report-cache.interceptor';
+import { ReportCached } from '../reports/report-cache.interceptor';
 
 /** Membership goals: leadership and admins manage them, every signed-in user reads them; progress figures follow the caller's scope. */
 @ApiTags('goals')
@@ -50,7 +50,7 @@ export class GoalsController {
    * another's answers 404.
    */
   @Authenticated()
-  @UseInterceptors(ReportCacheInterceptor)
+  @ReportCached()
   @Get(':id/progress')
   @ApiOperation({ operationId: 'getGoalProgress', summary: 'A goal’s progress, trend, projection and milestones' })
   @ApiOkResponse({ type: GoalProgressDto })

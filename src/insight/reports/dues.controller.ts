@@ -1,14 +1,14 @@
-import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import { DuesReportDto } from './dto/report-answers.dto';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { DuesReport, DuesService } from './dues.service';
 import { DuesQuery } from './report-query.dto';
-import { ReportCacheInterceptor } from './report-cache.interceptor';
+import { ReportCached } from './report-cache.interceptor';
 
 @ApiTags('reports')
-@UseInterceptors(ReportCacheInterceptor)
+@ReportCached()
 @Controller('reports')
 export class DuesController {
   constructor(private readonly reports: DuesService) {}

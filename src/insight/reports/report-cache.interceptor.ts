@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors, applyDecorators } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Observable, catchError, finalize, from, map, of, switchMap, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../../platform/common/auth/auth.guard';
@@ -6,7 +6,7 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { isExport } from '../../platform/exports/export-request';
 import { Clock } from '../../platform/time/clock';
 import { Accepted, CompressedAnswer, acceptedEncodings } from './compressed-answer';
-import { NoTurn } from '../../platform/common/http/turns';
+import { ApiTakesTurns, NoTurn } from '../../platform/common/http/turns';
 import { ReportCache, ReportComputations } from './report-cache';
 
 /**
@@ -64,3 +64,6 @@ export class ReportCacheInterceptor implements NestInterceptor {
     return body;
   }
 }
+
+/** A report answered from the per-process cache; a computation on a miss takes its turn (503 RETRY when too many wait). */
+export const ReportCached = (): MethodDecorator & ClassDecorator => applyDecorators(UseInterceptors(ReportCacheInterceptor), ApiTakesTurns());

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import { BodyLimit } from '../../platform/common/http/body-limits';
+import { ApiTakesTurns } from '../../platform/common/http/turns';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
@@ -34,6 +35,7 @@ export class MembershipChangesController {
   @ApiBody({ type: BulkMembershipChangesDto })
   @ApiCreatedResponse({ type: BulkResultDto })
   @BodyLimit(BULK_BODY_LIMIT)
+  @ApiTakesTurns()
   @Post('bulk')
   @ApiOperation({ operationId: 'createMembershipChangesInBulk', summary: 'Record up to 10,000 membership changes, all or nothing' })
   bulk(@Body(BulkItemsPipe) dto: BulkBody, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<BulkResultDto> {

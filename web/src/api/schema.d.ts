@@ -4985,6 +4985,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getMembershipChange: {
@@ -5719,6 +5728,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getGrowthReport: {
@@ -5761,6 +5779,15 @@ export interface operations {
             };
             /** @description No or invalid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5818,6 +5845,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getNetChangeReport: {
@@ -5859,6 +5895,15 @@ export interface operations {
             };
             /** @description No or invalid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5913,6 +5958,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getDuesProjection: {
@@ -5952,6 +6006,15 @@ export interface operations {
             };
             /** @description No or invalid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fastifyCookie } from '@fastify/cookie';
 import { HttpStatus, Injectable, type NestMiddleware } from '@nestjs/common';
+import { ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { PlatformErrorCode } from '../../error-codes';
 import { requestToken } from '../auth/auth.guard';
@@ -128,3 +129,9 @@ export abstract class TurnsBeforeBody implements NestMiddleware {
     }
   }
 }
+
+/** Documents the 503 of a route whose work takes turns (the code RETRY, with Retry-After). */
+export const ApiTakesTurns = (): MethodDecorator & ClassDecorator =>
+  ApiServiceUnavailableResponse({
+    description: 'Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one)',
+  });
