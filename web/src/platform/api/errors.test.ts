@@ -7,6 +7,11 @@ describe('API errors for people', () => {
     expect(errorMessageJa(new ApiError(403, { statusCode: 403 }))).toContain('担当範囲の外');
   });
 
+  it('says a busy server did nothing and may be asked again', () => {
+    expect(errorMessageJa(new ApiError(503, { statusCode: 503, code: 'RETRY' }))).toContain('何も記録されていません');
+    expect(errorMessageJa(new ApiError(503, { statusCode: 503 }))).toContain('サーバーで問題が起きました');
+  });
+
   it('says a stale version was reloaded', () => {
     expect(errorMessageJa(new ApiError(409, { statusCode: 409, code: 'STALE_VERSION' }))).toContain('読み込み直しました');
   });

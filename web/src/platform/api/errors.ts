@@ -67,6 +67,10 @@ export function errorMessageJa(error: unknown): string {
         : `すでに登録・処理済みのため保存できません(${error.body.message ?? ''})。`;
     case 413:
       return 'データが大きすぎます。';
+    case 503:
+      return error.body.code === 'RETRY'
+        ? '混み合っているため、いまは処理しませんでした(何も記録されていません)。少し待ってからもう一度お試しください。'
+        : 'サーバーで問題が起きました。時間をおいてもう一度お試しください。';
     case 429:
       return 'サインインの失敗が続いたため、しばらく受け付けません。数分後にお試しください。';
     default:
