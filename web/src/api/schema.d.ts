@@ -2665,7 +2665,6 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description Kept for the export framework, which reads every row: ignored otherwise. */
                 offset?: number;
                 action?: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
                 /** @description From this Japan calendar day, inclusive. */

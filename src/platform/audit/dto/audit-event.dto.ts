@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
+import { PageQuery } from '../../common/http/pagination';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation/validators';
 import { AUDIT_ACTION_NAMES, AUDIT_OUTCOMES, type AuditAction, type AuditOutcome } from '../audit-actions';
 
@@ -61,30 +61,16 @@ export class AuditEventPageDto {
 /** A cursor: the last event of a page, as `<occurredAt ISO>_<id>`. */
 export const AUDIT_CURSOR = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/;
 
-export class RecordHistoryQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number = 50;
-
+/** A page of a record's history: the lists' `limit`, and the cursor in place of an offset. */
+export class RecordHistoryQuery extends PickType(PageQuery, ['limit'] as const) {
   @IsOptional()
   @IsString()
   @Matches(AUDIT_CURSOR, { message: '$property must be the nextCursor of the page before' })
   cursor?: string;
 }
 
-export class ListAuditEventsQuery extends RecordHistoryQuery {
-  /** Kept for the export framework, which reads every row: ignored otherwise. */
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
-
+/** The whole log's filters; `offset` is the export framework's, which reads every row (ignored otherwise). */
+export class ListAuditEventsQuery extends IntersectionType(PageQuery, RecordHistoryQuery) {
   @IsOptional()
   @IsUUID()
   actorId?: string;
