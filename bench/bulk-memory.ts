@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { connect, recreateDatabase } from './lib/database';
 import { seedBenchUnions } from './lib/structure';
 import { Api } from './lib/http';
 import { startProcess, stop, waitForHealth } from './lib/processes';
 import { line, rate, timed } from './lib/stats';
+import { rssMb, sampleRss } from './lib/memory';
+import { BULK_ITEMS, bulkBody } from './lib/ordinary-load';
 
 /**
  * The API's resident memory under concurrent bulk ingest:
@@ -16,40 +17,14 @@ import { line, rate, timed } from './lib/stats';
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rengo';
 const ROUNDS = Number(process.env.BENCH_BULK_ROUNDS ?? 5);
 const CLIENTS = Number(process.env.BENCH_BULK_CLIENTS ?? 4);
-const ITEMS = 10_000;
+const ITEMS = BULK_ITEMS;
 const PORT = 3996;
 const UNIONS = 1000;
 const ADMIN = { email: 'bench-bulk@bench.rengo', password: 'bench-bulk-password' };
 
 /** Current resident set size of a live process, in MB (VmRSS). */
-function rssMb(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-  return kb / 1024;
-}
 
-/** Samples a process's RSS every 50 ms until stopped; answers the highest sample. */
-function sampleRss(pid: number): { stop: () => number } {
-  let peak = rssMb(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, rssMb(pid));
-    },
-  };
-}
 
-function body(unionIds: string[], client: number, round: number): string {
-  const items = Array.from({ length: ITEMS }, (_, i) => ({
-    unionId: unionIds[(client * 7919 + round * 131 + i) % unionIds.length],
-    effectiveOn: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-    delta: i % 2 === 0 ? 1 + (i % 3) : -(1 + (i % 3)),
-    cause: i % 2 === 0 ? 'new_hire' : 'resignation',
-    employmentType: i % 5 === 0 ? 'part_time' : 'regular',
-    gender: i % 3 === 0 ? 'female' : 'male',
-  }));
-  return JSON.stringify({ items });
-}
 
 async function post(api: Api, json: string): Promise<void> {
   const res = await fetch(`${api.baseUrl}/api/v1/membership-changes/bulk`, {
@@ -76,10 +51,10 @@ async function main(): Promise<void> {
     await api.login(ADMIN.email, ADMIN.password);
     const pid = apiProcess.pid!;
     // one small request so the route, the pool and the validator are warm before "idle"
-    await post(api, JSON.stringify({ items: JSON.parse(body(unionIds, 0, 0)).items.slice(0, 10) }));
+    await post(api, JSON.stringify({ items: JSON.parse(bulkBody(unionIds, 0, 0)).items.slice(0, 10) }));
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const idle = rssMb(pid);
-    const bodies = Array.from({ length: ROUNDS }, (_, round) => Array.from({ length: CLIENTS }, (_, c) => body(unionIds, c, round)));
+    const bodies = Array.from({ length: ROUNDS }, (_, round) => Array.from({ length: CLIENTS }, (_, c) => bulkBody(unionIds, c, round)));
     const sampler = sampleRss(pid);
     const [, elapsedMs] = await timed(async () => {
       for (const round of bodies) await Promise.all(round.map((json) => post(api, json)));

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { recreateDatabase } from './lib/database';
 import { startProcess, stop, waitForHealth } from './lib/processes';
 import { line, timed } from './lib/stats';
+import { rssMb, sampleRss } from './lib/memory';
 
 /**
  * What a hostile body costs the API: `npx nest build && node dist/bench/hostile-bodies.js`.
@@ -16,20 +16,7 @@ const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/r
 const PORT = 3994;
 const MB = 1024 * 1024;
 
-function rssMb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
-}
 
-function sampleRss(pid: number): { stop: () => number } {
-  let peak = rssMb(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, rssMb(pid));
-    },
-  };
-}
 
 /** A JSON array of empty objects, `bytes` long. */
 function jsonArray(bytes: number): string {

@@ -12,6 +12,18 @@ function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 /** Resident memory of a live process now (VmRSS), in MB; NaN once it has exited. */
 export const rssMb = (pid: number): number => statusKb(pid, 'VmRSS') / 1024;
 
+/** Samples one process's RSS every 50 ms until stopped; `stop()` answers the highest sample, in MB. */
+export function sampleRss(pid: number): { stop: () => number } {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
+}
+
 /**
  * Peak resident memory of named processes, per stretch of a benchmark: `take()` answers each
  * process's peak since the previous take. The kernel's own peak (VmHWM, reset through
