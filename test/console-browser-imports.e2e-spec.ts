@@ -121,6 +121,8 @@ describe('web console: imports (取込)', () => {
     const ledger = page.getByTestId('import-ledger-rows');
     await ledger.getByRole('row').nth(4).waitFor();
     expect(await ledger.getByRole('row').count()).toBe(5);
+    // the rows come first, the unions' names a moment later (looked up by id): wait for them before counting
+    await ledger.getByRole('cell', { name: a.name, exact: true }).nth(1).waitFor();
     expect(await ledger.getByRole('cell', { name: a.name, exact: true }).count()).toBe(2);
 
     // counted once, in the unions' members and in the growth report
