@@ -55,7 +55,10 @@ function items(unionIds: string[], call: number): LedgerEntry[] {
 }
 
 const hrMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-const load = (): string => loadavg().map((n) => n.toFixed(1)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
 
 /** Part 1: the event's INSERT timed inside the bulk's own transaction. */
 async function insideTransaction(url: string, unionIds: string[], adminId: string): Promise<void> {
@@ -103,7 +106,15 @@ async function insideTransaction(url: string, unionIds: string[], adminId: strin
 }
 
 function startApi(root: string, port: number, url: string, prefix: string): ChildProcess {
-  const env = { ...process.env, DATABASE_URL: url, PORT: String(port), QUEUE_PREFIX: prefix, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    QUEUE_PREFIX: prefix,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+  };
   // both sides alike, without the start script's options (they differ between commits)
   return spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
@@ -125,7 +136,12 @@ async function throughHttp(url: string, unionIds: string[], beforeRoot: string):
   const sides = [
     { name: 'before (no event)', root: beforeRoot, port: PORTS[0], prefix: 'bench_audit_before' },
     { name: 'after (one event per call)', root: thisRoot, port: PORTS[1], prefix: 'bench_audit_after' },
-  ].map((side) => ({ ...side, process: startApi(side.root, side.port, url, side.prefix), api: new Api(`http://127.0.0.1:${side.port}`), times: [] as number[] }));
+  ].map((side) => ({
+    ...side,
+    process: startApi(side.root, side.port, url, side.prefix),
+    api: new Api(`http://127.0.0.1:${side.port}`),
+    times: [] as number[],
+  }));
   try {
     for (const side of sides) {
       await waitForHealth(side.api.baseUrl);
@@ -145,7 +161,9 @@ async function throughHttp(url: string, unionIds: string[], beforeRoot: string):
       }
     }
     const events = (await auditEventCount(url)) - eventsBefore;
-    console.log(`\n2. POST /membership-changes/bulk, ${CALLS} calls of ${ITEMS.toLocaleString('en-US')} items each side, taking turns (load ${loadAtStart} -> ${load()})`);
+    console.log(
+      `\n2. POST /membership-changes/bulk, ${CALLS} calls of ${ITEMS.toLocaleString('en-US')} items each side, taking turns (load ${loadAtStart} -> ${load()})`,
+    );
     const [before, after] = sides.map((side) => {
       const s = summarize(side.times);
       const total = side.times.reduce((a, b) => a + b, 0);
@@ -179,7 +197,10 @@ async function main(): Promise<void> {
   const unionIds = (await client.query(`SELECT id FROM unions ORDER BY code`)).rows.map((r: { id: string }) => r.id);
   // the admin both APIs sign in as, and who records part 1's rows
   const [{ id: adminId }] = (
-    await client.query(`INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, 'ベンチ', 'admin', $2) RETURNING id`, [ADMIN.email, await argon2.hash(ADMIN.password)])
+    await client.query(`INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, 'ベンチ', 'admin', $2) RETURNING id`, [
+      ADMIN.email,
+      await argon2.hash(ADMIN.password),
+    ])
   ).rows;
   await client.end();
   await insideTransaction(url, unionIds, adminId as string);

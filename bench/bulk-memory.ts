@@ -24,8 +24,6 @@ const ADMIN = { email: 'bench-bulk@bench.rengo', password: 'bench-bulk-password'
 
 /** Current resident set size of a live process, in MB (VmRSS). */
 
-
-
 async function post(api: Api, json: string): Promise<void> {
   const res = await fetch(`${api.baseUrl}/api/v1/membership-changes/bulk`, {
     method: 'POST',
@@ -42,7 +40,14 @@ async function main(): Promise<void> {
   await seedBenchUnions(db, UNIONS);
   const unionIds = (await db.query(`SELECT id FROM unions ORDER BY code`)).rows.map((r: { id: string }) => r.id);
   await db.end();
-  const env = { DATABASE_URL: url, PORT: String(PORT), QUEUE_PREFIX: 'bench_bulk_memory', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' };
+  const env = {
+    DATABASE_URL: url,
+    PORT: String(PORT),
+    QUEUE_PREFIX: 'bench_bulk_memory',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+  };
   const apiProcess = startProcess('api', env);
   const workerProcess = startProcess('worker', env);
   try {

@@ -64,7 +64,9 @@ function wireBytes(path: string, encoding: string): Promise<number> {
 /** The scripts the sign-in page's HTML loads before anything else (entry and preloads). */
 async function signInScripts(): Promise<string[]> {
   const html = await (await fetch(`${baseUrl}/login`, { headers: { accept: 'text/html' } })).text();
-  const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) => m[1]);
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map(
+    (m) => m[1],
+  );
   return [...new Set(scripts)];
 }
 

@@ -117,7 +117,8 @@ async function main(): Promise<void> {
       );
     }
     const jsonSeconds = process.env.BENCH_JSON === '0' ? NaN : await pageThroughJson(client);
-    if (!Number.isNaN(jsonSeconds)) line('JSON, 500 a page (limit/offset), for comparison', `${jsonSeconds.toFixed(2)} s, ${Math.round(ROWS / jsonSeconds).toLocaleString('en-US')} rows/s`);
+    if (!Number.isNaN(jsonSeconds))
+      line('JSON, 500 a page (limit/offset), for comparison', `${jsonSeconds.toFixed(2)} s, ${Math.round(ROWS / jsonSeconds).toLocaleString('en-US')} rows/s`);
     line('API peak RSS over the whole run (VmHWM)', mb(peakRssMb(pid)));
   } finally {
     await stop(api);

@@ -16,8 +16,6 @@ const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/r
 const PORT = 3994;
 const MB = 1024 * 1024;
 
-
-
 /** A JSON array of empty objects, `bytes` long. */
 function jsonArray(bytes: number): string {
   return `[${Array.from({ length: Math.floor(bytes / 3) }, () => '{}').join(',')}]`;

@@ -87,7 +87,12 @@ class Processes {
 }
 
 /** One request, bounded by CASE_MS; a broken connection is an answer too. */
-async function send(api: Api, method: string, path: string, init: { body?: Buffer | string; headers?: Record<string, string>; token?: boolean } = {}): Promise<Outcome & { text: string }> {
+async function send(
+  api: Api,
+  method: string,
+  path: string,
+  init: { body?: Buffer | string; headers?: Record<string, string>; token?: boolean } = {},
+): Promise<Outcome & { text: string }> {
   const started = Date.now();
   try {
     const res = await fetch(`${api.baseUrl}/api/v1${path}`, {
@@ -100,7 +105,8 @@ async function send(api: Api, method: string, path: string, init: { body?: Buffe
     return { answer: String(res.status), ms: Date.now() - started, bytes: Buffer.byteLength(text), text };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const name = (error as Error).name === 'TimeoutError' ? `no answer in ${CASE_MS / 1000} s` : `connection: ${cause?.code ?? cause?.message ?? String(error)}`;
+    const name =
+      (error as Error).name === 'TimeoutError' ? `no answer in ${CASE_MS / 1000} s` : `connection: ${cause?.code ?? cause?.message ?? String(error)}`;
     return { answer: name, ms: Date.now() - started, text: '' };
   }
 }
@@ -145,9 +151,15 @@ function hostileCases(api: Api, inputs: string, council: string): Record<string,
     'login-10mb-array': () => withNote(send(api, 'POST', '/auth/login', { body: tenMbArray, headers: json, token: false })),
     'bulk-10mb-no-token': () => withNote(send(api, 'POST', '/membership-changes/bulk', { body: tenMbBody, headers: json, token: false })),
     'union-nul-name': () =>
-      withNote(send(api, 'POST', '/unions', { body: JSON.stringify({ name: 'ベンチ\u0000労組', regionalCouncilId: council, employerName: 'ベンチ株式会社' }), headers: json })),
+      withNote(
+        send(api, 'POST', '/unions', {
+          body: JSON.stringify({ name: 'ベンチ\u0000労組', regionalCouncilId: council, employerName: 'ベンチ株式会社' }),
+          headers: json,
+        }),
+      ),
     'unions-q-nul': () => withNote(send(api, 'GET', '/unions?q=a%00b')),
-    'upload-nul-file-name': () => upload(api, 'bad\u0000name.csv', Buffer.from('組合コード,発効日,増減数,事由,雇用形態,性別\r\nB-1,2025-04-01,1,新規採用者の加入,正社員,女性\r\n')),
+    'upload-nul-file-name': () =>
+      upload(api, 'bad\u0000name.csv', Buffer.from('組合コード,発効日,増減数,事由,雇用形態,性別\r\nB-1,2025-04-01,1,新規採用者の加入,正社員,女性\r\n')),
     'xlsx-zip-bomb': () => upload(api, 'bomb.xlsx', readFileSync(join(inputs, 'bomb.xlsx'))),
     'xlsx-shared-strings-bomb': () => upload(api, 'strings.xlsx', readFileSync(join(inputs, 'strings.xlsx'))),
     'csv-50mb-cell': () => upload(api, 'cell.csv', readFileSync(join(inputs, 'cell.csv'))),
@@ -178,13 +190,17 @@ async function ordinaryLoad(api: Api, unionIds: string[], row: (name: string, ou
     note: bulk.failures.length ? `${bulkNote}; ${bulk.failures[0]}` : bulkNote,
   });
   const reads = await readReports(api, READERS, READS, Date.now() + ORDINARY_MS);
-  const statuses = Object.entries(reads.statuses).map(([status, count]) => `${count} x ${status}`).join(', ');
+  const statuses = Object.entries(reads.statuses)
+    .map(([status, count]) => `${count} x ${status}`)
+    .join(', ');
   const reading = row(`ordinary: ${READERS} clients reading reports`, {
     answer: statuses,
     ms: reads.latency.p95,
     note: `p50 ${ms(reads.latency.p50)}, ${reads.retries} retried after 503${reads.failures.length ? `; ${reads.failures.length} failed: ${reads.failures[0]}` : ''}`,
   });
-  console.log(`\nordinary load, peak RSS over both phases: API ${Math.max(writing.api, reading.api).toFixed(0)} MB, worker ${Math.max(writing.worker, reading.worker).toFixed(0)} MB (budget 300 MB each)`);
+  console.log(
+    `\nordinary load, peak RSS over both phases: API ${Math.max(writing.api, reading.api).toFixed(0)} MB, worker ${Math.max(writing.worker, reading.worker).toFixed(0)} MB (budget 300 MB each)`,
+  );
 }
 
 const describe = (left: Leftovers): string => `${left.count} (${megabytes(left.bytes)})${left.names.length ? `: ${left.names.slice(0, 4).join(', ')}` : ''}`;
@@ -201,7 +217,15 @@ async function main(): Promise<void> {
   mkdirSync(PROCESS_TMP);
   const inputs = await mkdtemp(join(tmpdir(), 'rengo-bench-hostile-input-'));
   await buildInputs(inputs, wanted);
-  const env = { DATABASE_URL: url, PORT: String(PORT), QUEUE_PREFIX: 'bench_hostile_input', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', TMPDIR: PROCESS_TMP };
+  const env = {
+    DATABASE_URL: url,
+    PORT: String(PORT),
+    QUEUE_PREFIX: 'bench_hostile_input',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    TMPDIR: PROCESS_TMP,
+  };
   const processes = new Processes(env);
   const peaks = new PeakRss(processes.pids);
   const rows: string[] = [];
@@ -233,7 +257,9 @@ async function main(): Promise<void> {
       const ledger = await connect(url);
       const [{ written }] = (await ledger.query(`SELECT count(*)::int AS written FROM membership_changes WHERE source = 'bulk'`)).rows;
       await ledger.end();
-      console.log(`ledger rows the bulk bodies wrote: ${written.toLocaleString('en-US')} (${(BULK_CLIENTS * BULK_ROUNDS * BULK_ITEMS).toLocaleString('en-US')} sent; a retry after 503 writes once)`);
+      console.log(
+        `ledger rows the bulk bodies wrote: ${written.toLocaleString('en-US')} (${(BULK_CLIENTS * BULK_ROUNDS * BULK_ITEMS).toLocaleString('en-US')} sent; a retry after 503 writes once)`,
+      );
     }
     const left = (): Leftovers => leftSince(PROCESS_TMP, new Map(), [basename(UPLOADS)]);
     console.log('\n| case | answer | time to refuse | answer size | API peak RSS | worker peak RSS | note |\n| --- | --- | --- | --- | --- | --- | --- |');

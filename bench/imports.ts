@@ -89,7 +89,11 @@ async function bareCopy(url: string, importId: string): Promise<number> {
       `CREATE TEMP TABLE source AS SELECT '${importId}'::uuid AS import_id, (row_number() OVER ())::int AS row_number, union_id, effective_on, delta, cause, employment_type, gender
        FROM membership_changes WHERE import_id = '${importId}'`,
     );
-    const text = (await client.query(`SELECT string_agg(concat_ws(E'\\t', import_id, row_number, union_id, effective_on, delta, '\\N', cause, employment_type, gender, '\\N'), E'\\n') AS t FROM source`)).rows[0].t as string;
+    const text = (
+      await client.query(
+        `SELECT string_agg(concat_ws(E'\\t', import_id, row_number, union_id, effective_on, delta, '\\N', cause, employment_type, gender, '\\N'), E'\\n') AS t FROM source`,
+      )
+    ).rows[0].t as string;
     const started = Date.now();
     const stream = client.query(copyFrom('COPY bench_bare_copy FROM STDIN'));
     const done = new Promise((resolve, reject) => stream.on('finish', resolve).on('error', reject));
@@ -108,7 +112,14 @@ async function main(): Promise<void> {
   const client = await connect(url);
   await seedBenchUnions(client, UNIONS);
   await client.end();
-  const env = { DATABASE_URL: url, PORT: String(PORT), QUEUE_PREFIX: 'bench_imports', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' };
+  const env = {
+    DATABASE_URL: url,
+    PORT: String(PORT),
+    QUEUE_PREFIX: 'bench_imports',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+  };
   const apiProcess = startProcess('api', env);
   const workerProcess = startProcess('worker', env);
   const dir = tmpdir();

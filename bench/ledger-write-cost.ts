@@ -41,7 +41,10 @@ async function seed(client: Client): Promise<{ importId: string; userId: string 
     await client.query(`INSERT INTO users (email, display_name, role, password_hash) VALUES ('bench-ledger@bench.rengo', 'ベンチ', 'admin', 'x') RETURNING id`)
   ).rows;
   const [{ id: importId }] = (
-    await client.query(`INSERT INTO imports (kind, file_name, file_size, sha256, state, created_by) VALUES ('membership-changes', 'bench.csv', 0, 'bench', 'committing', $1) RETURNING id`, [user])
+    await client.query(
+      `INSERT INTO imports (kind, file_name, file_size, sha256, state, created_by) VALUES ('membership-changes', 'bench.csv', 0, 'bench', 'committing', $1) RETURNING id`,
+      [user],
+    )
   ).rows;
   // the rows, as the imports bench makes them: 1,000 unions in turn, four causes, two types, two genders
   await client.query(
@@ -116,7 +119,7 @@ async function main(): Promise<void> {
     const variants: Variant[] = [
       { name: 'bare: unindexed staging-shaped table', target: 'bench_bare', text: 'bare' },
       { name: 'shape: ledger columns, identity, CHECKs', target: `bench_shape (${LEDGER_COLUMNS})`, text: 'ledger' },
-      { name: '+ the ledger\'s indexes', target: `bench_indexed (${LEDGER_COLUMNS})`, text: 'ledger' },
+      { name: "+ the ledger's indexes", target: `bench_indexed (${LEDGER_COLUMNS})`, text: 'ledger' },
       { name: 'ledger: + the four foreign keys', target: `membership_changes (${LEDGER_COLUMNS})`, text: 'ledger' },
       {
         name: 'ledger + one outbox row per change',

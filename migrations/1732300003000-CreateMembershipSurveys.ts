@@ -21,9 +21,7 @@ export class CreateMembershipSurveys1732300003000 implements MigrationInterface 
         recorded_at timestamptz NOT NULL DEFAULT now(),
         recorded_by uuid
       )`);
-    await q.query(
-      `CREATE INDEX ix_membership_surveys_union_surveyed ON membership_surveys (union_id, surveyed_on, recorded_at DESC)`,
-    );
+    await q.query(`CREATE INDEX ix_membership_surveys_union_surveyed ON membership_surveys (union_id, surveyed_on, recorded_at DESC)`);
     await q.query(`
       ALTER TABLE membership_changes
         ADD CONSTRAINT fk_membership_changes_survey FOREIGN KEY (survey_id) REFERENCES membership_surveys(id),

@@ -11,8 +11,18 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * exclusively (see StepwiseAggregationRebuild).
  */
 const INCREASE = ['new_hire', 'new_organizing', 'non_regular_enrollment', 'transfer_in', 'merger_in', 'other_increase'];
-const DECREASE = ['retirement', 'resignation', 'promotion_to_management', 'restructuring', 'contract_end', 'transfer_out',
-  'dissolution', 'withdrawal', 'death', 'other_decrease'];
+const DECREASE = [
+  'retirement',
+  'resignation',
+  'promotion_to_management',
+  'restructuring',
+  'contract_end',
+  'transfer_out',
+  'dissolution',
+  'withdrawal',
+  'death',
+  'other_decrease',
+];
 /** cause -> kind as a tiny join table: cheaper per row than evaluating cause_kind() three times. */
 const CAUSE_KINDS = `(VALUES ${[...INCREASE.map((c) => `('${c}', 'increase')`), ...DECREASE.map((c) => `('${c}', 'decrease')`), "('survey_adjustment', 'adjustment')"].join(', ')}) k(cause, kind)`;
 

@@ -29,8 +29,18 @@ const ROLLUPS = ['union_month_rollups', 'group_month_rollups', 'group_month_caus
 const FC_KEY = `coalesce(fc.federation_id::text, 'none') || ':' || fc.regional_council_id::text`;
 
 const INCREASE = ['new_hire', 'new_organizing', 'non_regular_enrollment', 'transfer_in', 'merger_in', 'other_increase'];
-const DECREASE = ['retirement', 'resignation', 'promotion_to_management', 'restructuring', 'contract_end', 'transfer_out',
-  'dissolution', 'withdrawal', 'death', 'other_decrease'];
+const DECREASE = [
+  'retirement',
+  'resignation',
+  'promotion_to_management',
+  'restructuring',
+  'contract_end',
+  'transfer_out',
+  'dissolution',
+  'withdrawal',
+  'death',
+  'other_decrease',
+];
 /** cause -> which sum it feeds, as a tiny join table: cheaper per row than evaluating cause_kind() per sum. */
 const CAUSE_KINDS = `(VALUES ${[
   ...INCREASE.map((c) => `('${c}', 1, 0, 0)`),

@@ -5,16 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from '../src/platform/config/app-config';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
-import {
-  FUNCTIONS_DIR,
-  SCHEMA_FILE,
-  dumpSchema,
-  fromRoot,
-  functionDefinitions,
-  functionFile,
-  readFunctionFiles,
-  syncFunctionFiles,
-} from './schema-snapshot';
+import { FUNCTIONS_DIR, SCHEMA_FILE, dumpSchema, fromRoot, functionDefinitions, functionFile, readFunctionFiles, syncFunctionFiles } from './schema-snapshot';
 
 /**
  * `npm run schema:dump`: migrates a scratch database on the configured server (DATABASE_URL)

@@ -77,7 +77,15 @@ describe('admin: rebuild, jobs, invariants; the doorbell', () => {
       const broken = await invariants();
       expect(broken.ok).toBe(false);
       expect(broken.mismatches).toEqual([
-        { unionId: victim.union_id, month: victim.month, employmentType: victim.employment_type, gender: victim.gender, cause: victim.cause, ledger: victim.members - 5, rollup: victim.members },
+        {
+          unionId: victim.union_id,
+          month: victim.month,
+          employmentType: victim.employment_type,
+          gender: victim.gender,
+          cause: victim.cause,
+          ledger: victim.members - 5,
+          rollup: victim.members,
+        },
       ]);
       expect(broken.derivedMismatches.some((m: { level: string }) => m.level === 'sector')).toBe(true);
 
@@ -119,7 +127,10 @@ describe('admin: rebuild, jobs, invariants; the doorbell', () => {
 
   it('forgets idempotency keys after 30 days (hourly job)', async () => {
     const userId = (await t.db.query(`SELECT id FROM users LIMIT 1`))[0].id;
-    await t.db.query(`INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES ($1, 'old', 'h', now() - interval '31 days'), ($1, 'recent', 'h', now() - interval '29 days')`, [userId]);
+    await t.db.query(
+      `INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES ($1, 'old', 'h', now() - interval '31 days'), ($1, 'recent', 'h', now() - interval '29 days')`,
+      [userId],
+    );
     const worker = await startWorker(t);
     const events = new QueueEvents(AGGREGATION_QUEUE, { connection: { url: t.config.redisUrl }, prefix: t.config.queuePrefix });
     try {

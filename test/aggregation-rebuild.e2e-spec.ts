@@ -28,7 +28,12 @@ describe('rebuild: beside writes and reports, and when it fails', () => {
       // a ledger write in flight: its rows are written, its transaction not yet committed
       await inflight.connect();
       await inflight.startTransaction();
-      await appendToLedger(inflight.manager, [{ unionId: unions[0], effectiveOn: '2026-03-10', delta: 7, cause: 'new_hire', employmentType: 'regular' }], 'api', null);
+      await appendToLedger(
+        inflight.manager,
+        [{ unionId: unions[0], effectiveOn: '2026-03-10', delta: 7, cause: 'new_hire', employmentType: 'regular' }],
+        'api',
+        null,
+      );
 
       const accepted = await t.request('POST', '/admin/aggregations/rebuild', { token: t.adminToken });
       expect(accepted.status).toBe(202);
@@ -68,8 +73,9 @@ describe('rebuild: beside writes and reports, and when it fails', () => {
       await holder.startTransaction();
       await holder.query(`LOCK TABLE membership_changes IN ACCESS EXCLUSIVE MODE`);
       const accepted = await t.request('POST', '/admin/aggregations/rebuild', { token: t.adminToken });
-      await waitFor('the rebuild to be under way', async () =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'membership_changes'::regclass AND NOT granted`))[0].n >= 1,
+      await waitFor(
+        'the rebuild to be under way',
+        async () => (await t.db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'membership_changes'::regclass AND NOT granted`))[0].n >= 1,
       );
       const [{ outboxTaken }] = await t.db.query(
         `SELECT count(*)::int AS "outboxTaken" FROM pg_locks WHERE relation = 'aggregation_outbox'::regclass AND mode = 'AccessExclusiveLock' AND granted`,

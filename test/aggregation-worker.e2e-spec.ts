@@ -83,13 +83,20 @@ describe('aggregation worker processes', () => {
     await blocker.query('LOCK TABLE group_month_cause_rollups IN SHARE MODE');
     for (let i = 3; i < 6; i++) expect((await post(changes(1000, i * 1000))).status).toBe(201);
     const batchWaiting = async () =>
-      (await blocker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%aggregation_apply_batch%'`)).rows[0].n === 1;
+      (await blocker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%aggregation_apply_batch%'`)).rows[0]
+        .n === 1;
     await waitFor('worker A to block inside its batch', batchWaiting);
     await first.kill();
     await blocker.query('COMMIT');
     await blocker.end();
-    await waitFor('the killed batch to end', async () =>
-      (await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%aggregation_apply_batch%' AND state <> 'idle' AND pid <> pg_backend_pid()`))[0].n === 0,
+    await waitFor(
+      'the killed batch to end',
+      async () =>
+        (
+          await t.db.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%aggregation_apply_batch%' AND state <> 'idle' AND pid <> pg_backend_pid()`,
+          )
+        )[0].n === 0,
     );
     expect(await outboxSize(t)).toBe(3000); // the killed batch rolled back: all of it is pending again
     await expectRollupsEqualLedger(); // and what was applied still equals the applied ledger
@@ -127,8 +134,9 @@ describe('aggregation worker processes', () => {
       const started = Date.now();
       const small = await t.request('POST', '/membership-changes', { token: t.adminToken, body: changes(1, 400_000 + i)[0] });
       await big;
-      await waitFor('the single change to be applied', async () =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM aggregation_outbox WHERE change_id = $1`, [small.body.id]))[0].n === 0,
+      await waitFor(
+        'the single change to be applied',
+        async () => (await t.db.query(`SELECT count(*)::int AS n FROM aggregation_outbox WHERE change_id = $1`, [small.body.id]))[0].n === 0,
       );
       latencies.push(Date.now() - started);
     }

@@ -29,7 +29,9 @@ describe('audit events', () => {
     expect(failed).toMatchObject({ outcome: 'denied', actor_email: user.email, ip: '127.0.0.1' });
     const unknown = await t.request('POST', '/auth/login', { body: { email: 'nobody@test.rengo', password: 'whatever-pw' } });
     expect(unknown.status).toBe(401);
-    expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'session.sign_in_failed' AND actor_email = 'nobody@test.rengo'`))[0].n).toBe(1);
+    expect(
+      (await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'session.sign_in_failed' AND actor_email = 'nobody@test.rengo'`))[0].n,
+    ).toBe(1);
 
     const signedIn = await eventsOf('session.signed_in', user.id);
     expect(signedIn).toHaveLength(1); // makeUser signed in once
@@ -44,10 +46,20 @@ describe('audit events', () => {
     const council = await makeCouncil(t);
     const federation = await makeFederation(t);
     const officer = await makeUser(t, 'federation', { federationId: federation });
-    const moved = await t.request('PATCH', `/users/${officer.id}`, { token: t.adminToken, body: { role: 'regional', federationId: null, regionalCouncilId: council } });
+    const moved = await t.request('PATCH', `/users/${officer.id}`, {
+      token: t.adminToken,
+      body: { role: 'regional', federationId: null, regionalCouncilId: council },
+    });
     expect(moved.status).toBe(200);
     const [event] = await eventsOf('user.role_changed', officer.id);
-    expect(event).toMatchObject({ actor_id: adminId, actor_email: ADMIN.email, actor_role: 'admin', target_type: 'user', outcome: 'ok', scope_regional_council_id: council });
+    expect(event).toMatchObject({
+      actor_id: adminId,
+      actor_email: ADMIN.email,
+      actor_role: 'admin',
+      target_type: 'user',
+      outcome: 'ok',
+      scope_regional_council_id: council,
+    });
     expect(event.changes).toEqual({ role: ['federation', 'regional'], federationId: [federation, null], regionalCouncilId: [null, council] });
 
     const reset = await t.request('POST', `/users/${officer.id}/password`, { token: t.adminToken, body: { password: 'a-new-secret-pw-9' } });
@@ -87,7 +99,13 @@ describe('audit events', () => {
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
     const first = (await t.request('GET', `/audit-events?actorId=${adminId}&action=user.updated&limit=1`, { token: t.adminToken })).body.items[0];
-    expect(first).toMatchObject({ action: 'user.updated', actor: { id: adminId, email: ADMIN.email, role: 'admin' }, targetType: 'user', targetId: user.id, outcome: 'ok' });
+    expect(first).toMatchObject({
+      action: 'user.updated',
+      actor: { id: adminId, email: ADMIN.email, role: 'admin' },
+      targetType: 'user',
+      targetId: user.id,
+      outcome: 'ok',
+    });
     expect(first.changes.displayName).toEqual(['名前3', '名前4']);
     expect((await t.request('GET', '/audit-events', { token: user.token })).status).toBe(403);
     expect((await t.request('GET', '/audit-events?cursor=nonsense', { token: t.adminToken })).status).toBe(400);

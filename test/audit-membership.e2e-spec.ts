@@ -76,7 +76,9 @@ describe('audit events of membership writes', () => {
     expect(answer.status).toBe(201);
     const history = await t.request('GET', `/unions/${unionId}/audit?limit=500`, { token: officer.token });
     expect(history.status).toBe(200);
-    expect(history.body.items.some((e: { action: string; targetId: string }) => e.action === 'membership_change.recorded' && e.targetId === answer.body.id)).toBe(true);
+    expect(
+      history.body.items.some((e: { action: string; targetId: string }) => e.action === 'membership_change.recorded' && e.targetId === answer.body.id),
+    ).toBe(true);
     const outsider = await makeUser(t, 'federation', { federationId: await makeFederation(t) });
     expect((await t.request('GET', `/unions/${unionId}/audit`, { token: outsider.token })).status).toBe(404);
   });
@@ -91,7 +93,15 @@ describe('audit events of membership writes', () => {
     expect(await eventCount()).toBe(before + 1);
     const [event] = await events('membership_change.bulk_recorded');
     expect(event).toMatchObject({ actor_id: officer.id, target_type: 'membership_change', target_id: null, scope_federation_id: federationId, outcome: 'ok' });
-    expect(event.details).toEqual({ count: 250, net: 200 - 100, increase: 200, decrease: 100, unions: 1, effectiveFrom: '2026-03-31', effectiveTo: '2026-04-01' });
+    expect(event.details).toEqual({
+      count: 250,
+      net: 200 - 100,
+      increase: 200,
+      decrease: 100,
+      unions: 1,
+      effectiveFrom: '2026-03-31',
+      effectiveTo: '2026-04-01',
+    });
   });
 
   it('writes no second event for a request replayed with the same Idempotency-Key', async () => {
@@ -144,7 +154,12 @@ describe('audit events of membership writes', () => {
     const answer = await post('/membership-surveys', survey);
     expect(answer.status).toBe(201);
     const [event] = await events('membership_survey.submitted', 'target_id = $2', [answer.body.id]);
-    expect(event).toMatchObject({ actor_id: officer.id, target_type: 'membership_survey', scope_federation_id: federationId, scope_regional_council_id: councilId });
+    expect(event).toMatchObject({
+      actor_id: officer.id,
+      target_type: 'membership_survey',
+      scope_federation_id: federationId,
+      scope_regional_council_id: councilId,
+    });
     expect(event.details).toMatchObject({
       unionId,
       surveyedOn: '2026-06-30',
@@ -209,7 +224,13 @@ describe('audit events of membership writes', () => {
   it('records a commit that failed in the worker as failed, with the reason, and no "ok" event', async () => {
     const moving = await makeUnion(t, { regionalCouncilId: councilId, federationId });
     await t.db.query(`UPDATE unions SET code = 'AUD-002' WHERE id = $1`, [moving]);
-    const checked = await check(t, officer.token, 'membership-changes', await xlsxFile([HEADER, ['AUD-002', null, '2026-08-01', 5, '転入', '正社員', null, null]]), 'moving.xlsx');
+    const checked = await check(
+      t,
+      officer.token,
+      'membership-changes',
+      await xlsxFile([HEADER, ['AUD-002', null, '2026-08-01', 5, '転入', '正社員', null, null]]),
+      'moving.xlsx',
+    );
     expect(checked.state).toBe('checked');
     // the union leaves the officer's federation between the check and the commit
     await t.db.query(`UPDATE unions SET federation_id = (SELECT federation_id FROM unions WHERE id = $2) WHERE id = $1`, [moving, otherUnion]);
@@ -222,7 +243,13 @@ describe('audit events of membership writes', () => {
   });
 
   it('names the committer the imports row gives when a commit job carries no requester (one queued before it did)', async () => {
-    const checked = await check(t, officer.token, 'membership-changes', await xlsxFile([HEADER, ['AUD-001', null, '2026-09-01', 3, '転入', '正社員', null, null]]), 'old-job.xlsx');
+    const checked = await check(
+      t,
+      officer.token,
+      'membership-changes',
+      await xlsxFile([HEADER, ['AUD-001', null, '2026-09-01', 3, '転入', '正社員', null, null]]),
+      'old-job.xlsx',
+    );
     await t.db.query(`UPDATE imports SET state = 'committing', committed_by = $2 WHERE id = $1`, [checked.id, officer.id]);
     const queue = new Queue(IMPORTS_QUEUE, { connection: { url: t.config.redisUrl }, prefix: t.config.queuePrefix });
     try {

@@ -26,7 +26,14 @@ describe('audit events of structure, organizing, insight and admin writes', () =
   const newProspect = async (extra: Record<string, unknown> = {}): Promise<any> => {
     const answer = await t.request('POST', '/prospects', {
       token: staff.token,
-      body: { employerName: '株式会社みなと倉庫', municipality: '横浜市', estimatedWorkers: 80, source: 'outreach', assignedOrganizerIds: [organizer.id], ...extra },
+      body: {
+        employerName: '株式会社みなと倉庫',
+        municipality: '横浜市',
+        estimatedWorkers: 80,
+        source: 'outreach',
+        assignedOrganizerIds: [organizer.id],
+        ...extra,
+      },
     });
     expect(answer.status).toBe(201);
     return answer.body;
@@ -60,12 +67,24 @@ describe('audit events of structure, organizing, insight and admin writes', () =
       expect(await eventsOf(sector.body.id, 'sector.deleted')).toEqual([]);
       const moved = await t.request('PATCH', `/federations/${fed.body.id}`, { token: t.adminToken, body: { sectorCode: await makeSector(t) } });
       expect(moved.status).toBe(200);
-      const councilMade = await t.request('POST', '/regional-councils', { token: t.adminToken, body: { code: 'audit-c', name: '監査地域連合', municipalities: ['大和市'] } });
+      const councilMade = await t.request('POST', '/regional-councils', {
+        token: t.adminToken,
+        body: { code: 'audit-c', name: '監査地域連合', municipalities: ['大和市'] },
+      });
       expect(councilMade.status).toBe(201);
-      expect((await t.request('PATCH', `/regional-councils/${councilMade.body.id}`, { token: t.adminToken, body: { municipalities: ['大和市', '綾瀬市'] } })).status).toBe(200);
+      expect(
+        (await t.request('PATCH', `/regional-councils/${councilMade.body.id}`, { token: t.adminToken, body: { municipalities: ['大和市', '綾瀬市'] } })).status,
+      ).toBe(200);
 
       const [created] = await eventsOf(sector.body.id, 'sector.created');
-      expect(created).toMatchObject({ actor_id: adminId, actor_email: ADMIN.email, actor_role: 'admin', target_type: 'sector', outcome: 'ok', ip: '127.0.0.1' });
+      expect(created).toMatchObject({
+        actor_id: adminId,
+        actor_email: ADMIN.email,
+        actor_role: 'admin',
+        target_type: 'sector',
+        outcome: 'ok',
+        ip: '127.0.0.1',
+      });
       expect(created.request_id).toMatch(/^[0-9a-f-]{36}$/);
       expect(created.changes).toMatchObject({ code: [null, 'audit-s'], name: [null, '監査部門'] });
       expect((await eventsOf(sector.body.id, 'sector.updated'))[0].changes).toEqual({ name: ['監査部門', '監査部門２'] });
@@ -92,7 +111,13 @@ describe('audit events of structure, organizing, insight and admin writes', () =
       expect(created.status).toBe(201);
       const id = created.body.id as string;
       const [event] = await eventsOf(id, 'union.created');
-      expect(event).toMatchObject({ actor_id: staff.id, actor_role: 'regional', target_type: 'union', scope_regional_council_id: council, scope_federation_id: federation });
+      expect(event).toMatchObject({
+        actor_id: staff.id,
+        actor_role: 'regional',
+        target_type: 'union',
+        scope_regional_council_id: council,
+        scope_federation_id: federation,
+      });
       expect(event.changes).toMatchObject({ name: [null, 'みなと倉庫労組'], status: [null, 'active'], kind: [null, 'enterprise'] });
 
       const changed = await t.request('PATCH', `/unions/${id}`, { token: staff.token, body: { name: 'みなと倉庫ユニオン', version: 1 } });
@@ -105,9 +130,14 @@ describe('audit events of structure, organizing, insight and admin writes', () =
       expect((await t.request('PATCH', `/unions/${id}`, { token: staff.token, body: { regionalCouncilId: otherCouncil } })).status).toBe(403);
       expect((await t.request('DELETE', `/unions/${id}`, { token: otherStaff.token })).status).toBe(404);
       expect(await countOf(id)).toBe(before);
-      const refusedCreate = await t.request('POST', '/unions', { token: staff.token, body: { name: '越境労組', regionalCouncilId: otherCouncil, employerName: '越境株式会社' } });
+      const refusedCreate = await t.request('POST', '/unions', {
+        token: staff.token,
+        body: { name: '越境労組', regionalCouncilId: otherCouncil, employerName: '越境株式会社' },
+      });
       expect(refusedCreate.status).toBe(403);
-      expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'union.created' AND changes->'name'->>1 = '越境労組'`))[0].n).toBe(0);
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'union.created' AND changes->'name'->>1 = '越境労組'`))[0].n).toBe(
+        0,
+      );
 
       expect((await t.request('DELETE', `/unions/${id}`, { token: staff.token })).status).toBe(204);
       const [deleted] = await eventsOf(id, 'union.deleted');
@@ -123,7 +153,12 @@ describe('audit events of structure, organizing, insight and admin writes', () =
         const history = await t.request('GET', `/unions/${id}/audit`, { token });
         expect(history.status).toBe(200);
         expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(['union.updated', 'union.updated']);
-        expect(history.body.items[0]).toMatchObject({ targetType: 'union', targetId: id, actor: { id: adminId, role: 'admin' }, changes: { status: ['active', 'dissolved'] } });
+        expect(history.body.items[0]).toMatchObject({
+          targetType: 'union',
+          targetId: id,
+          actor: { id: adminId, role: 'admin' },
+          changes: { status: ['active', 'dissolved'] },
+        });
       }
       const page = await t.request('GET', `/unions/${id}/audit?limit=1`, { token: staff.token });
       expect(page.body.items).toHaveLength(1);
@@ -201,7 +236,10 @@ describe('audit events of structure, organizing, insight and admin writes', () =
       expect(created).toMatchObject({ actor_id: organizer.id, target_type: 'visit', scope_regional_council_id: council, details: { prospectId: prospect.id } });
       expect(created.changes).toMatchObject({ summary: [null, HIDDEN], supportLevel: [null, 3], outcome: [null, 'card_exchanged'] });
 
-      const edited = await t.request('PATCH', `/visits/${visit.body.id}`, { token: organizer.token, body: { summary: '佐藤さんも同じ意見', supportLevel: 2, version: 1 } });
+      const edited = await t.request('PATCH', `/visits/${visit.body.id}`, {
+        token: organizer.token,
+        body: { summary: '佐藤さんも同じ意見', supportLevel: 2, version: 1 },
+      });
       expect(edited.status).toBe(200);
       expect((await eventsOf(visit.body.id, 'visit.updated'))[0].changes).toEqual({ summary: [HIDDEN, HIDDEN], supportLevel: [3, 2] });
       expect((await t.request('PATCH', `/visits/${visit.body.id}`, { token: staff.token, body: { supportLevel: 1 } })).status).toBe(403);
@@ -241,13 +279,21 @@ describe('audit events of structure, organizing, insight and admin writes', () =
       expect(event).toMatchObject({ actor_id: staff.id, target_type: 'consultation', scope_regional_council_id: council });
       expect(event.changes).toMatchObject({ summary: [null, HIDDEN], topics: [null, ['non_renewal']], workersConcerned: [null, 3] });
 
-      const edited = await t.request('PATCH', `/consultations/${id}`, { token: staff.token, body: { summary: '高橋さんの件、組合結成の相談へ', topics: ['non_renewal', 'wages'], version: 1 } });
+      const edited = await t.request('PATCH', `/consultations/${id}`, {
+        token: staff.token,
+        body: { summary: '高橋さんの件、組合結成の相談へ', topics: ['non_renewal', 'wages'], version: 1 },
+      });
       expect(edited.status).toBe(200);
-      expect((await eventsOf(id, 'consultation.updated'))[0].changes).toEqual({ summary: [HIDDEN, HIDDEN], topics: [['non_renewal'], ['non_renewal', 'wages']] });
+      expect((await eventsOf(id, 'consultation.updated'))[0].changes).toEqual({
+        summary: [HIDDEN, HIDDEN],
+        topics: [['non_renewal'], ['non_renewal', 'wages']],
+      });
       expect((await t.request('PATCH', `/consultations/${id}`, { token: staff.token, body: { summary: '古い版', version: 1 } })).status).toBe(409);
       expect((await t.request('PATCH', `/consultations/${id}`, { token: otherStaff.token, body: { workersConcerned: 9 } })).status).toBe(404);
       expect(await countOf(id)).toBe(2);
-      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE changes::text ~ '鈴木|高橋|雇止め|組合結成' OR details::text ~ '鈴木|高橋'`);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE changes::text ~ '鈴木|高橋|雇止め|組合結成' OR details::text ~ '鈴木|高橋'`,
+      );
       expect(n).toBe(0);
     });
   });
@@ -257,13 +303,19 @@ describe('audit events of structure, organizing, insight and admin writes', () =
       const leader = await makeUser(t, 'leadership');
       const goal = { targetOn: '2030-09-30', baselineOn: '2026-04-01', milestones: [] };
       const parent = await t.request('POST', '/goals', { token: leader.token, body: { ...goal, name: '40万', targetMembers: 400_000, scope: {} } });
-      const child = await t.request('POST', '/goals', { token: leader.token, body: { ...goal, name: '横浜', targetMembers: 90_000, scope: { regionalCouncilId: council } } });
+      const child = await t.request('POST', '/goals', {
+        token: leader.token,
+        body: { ...goal, name: '横浜', targetMembers: 90_000, scope: { regionalCouncilId: council } },
+      });
       expect([parent.status, child.status]).toEqual([201, 201]);
       const [created] = await eventsOf(child.body.id, 'goal.created');
       expect(created).toMatchObject({ actor_id: leader.id, actor_role: 'leadership', target_type: 'goal', scope_regional_council_id: council });
       expect(created.changes).toMatchObject({ name: [null, '横浜'], targetMembers: [null, 90_000] });
 
-      const allocated = await t.request('PATCH', `/goals/${child.body.id}`, { token: leader.token, body: { parentGoalId: parent.body.id, targetMembers: 95_000, version: 1 } });
+      const allocated = await t.request('PATCH', `/goals/${child.body.id}`, {
+        token: leader.token,
+        body: { parentGoalId: parent.body.id, targetMembers: 95_000, version: 1 },
+      });
       expect(allocated.status).toBe(200);
       expect((await eventsOf(child.body.id, 'goal.updated'))[0].changes).toEqual({ parentGoalId: [null, parent.body.id], targetMembers: [90_000, 95_000] });
       expect((await t.request('PATCH', `/goals/${child.body.id}`, { token: leader.token, body: { name: 'stale', version: 1 } })).status).toBe(409);
@@ -276,11 +328,22 @@ describe('audit events of structure, organizing, insight and admin writes', () =
     });
 
     it('records loss reviews; another council’s staff are refused and leave no event', async () => {
-      const body = { regionalCouncilId: council, periodFrom: '2025-04', periodTo: '2026-03', causes: ['resignation'], findings: '若年層の退職', countermeasures: '懇談会' };
+      const body = {
+        regionalCouncilId: council,
+        periodFrom: '2025-04',
+        periodTo: '2026-03',
+        causes: ['resignation'],
+        findings: '若年層の退職',
+        countermeasures: '懇談会',
+      };
       const created = await t.request('POST', '/loss-reviews', { token: staff.token, body });
       expect(created.status).toBe(201);
       const id = created.body.id as string;
-      expect((await eventsOf(id, 'loss_review.created'))[0]).toMatchObject({ actor_id: staff.id, target_type: 'loss_review', scope_regional_council_id: council });
+      expect((await eventsOf(id, 'loss_review.created'))[0]).toMatchObject({
+        actor_id: staff.id,
+        target_type: 'loss_review',
+        scope_regional_council_id: council,
+      });
       expect((await t.request('PATCH', `/loss-reviews/${id}`, { token: staff.token, body: { countermeasures: '毎月の懇談会', version: 1 } })).status).toBe(200);
       expect((await eventsOf(id, 'loss_review.updated'))[0].changes).toEqual({ countermeasures: ['懇談会', '毎月の懇談会'] });
       expect((await t.request('PATCH', `/loss-reviews/${id}`, { token: otherStaff.token, body: { findings: 'x' } })).status).toBe(403);

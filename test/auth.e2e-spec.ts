@@ -42,7 +42,7 @@ describe('sign-in and the foundation', () => {
     expect(bad.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
   });
 
-  it('accepts only unexpired tokens signed with this deployment\'s secret', async () => {
+  it("accepts only unexpired tokens signed with this deployment's secret", async () => {
     const login = await t.request('POST', '/auth/login', { body: ADMIN });
     const sub = login.body.user.id as string;
     const signedWith = (secret: string, expiresIn: number): string => new JwtService({ secret }).sign({ sub }, { expiresIn });

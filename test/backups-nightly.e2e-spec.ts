@@ -58,7 +58,12 @@ describe('the nightly backup in the worker', () => {
       await events.waitUntilReady();
       const job = await queue.add(BackupJob.Nightly, {}, BACKUP_JOB_OPTIONS);
       const result = await job.waitUntilFinished(events, 30_000);
-      expect(result).toEqual({ file: expect.stringMatching(/\.dump$/), bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), removed: [] });
+      expect(result).toEqual({
+        file: expect.stringMatching(/\.dump$/),
+        bytes: expect.any(Number),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        removed: [],
+      });
       const files = (await readdir(dir)).sort();
       expect(files).toEqual([expect.stringMatching(/\.dump$/), expect.stringMatching(/\.manifest\.json$/)]);
       expect(join(dir, files[0])).toBe(result.file);

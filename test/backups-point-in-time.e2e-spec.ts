@@ -22,13 +22,16 @@ function withSettings(template: string, settings: Record<string, Record<string, 
   return sections
     .map((section) => {
       const rest = { ...settings[/^\[(.+)\]/.exec(section)?.[1] ?? ''] };
-      const lines = section.trimEnd().split('\n').map((line) => {
-        const key = /^([\w-]+)=/.exec(line)?.[1];
-        if (key === undefined || !(key in rest)) return line;
-        const value = rest[key];
-        delete rest[key];
-        return `${key}=${value}`;
-      });
+      const lines = section
+        .trimEnd()
+        .split('\n')
+        .map((line) => {
+          const key = /^([\w-]+)=/.exec(line)?.[1];
+          if (key === undefined || !(key in rest)) return line;
+          const value = rest[key];
+          delete rest[key];
+          return `${key}=${value}`;
+        });
       return [...lines, ...Object.entries(rest).map(([key, value]) => `${key}=${value}`), '', ''].join('\n');
     })
     .join('');
@@ -120,7 +123,13 @@ describe('point-in-time restore with pgBackRest', () => {
     const primary = join(dir, 'primary');
     await run(join(bin, 'initdb'), ['-D', primary, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
     await copyFile(join(deploy, 'postgresql', 'archiving.conf'), join(primary, 'archiving.conf'));
-    const local = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${dir}'`, 'max_connections = 20', `include 'archiving.conf'`];
+    const local = [
+      `listen_addresses = '127.0.0.1'`,
+      `port = ${port}`,
+      `unix_socket_directories = '${dir}'`,
+      'max_connections = 20',
+      `include 'archiving.conf'`,
+    ];
     await appendFile(join(primary, 'postgresql.conf'), `\n${local.join('\n')}\n`);
     await start(primary);
     await pgbackrest('stanza-create');
@@ -149,7 +158,10 @@ describe('point-in-time restore with pgBackRest', () => {
     // only a control: with archiving off it adds no timeline to the repository for the next restore to follow
     await start(latest, 'archive_mode=off');
     expect(await recovered()).toEqual({ recovering: false, pause: null });
-    expect(await batches()).toEqual([{ batch: 'A', rows: 3 }, { batch: 'B', rows: 2 }]);
+    expect(await batches()).toEqual([
+      { batch: 'A', rows: 3 },
+      { batch: 'B', rows: 2 },
+    ]);
     await stop(latest);
   });
 
@@ -163,6 +175,9 @@ describe('point-in-time restore with pgBackRest', () => {
     await query(`SELECT pg_wal_replay_resume()`);
     expect(await recovered()).toEqual({ recovering: false, pause: null });
     await query(`INSERT INTO probe VALUES ('after the restore', 1)`);
-    expect(await batches()).toEqual([{ batch: 'A', rows: 3 }, { batch: 'after the restore', rows: 1 }]);
+    expect(await batches()).toEqual([
+      { batch: 'A', rows: 3 },
+      { batch: 'after the restore', rows: 1 },
+    ]);
   });
 });

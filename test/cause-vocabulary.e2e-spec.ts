@@ -7,11 +7,7 @@ import { TestApp, bootTestApp } from './support/test-app';
 
 /** The kind of sum each cause feeds, as the TypeScript vocabulary says. */
 const kindInTypeScript = (cause: string): string =>
-  (INCREASE_CAUSES as readonly string[]).includes(cause)
-    ? 'increase'
-    : (DECREASE_CAUSES as readonly string[]).includes(cause)
-      ? 'decrease'
-      : 'adjustment';
+  (INCREASE_CAUSES as readonly string[]).includes(cause) ? 'increase' : (DECREASE_CAUSES as readonly string[]).includes(cause) ? 'decrease' : 'adjustment';
 const byCause = (a: { cause: string }, b: { cause: string }): number => a.cause.localeCompare(b.cause);
 
 describe('the cause vocabulary: TypeScript, labels, SQL and the rebuild agree', () => {
@@ -26,10 +22,9 @@ describe('the cause vocabulary: TypeScript, labels, SQL and the rebuild agree', 
 
   it('names the same causes with the same kinds in TypeScript, in the labels and in cause_kind()', async () => {
     expect(Object.keys(LABELS.causes).sort()).toEqual([...CAUSES].sort());
-    const kinds: { cause: string; kind: string | null }[] = await t.db.query(
-      `SELECT c AS cause, cause_kind(c) AS kind FROM unnest($1::text[]) AS c`,
-      [[...CAUSES, 'no_such_cause']],
-    );
+    const kinds: { cause: string; kind: string | null }[] = await t.db.query(`SELECT c AS cause, cause_kind(c) AS kind FROM unnest($1::text[]) AS c`, [
+      [...CAUSES, 'no_such_cause'],
+    ]);
     expect(kinds).toEqual([...CAUSES.map((cause) => ({ cause, kind: kindInTypeScript(cause) })), { cause: 'no_such_cause', kind: null }]);
   });
 

@@ -161,7 +161,10 @@ describe('web console: administration in a browser', () => {
     const goals = (await t.request('GET', '/goals?limit=500', { token: t.adminToken })).body.items;
     const chapter = goals.find((g: any) => !g.scope.federationId && !g.scope.regionalCouncilId && !g.parentGoalId);
     const before = (await t.request('GET', `/goals/${chapter.id}/allocations`, { token: t.adminToken })).body;
-    await page.getByTestId('allocation-difference').filter({ hasText: differenceJa(before.difference) }).waitFor();
+    await page
+      .getByTestId('allocation-difference')
+      .filter({ hasText: differenceJa(before.difference) })
+      .waitFor();
 
     // a milestone's target
     await page.getByRole('button', { name: `${chapter.name}を編集` }).click();
@@ -178,7 +181,10 @@ describe('web console: administration in a browser', () => {
     expect(await dialog.getByLabel(`マイルストーン${n}の名前`).count()).toBe(0);
     expect(await seriousAxeFindings(page)).toEqual([]);
     await dialog.getByRole('button', { name: '保存' }).click();
-    await page.getByRole('status').filter({ hasText: `「${chapter.name}」を保存しました` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `「${chapter.name}」を保存しました` })
+      .waitFor();
     const edited = (await t.request('GET', `/goals/${chapter.id}`, { token: t.adminToken })).body;
     expect(edited.milestones).toHaveLength(chapter.milestones.length);
     expect(edited.milestones.find((m: any) => m.name === chapter.milestones[0].name).targetMembers).toBe(firstTarget);
@@ -197,7 +203,10 @@ describe('web console: administration in a browser', () => {
     await page.getByRole('status').filter({ hasText: '「湘南地域の拡大」を保存しました' }).waitFor();
     const after = (await t.request('GET', `/goals/${chapter.id}/allocations`, { token: t.adminToken })).body;
     expect(after.difference).toBe(before.difference + 1200);
-    await page.getByTestId('allocation-difference').filter({ hasText: differenceJa(after.difference) }).waitFor();
+    await page
+      .getByTestId('allocation-difference')
+      .filter({ hasText: differenceJa(after.difference) })
+      .waitFor();
     await page.getByRole('cell', { name: '湘南地域の拡大' }).first().waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
     expect(problems).toEqual([]);
@@ -215,7 +224,10 @@ describe('web console: administration in a browser', () => {
     await dialog.getByLabel('マイルストーン1の名前').fill('中間点(更新)');
 
     // meanwhile, someone else raises the target
-    const other = await t.request('PATCH', `/goals/${goal.id}`, { token: t.adminToken, body: { targetMembers: goal.targetMembers + 3000, version: goal.version } });
+    const other = await t.request('PATCH', `/goals/${goal.id}`, {
+      token: t.adminToken,
+      body: { targetMembers: goal.targetMembers + 3000, version: goal.version },
+    });
     expect(other.status).toBe(200);
 
     await dialog.getByRole('button', { name: '保存' }).click();

@@ -46,7 +46,8 @@ describe('web console: 監査ログ and 履歴 in a browser', () => {
     return Promise.all(rows.map((row) => row.getByRole('cell').allTextContents()));
   };
 
-  const todayInJapan = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const todayInJapan = (): string =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   const ADMIN_ROLE = 'システム管理者';
 
   it('the admin moves a federation officer to another federation, then finds who did it in 監査ログ by 操作 and 期間, with 構成組織 before → after', async () => {
@@ -184,7 +185,9 @@ describe('web console: 監査ログ and 履歴 in a browser', () => {
 
     // a union renamed: its 「履歴」 on 組合員数
     const union = (await t.request('GET', '/unions?limit=1', { token: t.adminToken })).body.items[0];
-    expect((await t.request('PATCH', `/unions/${union.id}`, { token: t.adminToken, body: { name: `${union.name}(新)`, version: union.version } })).status).toBe(200);
+    expect((await t.request('PATCH', `/unions/${union.id}`, { token: t.adminToken, body: { name: `${union.name}(新)`, version: union.version } })).status).toBe(
+      200,
+    );
     await page.goto(`${t.baseUrl}/members?union=${union.id}`);
     await page.getByRole('heading', { level: 2, name: `${union.name}(新)` }).waitFor();
     await page.getByRole('tab', { name: '履歴' }).click();
@@ -197,14 +200,20 @@ describe('web console: 監査ログ and 履歴 in a browser', () => {
     // a workplace's estimate corrected: its 「履歴」 on its page (admins reach it from 監査ログ)
     const prospect = (await t.request('GET', '/prospects?limit=1', { token: t.adminToken })).body.items[0];
     const workers = prospect.estimatedWorkers + 1000;
-    expect((await t.request('PATCH', `/prospects/${prospect.id}`, { token: t.adminToken, body: { estimatedWorkers: workers, version: prospect.version } })).status).toBe(200);
+    expect(
+      (await t.request('PATCH', `/prospects/${prospect.id}`, { token: t.adminToken, body: { estimatedWorkers: workers, version: prospect.version } })).status,
+    ).toBe(200);
     await page.goto(`${t.baseUrl}/prospects/${prospect.id}`);
     await heading(page, prospect.employerName);
     await page.getByRole('tab', { name: '履歴' }).click();
     const prospectHistory = page.getByRole('table', { name: `${prospect.employerName}の履歴(新しい順)` });
     await prospectHistory.waitFor();
     const n = (v: number) => v.toLocaleString('ja-JP');
-    expect((await rowsOf(prospectHistory))[0].slice(2)).toEqual(['組織化対象の変更', '事業所', `推定従業員数: ${n(prospect.estimatedWorkers)} → ${n(workers)}`]);
+    expect((await rowsOf(prospectHistory))[0].slice(2)).toEqual([
+      '組織化対象の変更',
+      '事業所',
+      `推定従業員数: ${n(prospect.estimatedWorkers)} → ${n(workers)}`,
+    ]);
     expect(await seriousAxeFindings(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();

@@ -72,7 +72,10 @@ describe('leadership dashboard in a browser', () => {
     const { page, problems, close } = await asLeadership();
     const year = fiscalYearOf(tokyoMonth());
     const { from, to } = periodOf(year);
-    await page.getByTestId('dashboard-period').filter({ hasText: `${year}年度(${monthJa(from)}〜${monthJa(to)})・最新値` }).waitFor();
+    await page
+      .getByTestId('dashboard-period')
+      .filter({ hasText: `${year}年度(${monthJa(from)}〜${monthJa(to)})・最新値` })
+      .waitFor();
 
     // the waterfall: a chart with its name, and a table of each cause in each month, as /reports/net-change answers
     const netChange = await get(`/reports/net-change?from=${from}&to=${to}`);
@@ -99,7 +102,9 @@ describe('leadership dashboard in a browser', () => {
     const gender = await get(`/reports/gender?groupBy=federation&month=${to}`);
     await expect(page.getByTestId('female-share').textContent()).resolves.toBe(shareJa(gender.total.femaleShare));
     const genderRows = (await cells(page, 'gender-table')).slice(1);
-    expect(genderRows).toEqual(gender.groups.map((g: any) => [g.label, numberJa(g.members), numberJa(g.female), g.femaleShare === null ? '-' : shareJa(g.femaleShare)]));
+    expect(genderRows).toEqual(
+      gender.groups.map((g: any) => [g.label, numberJa(g.members), numberJa(g.female), g.femaleShare === null ? '-' : shareJa(g.femaleShare)]),
+    );
 
     // the year's dues
     const dues = await get(`/reports/dues-projection?fiscalYear=${year}`);
@@ -118,7 +123,10 @@ describe('leadership dashboard in a browser', () => {
     const year = fiscalYearOf(tokyoMonth()) - 1;
     const { from, to } = periodOf(year);
     await page.getByLabel('年度', { exact: true }).selectOption(String(year));
-    await page.getByTestId('dashboard-period').filter({ hasText: `${year}年度(${monthJa(from)}〜${monthJa(to)})` }).waitFor();
+    await page
+      .getByTestId('dashboard-period')
+      .filter({ hasText: `${year}年度(${monthJa(from)}〜${monthJa(to)})` })
+      .waitFor();
     await page.getByTestId('dues-total').filter({ hasText: '円' }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(requests).toEqual(
@@ -135,7 +143,10 @@ describe('leadership dashboard in a browser', () => {
     const netChange = await get(`/reports/net-change?from=${from}&to=${to}`);
     expect((await cells(page, 'net-change-table'))[0]).toEqual(['要因', ...netChange.months.map((m: any) => monthJa(m.month)), '計']);
     const dues = await get(`/reports/dues-projection?fiscalYear=${year}`);
-    await page.getByTestId('dues-total').filter({ hasText: `${numberJa(dues.totalDues)}円` }).waitFor();
+    await page
+      .getByTestId('dues-total')
+      .filter({ hasText: `${numberJa(dues.totalDues)}円` })
+      .waitFor();
     expect(problems).toEqual([]);
     await close();
   });
@@ -168,7 +179,11 @@ describe('leadership dashboard in a browser', () => {
     await page.getByTestId('dashboard-period').filter({ hasText: '公表値' }).waitFor();
     const asPublished = (await get(`/reports/growth?from=${month}&to=${month}&asPublished=true`)).groups[0].months[0];
     expect(asPublished.members).toBe(live.publishedMembers);
-    await row.locator('td').nth(3).filter({ hasText: numberJa(asPublished.members) }).waitFor({ state: 'attached' });
+    await row
+      .locator('td')
+      .nth(3)
+      .filter({ hasText: numberJa(asPublished.members) })
+      .waitFor({ state: 'attached' });
     expect((await row.locator('td').allTextContents()).slice(-2)).toEqual([numberJa(live.publishedMembers), numberJa(live.publishedMembers)]);
     await page.waitForLoadState('networkidle');
     for (const report of ['growth', 'net-change', 'loss-causes', 'gender', 'dues-projection']) {

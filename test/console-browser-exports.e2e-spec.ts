@@ -30,9 +30,20 @@ describe('console exports in a browser', () => {
     const breakdown = page.getByRole('group', { name: '構成組織別の組合員数と純増減の出力' });
     await breakdown.getByRole('button', { name: 'Excelで出力' }).waitFor();
     // every table on the dashboard offers both files
-    const tables = ['目標の進捗とマイルストーン', '組合員数の推移', '要因別の増減', '減少要因', '構成組織別の組合員数と純増減', '女性組合員の比率', '会費収入の見込み'];
+    const tables = [
+      '目標の進捗とマイルストーン',
+      '組合員数の推移',
+      '要因別の増減',
+      '減少要因',
+      '構成組織別の組合員数と純増減',
+      '女性組合員の比率',
+      '会費収入の見込み',
+    ];
     for (const table of tables) {
-      await page.getByRole('group', { name: `${table}の出力` }).getByRole('button', { name: 'CSVで出力' }).waitFor();
+      await page
+        .getByRole('group', { name: `${table}の出力` })
+        .getByRole('button', { name: 'CSVで出力' })
+        .waitFor();
     }
     expect(await page.getByRole('button', { name: 'Excelで出力' }).count()).toBe(tables.length);
     expect(await page.getByRole('button', { name: 'CSVで出力' }).count()).toBe(await page.getByRole('button', { name: 'Excelで出力' }).count());

@@ -56,7 +56,10 @@ describe('web console: imports of unions and prospects (取込)', () => {
     await page.getByRole('heading', { level: 1, name: '取込', exact: true }).waitFor();
     await page.getByLabel('種類').selectOption('unions');
     const [csvTemplate] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'ひな形(CSV)' }).click()]);
-    const header = (await readFile(await csvTemplate.path(), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(',');
+    const header = (await readFile(await csvTemplate.path(), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]
+      .split(',');
     expect(header).toEqual(['組合コード', '組合名', '構成組織コード', '地域連合コード', '事業主名', '市区町村', '加盟日', '状態', '組合種別']);
     expect(csvTemplate.suggestedFilename()).toBe('組合_取込テンプレート.csv');
 

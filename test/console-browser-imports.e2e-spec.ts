@@ -69,11 +69,14 @@ describe('web console: imports (取込)', () => {
 
     // the templates of the kind: the CSV's header row, and an Excel workbook
     const [csvTemplate] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'ひな形(CSV)' }).click()]);
-    const header = (await readFile((await csvTemplate.path()), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(',');
+    const header = (await readFile(await csvTemplate.path(), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]
+      .split(',');
     expect(header).toEqual(expect.arrayContaining(['組合コード', '発効日', '増減数', '事由', '雇用形態']));
     expect(csvTemplate.suggestedFilename()).toMatch(/\.csv$/);
     const [xlsxTemplate] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'ひな形(Excel)' }).click()]);
-    expect((await readFile((await xlsxTemplate.path()))).subarray(0, 2).toString()).toBe('PK');
+    expect((await readFile(await xlsxTemplate.path())).subarray(0, 2).toString()).toBe('PK');
     expect(xlsxTemplate.suggestedFilename()).toMatch(/\.xlsx$/);
 
     // a file with two mistakes: an impossible day (row 4) and a decrease cause with a positive number (row 5)
@@ -82,7 +85,11 @@ describe('web console: imports (取込)', () => {
       [a.code, today, 7, '新規採用者の加入', '正社員', '女性'],
       [b.code, today, 5, '新規採用者の加入', 'パートタイム', '男性'],
     ];
-    await sendFile(page, '4月増減.csv', shiftJisCsv([head, ...good, [a.code, '2026-02-30', 2, '新規採用者の加入', '正社員', '男性'], [b.code, today, 3, '自己都合退職', '正社員', '女性']]));
+    await sendFile(
+      page,
+      '4月増減.csv',
+      shiftJisCsv([head, ...good, [a.code, '2026-02-30', 2, '新規採用者の加入', '正社員', '男性'], [b.code, today, 3, '自己都合退職', '正社員', '女性']]),
+    );
     const problemTable = page.getByRole('table', { name: 'ファイルの誤り' });
     await problemTable.waitFor();
     await page.getByRole('alert').filter({ hasText: '4行中 2行に誤りがあります' }).waitFor();
@@ -103,9 +110,13 @@ describe('web console: imports (取込)', () => {
     expect(await page.getByRole('button', { name: '取り込む' }).count()).toBe(0);
     // the problems as a CSV for Excel: UTF-8 with BOM
     const [problemsCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '誤りの一覧をCSVで保存' }).click()]);
-    const saved = await readFile((await problemsCsv.path()));
+    const saved = await readFile(await problemsCsv.path());
     expect([...saved.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(saved.toString('utf8').split('\r\n').slice(0, 3)).toEqual(['\uFEFF行,列,値,内容', '4,発効日,2026-02-30,存在しない日付です', expect.stringMatching(/^5,増減数,3,/)]);
+    expect(saved.toString('utf8').split('\r\n').slice(0, 3)).toEqual([
+      '\uFEFF行,列,値,内容',
+      '4,発効日,2026-02-30,存在しない日付です',
+      expect.stringMatching(/^5,増減数,3,/),
+    ]);
     expect(problemsCsv.suggestedFilename()).toBe('4月増減_誤り一覧.csv');
     expect(await seriousAxeFindings(page)).toEqual([]);
     await screenshot(page, 'imports');

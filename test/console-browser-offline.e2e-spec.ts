@@ -83,7 +83,10 @@ describe('the organizer’s phone offline', () => {
 
   const waitingStatus = (page: Page) => page.getByRole('status').filter({ hasText: /^送信待ち \d+件$/ });
   async function expectWaiting(page: Page, count: number): Promise<void> {
-    await page.getByRole('status').filter({ hasText: `送信待ち ${count}件` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `送信待ち ${count}件` })
+      .waitFor();
   }
 
   const visitsWith = async (prospectId: string, summary: string) =>

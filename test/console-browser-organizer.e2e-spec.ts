@@ -167,7 +167,10 @@ describe('the organizer’s phone screens in a browser', () => {
     expect(added).toEqual([expect.objectContaining({ summary: '有志4名と面談。', outcome: 'meeting_held', supportLevel: 2, kind: 'visit' })]);
 
     // the author corrects it (PATCH /visits/:id)
-    await page.getByRole('button', { name: /の訪問記録を修正$/ }).first().tap();
+    await page
+      .getByRole('button', { name: /の訪問記録を修正$/ })
+      .first()
+      .tap();
     const edit = page.getByRole('dialog', { name: '訪問記録の修正' });
     await expect(edit.getByLabel('内容').inputValue()).resolves.toBe('有志4名と面談。');
     await edit.getByLabel('内容').fill('有志4名と面談。次回は職場の地図を作る。');
@@ -254,7 +257,8 @@ describe('the organizer’s phone screens in a browser', () => {
     const board = page.getByTestId('prospects-board');
     const column = board.getByRole('region', { name: '候補把握', exact: true });
     await column.getByRole('link', { name: new RegExp(prospect.employerName) }).waitFor();
-    for (const stage of ['接触', '相談・関係づくり', '結成準備会', '結成', '加盟', '保留', '断念']) await board.getByRole('region', { name: stage, exact: true }).waitFor();
+    for (const stage of ['接触', '相談・関係づくり', '結成準備会', '結成', '加盟', '保留', '断念'])
+      await board.getByRole('region', { name: stage, exact: true }).waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
     await screenshot(page, 'prospects-board');
 
@@ -269,7 +273,10 @@ describe('the organizer’s phone screens in a browser', () => {
     const small = await phone();
     await signIn(small.page, t.baseUrl, demo.regional.email, demo.regional.password);
     await small.page.goto(`${t.baseUrl}/prospects`);
-    await small.page.getByTestId('prospects-board').getByRole('link', { name: new RegExp(prospect.employerName) }).waitFor();
+    await small.page
+      .getByTestId('prospects-board')
+      .getByRole('link', { name: new RegExp(prospect.employerName) })
+      .waitFor();
     await noSidewaysScroll(small.page);
     await small.context.close();
   });

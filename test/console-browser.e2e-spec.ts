@@ -88,7 +88,10 @@ describe('web console in a browser', () => {
     await summary.waitFor();
     expect(await summary.textContent()).toContain(`割り振りの合計 ${numberJa(allocations.body.childrenTargetMembers)}人`);
     expect(await summary.textContent()).toContain(allocations.body.balanced ? '一致' : '不一致');
-    await page.getByRole('cell', { name: `${progress.body.percent.toFixed(1)}%` }).first().waitFor();
+    await page
+      .getByRole('cell', { name: `${progress.body.percent.toFixed(1)}%` })
+      .first()
+      .waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();
@@ -122,10 +125,17 @@ describe('web console in a browser', () => {
     expect(review).toMatchObject({ periodFrom: from, periodTo: to, causes: [largest.cause] });
 
     // editing it while someone else changes it: a 409 shows what changed and keeps the person's input
-    await page.getByRole('listitem').filter({ hasText: '入社3年未満の自己都合退職が続いている。' }).getByRole('button', { name: /振り返りを編集$/ }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: '入社3年未満の自己都合退職が続いている。' })
+      .getByRole('button', { name: /振り返りを編集$/ })
+      .click();
     const edit = page.getByRole('dialog');
     await edit.getByLabel('把握した内容').fill('入社3年未満の退職が多い(追記)。');
-    const other = await t.request('PATCH', `/loss-reviews/${review.id}`, { token: t.adminToken, body: { countermeasures: '事務局で見直した対策。', version: review.version } });
+    const other = await t.request('PATCH', `/loss-reviews/${review.id}`, {
+      token: t.adminToken,
+      body: { countermeasures: '事務局で見直した対策。', version: review.version },
+    });
     expect(other.status).toBe(200);
     await edit.getByRole('button', { name: '保存' }).click();
     const notice = edit.getByRole('alert');
@@ -156,12 +166,18 @@ describe('web console in a browser', () => {
     await page.getByRole('cell', { name: '+7' }).first().waitFor();
     // the worker's step: apply the outbox to the rollups; the page then shows the new count
     await t.db.query('SELECT aggregation_apply_batch(100000)');
-    await page.getByTestId('union-current-members').filter({ hasText: numberJa(before + 7) }).waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('union-current-members')
+      .filter({ hasText: numberJa(before + 7) })
+      .waitFor({ timeout: 20_000 });
     await screenshot(page, 'members');
     expect(await seriousAxeFindings(page)).toEqual([]);
 
     // a wrong entry is taken back: the ledger keeps it and records the opposite
-    await page.getByRole('button', { name: /\+7を取り消す$/ }).first().click();
+    await page
+      .getByRole('button', { name: /\+7を取り消す$/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('取り消す理由').fill('二重に入力したため');
     expect(await seriousAxeFindings(page)).toEqual([]);
@@ -169,7 +185,10 @@ describe('web console in a browser', () => {
     await page.getByRole('status').filter({ hasText: '取り消しました' }).waitFor();
     await page.getByRole('cell', { name: '取消済み' }).first().waitFor();
     await t.db.query('SELECT aggregation_apply_batch(100000)');
-    await page.getByTestId('union-current-members').filter({ hasText: numberJa(before) }).waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('union-current-members')
+      .filter({ hasText: numberJa(before) })
+      .waitFor({ timeout: 20_000 });
 
     // the annual survey is the ground truth on its day: the union then counts what it says
     await page.getByRole('tab', { name: '年次調査' }).click();

@@ -19,7 +19,10 @@ describe('the installable console: service worker, manifest and their headers', 
     consoleDir = mkdtempSync(join(tmpdir(), 'console-app-'));
     mkdirSync(join(consoleDir, 'assets'));
     mkdirSync(join(consoleDir, 'icons'));
-    writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><html lang="ja"><head><link rel="manifest" href="/manifest.webmanifest"></head><body></body></html>');
+    writeFileSync(
+      join(consoleDir, 'index.html'),
+      '<!doctype html><html lang="ja"><head><link rel="manifest" href="/manifest.webmanifest"></head><body></body></html>',
+    );
     writeFileSync(join(consoleDir, 'sw.js'), worker);
     writeFileSync(join(consoleDir, 'sw.js.br'), brotliCompressSync(worker));
     writeFileSync(join(consoleDir, 'workbox-1a2b3c4d.js'), 'define([], function () {});');
@@ -71,7 +74,12 @@ describe('the installable console: service worker, manifest and their headers', 
   it('lets the page register its service worker and read its manifest, from this service only', async () => {
     for (const path of ['/today', '/sw.js', '/manifest.webmanifest']) {
       const policy = (await get(path, { accept: 'text/html' })).headers.get('content-security-policy') ?? '';
-      const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+      const directives = new Map(
+        policy
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values.join(' ')]),
+      );
       expect([path, directives.get('worker-src'), directives.get('manifest-src'), directives.get('script-src')]).toEqual([path, "'self'", "'self'", "'self'"]);
     }
   });

@@ -19,6 +19,8 @@ describe('docs', () => {
   it('architecture.md names the files behind every number', () => {
     const links = relativeLinks(readFileSync(join(docs, 'architecture.md'), 'utf8'));
     expect(links.length).toBeGreaterThan(40);
-    expect(links).toEqual(expect.arrayContaining(['../src/insight/reports/rollup-reader.ts', '../src/membership/aggregation/sql/aggregation_add_to_groups.sql']));
+    expect(links).toEqual(
+      expect.arrayContaining(['../src/insight/reports/rollup-reader.ts', '../src/membership/aggregation/sql/aggregation_add_to_groups.sql']),
+    );
   });
 });

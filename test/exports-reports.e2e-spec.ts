@@ -101,7 +101,12 @@ describe('report exports (?format=xlsx|csv)', () => {
     expect(rows.reduce((sum, r) => sum + (r[1] as number), 0)).toBe(json.total);
     expect(json.total).toBe(35);
     expect(book.getWorksheet('要因別')?.getRow(2).getCell(3).numFmt).toBe('0.0%');
-    expect(sheets.get('減少の多い組合')?.slice(1).map((r) => r[1])).toEqual(json.topUnions.map((u: any) => u.members));
+    expect(
+      sheets
+        .get('減少の多い組合')
+        ?.slice(1)
+        .map((r) => r[1]),
+    ).toEqual(json.topUnions.map((u: any) => u.members));
 
     const csv = readCsv((await download(t, `${LOSSES}&format=csv`, leadership.token)).bytes);
     expect(csv.slice(1).map((r) => [r[0], Number(r[1]), Number(r[2].replace('%', '')) / 100])).toEqual(

@@ -86,7 +86,7 @@ describe('/goals: management, reading and allocations', () => {
     expect((await t.request('DELETE', `/goals/${parent.id}`, { token: leader.token })).status).toBe(409);
   });
 
-  it('of two goals made each other\'s parent at once, exactly one is re-parented and no cycle is left', async () => {
+  it("of two goals made each other's parent at once, exactly one is re-parented and no cycle is left", async () => {
     const make = async (name: string): Promise<string> =>
       (await t.request('POST', '/goals', { token: leader.token, body: { ...chapter, name, milestones: [] } })).body.id as string;
     const pairs: [string, string][] = [];

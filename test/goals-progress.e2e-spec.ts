@@ -47,13 +47,7 @@ describe('/goals/:id/progress', () => {
     await t.db.transaction((manager) =>
       appendToLedger(
         manager,
-        [
-          entry(u1, '2024-12-10', 1000),
-          entry(u1, '2025-07-15', 60),
-          entry(u2, '2025-09-01', 100),
-          entry(u2, '2026-02-10', -40),
-          entry(u1, '2026-06-02', 5),
-        ],
+        [entry(u1, '2024-12-10', 1000), entry(u1, '2025-07-15', 60), entry(u2, '2025-09-01', 100), entry(u2, '2026-02-10', -40), entry(u1, '2026-06-02', 5)],
         'api',
         null,
       ),

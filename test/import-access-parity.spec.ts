@@ -4,8 +4,7 @@ import { IMPORTERS as CONSOLE_IMPORTERS } from '../web/src/membership/imports/im
 /** The console offers a role the kinds the API lets it import: the two tables are one rule. */
 describe('who may import which kind', () => {
   it('is the same rule in the console as in the API', () => {
-    const sorted = (table: Record<string, readonly string[]>) =>
-      Object.fromEntries(Object.entries(table).map(([kind, roles]) => [kind, [...roles].sort()]));
+    const sorted = (table: Record<string, readonly string[]>) => Object.fromEntries(Object.entries(table).map(([kind, roles]) => [kind, [...roles].sort()]));
     expect(sorted(CONSOLE_IMPORTERS)).toEqual(sorted(API_IMPORTERS));
     expect(Object.keys(CONSOLE_IMPORTERS).sort()).toEqual(['membership-changes', 'membership-survey', 'prospects', 'unions']);
   });

@@ -48,7 +48,15 @@ describe('imports: membership changes', () => {
       ['IMP-002', null, 46149, -2, 'retirement', 'fixed_term', 'unspecified', null],
     ]);
     const checked = await check(t, t.adminToken, 'membership-changes', file, '4月分.xlsx');
-    expect(checked).toMatchObject({ state: 'checked', kind: 'membership-changes', fileName: '4月分.xlsx', rowsRead: 4, rowsValid: 4, errorCount: 0, errors: [] });
+    expect(checked).toMatchObject({
+      state: 'checked',
+      kind: 'membership-changes',
+      fileName: '4月分.xlsx',
+      rowsRead: 4,
+      rowsValid: 4,
+      errorCount: 0,
+      errors: [],
+    });
     expect(checked.summary).toEqual({ rows: 4, unions: 2, increase: 24, decrease: 5, net: 19 });
     expect(checked.sha256).toMatch(/^[0-9a-f]{64}$/);
 
@@ -83,7 +91,17 @@ describe('imports: membership changes', () => {
 
   it('reads every Japanese cell of a long sheet whole (characters split across the zip stream’s chunks included)', async () => {
     const rows: Cell[][] = [HEADER];
-    for (let i = 0; i < 6000; i++) rows.push([null, i % 2 ? 'みなと交通労働組合' : '神奈川電機労働組合', '2026-03-01', 1, '非正規労働者の組合加入', 'パートタイム', '女性', `備考${i}：ａｂｃ`]);
+    for (let i = 0; i < 6000; i++)
+      rows.push([
+        null,
+        i % 2 ? 'みなと交通労働組合' : '神奈川電機労働組合',
+        '2026-03-01',
+        1,
+        '非正規労働者の組合加入',
+        'パートタイム',
+        '女性',
+        `備考${i}：ａｂｃ`,
+      ]);
     const checked = await check(t, t.adminToken, 'membership-changes', await xlsxFile(rows), 'long.xlsx');
     expect(checked).toMatchObject({ state: 'checked', rowsRead: 6000, rowsValid: 6000, errorCount: 0 });
   });
@@ -125,19 +143,43 @@ describe('imports: membership changes', () => {
   });
 
   it('rejects a file with a missing or an extra column, listing the expected headers', async () => {
-    const missing = await check(t, t.adminToken, 'membership-changes', await xlsxFile([['組合コード', '発効日', '増減数', '雇用形態'], ['IMP-001', '2026-04-01', 1, '正社員']]));
+    const missing = await check(
+      t,
+      t.adminToken,
+      'membership-changes',
+      await xlsxFile([
+        ['組合コード', '発効日', '増減数', '雇用形態'],
+        ['IMP-001', '2026-04-01', 1, '正社員'],
+      ]),
+    );
     expect(missing).toMatchObject({ state: 'rejected', rowsRead: 0 });
     expect(missing.errors).toHaveLength(1);
     expect(missing.errors[0]).toMatchObject({ row: 1 });
     expect(missing.errors[0].message).toContain('見出し「事由」がありません');
     expect(missing.errors[0].message).toContain('組合コード、組合名、発効日、増減数、事由、雇用形態、性別、備考');
 
-    const extra = await check(t, t.adminToken, 'membership-changes', await xlsxFile([[...HEADER, '部署'], ['IMP-001', null, '2026-04-01', 1, '転入', '正社員', null, null, '総務']]));
+    const extra = await check(
+      t,
+      t.adminToken,
+      'membership-changes',
+      await xlsxFile([
+        [...HEADER, '部署'],
+        ['IMP-001', null, '2026-04-01', 1, '転入', '正社員', null, null, '総務'],
+      ]),
+    );
     expect(extra.state).toBe('rejected');
     expect(extra.errors).toEqual([expect.objectContaining({ row: 1, column: 'I', value: '部署' })]);
     expect(extra.errors[0].message).toContain('見出し「部署」は使えません');
 
-    const english = await check(t, t.adminToken, 'membership-changes', await xlsxFile([['unionCode', 'effectiveOn', 'delta', 'cause', 'employmentType'], ['IMP-002', '2026-04-02', 1, 'transfer_in', 'regular']]));
+    const english = await check(
+      t,
+      t.adminToken,
+      'membership-changes',
+      await xlsxFile([
+        ['unionCode', 'effectiveOn', 'delta', 'cause', 'employmentType'],
+        ['IMP-002', '2026-04-02', 1, 'transfer_in', 'regular'],
+      ]),
+    );
     expect(english).toMatchObject({ state: 'checked', rowsValid: 1, errorCount: 0 });
 
     const unreadable = await check(t, t.adminToken, 'membership-changes', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), 'broken.xlsx');
@@ -177,7 +219,9 @@ describe('imports: membership changes', () => {
     );
     const checked = await check(t, officer.token, 'membership-changes', file, 'scope.csv');
     expect(checked).toMatchObject({ state: 'checked', rowsValid: 1, errorCount: 1 });
-    expect(checked.errors).toEqual([{ row: 3, column: '組合コード', value: 'IMP-900', message: '「IMP-900」はあなたの構成組織の組合ではないため取り込めません' }]);
+    expect(checked.errors).toEqual([
+      { row: 3, column: '組合コード', value: 'IMP-900', message: '「IMP-900」はあなたの構成組織の組合ではないため取り込めません' },
+    ]);
     const admin = await check(t, t.adminToken, 'membership-changes', file, 'scope.csv');
     expect(admin).toMatchObject({ state: 'checked', errorCount: 0 });
     // the officer sees their own imports only
@@ -229,13 +273,20 @@ describe('imports: membership changes', () => {
   });
 
   it('reverses a committed import as a whole, once, and links the reversals to it', async () => {
-    const file = await xlsxFile([HEADER, ['IMP-002', null, '2026-10-01', 6, '転入', '正社員', null, null], ['IMP-002', null, '2026-10-02', -2, '脱退', '正社員', null, null]]);
+    const file = await xlsxFile([
+      HEADER,
+      ['IMP-002', null, '2026-10-01', 6, '転入', '正社員', null, null],
+      ['IMP-002', null, '2026-10-02', -2, '脱退', '正社員', null, null],
+    ]);
     const checked = await check(t, t.adminToken, 'membership-changes', file, 'reverse.xlsx');
     await commit(t, t.adminToken, checked.id);
     const reversed = await t.request('POST', `/imports/${checked.id}/reverse`, { token: t.adminToken, body: { reason: '別の組合の数字でした' } });
     expect(reversed.status).toBe(201);
     expect(reversed.body).toMatchObject({ id: checked.id, state: 'committed', reversalReason: '別の組合の数字でした' });
-    const rows = await t.db.query(`SELECT source, sum(delta)::int AS net, count(*)::int AS n FROM membership_changes WHERE import_id = $1 GROUP BY 1 ORDER BY 1`, [checked.id]);
+    const rows = await t.db.query(
+      `SELECT source, sum(delta)::int AS net, count(*)::int AS n FROM membership_changes WHERE import_id = $1 GROUP BY 1 ORDER BY 1`,
+      [checked.id],
+    );
     expect(rows).toEqual([
       { source: 'import', net: 4, n: 2 },
       { source: 'reversal', net: -4, n: 2 },

@@ -8,8 +8,7 @@ const PROSPECT_HEADER: Cell[] = ['事業主名', '市区町村', '地域連合�
 const UNION_HEADER: Cell[] = ['組合コード', '組合名', '構成組織コード', '地域連合コード', '事業主名'];
 
 /** An address as someone might type it in Excel: full-width letters and signs, in capitals. */
-const fullWidthCapitals = (text: string): string =>
-  text.toUpperCase().replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const fullWidthCapitals = (text: string): string => text.toUpperCase().replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 interface Validation {
   formulae: string[];
@@ -121,7 +120,8 @@ describe('imports by regional council staff (unions and prospects of their counc
     expect(messages[0]).toBe('横浜地域連合の事業所は登録できません。あなたの地域連合（湘南地域連合）の事業所だけを登録できます');
     expect(messages[1]).toContain('市区町村「横浜市」は横浜地域連合の市区町村です');
     // to council staff, an address that is not their council's organizer is only that: whose it is stays unsaid
-    const notOurs = (address: string) => `「${address}」はあなたの地域連合のオルガナイザーのメールアドレスではありません。担当にできるのは同じ地域連合のオルガナイザーだけです`;
+    const notOurs = (address: string) =>
+      `「${address}」はあなたの地域連合のオルガナイザーのメールアドレスではありません。担当にできるのは同じ地域連合のオルガナイザーだけです`;
     expect(messages.slice(2)).toEqual([notOurs('nobody@example.jp'), notOurs(officer.email), notOurs(yokohamaOrganizer.email)]);
     expect((await t.request('POST', `/imports/${checked.id}/commit`, { token: staff.token })).status).toBe(409);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM prospects`))[0].n).toBe(before);
@@ -137,11 +137,16 @@ describe('imports by regional council staff (unions and prospects of their counc
 
   it('holds the organizers again at the commit: one moved to another council since the check fails the whole file', async () => {
     const mover = await makeUser(t, 'organizer', { regionalCouncilId: shonan });
-    const checked = await check(t, staff.token, 'prospects', await xlsxFile([
-      PROSPECT_HEADER,
-      ['先の株式会社', '藤沢市', null, 10, '紹介', organizerA.email],
-      ['異動の株式会社', '藤沢市', null, 10, '紹介', mover.email],
-    ]));
+    const checked = await check(
+      t,
+      staff.token,
+      'prospects',
+      await xlsxFile([
+        PROSPECT_HEADER,
+        ['先の株式会社', '藤沢市', null, 10, '紹介', organizerA.email],
+        ['異動の株式会社', '藤沢市', null, 10, '紹介', mover.email],
+      ]),
+    );
     expect(checked).toMatchObject({ state: 'checked', errorCount: 0 });
     await t.db.query(`UPDATE users SET regional_council_id = $1 WHERE id = $2`, [yokohama, mover.id]);
     const before = (await t.db.query(`SELECT count(*)::int AS n FROM prospects`))[0].n;
@@ -164,15 +169,25 @@ describe('imports by regional council staff (unions and prospects of their counc
   });
 
   it('imports unions of their own council only', async () => {
-    const checked = await check(t, staff.token, 'unions', await xlsxFile([
-      UNION_HEADER,
-      ['shonan-new', '湘南新労働組合', 'denki-rengo', 'shonan', '株式会社湘南新'],
-      ['yokohama-new', '横浜新労働組合', 'denki-rengo', '横浜地域連合', '株式会社横浜新'],
-    ]));
+    const checked = await check(
+      t,
+      staff.token,
+      'unions',
+      await xlsxFile([
+        UNION_HEADER,
+        ['shonan-new', '湘南新労働組合', 'denki-rengo', 'shonan', '株式会社湘南新'],
+        ['yokohama-new', '横浜新労働組合', 'denki-rengo', '横浜地域連合', '株式会社横浜新'],
+      ]),
+    );
     expect(checked.errors.map((e: any) => [e.row, e.column, e.value, e.message])).toEqual([
       [3, '地域連合コード', '横浜地域連合', '横浜地域連合の組合は登録できません。あなたの地域連合（湘南地域連合）の組合だけを登録できます'],
     ]);
-    const own = await check(t, staff.token, 'unions', await xlsxFile([UNION_HEADER, ['shonan-new', '湘南新労働組合', 'denki-rengo', 'shonan', '株式会社湘南新']]));
+    const own = await check(
+      t,
+      staff.token,
+      'unions',
+      await xlsxFile([UNION_HEADER, ['shonan-new', '湘南新労働組合', 'denki-rengo', 'shonan', '株式会社湘南新']]),
+    );
     expect((await commit(t, staff.token, own.id)).entry).toMatchObject({ state: 'committed', summary: { created: 1 } });
     const listed = (await t.request('GET', '/unions?q=shonan-new', { token: staff.token })).body.items;
     expect(listed).toMatchObject([{ code: 'shonan-new', regionalCouncilId: shonan }]);
@@ -193,8 +208,18 @@ describe('imports by regional council staff (unions and prospects of their counc
   });
 
   it('shows council staff the imports of their council (theirs and their colleagues’), and no other', async () => {
-    const fromColleague = await check(t, colleague.token, 'unions', await xlsxFile([UNION_HEADER, ['colleague-u', '同僚労働組合', null, 'shonan', '株式会社同僚']]));
-    const fromYokohama = await check(t, otherStaff.token, 'unions', await xlsxFile([UNION_HEADER, ['yokohama-u', '横浜労働組合', null, 'yokohama', '株式会社横浜']]));
+    const fromColleague = await check(
+      t,
+      colleague.token,
+      'unions',
+      await xlsxFile([UNION_HEADER, ['colleague-u', '同僚労働組合', null, 'shonan', '株式会社同僚']]),
+    );
+    const fromYokohama = await check(
+      t,
+      otherStaff.token,
+      'unions',
+      await xlsxFile([UNION_HEADER, ['yokohama-u', '横浜労働組合', null, 'yokohama', '株式会社横浜']]),
+    );
     const fromAdmin = await check(t, t.adminToken, 'unions', await xlsxFile([UNION_HEADER, ['admin-u', '管理者労働組合', null, 'yokohama', '株式会社管理']]));
 
     const seen = (await t.request('GET', '/imports?limit=500', { token: staff.token })).body;

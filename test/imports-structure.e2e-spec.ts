@@ -5,7 +5,24 @@ import { TestApp, bootTestApp } from './support/test-app';
 import { WorkerProcess, clearQueue, startWorker } from './support/worker-process';
 
 const UNION_HEADER: Cell[] = ['組合コード', '組合名', '構成組織コード', '地域連合コード', '事業主名', '市区町村', '加盟日', '状態', '組合種別'];
-const PROSPECT_HEADER: Cell[] = ['事業主名', 'フリガナ', '事業所名', '市区町村', '地域連合コード', '産業部門', '対象構成組織コード', '従業員数', '正社員数', 'パート数', '有期雇用数', '派遣数', '経緯', '段階', '次回予定日', '担当オルガナイザー'];
+const PROSPECT_HEADER: Cell[] = [
+  '事業主名',
+  'フリガナ',
+  '事業所名',
+  '市区町村',
+  '地域連合コード',
+  '産業部門',
+  '対象構成組織コード',
+  '従業員数',
+  '正社員数',
+  'パート数',
+  '有期雇用数',
+  '派遣数',
+  '経緯',
+  '段階',
+  '次回予定日',
+  '担当オルガナイザー',
+];
 
 /** The header row of a downloaded template, as its cells' text. */
 async function templateHeader(t: TestApp, kind: string): Promise<string[]> {
@@ -67,8 +84,14 @@ describe('imports: unions and prospects', () => {
     const listed = (await t.request('GET', `/unions?regionalCouncilId=${council}&limit=50`, { token: t.adminToken })).body.items;
     const byName = (name: string): any => listed.find((u: any) => u.name === name);
     expect(byName('湘陽精機労働組合')).toMatchObject({
-      code: 'shoyo-seiki', federationId: federation, regionalCouncilId: council, employerName: '株式会社湘陽精機',
-      municipality: '藤沢市', affiliatedOn: '2026-04-01', status: 'active', kind: 'enterprise',
+      code: 'shoyo-seiki',
+      federationId: federation,
+      regionalCouncilId: council,
+      employerName: '株式会社湘陽精機',
+      municipality: '藤沢市',
+      affiliatedOn: '2026-04-01',
+      status: 'active',
+      kind: 'enterprise',
     });
     expect(byName('茅ヶ崎ユニオン')).toMatchObject({ code: 'chigasaki-u', federationId: null, kind: 'general', municipality: '茅ヶ崎市' });
     expect(byName('直加盟労働組合')).toMatchObject({ code: null, federationId: null, kind: 'direct', affiliatedOn: '2026-05-01' });
@@ -121,7 +144,12 @@ describe('imports: unions and prospects', () => {
     ]);
     expect(refused.errors[0].message).toContain('あなたの構成組織の組合だけ');
 
-    const own = await check(t, officer.token, 'unions', await xlsxFile([UNION_HEADER, ['own-fed', '自産別労働組合', '電機連合', 'shonan', '株式会社自産別', null, null, null, null]]));
+    const own = await check(
+      t,
+      officer.token,
+      'unions',
+      await xlsxFile([UNION_HEADER, ['own-fed', '自産別労働組合', '電機連合', 'shonan', '株式会社自産別', null, null, null, null]]),
+    );
     expect(own).toMatchObject({ state: 'checked', errorCount: 0 });
     const { entry } = await commit(t, officer.token, own.id);
     expect(entry).toMatchObject({ state: 'committed', summary: { created: 1 } });
@@ -158,7 +186,23 @@ describe('imports: unions and prospects', () => {
     const file = csvFile(
       [
         PROSPECT_HEADER,
-        ['株式会社みなと物流', 'みなとぶつりゅう', '本牧倉庫', '横浜市', null, '製造業', 'denki-rengo', '１２０', 80, 30, 10, 0, '労働相談から', '接触', '2026/5/1'],
+        [
+          '株式会社みなと物流',
+          'みなとぶつりゅう',
+          '本牧倉庫',
+          '横浜市',
+          null,
+          '製造業',
+          'denki-rengo',
+          '１２０',
+          80,
+          30,
+          10,
+          0,
+          '労働相談から',
+          '接触',
+          '2026/5/1',
+        ],
         ['藤沢ケア株式会社', null, null, '藤沢市', null, 'manufacturing', null, 45, null, null, null, null, 'referral', null, null],
         ['共有市の会社', null, null, '共有市', 'yokohama', null, null, 10, null, null, null, null, 'その他', '候補把握', null],
         ['市区町村なし株式会社', null, null, null, '湘南地域連合', null, null, 0, null, null, null, null, 'outreach', 'committee', null],
@@ -176,12 +220,28 @@ describe('imports: unions and prospects', () => {
     const listed = (await t.request('GET', '/prospects?limit=50', { token: t.adminToken })).body.items;
     const minato = listed.find((p: any) => p.employerName === '株式会社みなと物流');
     expect(minato).toMatchObject({
-      employerNameKana: 'ミナトブツリュウ', establishmentName: '本牧倉庫', municipality: '横浜市', sectorCode: 'manufacturing',
-      targetFederationId: federation, estimatedWorkers: 120, workforce: { regular: 80, partTime: 30, fixedTerm: 10, dispatch: 0 },
-      source: 'consultation', stage: 'contacted', nextActionOn: '2026-05-01',
+      employerNameKana: 'ミナトブツリュウ',
+      establishmentName: '本牧倉庫',
+      municipality: '横浜市',
+      sectorCode: 'manufacturing',
+      targetFederationId: federation,
+      estimatedWorkers: 120,
+      workforce: { regular: 80, partTime: 30, fixedTerm: 10, dispatch: 0 },
+      source: 'consultation',
+      stage: 'contacted',
+      nextActionOn: '2026-05-01',
     });
-    expect(listed.find((p: any) => p.employerName === '藤沢ケア株式会社')).toMatchObject({ regionalCouncilId: council, stage: 'identified', source: 'referral', workforce: null });
-    expect(listed.find((p: any) => p.employerName === '市区町村なし株式会社')).toMatchObject({ regionalCouncilId: council, municipality: null, stage: 'committee' });
+    expect(listed.find((p: any) => p.employerName === '藤沢ケア株式会社')).toMatchObject({
+      regionalCouncilId: council,
+      stage: 'identified',
+      source: 'referral',
+      workforce: null,
+    });
+    expect(listed.find((p: any) => p.employerName === '市区町村なし株式会社')).toMatchObject({
+      regionalCouncilId: council,
+      municipality: null,
+      stage: 'committee',
+    });
     const rows = await t.db.query(`SELECT kind, from_stage, to_stage FROM prospect_stage_changes WHERE prospect_id = $1`, [minato.id]);
     expect(rows).toEqual([{ kind: 'created', from_stage: null, to_stage: 'contacted' }]);
   });
@@ -240,7 +300,8 @@ describe('imports: unions and prospects', () => {
 
   it('checks and commits files of thousands of rows whole, in one transaction each', async () => {
     const unionRows: Cell[][] = [UNION_HEADER];
-    for (let i = 0; i < 5000; i++) unionRows.push([`bulk-${i}`, `一括${i}労働組合`, i % 2 ? 'denki-rengo' : 'ＪＡＭ', 'shonan', `株式会社一括${i}`, '藤沢市', null, '活動中', null]);
+    for (let i = 0; i < 5000; i++)
+      unionRows.push([`bulk-${i}`, `一括${i}労働組合`, i % 2 ? 'denki-rengo' : 'ＪＡＭ', 'shonan', `株式会社一括${i}`, '藤沢市', null, '活動中', null]);
     const unions = await check(t, t.adminToken, 'unions', await xlsxFile(unionRows), 'bulk-unions.xlsx');
     expect(unions).toMatchObject({ state: 'checked', rowsRead: 5000, rowsValid: 5000, errorCount: 0 });
     const before = await count('unions');
@@ -248,7 +309,8 @@ describe('imports: unions and prospects', () => {
     expect(await count('unions')).toBe(before + 5000);
 
     const prospectRows: Cell[][] = [PROSPECT_HEADER];
-    for (let i = 0; i < 5000; i++) prospectRows.push([`一括事業所${i}`, null, null, '茅ヶ崎市', null, null, null, i, null, null, null, null, 'outreach', null, null]);
+    for (let i = 0; i < 5000; i++)
+      prospectRows.push([`一括事業所${i}`, null, null, '茅ヶ崎市', null, null, null, i, null, null, null, null, 'outreach', null, null]);
     const prospects = await check(t, t.adminToken, 'prospects', csvFile(prospectRows, 'cp932'), 'bulk-prospects.csv');
     expect(prospects).toMatchObject({ state: 'checked', rowsRead: 5000, rowsValid: 5000, errorCount: 0 });
     const history = await count('prospect_stage_changes');
@@ -273,7 +335,9 @@ describe('imports: unions and prospects', () => {
     const before = await count('prospects');
     const checked = await check(t, t.adminToken, 'prospects', template, 'ひな形そのまま.xlsx');
     expect(checked).toMatchObject({ state: 'checked', rowsRead: 1, rowsValid: 0, errorCount: 1 });
-    expect(checked.errors).toEqual([{ row: 2, column: '事業主名', value: '株式会社みなと物流', message: 'ひな形の記入例の行です。この行を消してから、もう一度「検証」してください' }]);
+    expect(checked.errors).toEqual([
+      { row: 2, column: '事業主名', value: '株式会社みなと物流', message: 'ひな形の記入例の行です。この行を消してから、もう一度「検証」してください' },
+    ]);
     expect((await commit(t, t.adminToken, checked.id)).answer.status).toBe(409);
     expect(await count('prospects')).toBe(before);
   });

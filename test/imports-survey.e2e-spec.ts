@@ -11,17 +11,20 @@ describe('imports: the annual membership survey', () => {
   const unions: Record<string, string> = {};
   const adjustments = async (unionId: string): Promise<[string, string, number][]> =>
     (
-      await t.db.query(
-        `SELECT employment_type, gender, delta FROM membership_changes WHERE union_id = $1 AND cause = 'survey_adjustment' ORDER BY 1, 2`,
-        [unionId],
-      )
+      await t.db.query(`SELECT employment_type, gender, delta FROM membership_changes WHERE union_id = $1 AND cause = 'survey_adjustment' ORDER BY 1, 2`, [
+        unionId,
+      ])
     ).map((r: any) => [r.employment_type, r.gender, r.delta]);
 
   beforeAll(async () => {
     t = await bootTestApp();
     const council = await makeCouncil(t);
     const federation = await makeFederation(t);
-    for (const [key, code] of [['byApi', 'SV-1'], ['byFile', 'SV-2'], ['second', 'SV-3']]) {
+    for (const [key, code] of [
+      ['byApi', 'SV-1'],
+      ['byFile', 'SV-2'],
+      ['second', 'SV-3'],
+    ]) {
       unions[key] = await makeUnion(t, { regionalCouncilId: council, federationId: federation });
       await t.db.query(`UPDATE unions SET code = $1 WHERE id = $2`, [code, unions[key]]);
     }

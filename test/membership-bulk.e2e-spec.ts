@@ -38,7 +38,9 @@ describe('POST /membership-changes/bulk', () => {
     expect(answer.body.ids).toHaveLength(10_000);
     const [sample] = await t.db.query(`SELECT delta, cause, source FROM membership_changes WHERE id = $1`, [answer.body.ids[9_999]]);
     expect(sample).toEqual({ delta: items[9_999].delta, cause: items[9_999].cause, source: 'bulk' });
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM aggregation_outbox o JOIN membership_changes c ON c.id = o.change_id WHERE c.source = 'bulk'`);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM aggregation_outbox o JOIN membership_changes c ON c.id = o.change_id WHERE c.source = 'bulk'`,
+    );
     expect(n).toBe(10_000);
     console.log(`bulk of 10,000 items answered in ${ms} ms (${Math.round(10_000 / (ms / 1000))} items/s)`);
   });

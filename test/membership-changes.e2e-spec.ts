@@ -88,7 +88,10 @@ describe('/membership-changes', () => {
   });
 
   it('reverses an entry once, links both, and refuses a second reversal or reversing the reversal', async () => {
-    const original = await t.request('POST', '/membership-changes', { token: t.adminToken, body: change({ cause: 'retirement', delta: -4, effectiveOn: '2026-03-31' }) });
+    const original = await t.request('POST', '/membership-changes', {
+      token: t.adminToken,
+      body: change({ cause: 'retirement', delta: -4, effectiveOn: '2026-03-31' }),
+    });
     const reversal = await t.request('POST', `/membership-changes/${original.body.id}/reverse`, { token: t.adminToken, body: { reason: '二重計上' } });
     expect(reversal.status).toBe(201);
     expect(reversal.body).toMatchObject({
@@ -116,15 +119,22 @@ describe('/membership-changes', () => {
 
     const concurrent = await t.request('POST', '/membership-changes', { token: t.adminToken, body: change() });
     const racing = await Promise.all(
-      Array.from({ length: 5 }, () => t.request('POST', `/membership-changes/${concurrent.body.id}/reverse`, { token: t.adminToken, body: { reason: 'race' } })),
+      Array.from({ length: 5 }, () =>
+        t.request('POST', `/membership-changes/${concurrent.body.id}/reverse`, { token: t.adminToken, body: { reason: 'race' } }),
+      ),
     );
     expect(racing.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    expect((await t.request('POST', '/membership-changes/00000000-0000-4000-8000-000000000000/reverse', { token: t.adminToken, body: { reason: 'x' } })).status).toBe(404);
+    expect(
+      (await t.request('POST', '/membership-changes/00000000-0000-4000-8000-000000000000/reverse', { token: t.adminToken, body: { reason: 'x' } })).status,
+    ).toBe(404);
   });
 
   it('lists with filters, pagination and labels', async () => {
     const otherUnion = await makeUnion(t, { regionalCouncilId: await makeCouncil(t) });
-    await t.request('POST', '/membership-changes', { token: t.adminToken, body: change({ unionId: otherUnion, cause: 'resignation', delta: -2, effectiveOn: '2025-06-10' }) });
+    await t.request('POST', '/membership-changes', {
+      token: t.adminToken,
+      body: change({ unionId: otherUnion, cause: 'resignation', delta: -2, effectiveOn: '2025-06-10' }),
+    });
     const byUnion = await t.request('GET', `/membership-changes?unionId=${otherUnion}`, { token: t.adminToken });
     expect(byUnion.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
     expect(byUnion.body.items[0]).toMatchObject({ cause: 'resignation', causeLabel: '自己都合退職', delta: -2 });

@@ -28,7 +28,14 @@ describe('/membership-surveys', () => {
     t = await bootTestApp();
     federationId = await makeFederation(t);
     unionId = await makeUnion(t, { regionalCouncilId: await makeCouncil(t), federationId });
-    const item = (effectiveOn: string, delta: number, employmentType: string, gender: string) => ({ unionId, effectiveOn, delta, cause: 'transfer_in', employmentType, gender });
+    const item = (effectiveOn: string, delta: number, employmentType: string, gender: string) => ({
+      unionId,
+      effectiveOn,
+      delta,
+      cause: 'transfer_in',
+      employmentType,
+      gender,
+    });
     const opening = await t.request('POST', '/membership-changes/bulk', {
       token: t.adminToken,
       body: {
@@ -70,7 +77,11 @@ describe('/membership-surveys', () => {
     const first = await t.request('GET', `/membership-surveys?unionId=${unionId}`, { token: t.adminToken });
     const again = await t.request('POST', '/membership-surveys', {
       token: t.adminToken,
-      body: { unionId, surveyedOn: '2026-06-30', counts: [...survey.counts].reverse().concat([{ employmentType: 'fixed_term', gender: 'unspecified', members: 0 }]) },
+      body: {
+        unionId,
+        surveyedOn: '2026-06-30',
+        counts: [...survey.counts].reverse().concat([{ employmentType: 'fixed_term', gender: 'unspecified', members: 0 }]),
+      },
     });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body.items[0]);

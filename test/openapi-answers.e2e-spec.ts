@@ -50,7 +50,14 @@ describe('answers match the OpenAPI document', () => {
     const council = (await t.request('GET', '/regional-councils?limit=1', { token: t.adminToken })).body.items[0];
     await t.request('POST', '/loss-reviews', {
       token: t.adminToken,
-      body: { regionalCouncilId: council.id, periodFrom: '2025-04', periodTo: '2026-03', causes: ['retirement'], findings: '定年退職が多い', countermeasures: '再雇用者の加入促進' },
+      body: {
+        regionalCouncilId: council.id,
+        periodFrom: '2025-04',
+        periodTo: '2026-03',
+        causes: ['retirement'],
+        findings: '定年退職が多い',
+        countermeasures: '再雇用者の加入促進',
+      },
     });
     await t.request('POST', '/consultations', {
       token: t.adminToken,

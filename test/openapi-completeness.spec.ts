@@ -145,7 +145,12 @@ describe('the answer checker', () => {
   });
 
   it('names a missing property, an undeclared one, a wrong type, an undeclared null and a value outside the enum', () => {
-    const answer = { items: [{ id: 'a', stage: 'founded', workers: 2.5, passwordHash: 'x' }, { ...item, id: null }] };
+    const answer = {
+      items: [
+        { id: 'a', stage: 'founded', workers: 2.5, passwordHash: 'x' },
+        { ...item, id: null },
+      ],
+    };
     expect(schemaProblems(document, page, answer)).toEqual([
       'body.items[0].nextActionOn: required, missing',
       'body.items[0].passwordHash: not declared',

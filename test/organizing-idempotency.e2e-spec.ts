@@ -68,7 +68,14 @@ describe('Idempotency-Key on organizing writes', () => {
 
   it('POST /prospects: the same key twice creates one prospect', async () => {
     await expectOneWrite(
-      { method: 'POST', path: '/prospects', body: prospectBody('湘南精工株式会社'), other: prospectBody('湘南精工株式会社', { estimatedWorkers: 41 }), token: staff.token, status: 201 },
+      {
+        method: 'POST',
+        path: '/prospects',
+        body: prospectBody('湘南精工株式会社'),
+        other: prospectBody('湘南精工株式会社', { estimatedWorkers: 41 }),
+        token: staff.token,
+        status: 201,
+      },
       () => count('prospects', `employer_name = '湘南精工株式会社'`),
     );
   });
@@ -101,9 +108,8 @@ describe('Idempotency-Key on organizing writes', () => {
 
   it('POST /consultations: the same key twice records one consultation', async () => {
     const body = { receivedOn: TODAY, channel: 'street', topics: ['hours'], summary: '残業代の相談' };
-    await expectOneWrite(
-      { method: 'POST', path: '/consultations', body, other: { ...body, summary: '有給の相談' }, token: staff.token, status: 201 },
-      () => count('consultations'),
+    await expectOneWrite({ method: 'POST', path: '/consultations', body, other: { ...body, summary: '有給の相談' }, token: staff.token, status: 201 }, () =>
+      count('consultations'),
     );
   });
 

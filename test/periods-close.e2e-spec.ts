@@ -175,9 +175,7 @@ describe('/periods: month close and published figures', () => {
     });
     const unions = await get('/reports/growth?from=2026-04&to=2026-04&groupBy=union');
     for (const g of unions.groups) expect(g.months[0].publishedMembers).toBeUndefined();
-    const [row] = await t.db.query(
-      `SELECT sum(members)::int AS members FROM published_union_month_rollups WHERE month = '2026-04-01'`,
-    );
+    const [row] = await t.db.query(`SELECT sum(members)::int AS members FROM published_union_month_rollups WHERE month = '2026-04-01'`);
     expect(row.members).toBe(161);
   });
 });

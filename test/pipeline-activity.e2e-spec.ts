@@ -64,7 +64,10 @@ describe('GET /reports/organizer-activity: a month of work per organizer and per
     const p2 = await prospect(staffX.token, '横浜市', [org2.id], 'committee');
     await visit(org2.token, p2, { outcome: 'turned_away' });
     await move(staffX.token, p2, 'founded');
-    expect((await t.request('POST', `/prospects/${p2}/affiliate`, { token: staffX.token, body: { unionName: 'テスト労組', members: 10, effectiveOn: today } })).status).toBe(201);
+    expect(
+      (await t.request('POST', `/prospects/${p2}/affiliate`, { token: staffX.token, body: { unionName: 'テスト労組', members: 10, effectiveOn: today } }))
+        .status,
+    ).toBe(201);
 
     const py = await prospect(staffY.token, '川崎市', [orgY.id]);
     await visit(orgY.token, py, { outcome: 'meeting_held' });

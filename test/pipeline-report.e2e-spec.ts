@@ -24,14 +24,7 @@ describe('GET /reports/pipeline on a hand-computed fixture', () => {
   let organizer2: TestUser;
   const unionIds: Record<string, string> = {};
 
-  const insert = async (
-    name: string,
-    council: string,
-    organizers: string[],
-    workers: number,
-    history: [string, string][],
-    members = 0,
-  ): Promise<void> => {
+  const insert = async (name: string, council: string, organizers: string[], workers: number, history: [string, string][], members = 0): Promise<void> => {
     const final = history[history.length - 1][0];
     const held = final === 'on_hold' ? history[history.length - 2][0] : null;
     let unionId: string | null = null;
@@ -44,7 +37,12 @@ describe('GET /reports/pipeline on a hand-computed fixture', () => {
       );
       unionIds[name] = unionId as string;
       await t.db.transaction((manager) =>
-        appendToLedger(manager, [{ unionId: unionId as string, effectiveOn: affiliatedOn, delta: members, cause: 'new_organizing', employmentType: 'regular' }], 'affiliation', null),
+        appendToLedger(
+          manager,
+          [{ unionId: unionId as string, effectiveOn: affiliatedOn, delta: members, cause: 'new_organizing', employmentType: 'regular' }],
+          'affiliation',
+          null,
+        ),
       );
     }
     const [{ id }] = await t.db.query(
@@ -78,10 +76,35 @@ describe('GET /reports/pipeline on a hand-computed fixture', () => {
     organizer1 = await makeUser(t, 'organizer', { regionalCouncilId: x, displayName: 'オルグ1' });
     organizer2 = await makeUser(t, 'organizer', { regionalCouncilId: x, displayName: 'オルグ2' });
     // D is assigned to organizer 1 although it lies in council Y: assignment data, not a rule, drives the grouping
-    await insert('A', x, [organizer1.id], 60, [['identified', '2025-01-10'], ['contacted', '2025-01-20'], ['engaged', '2025-02-09'], ['committee', '2025-03-11'], ['founded', '2025-04-20'], ['affiliated', '2025-05-05']], 45);
-    await insert('B', x, [], 100, [['identified', '2025-02-01'], ['contacted', '2025-02-05'], ['lost', '2025-02-11']]);
-    await insert('C', x, [organizer2.id], 40, [['engaged', '2025-03-01'], ['committee', '2025-03-21'], ['on_hold', '2025-03-31']]);
-    await insert('D', y, [organizer1.id], 200, [['identified', '2025-06-01'], ['contacted', '2025-06-07']]);
+    await insert(
+      'A',
+      x,
+      [organizer1.id],
+      60,
+      [
+        ['identified', '2025-01-10'],
+        ['contacted', '2025-01-20'],
+        ['engaged', '2025-02-09'],
+        ['committee', '2025-03-11'],
+        ['founded', '2025-04-20'],
+        ['affiliated', '2025-05-05'],
+      ],
+      45,
+    );
+    await insert('B', x, [], 100, [
+      ['identified', '2025-02-01'],
+      ['contacted', '2025-02-05'],
+      ['lost', '2025-02-11'],
+    ]);
+    await insert('C', x, [organizer2.id], 40, [
+      ['engaged', '2025-03-01'],
+      ['committee', '2025-03-21'],
+      ['on_hold', '2025-03-31'],
+    ]);
+    await insert('D', y, [organizer1.id], 200, [
+      ['identified', '2025-06-01'],
+      ['contacted', '2025-06-07'],
+    ]);
     await insert('E', y, [], 30, [['identified', '2025-07-01']]);
     // the report reads rollups only
     await t.app.get(AggregationService).drain();
@@ -112,7 +135,9 @@ describe('GET /reports/pipeline on a hand-computed fixture', () => {
 
   it('splits by council and by organizer, with the unassigned apart', async () => {
     const body = await report('to=2025-12-31');
-    expect(body.byCouncil.map((c: any) => [c.label, c.figures.prospects, c.figures.workersCovered, c.figures.expectedMembers, c.figures.affiliatedMembers])).toEqual([
+    expect(
+      body.byCouncil.map((c: any) => [c.label, c.figures.prospects, c.figures.workersCovered, c.figures.expectedMembers, c.figures.affiliatedMembers]),
+    ).toEqual([
       ['X地域連合', 3, 40, 15, 45],
       ['Y地域連合', 2, 230, 42, 0],
     ]);

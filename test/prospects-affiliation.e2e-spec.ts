@@ -22,8 +22,7 @@ describe('POST /prospects/:id/affiliate: union, new_organizing members and the s
     });
     return answer.body.id;
   };
-  const affiliate = (id: string, body: Record<string, unknown>, token = staff.token) =>
-    t.request('POST', `/prospects/${id}/affiliate`, { token, body });
+  const affiliate = (id: string, body: Record<string, unknown>, token = staff.token) => t.request('POST', `/prospects/${id}/affiliate`, { token, body });
   const valid = { unionName: 'さがみ運送労働組合', members: 45, effectiveOn: '2026-04-01' };
 
   /** Everything an affiliation writes, to show that a failure leaves none of it. */

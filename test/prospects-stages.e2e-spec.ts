@@ -16,8 +16,7 @@ describe('/prospects/:id/stage, /reopen and /history: the stage rules', () => {
     expect(answer.status).toBe(201);
     return answer.body.id;
   };
-  const move = (id: string, body: Record<string, unknown>, token = assigned.token) =>
-    t.request('POST', `/prospects/${id}/stage`, { token, body });
+  const move = (id: string, body: Record<string, unknown>, token = assigned.token) => t.request('POST', `/prospects/${id}/stage`, { token, body });
   const current = async (id: string) => (await t.request('GET', `/prospects/${id}`, { token: staff.token })).body;
   /** Moves through the stages in order, each with the version just read. */
   const walk = async (id: string, stages: string[], token = assigned.token): Promise<void> => {

@@ -56,8 +56,7 @@ describe('report cache', () => {
       body: { name: '目標', targetMembers: 200, targetOn: '2030-09-30', baselineOn: '2026-04-01', scope: {}, milestones: [] },
     });
     expect(leader.status).toBe(201);
-    const progress = async (): Promise<number> =>
-      (await t.request('GET', `/goals/${leader.body.id}/progress`, { token: t.adminToken })).body.currentMembers;
+    const progress = async (): Promise<number> => (await t.request('GET', `/goals/${leader.body.id}/progress`, { token: t.adminToken })).body.currentMembers;
     expect(await progress()).toBe(93);
     await add(5, '2026-06-01');
     expect(await progress()).toBe(98);

@@ -88,9 +88,27 @@ describe('/reports: loss causes, net change, gender, dues', () => {
     const body = await get('/reports/net-change?from=2026-01&to=2026-03');
     const cause = (c: string, members: number, label: string) => ({ cause: c, label, members });
     expect(body.months).toEqual([
-      { month: '2026-01', gains: [cause('new_hire', 10, '新規採用者の加入')], losses: [cause('retirement', -5, '定年退職'), cause('resignation', -8, '自己都合退職')], adjustment: 0, net: -3 },
-      { month: '2026-02', gains: [cause('new_organizing', 20, '新規組織化(結成・加盟)')], losses: [cause('resignation', -12, '自己都合退職'), cause('contract_end', -3, '雇止め・契約満了')], adjustment: 0, net: 5 },
-      { month: '2026-03', gains: [cause('non_regular_enrollment', 6, '非正規労働者の組合加入')], losses: [cause('retirement', -4, '定年退職')], adjustment: 2, net: 4 },
+      {
+        month: '2026-01',
+        gains: [cause('new_hire', 10, '新規採用者の加入')],
+        losses: [cause('retirement', -5, '定年退職'), cause('resignation', -8, '自己都合退職')],
+        adjustment: 0,
+        net: -3,
+      },
+      {
+        month: '2026-02',
+        gains: [cause('new_organizing', 20, '新規組織化(結成・加盟)')],
+        losses: [cause('resignation', -12, '自己都合退職'), cause('contract_end', -3, '雇止め・契約満了')],
+        adjustment: 0,
+        net: 5,
+      },
+      {
+        month: '2026-03',
+        gains: [cause('non_regular_enrollment', 6, '非正規労働者の組合加入')],
+        losses: [cause('retirement', -4, '定年退職')],
+        adjustment: 2,
+        net: 4,
+      },
     ]);
     const councilA = await get(`/reports/net-change?from=2026-03&to=2026-03&regionalCouncilId=${ids.A}`);
     expect(councilA.months[0]).toMatchObject({ adjustment: 0, net: 2 });

@@ -101,9 +101,19 @@ describe('roles and scope on /unions', () => {
   });
 
   it('federation users write only unions of their federation and keep them in it', async () => {
-    const own = await call('federation', 'POST', '/unions', { name: '産別X新労組', regionalCouncilId: councilB, federationId: fedX, employerName: '株式会社X' });
+    const own = await call('federation', 'POST', '/unions', {
+      name: '産別X新労組',
+      regionalCouncilId: councilB,
+      federationId: fedX,
+      employerName: '株式会社X',
+    });
     expect(own.status).toBe(201);
-    const other = await call('federation', 'POST', '/unions', { name: '産別Y新労組', regionalCouncilId: councilB, federationId: fedY, employerName: '株式会社Y' });
+    const other = await call('federation', 'POST', '/unions', {
+      name: '産別Y新労組',
+      regionalCouncilId: councilB,
+      federationId: fedY,
+      employerName: '株式会社Y',
+    });
     expect(other.status).toBe(403);
     const none = await call('federation', 'POST', '/unions', { name: '直加盟労組', regionalCouncilId: councilB, employerName: '株式会社Z', kind: 'direct' });
     expect(none.status).toBe(403);
@@ -123,7 +133,12 @@ describe('roles and scope on /unions', () => {
   });
 
   it('admins write any union, anywhere', async () => {
-    const created = await call('admin', 'POST', '/unions', { name: '管理者作成労組', regionalCouncilId: councilB, federationId: fedY, employerName: '株式会社W' });
+    const created = await call('admin', 'POST', '/unions', {
+      name: '管理者作成労組',
+      regionalCouncilId: councilB,
+      federationId: fedY,
+      employerName: '株式会社W',
+    });
     expect(created.status).toBe(201);
     const moved = await call('admin', 'PATCH', `/unions/${created.body.id}`, { regionalCouncilId: councilA, federationId: fedX });
     expect(moved.body).toMatchObject({ regionalCouncilId: councilA, federationId: fedX });

@@ -1,11 +1,4 @@
-import {
-  firstDifference,
-  functionFileProblems,
-  normaliseDump,
-  placeholderHeader,
-  renderFunctionFile,
-  syncFunctionFiles,
-} from '../scripts/schema-snapshot';
+import { firstDifference, functionFileProblems, normaliseDump, placeholderHeader, renderFunctionFile, syncFunctionFiles } from '../scripts/schema-snapshot';
 
 /** What pg_dump 15 prints around a schema, with a key drawn at random on every run. */
 const dump = (key: string): string => `--
@@ -60,8 +53,7 @@ describe('firstDifference', () => {
 });
 
 describe('function files', () => {
-  const definition = (body: string): string =>
-    `CREATE OR REPLACE FUNCTION public.f()\n RETURNS integer\n LANGUAGE sql\nAS $function$ ${body} $function$\n`;
+  const definition = (body: string): string => `CREATE OR REPLACE FUNCTION public.f()\n RETURNS integer\n LANGUAGE sql\nAS $function$ ${body} $function$\n`;
   const header = '-- f: answers one, which the rollups rely on.\n';
   const inDatabase = new Map([['f', definition('SELECT 1')]]);
 

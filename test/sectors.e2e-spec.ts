@@ -77,7 +77,9 @@ describe('/sectors', () => {
     for (let round = 1; round <= 5; round++) {
       // no version: each rename applies, the last one committed wins
       const answers = await Promise.all(
-        ['a', 'b', 'c', 'd'].map((suffix) => t.request('PATCH', `/sectors/${created.body.id}`, { token: t.adminToken, body: { code: `race-${round}${suffix}` } })),
+        ['a', 'b', 'c', 'd'].map((suffix) =>
+          t.request('PATCH', `/sectors/${created.body.id}`, { token: t.adminToken, body: { code: `race-${round}${suffix}` } }),
+        ),
       );
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     }

@@ -23,7 +23,14 @@ describe('/users', () => {
     const body = { email: 'yamada@kanagawa.test', password: 'long-enough-1', displayName: '山田 花子', role: 'regional', regionalCouncilId: council };
     const created = await admin('POST', '/users', body);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ email: body.email, displayName: '山田 花子', role: 'regional', regionalCouncilId: council, federationId: null, version: 1 });
+    expect(created.body).toMatchObject({
+      email: body.email,
+      displayName: '山田 花子',
+      role: 'regional',
+      regionalCouncilId: council,
+      federationId: null,
+      version: 1,
+    });
     noPassword(created.body);
     const id = created.body.id as string;
     noPassword((await admin('GET', `/users/${id}`)).body);

@@ -69,7 +69,10 @@ export async function writeXlsxZipBomb(path: string, megabytes: number): Promise
     for (let written = 0; written < target; written += chunk.length) yield chunk;
     yield SHEET_END;
   }
-  return writeZip(path, xlsx(sheet, () => sharedStringsXml(BOMB_STRINGS.length, (i) => BOMB_STRINGS[i])));
+  return writeZip(
+    path,
+    xlsx(sheet, () => sharedStringsXml(BOMB_STRINGS.length, (i) => BOMB_STRINGS[i])),
+  );
 }
 
 /**
@@ -82,10 +85,17 @@ export async function writeSharedStringsBomb(path: string, count: number, length
   const text = (i: number): string => (i < IMPORT_HEADER.length ? IMPORT_HEADER[i] : `${i}${filler}`.slice(0, length));
   function* sheet(): Iterable<string> {
     yield SHEET_START + sharedRow(1, [0, 1, 2, 3, 4, 5]);
-    for (let number = 2; number <= 11; number++) yield sharedRow(number, [6, 7, 8, 9, 10, 11].map((i) => i * 1000 + number));
+    for (let number = 2; number <= 11; number++)
+      yield sharedRow(
+        number,
+        [6, 7, 8, 9, 10, 11].map((i) => i * 1000 + number),
+      );
     yield SHEET_END;
   }
-  return writeZip(path, xlsx(sheet, () => sharedStringsXml(count, text)));
+  return writeZip(
+    path,
+    xlsx(sheet, () => sharedStringsXml(count, text)),
+  );
 }
 
 /** A CSV of the template's header and one row whose first cell is `megabytes` MB of one letter. */

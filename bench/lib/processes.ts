@@ -12,7 +12,8 @@ export function productionNodeOptions(which: 'api' | 'worker'): string[] {
   const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const words = scripts[which === 'api' ? 'start:prod' : 'start:worker'].trim().split(/\s+/);
   if (words[0] === 'exec') words.shift();
-  if (words[0] !== 'node' || !/^dist\/src\/\w+\.js$/.test(words[words.length - 1])) throw new Error(`package.json's start script for the ${which} is not "exec node [options] dist/src/….js"`);
+  if (words[0] !== 'node' || !/^dist\/src\/\w+\.js$/.test(words[words.length - 1]))
+    throw new Error(`package.json's start script for the ${which} is not "exec node [options] dist/src/….js"`);
   return words.slice(1, -1);
 }
 

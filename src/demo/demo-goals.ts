@@ -25,7 +25,16 @@ const COUNCIL_TARGETS: [string, string, number][] = [
 
 const FEDERATION_GOALS: { code: string; name: string; target: number; byCouncil: [string, number][] }[] = [
   // only three councils allocated yet: the view shows 31,000 unallocated
-  { code: 'f03', name: 'UAゼンセン神奈川 組織拡大目標', target: 95_000, byCouncil: [['yokohama', 38_000], ['kawasaki', 17_000], ['sagamihara', 9_000]] },
+  {
+    code: 'f03',
+    name: 'UAゼンセン神奈川 組織拡大目標',
+    target: 95_000,
+    byCouncil: [
+      ['yokohama', 38_000],
+      ['kawasaki', 17_000],
+      ['sagamihara', 9_000],
+    ],
+  },
   { code: 'f01', name: '自動車総連神奈川 組織拡大目標', target: 60_000, byCouncil: [] },
   { code: 'f02', name: '電機連合神奈川 組織拡大目標', target: 48_000, byCouncil: [] },
 ];

@@ -53,7 +53,19 @@ const inPool = (bucketKey: string, pool: Pool): boolean =>
 const PART_TIME_HEAVY = new Set(['f03', 'f99']);
 const FIXED_TERM_HEAVY = new Set(['f04', 'f07', 'f17']);
 /** Women among regular members (non-regular members: more); the chapter ends near 29%. */
-const FEMALE_SHARE: Record<string, number> = { f03: 0.32, f04: 0.36, f07: 0.42, f12: 0.6, f16: 0.4, f24: 0.36, f99: 0.45, f01: 0.1, f10: 0.07, f05: 0.12, f02: 0.17 };
+const FEMALE_SHARE: Record<string, number> = {
+  f03: 0.32,
+  f04: 0.36,
+  f07: 0.42,
+  f12: 0.6,
+  f16: 0.4,
+  f24: 0.36,
+  f99: 0.45,
+  f01: 0.1,
+  f10: 0.07,
+  f05: 0.12,
+  f02: 0.17,
+};
 const DEFAULT_FEMALE = 0.15;
 const SIZE_FACTOR: Record<string, number> = { f01: 2.6, f02: 2.2, f04: 2, f03: 1.6, f10: 1.6, f06: 1.4, f08: 1.3 };
 
@@ -67,10 +79,12 @@ export async function loadMembershipHistory(ctx: DemoContext): Promise<void> {
   history.open(unions);
   // dissolutions and mergers, never in June (the survey month)
   const closing = new Map(
-    unions.filter((u) => u.status !== 'active').map((u) => {
-      const m = 6 + Math.floor(ctx.random() * 16);
-      return [u.id, history.monthOf(m) === 6 ? m + 1 : m];
-    }),
+    unions
+      .filter((u) => u.status !== 'active')
+      .map((u) => {
+        const m = 6 + Math.floor(ctx.random() * 16);
+        return [u.id, history.monthOf(m) === 6 ? m + 1 : m];
+      }),
   );
   for (let m = 0; m < MONTHS; m++) {
     for (const union of unions) {
@@ -140,7 +154,7 @@ class History {
     // organizing non-regular workers: a growing effort, stronger in part-time-heavy unions
     const enrollRate = (PART_TIME_HEAVY.has(u.federation ?? '') ? 0.04 : 0.012) * (1 + m / MONTHS);
     for (let k = this.poisson((size * enrollRate) / 12); k > 0; k--) this.add(u, this.day(m), 'non_regular_enrollment', this.nonRegular(u), 1);
-    for (let k = this.poisson((size * 0.004 * season({ 4: 4, 10: 3 })[month - 1]) * 1); k > 0; k--) this.add(u, this.day(m), 'transfer_in', this.existing(u), 1);
+    for (let k = this.poisson(size * 0.004 * season({ 4: 4, 10: 3 })[month - 1] * 1); k > 0; k--) this.add(u, this.day(m), 'transfer_in', this.existing(u), 1);
     for (let k = this.poisson((size * 0.001) / 12); k > 0; k--) this.add(u, this.day(m), 'other_increase', this.existing(u), 1);
     if ((u.kind === 'general' ? 0.08 : 0.003) > this.random()) {
       const [newMembers, day] = [15 + Math.floor(this.random() * 60), this.day(m)];
@@ -258,7 +272,16 @@ class History {
       mergeable.delta += delta;
       return;
     }
-    const entry: LedgerEntry = { unionId: u.id, effectiveOn: day, delta, cause, employmentType: bucket[0], gender: bucket[1], note: note ?? null, surveyId: surveyId ?? null };
+    const entry: LedgerEntry = {
+      unionId: u.id,
+      effectiveOn: day,
+      delta,
+      cause,
+      employmentType: bucket[0],
+      gender: bucket[1],
+      note: note ?? null,
+      surveyId: surveyId ?? null,
+    };
     this.entries.push(entry);
     this.pending.set(`${u.id}|${day}|${cause}|${key}`, entry);
   }

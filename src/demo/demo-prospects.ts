@@ -9,10 +9,26 @@ import { DemoContext } from './demo-context';
 
 /** Fictional workplaces: a name stem with its reading, and an industry with its sector and likely federation. */
 const STEMS: [string, string][] = [
-  ['かもめ', 'カモメ'], ['あおば', 'アオバ'], ['しおさい', 'シオサイ'], ['はまかぜ', 'ハマカゼ'], ['みどり野', 'ミドリノ'],
-  ['つばさ', 'ツバサ'], ['ひだまり', 'ヒダマリ'], ['こだま', 'コダマ'], ['わかば', 'ワカバ'], ['ほくと', 'ホクト'],
-  ['やまびこ', 'ヤマビコ'], ['しらなみ', 'シラナミ'], ['ことぶき', 'コトブキ'], ['あさなぎ', 'アサナギ'], ['すずらん', 'スズラン'],
-  ['たまゆら', 'タマユラ'], ['いろは', 'イロハ'], ['ゆりかご', 'ユリカゴ'], ['なぎさ', 'ナギサ'], ['ひばり', 'ヒバリ'],
+  ['かもめ', 'カモメ'],
+  ['あおば', 'アオバ'],
+  ['しおさい', 'シオサイ'],
+  ['はまかぜ', 'ハマカゼ'],
+  ['みどり野', 'ミドリノ'],
+  ['つばさ', 'ツバサ'],
+  ['ひだまり', 'ヒダマリ'],
+  ['こだま', 'コダマ'],
+  ['わかば', 'ワカバ'],
+  ['ほくと', 'ホクト'],
+  ['やまびこ', 'ヤマビコ'],
+  ['しらなみ', 'シラナミ'],
+  ['ことぶき', 'コトブキ'],
+  ['あさなぎ', 'アサナギ'],
+  ['すずらん', 'スズラン'],
+  ['たまゆら', 'タマユラ'],
+  ['いろは', 'イロハ'],
+  ['ゆりかご', 'ユリカゴ'],
+  ['なぎさ', 'ナギサ'],
+  ['ひばり', 'ヒバリ'],
 ];
 const INDUSTRIES = [
   { word: '運送', kana: 'ウンソウ', place: '配送センター', sector: 'sec2', federation: 'f13', workers: [40, 250] },
@@ -30,7 +46,14 @@ const INDUSTRIES = [
 ];
 /** Final stages of the 60 demo prospects: every stage, most still early on the path. */
 const FINAL_STAGES: [Stage, number][] = [
-  ['identified', 10], ['contacted', 10], ['engaged', 9], ['committee', 6], ['founded', 4], ['affiliated', 7], ['on_hold', 6], ['lost', 8],
+  ['identified', 10],
+  ['contacted', 10],
+  ['engaged', 9],
+  ['committee', 6],
+  ['founded', 4],
+  ['affiliated', 7],
+  ['on_hold', 6],
+  ['lost', 8],
 ];
 const LOST_REASONS = ['事業所閉鎖のため断念', '中心メンバーが退職', '会社側の強い反対で準備会が解散', '既存の従業員会で対応することになった', '連絡が途絶えた'];
 const SUMMARIES: Record<string, string[]> = {
@@ -48,7 +71,11 @@ const OUTCOMES: Record<string, (string | null)[]> = {
   founded: ['meeting_held'],
 };
 const KINDS: Record<string, string[]> = {
-  identified: ['leaflet', 'visit'], contacted: ['visit', 'phone'], engaged: ['meeting', 'consultation', 'online'], committee: ['meeting'], founded: ['meeting'],
+  identified: ['leaflet', 'visit'],
+  contacted: ['visit', 'phone'],
+  engaged: ['meeting', 'consultation', 'online'],
+  committee: ['meeting'],
+  founded: ['meeting'],
 };
 
 const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -121,9 +148,19 @@ export async function loadProspects(ctx: DemoContext): Promise<void> {
     const municipality = pick(council.municipalities);
     const targetFederation = industry.federation ? (ctx.federations.get(industry.federation) ?? null) : null;
     const workforce = [Math.round(workers * 0.4), Math.round(workers * 0.45), Math.round(workers * 0.1)];
-    const union = final === 'affiliated'
-      ? await foundUnion(ctx, { employerName, unionName: `${stem}${industry.word}労働組合`, councilCode, municipality, federationId: targetFederation, workers, day: lastDay, staff })
-      : null;
+    const union =
+      final === 'affiliated'
+        ? await foundUnion(ctx, {
+            employerName,
+            unionName: `${stem}${industry.word}労働組合`,
+            councilCode,
+            municipality,
+            federationId: targetFederation,
+            workers,
+            day: lastDay,
+            staff,
+          })
+        : null;
     const establishment = `${municipality.replace(/[市町村]$/, '')}${industry.place}`;
     const [regular, partTime, fixedTerm] = workforce;
     const movedAt = at(lastDay, 17);
@@ -142,10 +179,13 @@ export async function loadProspects(ctx: DemoContext): Promise<void> {
       const byStaff = s === 0 || path[s] === 'lost' || path[s] === 'affiliated';
       const kind = s === 0 ? 'created' : path[s] === 'affiliated' ? 'affiliated' : 'moved';
       const note =
-        path[s] === 'lost' ? pick(LOST_REASONS)
-        : path[s] === 'on_hold' ? '会社の繁忙期のため活動を一時中断'
-        : union && path[s] === 'affiliated' ? `${union.members}名で加盟`
-        : null;
+        path[s] === 'lost'
+          ? pick(LOST_REASONS)
+          : path[s] === 'on_hold'
+            ? '会社の繁忙期のため活動を一時中断'
+            : union && path[s] === 'affiliated'
+              ? `${union.members}名で加盟`
+              : null;
       const from = s === 0 ? null : path[s - 1];
       const changedAt = at(days[s], s === 0 ? 10 : 17);
       await query(
@@ -209,7 +249,12 @@ export async function loadProspects(ctx: DemoContext): Promise<void> {
     const channel = pick(['street', 'phone', 'web', 'walk_in']);
     const topics = pick([['dismissal'], ['non_renewal'], ['harassment', 'other'], ['wages'], ['hours', 'wages'], ['social_insurance']]);
     const workersConcerned = between(1, 3);
-    const summary = pick(['雇止めの通告を受けたとの相談。契約更新の経緯を確認し、対応を助言。', '上司からの叱責が続くとの相談。記録の取り方を助言。', '残業代が支払われていないとの相談。労働時間の記録を確認。', '社会保険に加入させてもらえないとの相談。']);
+    const summary = pick([
+      '雇止めの通告を受けたとの相談。契約更新の経緯を確認し、対応を助言。',
+      '上司からの叱責が続くとの相談。記録の取り方を助言。',
+      '残業代が支払われていないとの相談。労働時間の記録を確認。',
+      '社会保険に加入させてもらえないとの相談。',
+    ]);
     const by = council.code === 'yokohama' ? yokohamaStaff : admin;
     await query(
       manager,
@@ -250,7 +295,15 @@ async function foundUnion(ctx: DemoContext, f: Founding): Promise<{ id: string; 
   ];
   const entries: LedgerEntry[] = lines
     .filter(([, , n]) => n > 0)
-    .map(([employmentType, gender, n]) => ({ unionId: union.id, effectiveOn: f.day, delta: n, cause: 'new_organizing', employmentType, gender, note: `加盟: ${f.employerName}` }));
+    .map(([employmentType, gender, n]) => ({
+      unionId: union.id,
+      effectiveOn: f.day,
+      delta: n,
+      cause: 'new_organizing',
+      employmentType,
+      gender,
+      note: `加盟: ${f.employerName}`,
+    }));
   await appendToLedger(ctx.manager, entries, 'demo', f.staff);
   return { id: union.id, members };
 }

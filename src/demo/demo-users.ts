@@ -19,7 +19,14 @@ export async function loadUsers(ctx: DemoContext): Promise<DemoLogin[]> {
     { role: 'leadership', email: 'leadership@demo.rengo-kanagawa.jp', name: '執行部 太郎', council: null, federation: null, scope: 'reads all; goals' },
     { role: 'regional', email: 'yokohama@demo.rengo-kanagawa.jp', name: '横浜地域連合 事務局', council: yokohama, federation: null, scope: '横浜地域連合' },
     { role: 'federation', email: 'uazensen@demo.rengo-kanagawa.jp', name: 'UAゼンセン 神奈川', council: null, federation: uaZensen, scope: 'UAゼンセン' },
-    { role: 'organizer', email: 'organizer@demo.rengo-kanagawa.jp', name: 'オルガナイザー 花子', council: yokohama, federation: null, scope: '横浜地域連合 (assigned prospects)' },
+    {
+      role: 'organizer',
+      email: 'organizer@demo.rengo-kanagawa.jp',
+      name: 'オルガナイザー 花子',
+      council: yokohama,
+      federation: null,
+      scope: '横浜地域連合 (assigned prospects)',
+    },
   ];
   const logins: DemoLogin[] = [];
   for (const p of people) {

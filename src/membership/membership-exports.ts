@@ -4,7 +4,15 @@ import type { MembershipChangeDto } from './membership-changes/dto/membership-ch
 import type { MembershipSurveyDto } from './membership-surveys/dto/submit-membership-survey.dto';
 import type { ClosedPeriodDto } from './periods/dto/period.dto';
 
-const SOURCES: Record<string, string> = { api: '個別入力', bulk: '一括入力', reversal: '取消', survey: '年次調査', affiliation: '加盟', import: '取込', demo: 'デモデータ' };
+const SOURCES: Record<string, string> = {
+  api: '個別入力',
+  bulk: '一括入力',
+  reversal: '取消',
+  survey: '年次調査',
+  affiliation: '加盟',
+  import: '取込',
+  demo: 'デモデータ',
+};
 
 const membershipChanges = listExport<MembershipChangeDto>(
   { fileName: '組合員数増減', asciiName: 'membership-changes', sheetName: '増減', needs: ['unions', 'users'] },

@@ -53,18 +53,15 @@ const visits = listExport<VisitDto>({ fileName: '訪問記録', asciiName: 'visi
   col.date('次回予定日', (v) => v.nextActionOn),
 ]);
 
-const consultations = listExport<ConsultationDto>(
-  { fileName: '労働相談', asciiName: 'consultations', sheetName: '相談', needs: ['regionalCouncils'] },
-  [
-    col.date('受付日', (c) => c.receivedOn),
-    col.text('地域連合', (c, names) => names.regionalCouncil(c.regionalCouncilId)),
-    col.text('受付方法', (c) => c.channelLabel),
-    col.text('相談内容', (c) => c.topicLabels),
-    col.text('企業名', (c) => c.employerName),
-    col.number('関係する労働者数', (c) => c.workersConcerned),
-    col.text('概要', (c) => c.summary),
-  ],
-);
+const consultations = listExport<ConsultationDto>({ fileName: '労働相談', asciiName: 'consultations', sheetName: '相談', needs: ['regionalCouncils'] }, [
+  col.date('受付日', (c) => c.receivedOn),
+  col.text('地域連合', (c, names) => names.regionalCouncil(c.regionalCouncilId)),
+  col.text('受付方法', (c) => c.channelLabel),
+  col.text('相談内容', (c) => c.topicLabels),
+  col.text('企業名', (c) => c.employerName),
+  col.number('関係する労働者数', (c) => c.workersConcerned),
+  col.text('概要', (c) => c.summary),
+]);
 
 const history = listExport<StageChangeDto>({ fileName: 'ステージの履歴', asciiName: 'prospect-history', sheetName: '履歴' }, [
   col.datetime('日時', (h) => h.changedAt),

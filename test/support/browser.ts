@@ -19,7 +19,11 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A fresh page in a new profile; anything the Content-Security-Policy refused, and any uncaught error, is collected in `problems` (tests expect none). */
-async function consolePage(browser: Browser, options: BrowserContextOptions, timeout: number): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+async function consolePage(
+  browser: Browser,
+  options: BrowserContextOptions,
+  timeout: number,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', reducedMotion: 'reduce', ...options });
   context.setDefaultTimeout(timeout);
   const page = await context.newPage();
@@ -57,7 +61,13 @@ export async function seriousAxeFindings(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /**

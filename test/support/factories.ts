@@ -13,20 +13,22 @@ export async function makeSector(t: TestApp, code = `s${uniq()}`): Promise<strin
 
 export async function makeCouncil(t: TestApp, options: { code?: string; name?: string; municipalities?: string[] } = {}): Promise<string> {
   const code = options.code ?? `c${uniq()}`;
-  const [row] = await t.db.query(
-    `INSERT INTO regional_councils (code, name, municipalities) VALUES ($1, $2, $3) RETURNING id`,
-    [code, options.name ?? `${code}地域連合`, options.municipalities ?? []],
-  );
+  const [row] = await t.db.query(`INSERT INTO regional_councils (code, name, municipalities) VALUES ($1, $2, $3) RETURNING id`, [
+    code,
+    options.name ?? `${code}地域連合`,
+    options.municipalities ?? [],
+  ]);
   return row.id;
 }
 
 export async function makeFederation(t: TestApp, options: { code?: string; name?: string; sectorCode?: string } = {}): Promise<string> {
   const code = options.code ?? `f${uniq()}`;
   const sectorCode = options.sectorCode ?? (await makeSector(t));
-  const [row] = await t.db.query(
-    `INSERT INTO federations (code, name, sector_code) VALUES ($1, $2, $3) RETURNING id`,
-    [code, options.name ?? `${code}連合`, sectorCode],
-  );
+  const [row] = await t.db.query(`INSERT INTO federations (code, name, sector_code) VALUES ($1, $2, $3) RETURNING id`, [
+    code,
+    options.name ?? `${code}連合`,
+    sectorCode,
+  ]);
   return row.id;
 }
 

@@ -41,10 +41,14 @@ export async function upload(t: TestApp, token: string, kind: string, file: Buff
 /** Polls GET /imports/:id until its state is one of `states`; answers the import. */
 export async function importIn(t: TestApp, token: string, id: string, states: string[]): Promise<any> {
   let last: any;
-  await waitFor(`import ${id} to be ${states.join(' or ')}`, async () => {
-    last = (await t.request('GET', `/imports/${id}`, { token })).body;
-    return states.includes(last?.state);
-  }, 60_000);
+  await waitFor(
+    `import ${id} to be ${states.join(' or ')}`,
+    async () => {
+      last = (await t.request('GET', `/imports/${id}`, { token })).body;
+      return states.includes(last?.state);
+    },
+    60_000,
+  );
   return last;
 }
 
@@ -86,7 +90,11 @@ export function uploadStatus(t: TestApp, token: string, bytes: number): Promise<
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${t.baseUrl}/api/v1/imports`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + bytes + tail.length },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': head.length + bytes + tail.length,
+      },
     });
     let answered = false;
     request.on('response', (response) => {

@@ -35,6 +35,8 @@ export async function makeLedgerFixture(t: TestApp): Promise<LedgerFixture> {
 /** Waits for a queued job (GET /admin/jobs/:id) to complete or fail; returns what that answers. */
 export async function jobEnd(t: TestApp, jobId: string): Promise<{ state: string; failedReason?: string; [field: string]: any }> {
   let job = { state: 'waiting' };
-  await waitFor(`job ${jobId} to end`, async () => ['completed', 'failed'].includes((job = (await t.request('GET', `/admin/jobs/${jobId}`, { token: t.adminToken })).body).state));
+  await waitFor(`job ${jobId} to end`, async () =>
+    ['completed', 'failed'].includes((job = (await t.request('GET', `/admin/jobs/${jobId}`, { token: t.adminToken })).body).state),
+  );
   return job;
 }

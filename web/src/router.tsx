@@ -87,22 +87,64 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   signedInRoute.addChildren([
     indexRoute,
-    screenRoute(SCREENS.dashboard, lazyRouteComponent(() => import('./insight/dashboard/DashboardPage'), 'DashboardPage')),
-    screenRoute(SCREENS.goals, lazyRouteComponent(() => import('./insight/goals/GoalsPage'), 'GoalsPage')),
-    screenRoute(SCREENS.lossCauses, lazyRouteComponent(() => import('./insight/loss-causes/LossCausesPage'), 'LossCausesPage')),
-    screenRoute(SCREENS.members, lazyRouteComponent(() => import('./membership/members/MembersPage'), 'MembersPage')),
-    screenRoute(SCREENS.imports, lazyRouteComponent(() => import('./membership/imports/ImportsPage'), 'ImportsPage')),
-    screenRoute(SCREENS.today, lazyRouteComponent(() => import('./organizing/today/TodayPage'), 'TodayPage')),
-    screenRoute(SCREENS.prospects, lazyRouteComponent(() => import('./organizing/prospects/ProspectsPage'), 'ProspectsPage')),
-    screenRoute(SCREENS.newProspect, lazyRouteComponent(() => import('./organizing/prospects/NewProspectPage'), 'NewProspectPage')),
+    screenRoute(
+      SCREENS.dashboard,
+      lazyRouteComponent(() => import('./insight/dashboard/DashboardPage'), 'DashboardPage'),
+    ),
+    screenRoute(
+      SCREENS.goals,
+      lazyRouteComponent(() => import('./insight/goals/GoalsPage'), 'GoalsPage'),
+    ),
+    screenRoute(
+      SCREENS.lossCauses,
+      lazyRouteComponent(() => import('./insight/loss-causes/LossCausesPage'), 'LossCausesPage'),
+    ),
+    screenRoute(
+      SCREENS.members,
+      lazyRouteComponent(() => import('./membership/members/MembersPage'), 'MembersPage'),
+    ),
+    screenRoute(
+      SCREENS.imports,
+      lazyRouteComponent(() => import('./membership/imports/ImportsPage'), 'ImportsPage'),
+    ),
+    screenRoute(
+      SCREENS.today,
+      lazyRouteComponent(() => import('./organizing/today/TodayPage'), 'TodayPage'),
+    ),
+    screenRoute(
+      SCREENS.prospects,
+      lazyRouteComponent(() => import('./organizing/prospects/ProspectsPage'), 'ProspectsPage'),
+    ),
+    screenRoute(
+      SCREENS.newProspect,
+      lazyRouteComponent(() => import('./organizing/prospects/NewProspectPage'), 'NewProspectPage'),
+    ),
     prospectRoute,
-    screenRoute(SCREENS.consultations, lazyRouteComponent(() => import('./organizing/consultations/ConsultationsPage'), 'ConsultationsPage')),
-    screenRoute(SCREENS.structure, lazyRouteComponent(() => import('./structure/StructurePage'), 'StructurePage')),
-    screenRoute(SCREENS.periods, lazyRouteComponent(() => import('./platform/admin/PeriodsPage'), 'PeriodsPage')),
-    screenRoute(SCREENS.users, lazyRouteComponent(() => import('./platform/admin/UsersPage'), 'UsersPage')),
+    screenRoute(
+      SCREENS.consultations,
+      lazyRouteComponent(() => import('./organizing/consultations/ConsultationsPage'), 'ConsultationsPage'),
+    ),
+    screenRoute(
+      SCREENS.structure,
+      lazyRouteComponent(() => import('./structure/StructurePage'), 'StructurePage'),
+    ),
+    screenRoute(
+      SCREENS.periods,
+      lazyRouteComponent(() => import('./platform/admin/PeriodsPage'), 'PeriodsPage'),
+    ),
+    screenRoute(
+      SCREENS.users,
+      lazyRouteComponent(() => import('./platform/admin/UsersPage'), 'UsersPage'),
+    ),
     userRoute,
-    screenRoute(SCREENS.auditLog, lazyRouteComponent(() => import('./platform/admin/audit-log/AuditLogPage'), 'AuditLogPage')),
-    screenRoute(SCREENS.aggregation, lazyRouteComponent(() => import('./platform/admin/aggregation/AggregationPage'), 'AggregationPage')),
+    screenRoute(
+      SCREENS.auditLog,
+      lazyRouteComponent(() => import('./platform/admin/audit-log/AuditLogPage'), 'AuditLogPage'),
+    ),
+    screenRoute(
+      SCREENS.aggregation,
+      lazyRouteComponent(() => import('./platform/admin/aggregation/AggregationPage'), 'AggregationPage'),
+    ),
   ]),
 ]);
 

@@ -79,13 +79,7 @@ export function projectedOn(current: number, target: number, trailing12: number,
  * A milestone due before today is met or missed by the members at its due month's end; one
  * still ahead is on track when the current trend carries the count to its target by then.
  */
-export function milestoneStatus(
-  milestone: Milestone,
-  today: string,
-  membersAtDue: number,
-  current: number,
-  trailing12: number,
-): MilestoneStatus {
+export function milestoneStatus(milestone: Milestone, today: string, membersAtDue: number, current: number, trailing12: number): MilestoneStatus {
   if (milestone.dueOn < today) return membersAtDue >= milestone.targetMembers ? 'met' : 'missed';
   const monthsToDue = monthsBetween(monthOfDate(today), monthOfDate(milestone.dueOn));
   // current + trailing12 / 12 * monthsToDue >= target, in integers

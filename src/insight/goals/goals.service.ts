@@ -100,8 +100,13 @@ export class GoalsService {
       }
       const patch = { ...columnsOf(fields), updatedBy: caller.id };
       // an allocation is a child goal: its target or parent changed is recorded here too
-      const updated = await this.audit.recordChange(manager, caller, Goal, id, (_, after) => ({ action: 'goal.updated', scope: after }), () =>
-        versionedUpdate(manager, Goal, id, version, patch),
+      const updated = await this.audit.recordChange(
+        manager,
+        caller,
+        Goal,
+        id,
+        (_, after) => ({ action: 'goal.updated', scope: after }),
+        () => versionedUpdate(manager, Goal, id, version, patch),
       );
       if (!updated) throw notFound('Goal');
     });
@@ -111,7 +116,14 @@ export class GoalsService {
   /** 409 while child goals still point to it (foreign key). */
   async remove(id: string, caller: CurrentUser): Promise<void> {
     const deleted = await this.goals.manager.transaction((manager) =>
-      this.audit.recordChange(manager, caller, Goal, id, (before) => ({ action: 'goal.deleted', scope: before }), async () => (await manager.delete(Goal, { id })).affected === 1),
+      this.audit.recordChange(
+        manager,
+        caller,
+        Goal,
+        id,
+        (before) => ({ action: 'goal.deleted', scope: before }),
+        async () => (await manager.delete(Goal, { id })).affected === 1,
+      ),
     );
     if (!deleted) throw notFound('Goal');
   }

@@ -102,8 +102,13 @@ export class LossReviewsService {
     if (fields.regionalCouncilId) checkCanWrite(caller, fields.regionalCouncilId);
     checkPeriod(fields.periodFrom ?? current.periodFrom, fields.periodTo ?? current.periodTo);
     const updated = await this.reviews.manager.transaction((manager) =>
-      this.audit.recordChange(manager, caller, LossReview, id, (_, after) => ({ action: 'loss_review.updated', scope: after }), () =>
-        versionedUpdate(manager, LossReview, id, version, { ...columnsOf(fields), updatedBy: caller.id }),
+      this.audit.recordChange(
+        manager,
+        caller,
+        LossReview,
+        id,
+        (_, after) => ({ action: 'loss_review.updated', scope: after }),
+        () => versionedUpdate(manager, LossReview, id, version, { ...columnsOf(fields), updatedBy: caller.id }),
       ),
     );
     if (!updated) throw notFound('Loss review');
@@ -114,8 +119,13 @@ export class LossReviewsService {
     const current = await this.get(id);
     checkCanWrite(caller, current.regionalCouncilId);
     const deleted = await this.reviews.manager.transaction((manager) =>
-      this.audit.recordChange(manager, caller, LossReview, id, (before) => ({ action: 'loss_review.deleted', scope: before }), async () =>
-        (await manager.delete(LossReview, { id })).affected === 1,
+      this.audit.recordChange(
+        manager,
+        caller,
+        LossReview,
+        id,
+        (before) => ({ action: 'loss_review.deleted', scope: before }),
+        async () => (await manager.delete(LossReview, { id })).affected === 1,
       ),
     );
     if (!deleted) throw notFound('Loss review');

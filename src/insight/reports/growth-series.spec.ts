@@ -27,7 +27,16 @@ describe('assembleGrowth', () => {
     const published: PublishedRow[] = [{ key: 'a', month: '2026-01', increase: 10, decrease: 3, adjustment: 0, net: 7, members: 107 }];
     const closed = new Set(['2026-01', '2026-02']);
     const beside = assembleGrowth(months, rows, published, closed, false);
-    expect(beside.get('a')?.[0]).toEqual({ month: '2026-01', increase: 10, decrease: 5, adjustment: 0, net: 5, members: 105, publishedMembers: 107, publishedNet: 7 });
+    expect(beside.get('a')?.[0]).toEqual({
+      month: '2026-01',
+      increase: 10,
+      decrease: 5,
+      adjustment: 0,
+      net: 5,
+      members: 105,
+      publishedMembers: 107,
+      publishedNet: 7,
+    });
     // 2026-02 for a: no published row, so published members were 0 and differ from 105
     expect(beside.get('a')?.[1]).toMatchObject({ members: 105, publishedMembers: 0, publishedNet: 0 });
     // unchanged since the close: nothing beside

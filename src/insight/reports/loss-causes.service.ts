@@ -93,5 +93,4 @@ export class LossCausesService {
         : await this.reader.topLosingUnions(filters, from, to, asPublished ? closedInRange : []),
     };
   }
-
 }

@@ -55,12 +55,7 @@ const lossCauses = reportExport<LossCausesReportDto>({ fileName: '減少要因',
     answer.causes,
     names,
   ),
-  sheet(
-    '減少の多い組合',
-    [col.text<LossUnionDto>('組合名', (u) => u.name), col.number<LossUnionDto>('減少人数', (u) => u.members)],
-    answer.topUnions,
-    names,
-  ),
+  sheet('減少の多い組合', [col.text<LossUnionDto>('組合名', (u) => u.name), col.number<LossUnionDto>('減少人数', (u) => u.members)], answer.topUnions, names),
 ]);
 
 type CauseLine = CauseMembers & { month: string; kind: string };

@@ -17,8 +17,7 @@ const NONE: Record<string, string> = {
 
 const NAME_QUERIES = {
   federation: (keys: string[]) => sql`SELECT id::text AS key, name AS label, code AS "order" FROM federations WHERE id::text = ANY(${keys})`,
-  regionalCouncil: (keys: string[]) =>
-    sql`SELECT id::text AS key, name AS label, code AS "order" FROM regional_councils WHERE id::text = ANY(${keys})`,
+  regionalCouncil: (keys: string[]) => sql`SELECT id::text AS key, name AS label, code AS "order" FROM regional_councils WHERE id::text = ANY(${keys})`,
   sector: (keys: string[]) => sql`SELECT code AS key, name AS label, code AS "order" FROM sectors WHERE code = ANY(${keys})`,
   union: (keys: string[]) => sql`SELECT id::text AS key, name AS label, name || id::text AS "order" FROM unions WHERE id::text = ANY(${keys})`,
 } satisfies Partial<Record<GrowthGroupBy, (keys: string[]) => Sql>>;
@@ -51,5 +50,7 @@ export async function groupLabels(reader: RollupReader, groupBy: GrowthGroupBy, 
 }
 
 /** Sorts groups by their label order. */
-export const byLabelOrder = (labels: Map<string, GroupLabel>) => (a: string, b: string): number =>
-  (labels.get(a)?.order ?? a).localeCompare(labels.get(b)?.order ?? b);
+export const byLabelOrder =
+  (labels: Map<string, GroupLabel>) =>
+  (a: string, b: string): number =>
+    (labels.get(a)?.order ?? a).localeCompare(labels.get(b)?.order ?? b);

@@ -51,7 +51,8 @@ export function checkedRange(query: MonthRangeQuery, currentMonth: string): { fr
 export class LossCausesQuery extends MonthRangeQuery {
   @ApiPropertyOptional({
     enum: DECREASE_CAUSES,
-    description: 'Only this cause: topUnions then lists every union that lost members by it, largest first, summing to its figure (live figures; not with asPublished)',
+    description:
+      'Only this cause: topUnions then lists every union that lost members by it, largest first, summing to its figure (live figures; not with asPublished)',
   })
   @IsOptional()
   @IsIn(DECREASE_CAUSES)

@@ -1,7 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { AGGREGATION_QUEUE, AggregationJob, EXPIRY_EVERY_MS, EXPIRY_SCHEDULER_ID, JOB_OPTIONS, SWEEP_EVERY_MS, SWEEP_SCHEDULER_ID } from '../../platform/queue/queues';
+import {
+  AGGREGATION_QUEUE,
+  AggregationJob,
+  EXPIRY_EVERY_MS,
+  EXPIRY_SCHEDULER_ID,
+  JOB_OPTIONS,
+  SWEEP_EVERY_MS,
+  SWEEP_SCHEDULER_ID,
+} from '../../platform/queue/queues';
 
 /**
  * Worker side: the queue is a doorbell, not the record, so doorbells may be lost

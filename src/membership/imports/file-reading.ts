@@ -97,13 +97,20 @@ function firstSheet(reader: ExcelWorkbookReader, parts: Map<string, XlsxPart>): 
  */
 async function* xlsxRows(path: string, fileSize: number, counted: (bytes: number) => void): AsyncGenerator<SheetRow> {
   const parts = await readXlsxParts(path, fileSize);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' }) as ExcelWorkbookReader;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+  }) as ExcelWorkbookReader;
   const open = (name: string, cap: number, overCap = () => refusals.part(name)) => openXlsxPart(path, parts.get(name) as XlsxPart, { cap, overCap, counted });
   const small = SPREADSHEET_LIMITS.maxSmallPartBytes;
   if (parts.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(await open('xl/_rels/workbook.xml.rels', small));
   if (parts.has('xl/workbook.xml')) await reader._parseWorkbook(await open('xl/workbook.xml', small));
   if (parts.has('xl/styles.xml')) await reader._parseStyles(await open('xl/styles.xml', small));
-  const strings = parts.has('xl/sharedStrings.xml') ? await open('xl/sharedStrings.xml', SPREADSHEET_LIMITS.maxSharedStringsBytes, refusals.sharedStrings) : Readable.from([]);
+  const strings = parts.has('xl/sharedStrings.xml')
+    ? await open('xl/sharedStrings.xml', SPREADSHEET_LIMITS.maxSharedStringsBytes, refusals.sharedStrings)
+    : Readable.from([]);
   for await (const _ of reader._parseSharedStrings(strings));
   const name = firstSheet(reader, parts);
   if (!name) throw refusals.noSheet();

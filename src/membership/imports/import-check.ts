@@ -98,7 +98,7 @@ export class ImportCheck {
 
   async run(importId: string): Promise<void> {
     // an UPDATE answers [rows, affected]
-    const [[entry]] = await query<[({ kind: ReadableKind; file_size: string } & ImportScopeIds | undefined)[], number]>(
+    const [[entry]] = await query<[(({ kind: ReadableKind; file_size: string } & ImportScopeIds) | undefined)[], number]>(
       this.db,
       sql`UPDATE imports SET state = 'checking' WHERE id = ${importId} AND state IN ('queued', 'checking')
           RETURNING kind, file_size, scope_federation_id AS "federationId", scope_regional_council_id AS "regionalCouncilId"`,
@@ -109,17 +109,27 @@ export class ImportCheck {
     const tally = new Tally();
     try {
       await runner.startTransaction();
-      await this.read(importId, entry.kind, Number(entry.file_size), { federationId: entry.federationId, regionalCouncilId: entry.regionalCouncilId }, client, tally);
+      await this.read(
+        importId,
+        entry.kind,
+        Number(entry.file_size),
+        { federationId: entry.federationId, regionalCouncilId: entry.regionalCouncilId },
+        client,
+        tally,
+      );
       if (tally.errorCount > 0) await runner.rollbackTransaction();
       else await runner.commitTransaction();
       await this.finish(importId, 'checked', tally, tally.errors, tally.summary(entry.kind));
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
-      if (!(error instanceof Rejected) && !(error instanceof SpreadsheetRefused)) this.logger.warn({ importId, err: error }, `import ${importId}: file not readable`);
+      if (!(error instanceof Rejected) && !(error instanceof SpreadsheetRefused))
+        this.logger.warn({ importId, err: error }, `import ${importId}: file not readable`);
       const errors =
-        error instanceof Rejected ? error.errors
-        : error instanceof SpreadsheetRefused ? [{ row: error.row, column: '', value: '', message: error.message }]
-        : [unreadable(entry.kind)];
+        error instanceof Rejected
+          ? error.errors
+          : error instanceof SpreadsheetRefused
+            ? [{ row: error.row, column: '', value: '', message: error.message }]
+            : [unreadable(entry.kind)];
       await this.finish(importId, 'rejected', tally, errors, null);
     } finally {
       await runner.release();
@@ -141,7 +151,15 @@ export class ImportCheck {
     }
   }
 
-  private async readRows(kind: ReadableKind, sheet: SheetReader, checker: RowChecker<Staged>, copy: Staging, importId: string, size: number, tally: Tally): Promise<void> {
+  private async readRows(
+    kind: ReadableKind,
+    sheet: SheetReader,
+    checker: RowChecker<Staged>,
+    copy: Staging,
+    importId: string,
+    size: number,
+    tally: Tally,
+  ): Promise<void> {
     let fields: (string | null)[] | null = null;
     for await (const row of sheet.rows) {
       if (fields === null) {
@@ -154,7 +172,14 @@ export class ImportCheck {
       fields.forEach((field, i) => field && (values[field] = row.cells[i]));
       if (row.cells.every((cell) => cellText(cell) === '')) continue;
       if (tally.rowsRead >= MAX_DATA_ROWS) {
-        throw new Rejected([{ row: row.number, column: '', value: '', message: `データ行は${MAX_DATA_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください。見出しは ${expectedHeaders(kind)} です` }]);
+        throw new Rejected([
+          {
+            row: row.number,
+            column: '',
+            value: '',
+            message: `データ行は${MAX_DATA_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください。見出しは ${expectedHeaders(kind)} です`,
+          },
+        ]);
       }
       const example = templateExampleProblem(kind, row.number, values);
       const { staged, errors } = example ? { staged: null, errors: [example] } : checker.check(row.number, values);
@@ -174,7 +199,11 @@ export class ImportCheck {
       case 'unions':
         return new UnionRows(await StructureDirectory.load(this.db), scope);
       case 'prospects':
-        return new ProspectRows(await StructureDirectory.load(this.db), scope.regionalCouncilId, await OrganizerDirectory.load(this.db, scope.regionalCouncilId));
+        return new ProspectRows(
+          await StructureDirectory.load(this.db),
+          scope.regionalCouncilId,
+          await OrganizerDirectory.load(this.db, scope.regionalCouncilId),
+        );
     }
   }
 

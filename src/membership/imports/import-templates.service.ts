@@ -25,10 +25,16 @@ export class ImportTemplatesService {
     const scope = scopeOf(caller);
     const [federations, councils, sectors] = await Promise.all([
       used.has('federations')
-        ? query<Choice[]>(this.db, sql`SELECT code, name FROM federations WHERE ${scope.kind === 'federation' ? sql`id = ${scope.federationId}::uuid` : sql`TRUE`} ORDER BY code`)
+        ? query<Choice[]>(
+            this.db,
+            sql`SELECT code, name FROM federations WHERE ${scope.kind === 'federation' ? sql`id = ${scope.federationId}::uuid` : sql`TRUE`} ORDER BY code`,
+          )
         : [],
       used.has('councils')
-        ? query<Choice[]>(this.db, sql`SELECT code, name FROM regional_councils WHERE ${scope.kind === 'council' ? sql`id = ${scope.regionalCouncilId}::uuid` : sql`TRUE`} ORDER BY code`)
+        ? query<Choice[]>(
+            this.db,
+            sql`SELECT code, name FROM regional_councils WHERE ${scope.kind === 'council' ? sql`id = ${scope.regionalCouncilId}::uuid` : sql`TRUE`} ORDER BY code`,
+          )
         : [],
       used.has('sectors') ? query<Choice[]>(this.db, sql`SELECT code, name FROM sectors ORDER BY code`) : [],
     ]);

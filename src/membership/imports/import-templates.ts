@@ -130,7 +130,9 @@ export async function templateWorkbook(kind: ReadableKind, choices: StructureCho
     '全角の数字・記号・空白は半角として読みます。日付は 2026-04-01、2026/4/1、令和8年4月1日 のどれでも入力できます。',
     'CSV で保存する場合は「CSV UTF-8」または「CSV（コンマ区切り）」のどちらでも取り込めます。',
     '取込は「確認」と「反映」の2段階です。確認で見つかった問題は行番号（Excelの行番号）と列名で示されます。',
-    ...(isLedgerKind(kind) ? [] : ['構成組織・地域連合・産業部門は、登録されているコードまたは名称で指定します。ドロップダウンには、あなたが指定できるもののコードが並びます。']),
+    ...(isLedgerKind(kind)
+      ? []
+      : ['構成組織・地域連合・産業部門は、登録されているコードまたは名称で指定します。ドロップダウンには、あなたが指定できるもののコードが並びます。']),
   ]) {
     help.addRow([line]);
   }
@@ -143,4 +145,5 @@ export async function templateWorkbook(kind: ReadableKind, choices: StructureCho
 export const templateCsv = (kind: ReadableKind): Buffer => Buffer.from(`\ufeff${COLUMNS[kind].map((c) => c.header).join(',')}\r\n`, 'utf8');
 
 /** `attachment; filename*=UTF-8''…`: a Japanese file name every browser keeps. */
-export const attachment = (fileName: string): string => `attachment; filename="template.${fileName.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+export const attachment = (fileName: string): string =>
+  `attachment; filename="template.${fileName.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;

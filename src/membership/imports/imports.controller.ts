@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
@@ -30,7 +39,10 @@ export class ImportsController {
     schema: {
       type: 'object',
       required: ['file', 'kind'],
-      properties: { kind: { type: 'string', enum: [...IMPORT_KINDS] }, file: { type: 'string', format: 'binary', description: '.xlsx or CSV (UTF-8 or Shift_JIS), up to 100 MB' } },
+      properties: {
+        kind: { type: 'string', enum: [...IMPORT_KINDS] },
+        file: { type: 'string', format: 'binary', description: '.xlsx or CSV (UTF-8 or Shift_JIS), up to 100 MB' },
+      },
     },
   })
   @ApiAcceptedResponse({ type: ImportAcceptedDto, description: 'Queued for checking: poll GET /imports/:id' })
@@ -60,7 +72,10 @@ export class ImportsController {
 
   @Authenticated('admin', 'federation', 'regional')
   @AcceptsIdempotencyKey()
-  @ApiAcceptedResponse({ type: ImportAcceptedDto, description: 'Committing in the worker: poll GET /imports/:id until committed (or failed, with nothing written)' })
+  @ApiAcceptedResponse({
+    type: ImportAcceptedDto,
+    description: 'Committing in the worker: poll GET /imports/:id until committed (or failed, with nothing written)',
+  })
   @HttpCode(HttpStatus.ACCEPTED)
   @Post(':id/commit')
   @ApiOperation({ operationId: 'commitImport', summary: 'Apply a checked import to the ledger, all or nothing' })

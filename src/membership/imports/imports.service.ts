@@ -146,9 +146,11 @@ export class ImportsService {
           const entry = await this.find(manager, id, caller, true);
           assertMayImport(caller, entry.kind);
           if (entry.state !== 'checked' || entry.error_count > 0) {
-            throw conflict(MembershipErrorCode.IMPORT_NOT_COMMITTABLE, `Only a checked import without errors can be committed; this one is ${entry.state} with ${entry.error_count} errors`, [
-              { field: 'state', message: `is ${entry.state}` },
-            ]);
+            throw conflict(
+              MembershipErrorCode.IMPORT_NOT_COMMITTABLE,
+              `Only a checked import without errors can be committed; this one is ${entry.state} with ${entry.error_count} errors`,
+              [{ field: 'state', message: `is ${entry.state}` }],
+            );
           }
           await this.refuseCommittedContent(manager, entry);
           await query(manager, sql`UPDATE imports SET state = 'committing', progress = 0, committed_by = ${caller.id} WHERE id = ${id}`);
@@ -190,4 +192,3 @@ export class ImportsService {
     return row;
   }
 }
-

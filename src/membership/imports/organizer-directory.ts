@@ -48,14 +48,22 @@ export class OrganizerDirectory {
   read(value: unknown, regionalCouncilId: string | null): { ids: string[]; problems: OrganizerProblem[] } {
     const ids = new Set<string>();
     const problems: OrganizerProblem[] = [];
-    for (const address of cellText(value).split(/[、,\s]+/).filter(Boolean)) {
+    for (const address of cellText(value)
+      .split(/[、,\s]+/)
+      .filter(Boolean)) {
       const user = this.byEmail.get(emailKey(address));
       if (!user && this.scopeCouncilId !== null) {
-        problems.push({ value: address, message: `「${address}」はあなたの地域連合のオルガナイザーのメールアドレスではありません。担当にできるのは同じ地域連合のオルガナイザーだけです` });
+        problems.push({
+          value: address,
+          message: `「${address}」はあなたの地域連合のオルガナイザーのメールアドレスではありません。担当にできるのは同じ地域連合のオルガナイザーだけです`,
+        });
       } else if (!user) {
         problems.push({ value: address, message: `「${address}」はオルガナイザーのメールアドレスではありません。担当にできるのはオルガナイザーだけです` });
       } else if (regionalCouncilId !== null && user.regional_council_id !== regionalCouncilId) {
-        problems.push({ value: address, message: `「${address}」は${user.council_name ?? '別の地域連合'}のオルガナイザーです。事業所と同じ地域連合のオルガナイザーを入力してください` });
+        problems.push({
+          value: address,
+          message: `「${address}」は${user.council_name ?? '別の地域連合'}のオルガナイザーです。事業所と同じ地域連合のオルガナイザーを入力してください`,
+        });
       } else ids.add(user.id);
     }
     return { ids: [...ids], problems };

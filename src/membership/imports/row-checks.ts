@@ -85,18 +85,34 @@ export class MembershipChangeRows implements RowChecker {
       return n.ok && n.value === 0 ? { ok: false, message: '0 は入力できません。増加は正、減少は負の数です' } : n;
     });
     if (cause !== null && delta !== null) {
-      if (isIncreaseCause(cause) && delta < 0) cells.fail('delta', `事由「${LABELS.causes[cause as 'new_hire'][0]}」は増加の事由です。増減数は正の数にしてください`);
-      if (isDecreaseCause(cause) && delta > 0) cells.fail('delta', `事由「${LABELS.causes[cause as 'retirement'][0]}」は減少の事由です。増減数は負の数（例: -${delta}）にしてください`);
+      if (isIncreaseCause(cause) && delta < 0)
+        cells.fail('delta', `事由「${LABELS.causes[cause as 'new_hire'][0]}」は増加の事由です。増減数は正の数にしてください`);
+      if (isDecreaseCause(cause) && delta > 0)
+        cells.fail('delta', `事由「${LABELS.causes[cause as 'retirement'][0]}」は減少の事由です。増減数は負の数（例: -${delta}）にしてください`);
     }
     const employmentType = cells.read('employmentType', (v) => employmentTypes.read(v));
     const gender = blank(values.gender) ? 'unspecified' : cells.read('gender', (v) => genders.read(v));
-    const note = blank(values.note) ? null : cells.read('note', (v) => {
-      const text = cellText(v);
-      return text.length <= MAX_NOTE_LENGTH ? { ok: true, value: text } : { ok: false, message: `備考は${MAX_NOTE_LENGTH.toLocaleString('ja-JP')}文字までです` };
-    });
+    const note = blank(values.note)
+      ? null
+      : cells.read('note', (v) => {
+          const text = cellText(v);
+          return text.length <= MAX_NOTE_LENGTH
+            ? { ok: true, value: text }
+            : { ok: false, message: `備考は${MAX_NOTE_LENGTH.toLocaleString('ja-JP')}文字までです` };
+        });
     if (cells.errors.length) return { staged: null, errors: cells.errors };
     return {
-      staged: { rowNumber: row, unionId: unionId!, effectiveOn: effectiveOn!, delta, members: null, cause, employmentType: employmentType!, gender: gender!, note },
+      staged: {
+        rowNumber: row,
+        unionId: unionId!,
+        effectiveOn: effectiveOn!,
+        delta,
+        members: null,
+        cause,
+        employmentType: employmentType!,
+        gender: gender!,
+        note,
+      },
       errors: [],
     };
   }
@@ -135,7 +151,17 @@ export class SurveyRows implements RowChecker {
     }
     if (cells.errors.length) return { staged: null, errors: cells.errors };
     return {
-      staged: { rowNumber: row, unionId: unionId!, effectiveOn: surveyedOn!, delta: null, members, cause: null, employmentType: employmentType!, gender: gender!, note: null },
+      staged: {
+        rowNumber: row,
+        unionId: unionId!,
+        effectiveOn: surveyedOn!,
+        delta: null,
+        members,
+        cause: null,
+        employmentType: employmentType!,
+        gender: gender!,
+        note: null,
+      },
       errors: [],
     };
   }

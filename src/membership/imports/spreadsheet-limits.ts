@@ -47,7 +47,10 @@ export const refusals = {
   row: (row: number) =>
     new SpreadsheetRefused(`${row}行目の近くに、1行で${MB(SPREADSHEET_LIMITS.maxRowXmlBytes)}を超えるデータがあります。1つのセルは32,767文字までです`, row),
   csvRecord: (row: number) =>
-    new SpreadsheetRefused(`${row}行目が長すぎます（1行は${SPREADSHEET_LIMITS.maxCsvRecordChars.toLocaleString('ja-JP')}文字まで）。セルの中の改行や引用符（"）の閉じ忘れがないか確かめてください`, row),
+    new SpreadsheetRefused(
+      `${row}行目が長すぎます（1行は${SPREADSHEET_LIMITS.maxCsvRecordChars.toLocaleString('ja-JP')}文字まで）。セルの中の改行や引用符（"）の閉じ忘れがないか確かめてください`,
+      row,
+    ),
   notAWorkbook: (reason: string) => new SpreadsheetRefused(`Excelファイル（.xlsx）として読めません（${reason}）。Excelで開いて「.xlsx」で保存し直してください`),
   noSheet: () => new SpreadsheetRefused('Excelファイルにワークシートがありません'),
 };

@@ -112,6 +112,8 @@ async function refuseUnassignableOrganizers(manager: EntityManager, importId: st
         ORDER BY r.row_number LIMIT 1`,
   );
   if (unassignable) {
-    throw new CommitRefused(`${unassignable.row_number}行目の担当オルガナイザー「${unassignable.email ?? ''}」は、確認の後にこの地域連合のオルガナイザーではなくなりました`);
+    throw new CommitRefused(
+      `${unassignable.row_number}行目の担当オルガナイザー「${unassignable.email ?? ''}」は、確認の後にこの地域連合のオルガナイザーではなくなりました`,
+    );
   }
 }

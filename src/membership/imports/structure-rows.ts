@@ -35,9 +35,17 @@ function initialStage(value: unknown): Parsed<string> {
 const MAX_WORKERS = 1_000_000;
 
 /** A council read from a cell, held to the council staff's own (`scopeCouncilId`; null: any). */
-function ownCouncil<T extends { id: string; name: string }>(structure: StructureDirectory, scopeCouncilId: string | null, what: string, found: Parsed<T>): Parsed<T> {
+function ownCouncil<T extends { id: string; name: string }>(
+  structure: StructureDirectory,
+  scopeCouncilId: string | null,
+  what: string,
+  found: Parsed<T>,
+): Parsed<T> {
   if (!found.ok || scopeCouncilId === null || found.value.id === scopeCouncilId) return found;
-  return { ok: false, message: `${found.value.name}の${what}は登録できません。あなたの地域連合（${structure.councilName(scopeCouncilId)}）の${what}だけを登録できます` };
+  return {
+    ok: false,
+    message: `${found.value.name}の${what}は登録できません。あなたの地域連合（${structure.councilName(scopeCouncilId)}）の${what}だけを登録できます`,
+  };
 }
 
 /** Text of at most `max` characters (NFKC, trimmed), as the API's MaxLength. */
@@ -74,7 +82,9 @@ export class UnionRows implements RowChecker<StagedRecord> {
     const name = cells.read('name', textUpTo(200));
     const federation = optional(cells, values, 'federationCode', (v) => this.structure.federations.find(v));
     const council = cells.read('regionalCouncilCode', (v) =>
-      blank(v) ? { ok: false, message: '地域連合のコードまたは名称を入力してください' } : ownCouncil(this.structure, this.scope.regionalCouncilId, '組合', this.structure.councils.find(v)),
+      blank(v)
+        ? { ok: false, message: '地域連合のコードまたは名称を入力してください' }
+        : ownCouncil(this.structure, this.scope.regionalCouncilId, '組合', this.structure.councils.find(v)),
     );
     const employerName = cells.read('employerName', textUpTo(200));
     const municipality = optional(cells, values, 'municipality', textUpTo(50));
@@ -129,7 +139,9 @@ export class ProspectRows implements RowChecker<StagedRecord> {
     const employerNameKana = optional(cells, values, 'employerNameKana', textUpTo(200, toKatakana));
     const establishmentName = optional(cells, values, 'establishmentName', textUpTo(200, normalizeName));
     const municipality = optional(cells, values, 'municipality', textUpTo(50, normalizeName));
-    const council = optional(cells, values, 'regionalCouncilCode', (v) => ownCouncil(this.structure, this.scopeCouncilId, '事業所', this.structure.councils.find(v)));
+    const council = optional(cells, values, 'regionalCouncilCode', (v) =>
+      ownCouncil(this.structure, this.scopeCouncilId, '事業所', this.structure.councils.find(v)),
+    );
     const regionalCouncilId = this.inScope(cells, values, this.council(cells, values, municipality, council));
     const sectorCode = optional(cells, values, 'sectorCode', (v) => this.structure.sectors.find(v))?.code ?? null;
     const targetFederationId = optional(cells, values, 'targetFederationCode', (v) => this.structure.federations.find(v))?.id ?? null;
@@ -207,11 +219,17 @@ export class ProspectRows implements RowChecker<StagedRecord> {
   }
 
   private workforce(cells: Cells, values: RowValues): Record<(typeof WORKFORCE)[number], number | null> {
-    const none: Record<(typeof WORKFORCE)[number], number | null> = { workforceRegular: null, workforcePartTime: null, workforceFixedTerm: null, workforceDispatch: null };
+    const none: Record<(typeof WORKFORCE)[number], number | null> = {
+      workforceRegular: null,
+      workforcePartTime: null,
+      workforceFixedTerm: null,
+      workforceDispatch: null,
+    };
     const given = WORKFORCE.filter((field) => !blank(values[field]));
     if (given.length === 0) return none;
     if (given.length < WORKFORCE.length) {
-      for (const field of WORKFORCE.filter((f) => blank(values[f]))) cells.fail(field, '内訳は4列（正社員数・パート数・有期雇用数・派遣数）すべて入力するか、すべて空欄にしてください');
+      for (const field of WORKFORCE.filter((f) => blank(values[f])))
+        cells.fail(field, '内訳は4列（正社員数・パート数・有期雇用数・派遣数）すべて入力するか、すべて空欄にしてください');
       return none;
     }
     const counts = { ...none };

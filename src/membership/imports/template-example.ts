@@ -19,5 +19,10 @@ export function templateExampleProblem(kind: ReadableKind, row: number, values: 
   if (compared.length < MIN_COMPARED) return null;
   if (!compared.every((c) => cellText(values[c.field]) === cellText(c.example))) return null;
   const first = compared[0];
-  return { row, column: first.header, value: cellText(values[first.field]), message: 'ひな形の記入例の行です。この行を消してから、もう一度「検証」してください' };
+  return {
+    row,
+    column: first.header,
+    value: cellText(values[first.field]),
+    message: 'ひな形の記入例の行です。この行を消してから、もう一度「検証」してください',
+  };
 }

@@ -44,7 +44,12 @@ export class UnionDirectory {
     const named = this.byName.get(nameText) ?? [];
     if (named.length > 1) {
       const candidates = named.map((u) => `${u.name}（組合コード ${u.code ?? 'なし'}）`).join('、');
-      return { ok: false, column: '組合名', value: nameText, message: `組合名「${nameText}」に当たる組合が複数あります。組合コードで指定してください: ${candidates}` };
+      return {
+        ok: false,
+        column: '組合名',
+        value: nameText,
+        message: `組合名「${nameText}」に当たる組合が複数あります。組合コードで指定してください: ${candidates}`,
+      };
     }
     return this.inScope(named[0], '組合名', nameText, `組合名「${nameText}」の組合はありません`);
   }

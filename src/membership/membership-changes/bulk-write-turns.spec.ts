@@ -20,7 +20,10 @@ describe('BulkWriteTurns', () => {
 
   beforeEach(async () => {
     // as in the app: the JWT module is global, and Nest gives the middleware its JwtService
-    const module = await Test.createTestingModule({ imports: [JwtModule.register({ global: true, secret: 'bulk-write-turns-test-secret' })], providers: [BulkWriteTurns] }).compile();
+    const module = await Test.createTestingModule({
+      imports: [JwtModule.register({ global: true, secret: 'bulk-write-turns-test-secret' })],
+      providers: [BulkWriteTurns],
+    }).compile();
     turns = module.get(BulkWriteTurns);
     token = module.get(JwtService).sign({ sub: 'a-federation-officer' });
   });

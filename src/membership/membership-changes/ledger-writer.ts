@@ -52,12 +52,7 @@ export interface LedgerEntry {
  * far faster than thousands of bound parameters (a multi-row VALUES list), and keeps a
  * statement at a dozen parameters however many rows it carries.
  */
-export async function appendToLedger(
-  manager: EntityManager,
-  entries: LedgerEntry[],
-  source: LedgerSource,
-  recordedBy: string | null,
-): Promise<string[]> {
+export async function appendToLedger(manager: EntityManager, entries: LedgerEntry[], source: LedgerSource, recordedBy: string | null): Promise<string[]> {
   const ids = uuidV7Batch(entries.length);
   for (let start = 0; start < entries.length; start += CHUNK) {
     await query(manager, insertChunk(ids.slice(start, start + CHUNK), entries.slice(start, start + CHUNK), source, recordedBy));

@@ -147,7 +147,10 @@ export class MembershipSurveysService {
   }
 
   async get(id: string, caller: CurrentUser): Promise<MembershipSurveyDto> {
-    const [row] = await query<(SurveyRow | undefined)[]>(this.db, sql`SELECT ${SURVEY_COLUMNS} FROM ${SURVEYS} WHERE s.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}`);
+    const [row] = await query<(SurveyRow | undefined)[]>(
+      this.db,
+      sql`SELECT ${SURVEY_COLUMNS} FROM ${SURVEYS} WHERE s.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}`,
+    );
     if (!row) throw notFound('Membership survey');
     return toDto(row);
   }

@@ -28,7 +28,9 @@ export function surveyContentHash(unionId: string, surveyedOn: string, counts: r
   const content = sortCounts(counts)
     .filter((c) => c.members !== 0)
     .map((c) => `${pairKey(c)}=${c.members}`);
-  return createHash('sha256').update(JSON.stringify([unionId.toLowerCase(), surveyedOn, content])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([unionId.toLowerCase(), surveyedOn, content]))
+    .digest('hex');
 }
 
 /**

@@ -60,10 +60,7 @@ export class ConsultationsService {
   }
 
   async get(id: string, caller: CurrentUser, manager: EntityManager = this.consultations.manager): Promise<ConsultationDto> {
-    const [found] = await query<Consultation[]>(
-      manager,
-      sql`SELECT ${CONSULTATION_COLUMNS} FROM consultations c WHERE c.id = ${id} AND ${inScopeOf(caller)}`,
-    );
+    const [found] = await query<Consultation[]>(manager, sql`SELECT ${CONSULTATION_COLUMNS} FROM consultations c WHERE c.id = ${id} AND ${inScopeOf(caller)}`);
     if (!found) throw notFound('Consultation');
     return toConsultationDto(found);
   }
@@ -109,7 +106,16 @@ export class ConsultationsService {
       const patch: Record<string, unknown> = { ...fields, updatedBy: caller.id };
       for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
       const event = { action: 'consultation.updated', scope: { regionalCouncilId: councilId } } as const;
-      if (!(await this.audit.recordChange(manager, caller, Consultation, id, () => event, () => versionedUpdate(manager, Consultation, id, version, patch)))) {
+      if (
+        !(await this.audit.recordChange(
+          manager,
+          caller,
+          Consultation,
+          id,
+          () => event,
+          () => versionedUpdate(manager, Consultation, id, version, patch),
+        ))
+      ) {
         throw notFound('Consultation');
       }
     });
@@ -124,10 +130,7 @@ export class ConsultationsService {
     const council = await query<unknown[]>(manager, sql`SELECT 1 FROM regional_councils WHERE id = ${councilId}`);
     if (council.length === 0) throw badField('regionalCouncilId', 'refers to a regional council that does not exist');
     if (!prospectId) return;
-    const prospect = await query<unknown[]>(
-      manager,
-      sql`SELECT 1 FROM prospects WHERE id = ${prospectId} AND regional_council_id = ${councilId}`,
-    );
+    const prospect = await query<unknown[]>(manager, sql`SELECT 1 FROM prospects WHERE id = ${prospectId} AND regional_council_id = ${councilId}`);
     if (prospect.length === 0) throw badField('prospectId', 'must be a prospect of the same regional council');
   }
 }

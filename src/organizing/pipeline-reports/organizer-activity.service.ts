@@ -51,7 +51,11 @@ function figures(visits: VisitCount[], moves: MoveCount[]): ActivityFigures {
   const sum = <T extends { n: number }>(rows: T[], keep: (row: T) => boolean): number => rows.filter(keep).reduce((total, r) => total + r.n, 0);
   return {
     visits: sum(visits, () => true),
-    visitsByOutcome: VISIT_OUTCOMES.map((outcome) => ({ outcome, label: labelOf('visitOutcomes', outcome), visits: sum(visits, (v) => v.outcome === outcome) })),
+    visitsByOutcome: VISIT_OUTCOMES.map((outcome) => ({
+      outcome,
+      label: labelOf('visitOutcomes', outcome),
+      visits: sum(visits, (v) => v.outcome === outcome),
+    })),
     visitsWithoutOutcome: sum(visits, (v) => v.outcome === null),
     consultations: sum(visits, (v) => v.kind === 'consultation' || v.outcome === 'consultation_taken'),
     stageAdvances: sum(moves, (m) => isAdvance(m.fromStage, m.toStage)),
@@ -98,20 +102,24 @@ export class OrganizerActivityService {
       asOf: newest.length ? new Date(Math.max(...newest)) : null,
       month: filter.month,
       regionalCouncilId: councilId,
-      organizers: people.map(
-        (u): OrganizerActivity => ({
-          organizerId: u.id,
-          label: u.name,
-          role: u.role,
-          roleLabel: labelOf('roles', u.role),
-          regionalCouncilId: u.councilId,
-          ...figures(visits.filter((v) => v.userId === u.id), moves.filter((m) => m.userId === u.id)),
-        }),
-      ),
+      organizers: people.map((u): OrganizerActivity => ({
+        organizerId: u.id,
+        label: u.name,
+        role: u.role,
+        roleLabel: labelOf('roles', u.role),
+        regionalCouncilId: u.councilId,
+        ...figures(
+          visits.filter((v) => v.userId === u.id),
+          moves.filter((m) => m.userId === u.id),
+        ),
+      })),
       councils: councils.map((c) => ({
         regionalCouncilId: c.id,
         label: c.name,
-        ...figures(visits.filter((v) => v.councilId === c.id), moves.filter((m) => m.councilId === c.id)),
+        ...figures(
+          visits.filter((v) => v.councilId === c.id),
+          moves.filter((m) => m.councilId === c.id),
+        ),
         streetConsultations: c.street,
       })),
       total: { ...figures(visits, moves), streetConsultations: street },

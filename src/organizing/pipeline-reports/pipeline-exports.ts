@@ -67,7 +67,9 @@ const pipeline = reportExport<PipelineReport>({ fileName: '組織化の進捗', 
 function activityColumns<T extends ActivityFigures>(): ExportColumn<T>[] {
   return [
     col.number<T>('訪問等', (a) => a.visits),
-    ...VISIT_OUTCOMES.map((outcome) => col.number<T>(`結果:${labelOf('visitOutcomes', outcome)}`, (a) => a.visitsByOutcome.find((v) => v.outcome === outcome)?.visits ?? 0)),
+    ...VISIT_OUTCOMES.map((outcome) =>
+      col.number<T>(`結果:${labelOf('visitOutcomes', outcome)}`, (a) => a.visitsByOutcome.find((v) => v.outcome === outcome)?.visits ?? 0),
+    ),
     col.number<T>('結果未記入', (a) => a.visitsWithoutOutcome),
     col.number<T>('相談対応', (a) => a.consultations),
     col.number<T>('ステージ前進', (a) => a.stageAdvances),
@@ -76,31 +78,34 @@ function activityColumns<T extends ActivityFigures>(): ExportColumn<T>[] {
   ];
 }
 
-const organizerActivity = reportExport<OrganizerActivityReport>({ fileName: 'オルガナイザー活動', asciiName: 'organizer-activity', needs: ['regionalCouncils'] }, (answer, names) => [
-  sheet(
-    '担当者別',
-    [
-      col.month<OrganizerActivity>('月', () => answer.month),
-      col.text<OrganizerActivity>('担当者', (o) => o.label),
-      col.text<OrganizerActivity>('役割', (o) => o.roleLabel),
-      col.text<OrganizerActivity>('地域連合', (o) => names.regionalCouncil(o.regionalCouncilId)),
-      ...activityColumns<OrganizerActivity>(),
-    ],
-    answer.organizers,
-    names,
-  ),
-  sheet(
-    '地域連合別',
-    [
-      col.month<CouncilActivity>('月', () => answer.month),
-      col.text<CouncilActivity>('地域連合', (c) => c.label),
-      col.number<CouncilActivity>('街頭労働相談', (c) => c.streetConsultations),
-      ...activityColumns<CouncilActivity>(),
-    ],
-    [...answer.councils, { ...answer.total, regionalCouncilId: '', label: '合計' }],
-    names,
-  ),
-]);
+const organizerActivity = reportExport<OrganizerActivityReport>(
+  { fileName: 'オルガナイザー活動', asciiName: 'organizer-activity', needs: ['regionalCouncils'] },
+  (answer, names) => [
+    sheet(
+      '担当者別',
+      [
+        col.month<OrganizerActivity>('月', () => answer.month),
+        col.text<OrganizerActivity>('担当者', (o) => o.label),
+        col.text<OrganizerActivity>('役割', (o) => o.roleLabel),
+        col.text<OrganizerActivity>('地域連合', (o) => names.regionalCouncil(o.regionalCouncilId)),
+        ...activityColumns<OrganizerActivity>(),
+      ],
+      answer.organizers,
+      names,
+    ),
+    sheet(
+      '地域連合別',
+      [
+        col.month<CouncilActivity>('月', () => answer.month),
+        col.text<CouncilActivity>('地域連合', (c) => c.label),
+        col.number<CouncilActivity>('街頭労働相談', (c) => c.streetConsultations),
+        ...activityColumns<CouncilActivity>(),
+      ],
+      [...answer.councils, { ...answer.total, regionalCouncilId: '', label: '合計' }],
+      names,
+    ),
+  ],
+);
 
 export const PIPELINE_EXPORTS: RouteExports = {
   '/reports/pipeline': pipeline,

@@ -76,7 +76,11 @@ describe('pipeline figures', () => {
     // open: C 40 × 0.5, D 200 × 0.25, E 30 × 0.2; each × 0.75
     expect(all).toMatchObject({ prospects: 5, workersCovered: 270, expectedMembers: 57, affiliatedMembers: 45 });
 
-    const councilY = groupFigures(prospects.filter((p) => p.id === 'D' || p.id === 'E'), stays, model);
+    const councilY = groupFigures(
+      prospects.filter((p) => p.id === 'D' || p.id === 'E'),
+      stays,
+      model,
+    );
     expect(councilY).toMatchObject({ prospects: 2, workersCovered: 230, expectedMembers: 42, affiliatedMembers: 0 });
     expect(councilY.stages[0]).toMatchObject({ stage: 'identified', medianDays: 6, completedStays: 1 });
   });

@@ -94,7 +94,10 @@ export function expectationModel(prospects: PipelineProspect[]): ExpectationMode
   const affiliationProbability = WORKING_STAGES.map((stage, i) => ({
     stage,
     label: labelOf('stages', stage),
-    probability: round(rates.slice(i).reduce((product, rate) => product * rate, 1), 4),
+    probability: round(
+      rates.slice(i).reduce((product, rate) => product * rate, 1),
+      4,
+    ),
   }));
   const affiliated = prospects.filter((p) => p.reachedIndex === PROGRESS_STAGES.length - 1);
   const workers = affiliated.reduce((sum, p) => sum + p.estimatedWorkers, 0);
@@ -128,7 +131,10 @@ export function groupFigures(prospects: PipelineProspect[], stays: PipelineStay[
     }),
     conversions: conversions(prospects),
     workersCovered: open.reduce((sum, p) => sum + p.estimatedWorkers, 0),
-    expectedMembers: round(open.reduce((sum, p) => sum + p.estimatedWorkers * probabilityAt(model, p) * model.joinRate, 0), 1),
+    expectedMembers: round(
+      open.reduce((sum, p) => sum + p.estimatedWorkers * probabilityAt(model, p) * model.joinRate, 0),
+      1,
+    ),
     affiliatedMembers: prospects.reduce((sum, p) => sum + p.affiliatedMembers, 0),
   };
 }

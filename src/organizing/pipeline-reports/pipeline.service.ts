@@ -100,7 +100,11 @@ export class PipelineService {
       model,
       total: figures(prospects),
       byCouncil: councils.map((c) => ({ regionalCouncilId: c.id, label: c.name, figures: figures(prospects.filter((p) => p.councilId === c.id)) })),
-      byOrganizer: await this.byOrganizer(prospects, councils.map((c) => c.id), figures),
+      byOrganizer: await this.byOrganizer(
+        prospects,
+        councils.map((c) => c.id),
+        figures,
+      ),
     };
   }
 

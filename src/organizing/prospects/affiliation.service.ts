@@ -68,9 +68,18 @@ export class AffiliationService {
       const union = await this.insertUnion(manager, prospect, dto, caller);
       const entries = toEntries(union.id, dto.effectiveOn, lines, `加盟: ${prospect.employerName}`);
       const changeIds = await appendToLedger(manager, entries, 'affiliation', caller.id);
-      const details = { union: { id: union.id, code: union.code, name: union.name, federationId: union.federationId, kind: union.kind }, members: dto.members, effectiveOn: dto.effectiveOn };
-      await this.audit.recordChange(manager, caller, Prospect, id, () => ({ action: 'prospect.affiliated', scope: auditScopeOf(prospect), details }), () =>
-        applyStageChange(manager, prospect, 'affiliated', 'affiliate', `${union.name} として加盟 (${dto.members}名)`, caller, union.id),
+      const details = {
+        union: { id: union.id, code: union.code, name: union.name, federationId: union.federationId, kind: union.kind },
+        members: dto.members,
+        effectiveOn: dto.effectiveOn,
+      };
+      await this.audit.recordChange(
+        manager,
+        caller,
+        Prospect,
+        id,
+        () => ({ action: 'prospect.affiliated', scope: auditScopeOf(prospect), details }),
+        () => applyStageChange(manager, prospect, 'affiliated', 'affiliate', `${union.name} として加盟 (${dto.members}名)`, caller, union.id),
       );
       return { prospect: await this.prospects.get(id, caller, manager), union, membershipChangeIds: changeIds };
     });

@@ -23,11 +23,7 @@ export function canManage(caller: CurrentUser, prospect: Pick<ProspectOwnership,
 /** Council staff, or an organizer of the council the prospect is assigned to. */
 export function canMoveStage(caller: CurrentUser, prospect: ProspectOwnership): boolean {
   if (canManage(caller, prospect)) return true;
-  return (
-    caller.role === 'organizer' &&
-    caller.regionalCouncilId === prospect.regionalCouncilId &&
-    prospect.assignedOrganizerIds.includes(caller.id)
-  );
+  return caller.role === 'organizer' && caller.regionalCouncilId === prospect.regionalCouncilId && prospect.assignedOrganizerIds.includes(caller.id);
 }
 
 /** Visits speak of individual workers' support: federation users read the prospect, never its visits. */

@@ -8,11 +8,7 @@ import { query, sql } from '../../platform/database/sql';
  *  - both given: the council must list the municipality;
  *  - a municipality that no council lists is refused, naming `municipality`.
  */
-export async function resolveCouncil(
-  manager: EntityManager,
-  municipality: string | null,
-  regionalCouncilId: string | null,
-): Promise<string> {
+export async function resolveCouncil(manager: EntityManager, municipality: string | null, regionalCouncilId: string | null): Promise<string> {
   if (municipality === null) {
     if (!regionalCouncilId) throw badField('regionalCouncilId', 'is required when municipality is not given');
     await requireCouncil(manager, regionalCouncilId);
@@ -56,5 +52,4 @@ export async function checkOrganizers(manager: EntityManager, ids: string[], reg
 export const normalizeName = (value: string): string => value.normalize('NFKC').trim();
 
 /** フリガナ in katakana, whichever kana was typed. */
-export const toKatakana = (value: string): string =>
-  normalizeName(value).replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+export const toKatakana = (value: string): string => normalizeName(value).replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));

@@ -32,35 +32,57 @@ export class ProspectStagesService {
   ) {}
 
   async move(id: string, dto: MoveStageDto, caller: CurrentUser, request: IdempotentRequest): Promise<ProspectDto> {
-    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
-      const prospect = await this.prospects.findInScope(manager, id, caller);
-      if (!canMoveStage(caller, prospect)) {
-        throw forbidden('Only the organizers assigned to this prospect and the staff of its council move its stage');
-      }
-      const note = dto.note?.trim() || null;
-      if (dto.version !== prospect.version) throw staleVersion();
-      assertMoveAllowed(prospect, dto.stage, 'move', note);
-      await this.audit.recordChange(manager, caller, Prospect, id, () => ({ action: 'prospect.stage_changed', scope: auditScopeOf(prospect) }), () =>
-        applyStageChange(manager, prospect, dto.stage, 'move', note, caller),
-      );
-      return this.prospects.get(id, caller, manager);
-    }, 200);
+    const result = await this.idempotent.run(
+      caller,
+      request,
+      dto,
+      async (manager) => {
+        const prospect = await this.prospects.findInScope(manager, id, caller);
+        if (!canMoveStage(caller, prospect)) {
+          throw forbidden('Only the organizers assigned to this prospect and the staff of its council move its stage');
+        }
+        const note = dto.note?.trim() || null;
+        if (dto.version !== prospect.version) throw staleVersion();
+        assertMoveAllowed(prospect, dto.stage, 'move', note);
+        await this.audit.recordChange(
+          manager,
+          caller,
+          Prospect,
+          id,
+          () => ({ action: 'prospect.stage_changed', scope: auditScopeOf(prospect) }),
+          () => applyStageChange(manager, prospect, dto.stage, 'move', note, caller),
+        );
+        return this.prospects.get(id, caller, manager);
+      },
+      200,
+    );
     return result.body;
   }
 
   /** Out of affiliated or lost, back to a working stage: council staff only, with a reason. */
   async reopen(id: string, dto: ReopenProspectDto, caller: CurrentUser, request: IdempotentRequest): Promise<ProspectDto> {
-    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
-      const prospect = await this.prospects.findInScope(manager, id, caller);
-      if (!canManage(caller, prospect)) throw forbidden('Only the staff of its regional council reopen a prospect');
-      const note = dto.note.trim() || null;
-      if (dto.version !== prospect.version) throw staleVersion();
-      assertMoveAllowed(prospect, dto.stage, 'reopen', note);
-      await this.audit.recordChange(manager, caller, Prospect, id, () => ({ action: 'prospect.reopened', scope: auditScopeOf(prospect) }), () =>
-        applyStageChange(manager, prospect, dto.stage, 'reopen', note, caller),
-      );
-      return this.prospects.get(id, caller, manager);
-    }, 200);
+    const result = await this.idempotent.run(
+      caller,
+      request,
+      dto,
+      async (manager) => {
+        const prospect = await this.prospects.findInScope(manager, id, caller);
+        if (!canManage(caller, prospect)) throw forbidden('Only the staff of its regional council reopen a prospect');
+        const note = dto.note.trim() || null;
+        if (dto.version !== prospect.version) throw staleVersion();
+        assertMoveAllowed(prospect, dto.stage, 'reopen', note);
+        await this.audit.recordChange(
+          manager,
+          caller,
+          Prospect,
+          id,
+          () => ({ action: 'prospect.reopened', scope: auditScopeOf(prospect) }),
+          () => applyStageChange(manager, prospect, dto.stage, 'reopen', note, caller),
+        );
+        return this.prospects.get(id, caller, manager);
+      },
+      200,
+    );
     return result.body;
   }
 

@@ -90,12 +90,7 @@ export class ProspectsController {
   @ApiOperation({ operationId: 'moveProspectStage', summary: 'Move a prospect to another stage' })
   @ApiOkResponse({ type: ProspectDto })
   @ApiConflictResponse({ description: 'Illegal stage change, stale version, or Idempotency-Key reused with a different request' })
-  move(
-    @UuidParam() id: string,
-    @Body() dto: MoveStageDto,
-    @Caller() caller: CurrentUser,
-    @IdempotencyKey() request: IdempotentRequest,
-  ): Promise<ProspectDto> {
+  move(@UuidParam() id: string, @Body() dto: MoveStageDto, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<ProspectDto> {
     return this.stages.move(id, dto, caller, request);
   }
 

@@ -179,12 +179,7 @@ export class ProspectsService {
    * The council after a change: the one named, else the current one while it still lists the
    * municipality, else the one council that lists the new municipality.
    */
-  private async councilAfterUpdate(
-    manager: EntityManager,
-    current: Prospect,
-    municipality: string | null,
-    requested: string | undefined,
-  ): Promise<string> {
+  private async councilAfterUpdate(manager: EntityManager, current: Prospect, municipality: string | null, requested: string | undefined): Promise<string> {
     if (requested !== undefined) return resolveCouncil(manager, municipality, requested);
     if (municipality === current.municipality) return current.regionalCouncilId;
     if (municipality === null) return current.regionalCouncilId;

@@ -1,10 +1,8 @@
 import { STAGES, Stage, StageState, WorkingStage, checkStageMove, heldFromAfter, isAdvance, needsNote } from './stage-rules';
 
 const at = (stage: Stage, heldFromStage: WorkingStage | null = null): StageState => ({ stage, heldFromStage });
-const allowed = (state: StageState, to: Stage, kind: 'move' | 'reopen' | 'affiliate' = 'move'): boolean =>
-  checkStageMove(state, to, kind).allowed;
-const targets = (state: StageState, kind: 'move' | 'reopen' | 'affiliate' = 'move'): Stage[] =>
-  STAGES.filter((to) => allowed(state, to, kind));
+const allowed = (state: StageState, to: Stage, kind: 'move' | 'reopen' | 'affiliate' = 'move'): boolean => checkStageMove(state, to, kind).allowed;
+const targets = (state: StageState, kind: 'move' | 'reopen' | 'affiliate' = 'move'): Stage[] => STAGES.filter((to) => allowed(state, to, kind));
 
 describe('stage rules', () => {
   it('moves one stage forward or one back along the path, plus on_hold and lost', () => {

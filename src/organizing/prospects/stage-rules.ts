@@ -62,9 +62,7 @@ function checkOrdinaryMove(current: StageState, to: Stage): StageDecision {
   if (to === 'on_hold') return isWorking(from) ? allow : refuse(`cannot put a ${from} prospect on hold`);
   if (from === 'on_hold') {
     const limit = current.heldFromStage ?? 'founded';
-    return stageIndex(to) <= stageIndex(limit)
-      ? allow
-      : refuse(`from on_hold a prospect returns to ${limit}, where it was paused, or an earlier stage`);
+    return stageIndex(to) <= stageIndex(limit) ? allow : refuse(`from on_hold a prospect returns to ${limit}, where it was paused, or an earlier stage`);
   }
   const step = stageIndex(to) - stageIndex(from);
   if (step === 1 || step === -1) return allow;

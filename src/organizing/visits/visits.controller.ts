@@ -21,11 +21,7 @@ export class VisitsController {
   @Get('prospects/:prospectId/visits')
   @ApiOperation({ operationId: 'listProspectVisits', summary: 'List a prospect’s visits' })
   @ApiPage(VisitDto)
-  listForProspect(
-    @UuidParam('prospectId') prospectId: string,
-    @Query() query: ListVisitsQuery,
-    @Caller() caller: CurrentUser,
-  ): Promise<Page<VisitDto>> {
+  listForProspect(@UuidParam('prospectId') prospectId: string, @Query() query: ListVisitsQuery, @Caller() caller: CurrentUser): Promise<Page<VisitDto>> {
     return this.visits.listForProspect(prospectId, query, caller);
   }
 
@@ -67,12 +63,7 @@ export class VisitsController {
   @ApiOperation({ operationId: 'updateVisit', summary: 'Change a visit you logged' })
   @ApiOkResponse({ type: VisitDto })
   @ApiConflictResponse({ description: 'Stale version, or Idempotency-Key reused with a different request' })
-  update(
-    @UuidParam() id: string,
-    @Body() dto: UpdateVisitDto,
-    @Caller() caller: CurrentUser,
-    @IdempotencyKey() request: IdempotentRequest,
-  ): Promise<VisitDto> {
+  update(@UuidParam() id: string, @Body() dto: UpdateVisitDto, @Caller() caller: CurrentUser, @IdempotencyKey() request: IdempotentRequest): Promise<VisitDto> {
     return this.visits.update(id, dto, caller, request);
   }
 }

@@ -64,7 +64,11 @@ export class VisitsService {
         updatedBy: caller.id,
       });
       const visitId = inserted.identifiers[0].id as string;
-      await this.audit.recordCreated(manager, caller, Visit, visitId, () => ({ action: 'visit.created', scope: auditScopeOf(prospect), details: { prospectId } }));
+      await this.audit.recordCreated(manager, caller, Visit, visitId, () => ({
+        action: 'visit.created',
+        scope: auditScopeOf(prospect),
+        details: { prospectId },
+      }));
       if (dto.nextActionOn) await this.setNextAction(manager, prospectId, dto.nextActionOn, caller);
       return this.get(visitId, caller, manager);
     });
@@ -115,7 +119,16 @@ export class VisitsService {
         if (fields.summary !== undefined) patch.summary = fields.summary.trim();
         for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
         const event = { action: 'visit.updated', scope: auditScopeOf(placement), details: { prospectId: current.prospectId } } as const;
-        if (!(await this.audit.recordChange(manager, caller, Visit, id, () => event, () => versionedUpdate(manager, Visit, id, version, patch)))) {
+        if (
+          !(await this.audit.recordChange(
+            manager,
+            caller,
+            Visit,
+            id,
+            () => event,
+            () => versionedUpdate(manager, Visit, id, version, patch),
+          ))
+        ) {
           throw notFound('Visit');
         }
         if (dto.nextActionOn) await this.setNextAction(manager, current.prospectId, dto.nextActionOn, caller);

@@ -41,7 +41,11 @@ export class AuditEvents {
     if (filter.to) conditions.push(sql`e.occurred_at < ${tokyoDayStart(filter.to)}::timestamptz + interval '1 day'`);
     // an export reads every row through its cursor (ExportRun), not page by page
     if (currentExportRun()) {
-      const { rows } = await selectPage<Row>(this.db, { columns: COLUMNS, from: sql`audit_events e`, where: sql.and(conditions), orderBy: NEWEST_FIRST }, filter);
+      const { rows } = await selectPage<Row>(
+        this.db,
+        { columns: COLUMNS, from: sql`audit_events e`, where: sql.and(conditions), orderBy: NEWEST_FIRST },
+        filter,
+      );
       return { items: rows.map(toDto), limit: filter.limit, nextCursor: null };
     }
     return this.page(conditions, filter);
@@ -64,7 +68,10 @@ export class AuditEvents {
       const [at, id] = cursor.split('_');
       conditions.push(sql`(e.occurred_at, e.id) < (${at}::timestamptz, ${id}::uuid)`);
     }
-    const rows = await query<Row[]>(this.db, sql`SELECT ${COLUMNS} FROM audit_events e WHERE ${sql.and(conditions)} ORDER BY ${NEWEST_FIRST} LIMIT ${limit + 1}`);
+    const rows = await query<Row[]>(
+      this.db,
+      sql`SELECT ${COLUMNS} FROM audit_events e WHERE ${sql.and(conditions)} ORDER BY ${NEWEST_FIRST} LIMIT ${limit + 1}`,
+    );
     const last = rows[limit - 1];
     return { items: rows.slice(0, limit).map(toDto), limit, nextCursor: rows.length > limit ? `${last.cursorAt}_${last.id}` : null };
   }

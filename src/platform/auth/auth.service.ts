@@ -70,7 +70,11 @@ export class AuthService {
     const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
     // a failure was counted when the attempt was taken
     if (!user || !valid) {
-      await this.audit.recordAlone(user ? { ...attempt, id: user.id, role: user.role } : attempt, { action: 'session.sign_in_failed', outcome: 'denied', targetId: user?.id });
+      await this.audit.recordAlone(user ? { ...attempt, id: user.id, role: user.role } : attempt, {
+        action: 'session.sign_in_failed',
+        outcome: 'denied',
+        targetId: user?.id,
+      });
       throw new UnauthorizedException('E-mail or password is wrong');
     }
     // as before, a right password clears the address's failures

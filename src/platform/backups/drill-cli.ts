@@ -27,7 +27,10 @@ const steps = new Steps();
 async function main(): Promise<boolean> {
   const { databaseUrl } = loadConfigOrExit();
   const name = databaseName(databaseUrl);
-  const exists = await onServer(databaseUrl, async (client) => (await query<{ rowCount: number }>(client, sql`SELECT 1 FROM pg_database WHERE datname = ${name}`)).rowCount > 0);
+  const exists = await onServer(
+    databaseUrl,
+    async (client) => (await query<{ rowCount: number }>(client, sql`SELECT 1 FROM pg_database WHERE datname = ${name}`)).rowCount > 0,
+  );
   if (exists) {
     console.log(`restore drill of database ${name}`);
     await restoreDrill({ databaseUrl, steps });

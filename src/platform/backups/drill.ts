@@ -28,7 +28,10 @@ export async function restoreDrill(options: DrillOptions): Promise<boolean> {
       backup = await backUp({ databaseUrl, dir, keep: 1 });
       const { manifest } = backup;
       const rows = Object.values(manifest.rowCounts).reduce((sum, n) => sum + n, 0);
-      return { ok: true, detail: `pg_dump -Fc, ${megabytes(manifest.bytes)}, ${thousands(rows)} rows in ${Object.keys(manifest.rowCounts).length} tables, with its manifest` };
+      return {
+        ok: true,
+        detail: `pg_dump -Fc, ${megabytes(manifest.bytes)}, ${thousands(rows)} rows in ${Object.keys(manifest.rowCounts).length} tables, with its manifest`,
+      };
     });
     return await restoreBackup({ file: (backup as BackupResult).file, into: scratch, databaseUrl, steps });
   } finally {

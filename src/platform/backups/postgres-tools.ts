@@ -31,7 +31,8 @@ export async function onServer<T>(databaseUrl: string, work: (client: Client) =>
 /** A client tool's failure as one readable message: its own error lines, not Node's. */
 function toolFailure(tool: string, error: unknown): Error {
   const stderr = (error as { stderr?: string }).stderr?.trim();
-  if ((error as { code?: unknown }).code === 'ENOENT') return new Error(`${tool} is not on the PATH: install PostgreSQL's client of the server's major version`);
+  if ((error as { code?: unknown }).code === 'ENOENT')
+    return new Error(`${tool} is not on the PATH: install PostgreSQL's client of the server's major version`);
   return new Error(`${tool} failed: ${stderr || (error instanceof Error ? error.message : String(error))}`);
 }
 

@@ -9,7 +9,9 @@ import { Outcome, thousands } from './steps';
 /** The restored schema against migrations/schema.sql, printed as `npm run schema:dump` prints it. */
 export async function checkSchema(databaseUrl: string, manifest: BackupManifest): Promise<Outcome> {
   const comparison = await compareWithSchemaInForce(databaseUrl, manifest.schemaVersion);
-  return comparison.equal ? { ok: true, detail: `equal to ${SCHEMA_IN_FORCE}` } : { ok: false, detail: `differs from ${SCHEMA_IN_FORCE} at ${comparison.difference}` };
+  return comparison.equal
+    ? { ok: true, detail: `equal to ${SCHEMA_IN_FORCE}` }
+    : { ok: false, detail: `differs from ${SCHEMA_IN_FORCE} at ${comparison.difference}` };
 }
 
 /** Every table's rows and the newest ledger row against what the manifest recorded at the backup. */

@@ -15,7 +15,9 @@ export const SCHEMA_IN_FORCE = 'migrations/schema.sql';
 
 /** The last migration of this checkout, as the migrations table names it (`QualifyFunctionCalls1732300012000`). */
 function lastMigration(root: string): string | null {
-  const files = readdirSync(join(root, 'migrations')).filter((file) => /^\d+-\w+\.ts$/.test(file)).sort();
+  const files = readdirSync(join(root, 'migrations'))
+    .filter((file) => /^\d+-\w+\.ts$/.test(file))
+    .sort();
   const match = /^(\d+)-(\w+)\.ts$/.exec(files[files.length - 1] ?? '');
   return match ? `${match[2]}${match[1]}` : null;
 }

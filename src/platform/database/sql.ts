@@ -68,7 +68,13 @@ sql.join = (parts: readonly Sql[], separator: Sql = sql`, `): Sql => {
 };
 
 /** Every condition must hold; none at all is TRUE. */
-sql.and = (conditions: readonly Sql[]): Sql => (conditions.length ? sql.join(conditions.map((c) => sql`(${c})`), sql` AND `) : sql`TRUE`);
+sql.and = (conditions: readonly Sql[]): Sql =>
+  conditions.length
+    ? sql.join(
+        conditions.map((c) => sql`(${c})`),
+        sql` AND `,
+      )
+    : sql`TRUE`;
 
 /** The statement's text with `$1`…`$n` and its values, in the shape `pg` and TypeORM take. */
 export function render(statement: Sql): { text: string; values: unknown[] } {

@@ -2,7 +2,6 @@ import type { ExportDefinition, RouteExports } from './export-definition';
 
 /** Route paths (after /api/v1, as Nest declares them: `/goals/:id/progress`) and their exports. */
 
-
 /**
  * Every GET that answers `?format=xlsx|csv`, and the routes that read a `format` of their
  * own (an import template's CSV header), which the export interceptor leaves alone.

@@ -11,7 +11,10 @@ export class ExportsModule {
     return {
       module: ExportsModule,
       imports: [ClockModule],
-      providers: [{ provide: ExportRoutes, useValue: routes }, { provide: APP_INTERCEPTOR, useClass: ExportInterceptor }],
+      providers: [
+        { provide: ExportRoutes, useValue: routes },
+        { provide: APP_INTERCEPTOR, useClass: ExportInterceptor },
+      ],
       exports: [ExportRoutes],
     };
   }

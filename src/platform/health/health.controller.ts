@@ -28,10 +28,7 @@ export class HealthController {
     const indicator = this.indicators.check('redis');
     let timer: NodeJS.Timeout | undefined;
     try {
-      const answer = await Promise.race([
-        this.redis.ping(),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000))),
-      ]);
+      const answer = await Promise.race([this.redis.ping(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000)))]);
       return answer === 'PONG' ? indicator.up() : indicator.down({ message: 'unexpected answer' });
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });

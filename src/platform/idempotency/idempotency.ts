@@ -54,7 +54,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function requestHash(request: IdempotentRequest, body: unknown): string {
-  return createHash('sha256').update(`${request.method} ${request.path}\n${canonicalJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${request.method} ${request.path}\n${canonicalJson(body)}`)
+    .digest('hex');
 }
 
 export interface IdempotentResult<T> {

@@ -57,7 +57,11 @@ export const LABELS = {
     walk_in: ['来所', 'walk-in'],
   },
   unionStatuses: { active: ['活動中', 'active'], dissolved: ['解散', 'dissolved'], merged: ['統合', 'merged'] },
-  unionKinds: { enterprise: ['企業別組合', 'enterprise union'], general: ['地域ユニオン・一般労組', 'general union'], direct: ['直加盟', 'directly affiliated'] },
+  unionKinds: {
+    enterprise: ['企業別組合', 'enterprise union'],
+    general: ['地域ユニオン・一般労組', 'general union'],
+    direct: ['直加盟', 'directly affiliated'],
+  },
   roles: {
     admin: ['システム管理者', 'administrator'],
     leadership: ['執行部', 'leadership'],

@@ -108,7 +108,8 @@ export class UsersService implements OnApplicationBootstrap {
     const patch: Record<string, unknown> = { ...rest, updatedBy: caller.id };
     if (password !== undefined) patch.passwordHash = await hashPassword(password);
     const describe = (before: User | null, after: User | null): { action: AuditAction; scope: User | null } => {
-      const scopeChanged = before && after && (before.role !== after.role || before.regionalCouncilId !== after.regionalCouncilId || before.federationId !== after.federationId);
+      const scopeChanged =
+        before && after && (before.role !== after.role || before.regionalCouncilId !== after.regionalCouncilId || before.federationId !== after.federationId);
       return { action: action ?? (scopeChanged ? 'user.role_changed' : password !== undefined ? 'user.password_changed' : 'user.updated'), scope: after };
     };
     const updated = await this.db.transaction((manager) =>
@@ -128,7 +129,14 @@ export class UsersService implements OnApplicationBootstrap {
   async remove(id: string, caller: CurrentUser): Promise<void> {
     if (id === caller.id) throw conflict(PlatformErrorCode.CANNOT_DELETE_SELF, 'You cannot delete your own account');
     const deleted = await this.db.transaction((manager) =>
-      this.audit.recordChange(manager, caller, User, id, (before) => ({ action: 'user.deleted', scope: before }), async () => (await manager.delete(User, { id })).affected === 1),
+      this.audit.recordChange(
+        manager,
+        caller,
+        User,
+        id,
+        (before) => ({ action: 'user.deleted', scope: before }),
+        async () => (await manager.delete(User, { id })).affected === 1,
+      ),
     );
     if (!deleted) throw notFound('User');
   }

@@ -49,7 +49,10 @@ export class FederationsService {
     await this.checkSector(this.federations.manager, dto.sectorCode);
     const saved = await this.federations.manager.transaction(async (manager) => {
       const federation = await manager.save(Federation, manager.create(Federation, { ...dto, createdBy: caller.id, updatedBy: caller.id }));
-      return this.audit.recordCreated(manager, caller, Federation, federation.id, () => ({ action: 'federation.created', scope: { federationId: federation.id } }));
+      return this.audit.recordCreated(manager, caller, Federation, federation.id, () => ({
+        action: 'federation.created',
+        scope: { federationId: federation.id },
+      }));
     });
     return this.get(saved.id);
   }
@@ -72,18 +75,25 @@ export class FederationsService {
         await this.checkSector(manager, patch.sectorCode);
         await query(manager, sql`LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE`);
       }
-      const updated = await this.audit.recordChange(manager, caller, Federation, id, () => ({ action: 'federation.updated', scope: { federationId: id } }), async () => {
-        const [current] = await query<Pick<Federation, 'sectorCode'>[]>(
-          manager,
-          sql`SELECT f.sector_code AS "sectorCode" FROM federations f WHERE f.id = ${id} FOR NO KEY UPDATE`,
-        );
-        if (!current) return false;
-        const movesSector = patch.sectorCode !== undefined && patch.sectorCode !== current.sectorCode;
-        if (movesSector) await query(manager, sql`SELECT aggregation_shift_federation(${id}, -1)`);
-        if (!(await versionedUpdate(manager, Federation, id, version, { ...patch, updatedBy: caller.id }))) return false;
-        if (movesSector) await query(manager, sql`SELECT aggregation_shift_federation(${id}, 1)`);
-        return true;
-      });
+      const updated = await this.audit.recordChange(
+        manager,
+        caller,
+        Federation,
+        id,
+        () => ({ action: 'federation.updated', scope: { federationId: id } }),
+        async () => {
+          const [current] = await query<Pick<Federation, 'sectorCode'>[]>(
+            manager,
+            sql`SELECT f.sector_code AS "sectorCode" FROM federations f WHERE f.id = ${id} FOR NO KEY UPDATE`,
+          );
+          if (!current) return false;
+          const movesSector = patch.sectorCode !== undefined && patch.sectorCode !== current.sectorCode;
+          if (movesSector) await query(manager, sql`SELECT aggregation_shift_federation(${id}, -1)`);
+          if (!(await versionedUpdate(manager, Federation, id, version, { ...patch, updatedBy: caller.id }))) return false;
+          if (movesSector) await query(manager, sql`SELECT aggregation_shift_federation(${id}, 1)`);
+          return true;
+        },
+      );
       if (!updated) throw notFound('Federation');
     });
     return this.get(id);
@@ -92,8 +102,13 @@ export class FederationsService {
   /** 409 while unions, users or prospects still refer to the federation (foreign keys). */
   async remove(id: string, caller: CurrentUser): Promise<void> {
     const deleted = await this.federations.manager.transaction((manager) =>
-      this.audit.recordChange(manager, caller, Federation, id, () => ({ action: 'federation.deleted', scope: { federationId: id } }), async () =>
-        (await manager.delete(Federation, { id })).affected === 1,
+      this.audit.recordChange(
+        manager,
+        caller,
+        Federation,
+        id,
+        () => ({ action: 'federation.deleted', scope: { federationId: id } }),
+        async () => (await manager.delete(Federation, { id })).affected === 1,
       ),
     );
     if (!deleted) throw notFound('Federation');

@@ -4,12 +4,7 @@ import { Authenticated, Caller } from '../../platform/common/auth/auth.decorator
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
-import {
-  CreateRegionalCouncilDto,
-  ListRegionalCouncilsQuery,
-  RegionalCouncilDto,
-  UpdateRegionalCouncilDto,
-} from './dto/regional-council.dto';
+import { CreateRegionalCouncilDto, ListRegionalCouncilsQuery, RegionalCouncilDto, UpdateRegionalCouncilDto } from './dto/regional-council.dto';
 import { RegionalCouncilsService } from './regional-councils.service';
 
 /** Reference data: every signed-in user reads it, admins change it. */

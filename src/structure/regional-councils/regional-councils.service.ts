@@ -58,7 +58,10 @@ export class RegionalCouncilsService {
         RegionalCouncil,
         manager.create(RegionalCouncil, { ...dto, municipalities: dto.municipalities ?? [], createdBy: caller.id, updatedBy: caller.id }),
       );
-      return this.audit.recordCreated(manager, caller, RegionalCouncil, council.id, () => ({ action: 'regional_council.created', scope: { regionalCouncilId: council.id } }));
+      return this.audit.recordCreated(manager, caller, RegionalCouncil, council.id, () => ({
+        action: 'regional_council.created',
+        scope: { regionalCouncilId: council.id },
+      }));
     });
     return this.get(saved.id);
   }
@@ -67,8 +70,13 @@ export class RegionalCouncilsService {
     const { version, ...patch } = dto;
     const scope = { regionalCouncilId: id };
     const updated = await this.councils.manager.transaction((manager) =>
-      this.audit.recordChange(manager, caller, RegionalCouncil, id, () => ({ action: 'regional_council.updated', scope }), () =>
-        versionedUpdate(manager, RegionalCouncil, id, version, { ...patch, updatedBy: caller.id }),
+      this.audit.recordChange(
+        manager,
+        caller,
+        RegionalCouncil,
+        id,
+        () => ({ action: 'regional_council.updated', scope }),
+        () => versionedUpdate(manager, RegionalCouncil, id, version, { ...patch, updatedBy: caller.id }),
       ),
     );
     if (!updated) throw notFound('Regional council');
@@ -78,8 +86,13 @@ export class RegionalCouncilsService {
   /** 409 while unions, users, prospects or consultations still belong to the council (foreign keys). */
   async remove(id: string, caller: CurrentUser): Promise<void> {
     const deleted = await this.councils.manager.transaction((manager) =>
-      this.audit.recordChange(manager, caller, RegionalCouncil, id, () => ({ action: 'regional_council.deleted', scope: { regionalCouncilId: id } }), async () =>
-        (await manager.delete(RegionalCouncil, { id })).affected === 1,
+      this.audit.recordChange(
+        manager,
+        caller,
+        RegionalCouncil,
+        id,
+        () => ({ action: 'regional_council.deleted', scope: { regionalCouncilId: id } }),
+        async () => (await manager.delete(RegionalCouncil, { id })).affected === 1,
       ),
     );
     if (!deleted) throw notFound('Regional council');

@@ -69,18 +69,25 @@ export class SectorsService {
     const { version, ...patch } = dto;
     await this.sectors.manager.transaction(async (manager) => {
       if (patch.code !== undefined) await query(manager, sql`LOCK TABLE aggregation_outbox IN SHARE ROW EXCLUSIVE MODE`);
-      const updated = await this.audit.recordChange(manager, caller, Sector, id, () => ({ action: 'sector.updated' }), async () => {
-        const [current] = await query<Pick<Sector, 'code'>[]>(manager, sql`SELECT s.code FROM sectors s WHERE s.id = ${id} FOR NO KEY UPDATE`);
-        if (!current) return false;
-        const renamed = patch.code !== undefined && patch.code !== current.code;
-        if (!(await versionedUpdate(manager, Sector, id, version, { ...patch, updatedBy: caller.id }))) return false;
-        if (renamed) {
-          for (const table of SECTOR_KEYED_TABLES) {
-            await query(manager, sql`UPDATE ${sql.ident(table)} SET group_key = ${patch.code} WHERE level = 'sector' AND group_key = ${current.code}`);
+      const updated = await this.audit.recordChange(
+        manager,
+        caller,
+        Sector,
+        id,
+        () => ({ action: 'sector.updated' }),
+        async () => {
+          const [current] = await query<Pick<Sector, 'code'>[]>(manager, sql`SELECT s.code FROM sectors s WHERE s.id = ${id} FOR NO KEY UPDATE`);
+          if (!current) return false;
+          const renamed = patch.code !== undefined && patch.code !== current.code;
+          if (!(await versionedUpdate(manager, Sector, id, version, { ...patch, updatedBy: caller.id }))) return false;
+          if (renamed) {
+            for (const table of SECTOR_KEYED_TABLES) {
+              await query(manager, sql`UPDATE ${sql.ident(table)} SET group_key = ${patch.code} WHERE level = 'sector' AND group_key = ${current.code}`);
+            }
           }
-        }
-        return true;
-      });
+          return true;
+        },
+      );
       if (!updated) throw notFound('Sector');
     });
     return this.get(id);
@@ -89,7 +96,14 @@ export class SectorsService {
   /** 409 while a federation still belongs to the sector (foreign key). */
   async remove(id: string, caller: CurrentUser): Promise<void> {
     const deleted = await this.sectors.manager.transaction((manager) =>
-      this.audit.recordChange(manager, caller, Sector, id, () => ({ action: 'sector.deleted' }), async () => (await manager.delete(Sector, { id })).affected === 1),
+      this.audit.recordChange(
+        manager,
+        caller,
+        Sector,
+        id,
+        () => ({ action: 'sector.deleted' }),
+        async () => (await manager.delete(Sector, { id })).affected === 1,
+      ),
     );
     if (!deleted) throw notFound('Sector');
   }

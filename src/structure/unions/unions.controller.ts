@@ -45,7 +45,10 @@ export class UnionsController {
   async history(@UuidParam() id: string, @Query() query: RecordHistoryQuery, @Caller() caller: CurrentUser): Promise<AuditEventPageDto> {
     await this.unions.get(id, caller);
     // and the events of its ledger entries (a change recorded or reversed names its entry)
-    return this.events.forRecord('union', id, query, { targetType: 'membership_change', ids: sql`SELECT m.id::text FROM membership_changes m WHERE m.union_id = ${id}` });
+    return this.events.forRecord('union', id, query, {
+      targetType: 'membership_change',
+      ids: sql`SELECT m.id::text FROM membership_changes m WHERE m.union_id = ${id}`,
+    });
   }
 
   @Authenticated('admin', 'regional', 'federation')

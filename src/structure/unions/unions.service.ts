@@ -119,12 +119,19 @@ export class UnionsService {
       const moves =
         (patch.federationId !== undefined && patch.federationId !== current.federationId) ||
         (patch.regionalCouncilId !== undefined && patch.regionalCouncilId !== current.regionalCouncilId);
-      const updated = await this.audit.recordChange(manager, caller, Union, id, (_, after) => ({ action: 'union.updated', scope: after }), async () => {
-        if (moves) await query(manager, sql`SELECT aggregation_shift_union(${id}, -1)`);
-        if (!(await versionedUpdate(manager, Union, id, version, { ...patch, updatedBy: caller.id }))) return false;
-        if (moves) await query(manager, sql`SELECT aggregation_shift_union(${id}, 1)`);
-        return true;
-      });
+      const updated = await this.audit.recordChange(
+        manager,
+        caller,
+        Union,
+        id,
+        (_, after) => ({ action: 'union.updated', scope: after }),
+        async () => {
+          if (moves) await query(manager, sql`SELECT aggregation_shift_union(${id}, -1)`);
+          if (!(await versionedUpdate(manager, Union, id, version, { ...patch, updatedBy: caller.id }))) return false;
+          if (moves) await query(manager, sql`SELECT aggregation_shift_union(${id}, 1)`);
+          return true;
+        },
+      );
       if (!updated) throw notFound('Union');
     });
     return this.get(id, caller);
@@ -135,13 +142,26 @@ export class UnionsService {
     await this.get(id, caller);
     const history = await query<unknown[]>(this.db, sql`SELECT 1 FROM membership_changes WHERE union_id = ${id} LIMIT 1`);
     if (history.length) {
-      throw conflict(StructureErrorCode.UNION_HAS_MEMBERSHIP_HISTORY, 'The union has membership changes, which are never deleted; set its status to dissolved or merged instead');
+      throw conflict(
+        StructureErrorCode.UNION_HAS_MEMBERSHIP_HISTORY,
+        'The union has membership changes, which are never deleted; set its status to dissolved or merged instead',
+      );
     }
     const deleted = await this.db.transaction((manager) =>
-      this.audit.recordChange(manager, caller, Union, id, (before) => ({ action: 'union.deleted', scope: before }), async () => {
-        const [, affected] = await query<[unknown[], number]>(manager, sql`DELETE FROM unions u WHERE u.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}`);
-        return affected === 1;
-      }),
+      this.audit.recordChange(
+        manager,
+        caller,
+        Union,
+        id,
+        (before) => ({ action: 'union.deleted', scope: before }),
+        async () => {
+          const [, affected] = await query<[unknown[], number]>(
+            manager,
+            sql`DELETE FROM unions u WHERE u.id = ${id} AND ${inScope.union(scopeOf(caller), 'u')}`,
+          );
+          return affected === 1;
+        },
+      ),
     );
     if (!deleted) throw notFound('Union');
   }

@@ -8,10 +8,7 @@ import { CurrentUser } from './roles';
  *  - council: regional staff and organizers (organizers also by assignment, per feature)
  *  - federation: federation users
  */
-export type Scope =
-  | { kind: 'all' }
-  | { kind: 'council'; regionalCouncilId: string }
-  | { kind: 'federation'; federationId: string };
+export type Scope = { kind: 'all' } | { kind: 'council'; regionalCouncilId: string } | { kind: 'federation'; federationId: string };
 
 export function scopeOf(user: CurrentUser): Scope {
   switch (user.role) {
@@ -58,8 +55,7 @@ export const inScope = {
    * Prospects: a council's staff and organizers see its prospects; a federation sees
    * those it is the target federation of (三位一体活動).
    */
-  prospect: (scope: Scope, alias: string): Sql =>
-    condition(scope, alias, { council: 'regional_council_id', federation: 'target_federation_id' }),
+  prospect: (scope: Scope, alias: string): Sql => condition(scope, alias, { council: 'regional_council_id', federation: 'target_federation_id' }),
   /**
    * Rows placed by a council alone (まちかど労働相談): a council's own, everything for all;
    * a federation has no such rows.
@@ -67,6 +63,5 @@ export const inScope = {
   council: (scope: Scope, alias: string): Sql =>
     scope.kind === 'federation' ? sql`FALSE` : condition(scope, alias, { council: 'regional_council_id', federation: 'federation_id' }),
   /** Goals: chapter-wide goals for everyone, and those of the caller's council or federation. */
-  goal: (scope: Scope, alias: string): Sql =>
-    condition(scope, alias, { council: 'regional_council_id', federation: 'federation_id', sharedWhenUnset: true }),
+  goal: (scope: Scope, alias: string): Sql => condition(scope, alias, { council: 'regional_council_id', federation: 'federation_id', sharedWhenUnset: true }),
 };

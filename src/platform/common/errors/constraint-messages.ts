@@ -22,7 +22,10 @@ const camel = (column: string): string => column.replace(/_([a-z])/g, (_, c: str
 function keyField(detail: string | undefined): string | undefined {
   const match = /Key \(([^)]+)\)/.exec(detail ?? '');
   if (!match) return undefined;
-  const column = match[1].replace(/^lower\((.*)\)$/, '$1').split(',')[0].trim();
+  const column = match[1]
+    .replace(/^lower\((.*)\)$/, '$1')
+    .split(',')[0]
+    .trim();
   return camel(column);
 }
 

@@ -6,11 +6,7 @@ import type { StructureErrorCode } from '../../../structure/error-codes';
 import { PlatformErrorCode } from '../../error-codes';
 
 /** Each area's list of codes (its error-codes.ts) as one object type. */
-type ErrorCodeLists = typeof PlatformErrorCode &
-  typeof StructureErrorCode &
-  typeof MembershipErrorCode &
-  typeof OrganizingErrorCode &
-  typeof InsightErrorCode;
+type ErrorCodeLists = typeof PlatformErrorCode & typeof StructureErrorCode & typeof MembershipErrorCode & typeof OrganizingErrorCode & typeof InsightErrorCode;
 
 /** Every code an error answer may carry, so a typo fails type-checking. */
 export type ErrorCode = ErrorCodeLists[keyof ErrorCodeLists];
@@ -35,8 +31,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string): DomainError =>
-  new DomainError(PlatformErrorCode.NOT_FOUND, HttpStatus.NOT_FOUND, `${what} not found`);
+export const notFound = (what: string): DomainError => new DomainError(PlatformErrorCode.NOT_FOUND, HttpStatus.NOT_FOUND, `${what} not found`);
 
 export const badField = (field: string, message: string): DomainError =>
   new DomainError(PlatformErrorCode.INVALID_FIELD, HttpStatus.BAD_REQUEST, `${field}: ${message}`, [{ field, message }]);

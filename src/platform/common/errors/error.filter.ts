@@ -58,11 +58,7 @@ export class ErrorFilter implements ExceptionFilter {
           const down = Object.keys(r.error);
           return { ...body(status, `Unavailable: ${down.join(', ')} not answering`), checks: r.details } as ErrorBody;
         }
-        const message = Array.isArray(r.message)
-          ? r.message.join('; ')
-          : typeof r.message === 'string'
-            ? r.message
-            : exception.message;
+        const message = Array.isArray(r.message) ? r.message.join('; ') : typeof r.message === 'string' ? r.message : exception.message;
         return body(status, message, r.details ? { details: r.details } : {});
       }
       return body(status, String(response));

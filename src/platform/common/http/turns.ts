@@ -21,7 +21,11 @@ export interface TurnLimits {
 /** 503 RETRY: nothing was done, and the same request (with the same Idempotency-Key) may be sent again after Retry-After. */
 export class NoTurn extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super(PlatformErrorCode.RETRY, HttpStatus.SERVICE_UNAVAILABLE, `The server is busy with requests like this one; nothing was done: send it again in ${retryAfterSeconds} s`);
+    super(
+      PlatformErrorCode.RETRY,
+      HttpStatus.SERVICE_UNAVAILABLE,
+      `The server is busy with requests like this one; nothing was done: send it again in ${retryAfterSeconds} s`,
+    );
   }
 }
 
@@ -133,5 +137,6 @@ export abstract class TurnsBeforeBody implements NestMiddleware {
 /** Documents the 503 of a route whose work takes turns (the code RETRY, with Retry-After). */
 export const ApiTakesTurns = (): MethodDecorator & ClassDecorator =>
   ApiServiceUnavailableResponse({
-    description: 'Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one)',
+    description:
+      'Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one)',
   });

@@ -5,7 +5,6 @@ export const UuidParam = (name = 'id'): ParameterDecorator =>
   Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () =>
-        new BadRequestException({ message: `${name} must be a UUID`, details: [{ field: name, message: 'must be a UUID' }] }),
+      exceptionFactory: () => new BadRequestException({ message: `${name} must be a UUID`, details: [{ field: name, message: 'must be a UUID' }] }),
     }),
   );

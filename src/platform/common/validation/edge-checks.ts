@@ -4,8 +4,7 @@ const NUL = '\u0000';
 /** Deeper than any DTO nests (a bulk item is at 3); class-transformer overflows the call stack near 2,600. */
 export const MAX_NESTING = 32;
 
-const childPath = (parent: string, key: string | number): string =>
-  typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+const childPath = (parent: string, key: string | number): string => (typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key);
 
 /**
  * The first problem of a parsed body, query or parameter that no rule of a DTO would name
@@ -24,7 +23,8 @@ export function edgeProblem(value: unknown, path = ''): FieldProblem | undefined
     if (typeof current !== 'object' || current === null) continue;
     if (depth >= MAX_NESTING) return { field: at, message: `is nested more than ${MAX_NESTING} levels deep` };
     const entries: [string | number, unknown][] = Array.isArray(current) ? current.map((item, i) => [i, item]) : Object.entries(current);
-    for (const [key] of entries) if (typeof key === 'string' && key.includes(NUL)) return { field: childPath(at, key), message: 'must not contain the NUL character (U+0000)' };
+    for (const [key] of entries)
+      if (typeof key === 'string' && key.includes(NUL)) return { field: childPath(at, key), message: 'must not contain the NUL character (U+0000)' };
     for (let i = entries.length - 1; i >= 0; i--) pending.push([entries[i][1], childPath(at, entries[i][0]), depth + 1]);
   }
   return undefined;

@@ -13,7 +13,10 @@ export function isCalendarDate(value: unknown): value is string {
 export function IsCalendarDate(options?: ValidationOptions & { api?: ApiPropertyOptions }): PropertyDecorator {
   return applyDecorators(
     ValidateBy(
-      { name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: buildMessage((each) => `${each}$property must be a date YYYY-MM-DD`, options) } },
+      {
+        name: 'isCalendarDate',
+        validator: { validate: isCalendarDate, defaultMessage: buildMessage((each) => `${each}$property must be a date YYYY-MM-DD`, options) },
+      },
       options,
     ),
     ApiProperty({ type: String, format: 'date', example: '2026-04-01', ...options?.api }),

@@ -48,7 +48,11 @@ export function BreakdownSection({ range, asPublished }: { range: MonthRange; as
         aria-label="集計の単位"
         w="fit-content"
       />
-      <ExportButtons name={`${grouping}の組合員数と純増減`} path="/api/v1/reports/growth" query={{ ...range, groupBy, ...(asPublished ? { asPublished } : {}) }} />
+      <ExportButtons
+        name={`${grouping}の組合員数と純増減`}
+        path="/api/v1/reports/growth"
+        query={{ ...range, groupBy, ...(asPublished ? { asPublished } : {}) }}
+      />
       <QueryState isPending={growth.isPending} error={growth.error}>
         {() => (
           <Grid>

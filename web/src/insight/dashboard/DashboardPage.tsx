@@ -62,9 +62,7 @@ export function DashboardPage() {
         }
       </QueryState>
       <QueryState isPending={growth.isPending} error={growth.error}>
-        {() =>
-          growth.data && <GrowthSection report={growth.data} target={goal?.targetMembers ?? 400_000} milestones={progress.data?.milestones ?? []} />
-        }
+        {() => growth.data && <GrowthSection report={growth.data} target={goal?.targetMembers ?? 400_000} milestones={progress.data?.milestones ?? []} />}
       </QueryState>
       <QueryState isPending={netChange.isPending} error={netChange.error}>
         {() => netChange.data && <NetChangeSection report={netChange.data} />}

@@ -39,7 +39,8 @@ export function DuesSection({ fiscalYear, asPublished }: { fiscalYear: number; a
                 </Paper>
               </SimpleGrid>
               <Text size="sm" c="dimmed">
-                組合員数 × 月額 {yen(report.data.monthlyDuesYen)} × 納入率 {formatShare(report.data.paymentRate)}。今月より後の月は最新の組合員数で見込んでいます。
+                組合員数 × 月額 {yen(report.data.monthlyDuesYen)} × 納入率 {formatShare(report.data.paymentRate)}
+                。今月より後の月は最新の組合員数で見込んでいます。
               </Text>
               <details>
                 <summary>

@@ -35,7 +35,14 @@ export function GenderSection({ month, asPublished }: { month: string; asPublish
       <Title order={2} id="gender-heading" size="h3">
         女性組合員の比率
       </Title>
-      <SegmentedControl className="no-print" value={groupBy} onChange={(v) => setGroupBy(v === 'regionalCouncil' ? 'regionalCouncil' : 'federation')} data={GROUPINGS} aria-label="女性比率の集計単位" w="fit-content" />
+      <SegmentedControl
+        className="no-print"
+        value={groupBy}
+        onChange={(v) => setGroupBy(v === 'regionalCouncil' ? 'regionalCouncil' : 'federation')}
+        data={GROUPINGS}
+        aria-label="女性比率の集計単位"
+        w="fit-content"
+      />
       <ExportButtons name="女性組合員の比率" path="/api/v1/reports/gender" query={{ groupBy, month, ...(asPublished ? { asPublished } : {}) }} />
       <QueryState isPending={report.isPending} error={report.error}>
         {() =>
@@ -46,8 +53,8 @@ export function GenderSection({ month, asPublished }: { month: string; asPublish
                 <Text span fz={26} fw={700} data-testid="female-share">
                   {share(report.data.total.femaleShare)}
                 </Text>
-                (女性 {formatNumber(report.data.total.female)}人 / 組合員 {formatNumber(report.data.total.members)}人。性別が分かる組合員のうち {share(report.data.total.femaleShareOfKnown)})
-                {report.data.published && '・公表値'}
+                (女性 {formatNumber(report.data.total.female)}人 / 組合員 {formatNumber(report.data.total.members)}人。性別が分かる組合員のうち{' '}
+                {share(report.data.total.femaleShareOfKnown)}){report.data.published && '・公表値'}
               </Text>
               <Grid>
                 <Grid.Col span={{ base: 12, lg: 6 }}>

@@ -19,7 +19,11 @@ export function GrowthSection({ report, target, milestones }: { report: Growth; 
       { yAxis: target, label: { position: 'insideEndTop', formatter: `目標 ${formatNumber(target)}` } },
       ...milestones
         .filter((m) => m.targetMembers !== target)
-        .map((m) => ({ yAxis: m.targetMembers, lineStyle: { type: 'dotted' }, label: { position: 'insideStartTop', formatter: `${m.name} ${formatNumber(m.targetMembers)}` } })),
+        .map((m) => ({
+          yAxis: m.targetMembers,
+          lineStyle: { type: 'dotted' },
+          label: { position: 'insideStartTop', formatter: `${m.name} ${formatNumber(m.targetMembers)}` },
+        })),
     ],
     [target, milestones],
   );

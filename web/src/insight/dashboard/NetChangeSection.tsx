@@ -29,9 +29,18 @@ export function NetChangeSection({ report }: { report: NetChange }) {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
         formatter: (items: { seriesName: string; value: number; axisValueLabel: string; marker: string }[]) =>
-          [items[0]?.axisValueLabel, ...items.filter((i) => i.seriesName !== '基準' && i.value !== 0).map((i) => `${i.marker}${i.seriesName} ${formatNumber(i.value)}`)].join('<br/>'),
+          [
+            items[0]?.axisValueLabel,
+            ...items.filter((i) => i.seriesName !== '基準' && i.value !== 0).map((i) => `${i.marker}${i.seriesName} ${formatNumber(i.value)}`),
+          ].join('<br/>'),
       },
-      legend: { bottom: 0, data: chart.series.filter((s) => s.kind !== 'base').map((s) => s.name).concat('累計純増減') },
+      legend: {
+        bottom: 0,
+        data: chart.series
+          .filter((s) => s.kind !== 'base')
+          .map((s) => s.name)
+          .concat('累計純増減'),
+      },
       grid: { left: 72, right: 24, top: 16, bottom: 80 },
       xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', name: '人', axisLabel: { formatter: (v: number) => formatNumber(v) } },
@@ -59,7 +68,11 @@ export function NetChangeSection({ report }: { report: NetChange }) {
       <Title order={2} id="net-change-heading" size="h3">
         要因別の増減(ウォーターフォール)
       </Title>
-      <ExportButtons name="要因別の増減" path="/api/v1/reports/net-change" query={{ from: report.from, to: report.to, ...(report.months.some((m) => m.published) ? { asPublished: true } : {}) }} />
+      <ExportButtons
+        name="要因別の増減"
+        path="/api/v1/reports/net-change"
+        query={{ from: report.from, to: report.to, ...(report.months.some((m) => m.published) ? { asPublished: true } : {}) }}
+      />
       <ChartFigure
         label={`要因別の増減のウォーターフォール図: ${period}の各月、前月までの累計純増減から減少を下へ、増加を上へ要因別に積んだ棒。期間の増加 ${formatNumber(gains)}人、減少 ${formatNumber(-losses)}人、純増減 ${formatDelta(total)}人`}
         option={option}

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownRows, chapterGoal, projectionStatement } from './figures';
 
-const goal = (id: string, targetMembers: number, scope: { federationId: string | null; regionalCouncilId: string | null }, parentGoalId: string | null = null) =>
-  ({ id, name: id, targetMembers, targetOn: '2030-09-30', baselineOn: '2024-04-01', scope, parentGoalId, milestones: [], version: 1, createdAt: '', updatedAt: '' });
+const goal = (
+  id: string,
+  targetMembers: number,
+  scope: { federationId: string | null; regionalCouncilId: string | null },
+  parentGoalId: string | null = null,
+) => ({
+  id,
+  name: id,
+  targetMembers,
+  targetOn: '2030-09-30',
+  baselineOn: '2024-04-01',
+  scope,
+  parentGoalId,
+  milestones: [],
+  version: 1,
+  createdAt: '',
+  updatedAt: '',
+});
 
 describe('dashboard figures', () => {
   it('picks the chapter-wide goal', () => {

@@ -7,9 +7,7 @@ type Growth = Schemas['GrowthReportDto'];
 
 /** The chapter-wide goal (no federation, no council, no parent): 40万連合神奈川. */
 export function chapterGoal(goals: readonly Goal[]): Goal | undefined {
-  return goals
-    .filter((g) => !g.scope.federationId && !g.scope.regionalCouncilId && !g.parentGoalId)
-    .sort((a, b) => b.targetMembers - a.targetMembers)[0];
+  return goals.filter((g) => !g.scope.federationId && !g.scope.regionalCouncilId && !g.parentGoalId).sort((a, b) => b.targetMembers - a.targetMembers)[0];
 }
 
 /** Where the trend leads, in a plain sentence. */

@@ -38,11 +38,26 @@ export function netChangeRows(report: NetChange, label: (cause: string) => strin
   const adjustment = report.months.map((m) => m.adjustment);
   return [
     ...gains,
-    row('gains', '増加 計', 'gainTotal', report.months.map((m) => sum(m.gains.map((c) => c.members)))),
+    row(
+      'gains',
+      '増加 計',
+      'gainTotal',
+      report.months.map((m) => sum(m.gains.map((c) => c.members))),
+    ),
     ...losses,
-    row('losses', '減少 計', 'lossTotal', report.months.map((m) => sum(m.losses.map((c) => c.members)))),
+    row(
+      'losses',
+      '減少 計',
+      'lossTotal',
+      report.months.map((m) => sum(m.losses.map((c) => c.members))),
+    ),
     ...(adjustment.some((a) => a !== 0) ? [row('adjustment', '調査による補正', 'adjustment', adjustment)] : []),
-    row('net', '純増減', 'net', report.months.map((m) => m.net)),
+    row(
+      'net',
+      '純増減',
+      'net',
+      report.months.map((m) => m.net),
+    ),
   ];
 }
 

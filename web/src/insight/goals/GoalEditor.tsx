@@ -79,7 +79,10 @@ export function GoalEditor({ goal, goals, onSaved, onCancel }: Props) {
     },
   });
   const problem = (field: string) => fieldProblem(save.error, field);
-  const options = (items: { id: string; name: string }[] | undefined, none: string) => [{ value: '', label: none }, ...(items ?? []).map((i) => ({ value: i.id, label: i.name }))];
+  const options = (items: { id: string; name: string }[] | undefined, none: string) => [
+    { value: '', label: none },
+    ...(items ?? []).map((i) => ({ value: i.id, label: i.name })),
+  ];
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -102,8 +105,22 @@ export function GoalEditor({ goal, goals, onSaved, onCancel }: Props) {
             onChange={(e) => set({ targetMembers: e.currentTarget.value })}
             error={problem('targetMembers')}
           />
-          <TextInput label="基準日" type="date" required value={form.baselineOn} onChange={(e) => set({ baselineOn: e.currentTarget.value })} error={problem('baselineOn')} />
-          <TextInput label="期限" type="date" required value={form.targetOn} onChange={(e) => set({ targetOn: e.currentTarget.value })} error={problem('targetOn')} />
+          <TextInput
+            label="基準日"
+            type="date"
+            required
+            value={form.baselineOn}
+            onChange={(e) => set({ baselineOn: e.currentTarget.value })}
+            error={problem('baselineOn')}
+          />
+          <TextInput
+            label="期限"
+            type="date"
+            required
+            value={form.targetOn}
+            onChange={(e) => set({ targetOn: e.currentTarget.value })}
+            error={problem('targetOn')}
+          />
         </Group>
         <Group grow align="flex-start">
           <NativeSelect

@@ -56,7 +56,10 @@ describe('milestone rows', () => {
     expect(body.milestones[0].targetMembers).toBe(320_000);
     expect(body.scope).toEqual({});
     expect(body).not.toHaveProperty('parentGoalId');
-    expect(goalBody({ ...emptyGoalForm('2026-04-01'), federationId: 'f', parentGoalId: 'p' })).toMatchObject({ scope: { federationId: 'f' }, parentGoalId: 'p' });
+    expect(goalBody({ ...emptyGoalForm('2026-04-01'), federationId: 'f', parentGoalId: 'p' })).toMatchObject({
+      scope: { federationId: 'f' },
+      parentGoalId: 'p',
+    });
     // the API names a row by where it was sent
     expect(milestonePath(form.milestones, 1, 'dueOn')).toBe('milestones[1].dueOn');
     expect(milestonePath(form.milestones, 2, 'dueOn')).toBe('milestones[0].dueOn');

@@ -40,7 +40,12 @@ export function CauseUnions({ cause, from, to, regionalCouncilId, onOpenUnion }:
                 <Table.Tr key={u.unionId}>
                   <Table.Td>{u.name}</Table.Td>
                   <Table.Td ta="right">
-                    <Anchor component="button" type="button" onClick={() => onOpenUnion(u)} aria-label={`${u.name} ${formatNumber(u.members)}人の台帳の行を見る`}>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      onClick={() => onOpenUnion(u)}
+                      aria-label={`${u.name} ${formatNumber(u.members)}人の台帳の行を見る`}
+                    >
                       {formatNumber(u.members)}
                     </Anchor>
                   </Table.Td>

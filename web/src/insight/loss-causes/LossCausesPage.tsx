@@ -86,7 +86,12 @@ export function LossCausesPage() {
                         <Table.Tr key={u.unionId}>
                           <Table.Td>{u.name}</Table.Td>
                           <Table.Td ta="right">
-                            <Anchor component="button" type="button" onClick={() => setDrill({ union: u })} aria-label={`${u.name} ${formatNumber(u.members)}人の台帳の行を見る`}>
+                            <Anchor
+                              component="button"
+                              type="button"
+                              onClick={() => setDrill({ union: u })}
+                              aria-label={`${u.name} ${formatNumber(u.members)}人の台帳の行を見る`}
+                            >
                               {formatNumber(u.members)}
                             </Anchor>
                           </Table.Td>
@@ -102,9 +107,7 @@ export function LossCausesPage() {
           )
         }
       </QueryState>
-      {report.data && (
-        <LossDrilldown drill={drill} onChange={setDrill} from={report.data.from} to={report.data.to} regionalCouncilId={councilId} />
-      )}
+      {report.data && <LossDrilldown drill={drill} onChange={setDrill} from={report.data.from} to={report.data.to} regionalCouncilId={councilId} />}
       <ReviewList mayEdit={(r) => me.role === 'admin' || (me.role === 'regional' && r.regionalCouncilId === me.regionalCouncilId)} onEdit={setReviewing} />
       <Modal opened={Boolean(reviewing)} onClose={() => setReviewing(undefined)} title={editing ? '振り返りを編集' : '振り返りを記録'} size="lg">
         {reviewing && (

@@ -86,8 +86,24 @@ export function ReviewForm({ regionalCouncilId, from, to, causes, review, onSave
           <MonthSelect label="期間(終了)" required value={periodTo} onChange={setPeriodTo} error={problem('periodTo')} />
         </Group>
         <NativeSelect label="主な要因" data={causes} value={cause} onChange={(e) => setCause(e.currentTarget.value)} error={problem('causes')} />
-        <Textarea label="把握した内容" required autosize minRows={3} value={findings} onChange={(e) => setFindings(e.currentTarget.value)} error={problem('findings')} />
-        <Textarea label="対策" required autosize minRows={3} value={countermeasures} onChange={(e) => setCountermeasures(e.currentTarget.value)} error={problem('countermeasures')} />
+        <Textarea
+          label="把握した内容"
+          required
+          autosize
+          minRows={3}
+          value={findings}
+          onChange={(e) => setFindings(e.currentTarget.value)}
+          error={problem('findings')}
+        />
+        <Textarea
+          label="対策"
+          required
+          autosize
+          minRows={3}
+          value={countermeasures}
+          onChange={(e) => setCountermeasures(e.currentTarget.value)}
+          error={problem('countermeasures')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             キャンセル

@@ -47,7 +47,12 @@ function ImportOutcome({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: st
       {isWorking(entry.state) && <ImportProgress entry={entry} />}
       {(entry.state === 'checked' || entry.state === 'rejected') && entry.errorCount > 0 && (
         <>
-          <Alert color="red" role="alert" styles={READABLE_TITLE} title={entry.state === 'rejected' ? 'このファイルは読み取れませんでした' : problemSummary(entry.rowsRead, entry.rowsValid)}>
+          <Alert
+            color="red"
+            role="alert"
+            styles={READABLE_TITLE}
+            title={entry.state === 'rejected' ? 'このファイルは読み取れませんでした' : problemSummary(entry.rowsRead, entry.rowsValid)}
+          >
             下の表の行・列を直して保存し、もう一度「検証」してください。誤りのあるファイルは取り込めません。
           </Alert>
           <ProblemTable problems={entry.errors} errorCount={entry.errorCount} fileName={entry.fileName} />
@@ -77,7 +82,8 @@ function CommitStep({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: strin
   return (
     <Stack gap="sm">
       <Alert color="teal" role="status" styles={READABLE_TITLE} title={problemSummary(entry.rowsRead, entry.rowsValid)}>
-        {holds ? `このファイルの内容: ${holds}。` : ''}「取り込む」を押すと、すべての行をまとめて{writesLedger(entry.kind) ? '台帳に書き込みます' : '登録します'}。
+        {holds ? `このファイルの内容: ${holds}。` : ''}「取り込む」を押すと、すべての行をまとめて
+        {writesLedger(entry.kind) ? '台帳に書き込みます' : '登録します'}。
       </Alert>
       {earlier && <AlreadyCommitted earlierId={earlier} ledger={writesLedger(entry.kind)} onOpen={onOpen} />}
       {commit.error && !earlier && (
@@ -97,11 +103,14 @@ function CommitStep({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: strin
 /** 409: the same content was committed before; say which import that was. */
 function AlreadyCommitted({ earlierId, ledger, onOpen }: { earlierId: string; ledger: boolean; onOpen: (id: string) => void }) {
   const earlier = useQuery(importQuery(earlierId));
-  const which = earlier.data ? `「${earlier.data.fileName}」(${earlier.data.committedAt ? `${formatDateTime(earlier.data.committedAt)}取込` : '取り込み中'})` : '以前の取込';
+  const which = earlier.data
+    ? `「${earlier.data.fileName}」(${earlier.data.committedAt ? `${formatDateTime(earlier.data.committedAt)}取込` : '取り込み中'})`
+    : '以前の取込';
   return (
     <Alert color="orange" role="alert" styles={READABLE_TITLE} title="同じ内容のファイルはすでに取り込まれています">
       <Text size="sm">
-        このファイルは {which} と同じ内容のため、二重に{ledger ? '数えない' : '登録しない'}よう取り込みませんでした。{ledger ? '取り直すときは、先にその取込を取り消してください。' : ''}
+        このファイルは {which} と同じ内容のため、二重に{ledger ? '数えない' : '登録しない'}よう取り込みませんでした。
+        {ledger ? '取り直すときは、先にその取込を取り消してください。' : ''}
       </Text>
       <Button variant="default" size="xs" mt="xs" onClick={() => onOpen(earlierId)}>
         その取込を表示
@@ -132,7 +141,8 @@ function Committed({ entry }: { entry: ImportRecord }) {
     <>
       <Alert color="teal" role="status" styles={READABLE_TITLE} title={entry.reversedAt ? 'この取込は取り消されました' : '取り込みました'}>
         <Text size="sm">
-          {writtenLine(entry.kind, written)}{entry.committedAt ? `(${formatDateTime(entry.committedAt)})` : ''}。組合員数への反映には数秒かかります。
+          {writtenLine(entry.kind, written)}
+          {entry.committedAt ? `(${formatDateTime(entry.committedAt)})` : ''}。組合員数への反映には数秒かかります。
           {entry.reversedAt && ` ${formatDateTime(entry.reversedAt)}に取り消しました(理由: ${entry.reversalReason ?? ''})。`}
         </Text>
         <Group gap="md" mt="xs">

@@ -34,7 +34,12 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
               <Text c="dimmed">まだ取り込んだファイルはありません。</Text>
             ) : (
               <Table striped withTableBorder captionSide="top">
-                <Table.Caption>最近の取込{history.data!.total > history.data!.items.length ? `(全${formatNumber(history.data!.total)}件のうち新しい${history.data!.items.length}件)` : ''}</Table.Caption>
+                <Table.Caption>
+                  最近の取込
+                  {history.data!.total > history.data!.items.length
+                    ? `(全${formatNumber(history.data!.total)}件のうち新しい${history.data!.items.length}件)`
+                    : ''}
+                </Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>受付日時</Table.Th>
@@ -61,7 +66,12 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
                       <Table.Td>{who(entry)}</Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Button size="compact-xs" variant="default" onClick={() => onOpen(entry.id)} aria-label={`${entry.fileName}(${formatDateTime(entry.createdAt)})を表示`}>
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            onClick={() => onOpen(entry.id)}
+                            aria-label={`${entry.fileName}(${formatDateTime(entry.createdAt)})を表示`}
+                          >
                             表示
                           </Button>
                           {isReversible(entry) && (

@@ -31,7 +31,9 @@ export function ReverseImportForm({ entry, onDone, onCancel }: { entry: ImportRe
         </Text>
         {reverse.error && !reasonProblem && (
           <Alert color="red" role="alert">
-            {reverse.error instanceof ApiError && reverse.error.status === 409 ? 'この取込はすでに取り消されているか、取り消せない状態です。' : errorMessageJa(reverse.error)}
+            {reverse.error instanceof ApiError && reverse.error.status === 409
+              ? 'この取込はすでに取り消されているか、取り消せない状態です。'
+              : errorMessageJa(reverse.error)}
           </Alert>
         )}
         <TextInput label="取り消す理由" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonProblem} data-autofocus />

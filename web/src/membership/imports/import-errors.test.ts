@@ -44,7 +44,9 @@ describe('alreadyCommittedAs', () => {
   });
 
   it('is nothing for another conflict', () => {
-    expect(alreadyCommittedAs(new ApiError(409, { statusCode: 409, code: 'IMPORT_NOT_COMMITTABLE', details: [{ field: 'state', message: 'is checking' }] }))).toBeUndefined();
+    expect(
+      alreadyCommittedAs(new ApiError(409, { statusCode: 409, code: 'IMPORT_NOT_COMMITTABLE', details: [{ field: 'state', message: 'is checking' }] })),
+    ).toBeUndefined();
     expect(alreadyCommittedAs(new Error('x'))).toBeUndefined();
   });
 });

@@ -23,13 +23,20 @@ describe('isWorking', () => {
 
 describe('kindLabel', () => {
   it('names the kinds as union offices do', () => {
-    expect(['membership-changes', 'membership-survey', 'unions', 'prospects'].map(kindLabel)).toEqual(['組合員の増減', '年次組合員数調査', '組合', '事業所(組織化対象)']);
+    expect(['membership-changes', 'membership-survey', 'unions', 'prospects'].map(kindLabel)).toEqual([
+      '組合員の増減',
+      '年次組合員数調査',
+      '組合',
+      '事業所(組織化対象)',
+    ]);
   });
 });
 
 describe('summaryLine', () => {
   it('sums up a file of changes', () => {
-    expect(summaryLine('membership-changes', { rows: 40, unions: 12, increase: 1230, decrease: 8, net: 1222 })).toBe('12組合・増 1,230人・減 8人・差引 +1,222人');
+    expect(summaryLine('membership-changes', { rows: 40, unions: 12, increase: 1230, decrease: 8, net: 1222 })).toBe(
+      '12組合・増 1,230人・減 8人・差引 +1,222人',
+    );
     expect(summaryLine('membership-changes', { rows: 2, unions: 1, increase: 0, decrease: 5, net: -5 })).toBe('1組合・増 0人・減 5人・差引 -5人');
   });
 

@@ -42,7 +42,9 @@ describe('problemsCsv', () => {
   });
 
   it('quotes commas, quotes and line breaks', () => {
-    const line = problemsCsv([{ row: 5, column: '備考', value: 'a,"b"\nc', message: 'x' }]).slice(1).split('\r\n')[1];
+    const line = problemsCsv([{ row: 5, column: '備考', value: 'a,"b"\nc', message: 'x' }])
+      .slice(1)
+      .split('\r\n')[1];
     expect(line).toBe('5,備考,"a,""b""\nc",x');
   });
 
@@ -58,7 +60,11 @@ describe('problemsCsv', () => {
   });
 
   it('leaves the row empty for a problem of the whole file', () => {
-    expect(problemsCsv([{ row: 0, column: '', value: '', message: '見出し「発効日」がありません' }]).slice(1).split('\r\n')[1]).toBe(',,,見出し「発効日」がありません');
+    expect(
+      problemsCsv([{ row: 0, column: '', value: '', message: '見出し「発効日」がありません' }])
+        .slice(1)
+        .split('\r\n')[1],
+    ).toBe(',,,見出し「発効日」がありません');
   });
 });
 

@@ -53,7 +53,14 @@ export function ChangeForm({ unionId, onSaved }: { unionId: string; onSaved: (ch
           </Alert>
         )}
         <Group grow align="flex-start">
-          <TextInput label="発効日" type="date" required value={effectiveOn} onChange={(e) => setEffectiveOn(e.currentTarget.value)} error={problem('effectiveOn')} />
+          <TextInput
+            label="発効日"
+            type="date"
+            required
+            value={effectiveOn}
+            onChange={(e) => setEffectiveOn(e.currentTarget.value)}
+            error={problem('effectiveOn')}
+          />
           <TextInput
             label="増減数"
             description="増加は正、減少は負の数"

@@ -68,7 +68,12 @@ export function MembersPage() {
                         header: '操作',
                         value: () => '',
                         render: (u) => (
-                          <Button size="compact-xs" variant={u.id === selectedId ? 'filled' : 'default'} onClick={() => setSelectedId(u.id)} aria-label={`${u.name}の増減を記録`}>
+                          <Button
+                            size="compact-xs"
+                            variant={u.id === selectedId ? 'filled' : 'default'}
+                            onClick={() => setSelectedId(u.id)}
+                            aria-label={`${u.name}の増減を記録`}
+                          >
                             増減を記録
                           </Button>
                         ),

@@ -34,7 +34,8 @@ export function ReverseForm({ change, onDone, onCancel }: { change: Change; onDo
     <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
       <Stack gap="sm">
         <Text size="sm">
-          {formatDate(change.effectiveOn)} {change.causeLabel} {formatDelta(change.delta)}人 を取り消します。記録は残り、逆の増減 {formatDelta(-change.delta)}人 が記録されます。
+          {formatDate(change.effectiveOn)} {change.causeLabel} {formatDelta(change.delta)}人 を取り消します。記録は残り、逆の増減 {formatDelta(-change.delta)}人
+          が記録されます。
         </Text>
         {reverse.error && (
           <Alert color="red" role="alert">

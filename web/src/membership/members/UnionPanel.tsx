@@ -43,7 +43,10 @@ export function UnionPanel({ union }: { union: Union }) {
           <Text span fw={700} fz="lg" data-testid="union-current-members">
             {formatNumber(union.currentMembers)}
           </Text>
-          人<Text span size="sm" c="dimmed" ml={8}>{union.regionalCouncilName}・{union.employerName}</Text>
+          人
+          <Text span size="sm" c="dimmed" ml={8}>
+            {union.regionalCouncilName}・{union.employerName}
+          </Text>
         </Text>
         {saved && (
           <Alert color="teal" role="status">
@@ -60,7 +63,9 @@ export function UnionPanel({ union }: { union: Union }) {
             <ChangeForm
               unionId={union.id}
               onSaved={(change) => {
-                setSaved(`記録しました: ${formatDate(change.effectiveOn)} ${change.causeLabel} ${formatDelta(change.delta)}人。組合員数への反映には数秒かかります。`);
+                setSaved(
+                  `記録しました: ${formatDate(change.effectiveOn)} ${change.causeLabel} ${formatDelta(change.delta)}人。組合員数への反映には数秒かかります。`,
+                );
                 refresh();
               }}
             />

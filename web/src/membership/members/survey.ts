@@ -8,7 +8,11 @@ export interface SurveyCount<E extends string = string, G extends string = strin
 }
 
 /** The non-zero cells as the API's counts (a pair not listed has 0 members); undefined when a cell is not a whole number ≥ 0. */
-export function surveyCounts<E extends string, G extends string>(grid: SurveyGrid, types: readonly E[], genders: readonly G[]): SurveyCount<E, G>[] | undefined {
+export function surveyCounts<E extends string, G extends string>(
+  grid: SurveyGrid,
+  types: readonly E[],
+  genders: readonly G[],
+): SurveyCount<E, G>[] | undefined {
   const counts: SurveyCount<E, G>[] = [];
   for (const employmentType of types) {
     for (const gender of genders) {

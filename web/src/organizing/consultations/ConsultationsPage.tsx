@@ -86,8 +86,22 @@ function ConsultationForm({ regionalCouncilId }: { regionalCouncilId: string | n
           </Alert>
         )}
         <Group grow wrap="nowrap" align="flex-start">
-          <TextInput label="受付日" type="date" required max={todayInJapan()} value={receivedOn} onChange={(e) => setReceivedOn(e.currentTarget.value)} error={problem('receivedOn')} />
-          <NativeSelect label="受付方法" value={channel} onChange={(e) => setChannel(e.currentTarget.value)} data={label.options('consultationChannels')} error={problem('channel')} />
+          <TextInput
+            label="受付日"
+            type="date"
+            required
+            max={todayInJapan()}
+            value={receivedOn}
+            onChange={(e) => setReceivedOn(e.currentTarget.value)}
+            error={problem('receivedOn')}
+          />
+          <NativeSelect
+            label="受付方法"
+            value={channel}
+            onChange={(e) => setChannel(e.currentTarget.value)}
+            data={label.options('consultationChannels')}
+            error={problem('channel')}
+          />
         </Group>
         <div role="group" aria-labelledby="topics-label">
           <Text id="topics-label" fw={500} size="sm" mb={6}>
@@ -109,7 +123,13 @@ function ConsultationForm({ regionalCouncilId }: { regionalCouncilId: string | n
           )}
         </div>
         <TextInput label="事業所名(わかれば)" value={employerName} onChange={(e) => setEmployerName(e.currentTarget.value)} error={problem('employerName')} />
-        <TextInput label="同じ悩みを持つ人数(おおよそ)" inputMode="numeric" value={workersConcerned} onChange={(e) => setWorkersConcerned(e.currentTarget.value)} error={problem('workersConcerned')} />
+        <TextInput
+          label="同じ悩みを持つ人数(おおよそ)"
+          inputMode="numeric"
+          value={workersConcerned}
+          onChange={(e) => setWorkersConcerned(e.currentTarget.value)}
+          error={problem('workersConcerned')}
+        />
         <Textarea
           label="相談の内容"
           description="何が起きているか。氏名・連絡先は書かない"

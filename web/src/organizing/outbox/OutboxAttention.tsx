@@ -54,7 +54,13 @@ export function OutboxAttention({ items }: { items: OutboxItem[] }) {
                 >
                   破棄
                 </Button>
-                <Button size="xs" aria-label={`再送 ${item.label}`} loading={busy === item.seq} disabled={busy !== undefined} onClick={() => void act(item, retryOutboxItem)}>
+                <Button
+                  size="xs"
+                  aria-label={`再送 ${item.label}`}
+                  loading={busy === item.seq}
+                  disabled={busy !== undefined}
+                  onClick={() => void act(item, retryOutboxItem)}
+                >
                   再送
                 </Button>
               </Group>

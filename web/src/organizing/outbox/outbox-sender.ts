@@ -27,10 +27,7 @@ export interface OutboxDeps {
 }
 
 type Delivery =
-  | { kind: 'accepted'; response: unknown }
-  | { kind: 'refused'; status: number; body: ErrorBody }
-  | { kind: 'signedOut' }
-  | { kind: 'unreachable' };
+  { kind: 'accepted'; response: unknown } | { kind: 'refused'; status: number; body: ErrorBody } | { kind: 'signedOut' } | { kind: 'unreachable' };
 
 /** Answers that may well change by asking again later: the server or a proxy in trouble, too many requests. */
 const worthRetrying = (status: number): boolean => status >= 500 || status === 408 || status === 429;

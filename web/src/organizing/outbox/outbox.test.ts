@@ -261,7 +261,13 @@ describe('the organizer outbox', () => {
   });
 
   it('replays a `sending` item left by a tab that closed mid-send, with its key', async () => {
-    await h.store.add({ ...visit('閉じたタブの送信'), owner: 'hanako', idempotencyKey: 'left-behind', recordedAt: '2026-06-15T01:00:00.000Z', state: 'sending' });
+    await h.store.add({
+      ...visit('閉じたタブの送信'),
+      owner: 'hanako',
+      idempotencyKey: 'left-behind',
+      recordedAt: '2026-06-15T01:00:00.000Z',
+      state: 'sending',
+    });
     await h.outbox.replay();
     expect(h.sent.map((s) => s.key)).toEqual(['left-behind']);
     expect(await h.items()).toEqual([]);

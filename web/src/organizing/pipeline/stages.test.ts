@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { allowedNextStages, daysInStage, decideMove, groupByStage, type Stage } from './stages';
 
 const ja: Record<Stage, string> = {
-  identified: '候補把握', contacted: '接触', engaged: '相談・関係づくり', committee: '結成準備会',
-  founded: '結成', affiliated: '加盟', on_hold: '保留', lost: '断念',
+  identified: '候補把握',
+  contacted: '接触',
+  engaged: '相談・関係づくり',
+  committee: '結成準備会',
+  founded: '結成',
+  affiliated: '加盟',
+  on_hold: '保留',
+  lost: '断念',
 };
 const label = (s: Stage) => ja[s];
 const at = (stage: Stage, heldFromStage: Stage | null = null) => ({ stage, heldFromStage });
@@ -49,9 +55,20 @@ describe('days in stage', () => {
 
 describe('grouping by stage', () => {
   it('keeps path order and empty stages', () => {
-    const groups = groupByStage([{ id: 'a', stage: 'lost' }, { id: 'b', stage: 'contacted' }, { id: 'c', stage: 'contacted' }]);
+    const groups = groupByStage([
+      { id: 'a', stage: 'lost' },
+      { id: 'b', stage: 'contacted' },
+      { id: 'c', stage: 'contacted' },
+    ]);
     expect(groups.map((g) => [g.stage, g.items.map((i) => i.id)])).toEqual([
-      ['identified', []], ['contacted', ['b', 'c']], ['engaged', []], ['committee', []], ['founded', []], ['affiliated', []], ['on_hold', []], ['lost', ['a']],
+      ['identified', []],
+      ['contacted', ['b', 'c']],
+      ['engaged', []],
+      ['committee', []],
+      ['founded', []],
+      ['affiliated', []],
+      ['on_hold', []],
+      ['lost', ['a']],
     ]);
   });
 });

@@ -76,7 +76,9 @@ export function daysBetween(from: string, to: string): number {
 
 /** Days a prospect has been in its stage, counted in Japan calendar days (0 on the day it moved). */
 export function daysInStage(stageChangedAt: string, today: string): number {
-  const movedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(stageChangedAt));
+  const movedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(stageChangedAt),
+  );
   return Math.max(0, daysBetween(movedOn, today));
 }
 

@@ -38,7 +38,14 @@ export function AffiliationForm({ prospect, onDone, onCancel }: { prospect: Pros
         label: `加盟手続 ${prospect.employerName}`,
         method: 'POST',
         path: `/api/v1/prospects/${prospect.id}/affiliate`,
-        body: { unionName: unionName.trim(), ...(federationId ? { federationId } : {}), members: total, effectiveOn, employmentBreakdown: lines, version: prospect.version },
+        body: {
+          unionName: unionName.trim(),
+          ...(federationId ? { federationId } : {}),
+          members: total,
+          effectiveOn,
+          employmentBreakdown: lines,
+          version: prospect.version,
+        },
       }),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: ['prospects'] });
@@ -76,7 +83,14 @@ export function AffiliationForm({ prospect, onDone, onCancel }: { prospect: Pros
           data={[{ value: '', label: '構成組織に属さない(直接加盟)' }, ...(federations.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))]}
           error={problem('federationId')}
         />
-        <TextInput label="加盟日" type="date" required value={effectiveOn} onChange={(e) => setEffectiveOn(e.currentTarget.value)} error={problem('effectiveOn')} />
+        <TextInput
+          label="加盟日"
+          type="date"
+          required
+          value={effectiveOn}
+          onChange={(e) => setEffectiveOn(e.currentTarget.value)}
+          error={problem('effectiveOn')}
+        />
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
           <Text component="legend" fw={500} size="sm" mb={6}>
             雇用形態別の組合員数

@@ -58,8 +58,7 @@ export function NewProspectPage() {
       await navigate({ to: '/prospects/$id', params: { id: (result.response as { id: string }).id } });
     },
   });
-  const problem = (field: string) =>
-    missing.includes(field) ? '入力してください' : fieldProblem(create.error, field);
+  const problem = (field: string) => (missing.includes(field) ? '入力してください' : fieldProblem(create.error, field));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -85,9 +84,27 @@ export function NewProspectPage() {
               送信待ちに入れました。電波が戻ると登録されます。
             </Alert>
           )}
-          <TextInput label={PROSPECT_FIELDS.employerName} required placeholder="株式会社みなと物流" value={employerName} onChange={(e) => setEmployerName(e.currentTarget.value)} error={problem('employerName')} />
-          <TextInput label={PROSPECT_FIELDS.employerNameKana} value={employerNameKana} onChange={(e) => setEmployerNameKana(e.currentTarget.value)} error={problem('employerNameKana')} />
-          <TextInput label={PROSPECT_FIELDS.establishmentName} placeholder="本牧倉庫" value={establishmentName} onChange={(e) => setEstablishmentName(e.currentTarget.value)} error={problem('establishmentName')} />
+          <TextInput
+            label={PROSPECT_FIELDS.employerName}
+            required
+            placeholder="株式会社みなと物流"
+            value={employerName}
+            onChange={(e) => setEmployerName(e.currentTarget.value)}
+            error={problem('employerName')}
+          />
+          <TextInput
+            label={PROSPECT_FIELDS.employerNameKana}
+            value={employerNameKana}
+            onChange={(e) => setEmployerNameKana(e.currentTarget.value)}
+            error={problem('employerNameKana')}
+          />
+          <TextInput
+            label={PROSPECT_FIELDS.establishmentName}
+            placeholder="本牧倉庫"
+            value={establishmentName}
+            onChange={(e) => setEstablishmentName(e.currentTarget.value)}
+            error={problem('establishmentName')}
+          />
           <NativeSelect
             label={PROSPECT_FIELDS.municipality}
             value={municipality}
@@ -95,9 +112,28 @@ export function NewProspectPage() {
             data={[{ value: '', label: '選択してください' }, ...(council.data?.municipalities ?? []).map((m) => ({ value: m, label: m }))]}
             error={problem('municipality')}
           />
-          <TextInput label={PROSPECT_FIELDS.estimatedWorkers} required inputMode="numeric" value={estimatedWorkers} onChange={(e) => setEstimatedWorkers(e.currentTarget.value)} error={problem('estimatedWorkers')} />
-          <NativeSelect label={PROSPECT_FIELDS.source} value={source} onChange={(e) => setSource(e.currentTarget.value)} data={label.options('prospectSources')} error={problem('source')} />
-          <TextInput label={PROSPECT_FIELDS.nextActionOn} type="date" value={nextActionOn} onChange={(e) => setNextActionOn(e.currentTarget.value)} error={problem('nextActionOn')} />
+          <TextInput
+            label={PROSPECT_FIELDS.estimatedWorkers}
+            required
+            inputMode="numeric"
+            value={estimatedWorkers}
+            onChange={(e) => setEstimatedWorkers(e.currentTarget.value)}
+            error={problem('estimatedWorkers')}
+          />
+          <NativeSelect
+            label={PROSPECT_FIELDS.source}
+            value={source}
+            onChange={(e) => setSource(e.currentTarget.value)}
+            data={label.options('prospectSources')}
+            error={problem('source')}
+          />
+          <TextInput
+            label={PROSPECT_FIELDS.nextActionOn}
+            type="date"
+            value={nextActionOn}
+            onChange={(e) => setNextActionOn(e.currentTarget.value)}
+            error={problem('nextActionOn')}
+          />
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending}>
               登録

@@ -50,9 +50,11 @@ function Facts({ prospect }: { prospect: Prospect }) {
   const today = todayInJapan();
   return (
     <Text size="sm">
-      {[prospect.establishmentName, prospect.municipality, `推定 ${formatNumber(prospect.estimatedWorkers)}人`, prospect.sourceLabel].filter(Boolean).join('・')}
-      <br />
-      「{prospect.stageLabel}」になって{formatNumber(daysInStage(prospect.stageChangedAt, today))}日・次回 {prospect.nextActionOn ? formatDate(prospect.nextActionOn) : '未定'}
+      {[prospect.establishmentName, prospect.municipality, `推定 ${formatNumber(prospect.estimatedWorkers)}人`, prospect.sourceLabel]
+        .filter(Boolean)
+        .join('・')}
+      <br />「{prospect.stageLabel}」になって{formatNumber(daysInStage(prospect.stageChangedAt, today))}日・次回{' '}
+      {prospect.nextActionOn ? formatDate(prospect.nextActionOn) : '未定'}
     </Text>
   );
 }

@@ -130,7 +130,8 @@ export function StageMoveForm({ prospect, mayAffiliate, onDone, onCancel }: Prop
           )}
         </Stack>
       </form>
-      {decision.allowed && decision.via === 'affiliate' &&
+      {decision.allowed &&
+        decision.via === 'affiliate' &&
         (mayAffiliate ? (
           <AffiliationForm prospect={prospect} onDone={onDone} onCancel={onCancel} />
         ) : (

@@ -26,7 +26,11 @@ function FollowUpCard({ item }: { item: FollowUp }) {
         </Text>
         <Text size="sm" mt={4}>
           予定日 {item.nextActionOn ? formatDate(item.nextActionOn) : '-'}
-          {overdue && <Text span c="red.8" fw={700}>(期限超過)</Text>}
+          {overdue && (
+            <Text span c="red.8" fw={700}>
+              (期限超過)
+            </Text>
+          )}
         </Text>
         <Text size="sm" mt={4}>
           {last

@@ -45,7 +45,12 @@ export function VisitForm({ prospect, visit, onDone, onCancel }: Props) {
   const save = useMutation({
     mutationFn: () =>
       visit
-        ? sendOrQueue({ label: `訪問記録の修正 ${prospect.employerName}`, method: 'PATCH', path: `/api/v1/visits/${visit.id}`, body: { ...body, version: visit.version } })
+        ? sendOrQueue({
+            label: `訪問記録の修正 ${prospect.employerName}`,
+            method: 'PATCH',
+            path: `/api/v1/visits/${visit.id}`,
+            body: { ...body, version: visit.version },
+          })
         : sendOrQueue({ label: `訪問の記録 ${prospect.employerName}`, method: 'POST', path: `/api/v1/prospects/${prospect.id}/visits`, body }),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: ['prospects', prospect.id] });
@@ -75,11 +80,31 @@ export function VisitForm({ prospect, visit, onDone, onCancel }: Props) {
           </Alert>
         )}
         <Group grow wrap="nowrap" align="flex-start">
-          <TextInput label={VISIT_FIELDS.occurredOn} type="date" required max={today} value={occurredOn} onChange={(e) => setOccurredOn(e.currentTarget.value)} error={problem('occurredOn')} />
-          <NativeSelect label={VISIT_FIELDS.kind} data={label.options('visitKinds')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} error={problem('kind')} />
+          <TextInput
+            label={VISIT_FIELDS.occurredOn}
+            type="date"
+            required
+            max={today}
+            value={occurredOn}
+            onChange={(e) => setOccurredOn(e.currentTarget.value)}
+            error={problem('occurredOn')}
+          />
+          <NativeSelect
+            label={VISIT_FIELDS.kind}
+            data={label.options('visitKinds')}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value)}
+            error={problem('kind')}
+          />
         </Group>
         <ChoiceChips label={VISIT_FIELDS.outcome} options={label.options('visitOutcomes')} value={outcome} onChange={setOutcome} error={problem('outcome')} />
-        <ChoiceChips label={VISIT_FIELDS.supportLevel} options={supportOptions} value={supportLevel} onChange={setSupportLevel} error={problem('supportLevel')} />
+        <ChoiceChips
+          label={VISIT_FIELDS.supportLevel}
+          options={supportOptions}
+          value={supportLevel}
+          onChange={setSupportLevel}
+          error={problem('supportLevel')}
+        />
         <Textarea
           label={VISIT_FIELDS.summary}
           required

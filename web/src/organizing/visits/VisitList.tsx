@@ -22,7 +22,8 @@ export function VisitList({ visits, myId, onEdit }: { visits: Visit[]; myId: str
               )}
             </Group>
             <Text size="sm">
-              {[v.outcomeLabel, v.supportLevelLabel ? `支持度 ${v.supportLevel} ${v.supportLevelLabel}` : null].filter(Boolean).join('・') || '結果・支持度 未記入'}
+              {[v.outcomeLabel, v.supportLevelLabel ? `支持度 ${v.supportLevel} ${v.supportLevelLabel}` : null].filter(Boolean).join('・') ||
+                '結果・支持度 未記入'}
             </Text>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {v.summary}

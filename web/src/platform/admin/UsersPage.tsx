@@ -87,7 +87,14 @@ export function UsersPage() {
               </Alert>
             )}
             <Group grow align="flex-start">
-              <TextInput label="メールアドレス" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={problem('email')} />
+              <TextInput
+                label="メールアドレス"
+                type="email"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={problem('email')}
+              />
               <TextInput label="表示名" required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={problem('displayName')} />
               <PasswordInput
                 label="初期パスワード"
@@ -100,7 +107,13 @@ export function UsersPage() {
               />
             </Group>
             <Group grow align="flex-start">
-              <NativeSelect label="役割" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)} data={label.options('roles')} error={problem('role')} />
+              <NativeSelect
+                label="役割"
+                value={role}
+                onChange={(e) => setRole(e.currentTarget.value as Role)}
+                data={label.options('roles')}
+                error={problem('role')}
+              />
               <ScopeSelects
                 role={role}
                 regionalCouncilId={regionalCouncilId}
@@ -141,9 +154,7 @@ export function UsersPage() {
               {(users.data?.items ?? []).map((u) => (
                 <Table.Tr key={u.id}>
                   <Table.Td>
-                    <Anchor renderRoot={(props) => <Link to="/admin/users/$id" params={{ id: u.id }} {...props} />}>
-                      {u.displayName}
-                    </Anchor>
+                    <Anchor renderRoot={(props) => <Link to="/admin/users/$id" params={{ id: u.id }} {...props} />}>{u.displayName}</Anchor>
                   </Table.Td>
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>{label('roles', u.role)}</Table.Td>

@@ -51,7 +51,12 @@ function useRecordName(record: TargetRecord, names: ValueNames): { name?: string
 
 function TargetLink({ record, names }: { record: TargetRecord; names: ValueNames }) {
   const { name, gone } = useRecordName(record, names);
-  if (gone) return <Text size="sm" c="dimmed">(削除済み・範囲外)</Text>;
+  if (gone)
+    return (
+      <Text size="sm" c="dimmed">
+        (削除済み・範囲外)
+      </Text>
+    );
   return <RecordLink href={record.href}>{name ?? '開く'}</RecordLink>;
 }
 
@@ -74,7 +79,12 @@ function Actor({ actor, names }: { actor: AuditEvent['actor']; names: ValueNames
 function Changes({ event, fields, names }: { event: AuditEvent; fields: FieldLabels; names: ValueNames }) {
   const lines = changeLines(event, fields, names);
   const details = detailLines(event, names);
-  if (lines.length === 0 && details.length === 0) return <Text size="sm" c="dimmed">—</Text>;
+  if (lines.length === 0 && details.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <Stack gap={2}>
       {lines.map((line) => (

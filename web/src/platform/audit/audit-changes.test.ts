@@ -22,7 +22,11 @@ const FIELDS = { user: { displayName: '表示名', role: '役割', regionalCounc
 
 describe('変更内容 of an audited event', () => {
   it('says each changed field by its screen’s name, before → after, with names for ids and codes', () => {
-    const lines = changeLines({ targetType: 'user', changes: { federationId: ['f1', 'f2'], role: ['regional', 'federation'], regionalCouncilId: ['c1', null] } }, FIELDS, names);
+    const lines = changeLines(
+      { targetType: 'user', changes: { federationId: ['f1', 'f2'], role: ['regional', 'federation'], regionalCouncilId: ['c1', null] } },
+      FIELDS,
+      names,
+    );
     // in the order the screen shows the fields
     expect(lines).toEqual([
       { field: 'role', label: '役割', before: '地域連合', after: '構成組織(産別)' },
@@ -71,7 +75,10 @@ describe('変更内容 of an audited event', () => {
       '行数: 3',
       '条件: なし',
     ]);
-    expect(detailLines({ targetType: 'import', details: { fileName: 'a.xlsx', sha256: 'ff' }, reason: '重複' }, names)).toEqual(['ファイル名: a.xlsx', '理由: 重複']);
+    expect(detailLines({ targetType: 'import', details: { fileName: 'a.xlsx', sha256: 'ff' }, reason: '重複' }, names)).toEqual([
+      'ファイル名: a.xlsx',
+      '理由: 重複',
+    ]);
   });
 });
 

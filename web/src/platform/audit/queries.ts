@@ -50,6 +50,8 @@ export const recordHistoryQuery = (path: HistoryPath, id: string) =>
     queryKey: ['audit-events', 'history', path, id],
     queryFn: ({ pageParam }) =>
       // every history path takes the same id, limit and cursor and answers the same page: typed as the users' one
-      unwrap(api.GET(path as '/api/v1/users/{id}/audit', { params: { path: { id }, query: { limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      unwrap(
+        api.GET(path as '/api/v1/users/{id}/audit', { params: { path: { id }, query: { limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } } }),
+      ),
     ...paging,
   });

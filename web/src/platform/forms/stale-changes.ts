@@ -5,7 +5,11 @@
  */
 
 /** The fields (of those the form edits, in its order) whose values differ. */
-export function changedFields<F extends string>(names: Readonly<Record<F, string>>, base: Readonly<Record<NoInfer<F>, unknown>>, current: Readonly<Record<NoInfer<F>, unknown>>): F[] {
+export function changedFields<F extends string>(
+  names: Readonly<Record<F, string>>,
+  base: Readonly<Record<NoInfer<F>, unknown>>,
+  current: Readonly<Record<NoInfer<F>, unknown>>,
+): F[] {
   return (Object.keys(names) as F[]).filter((field) => JSON.stringify(base[field]) !== JSON.stringify(current[field]));
 }
 

@@ -21,7 +21,11 @@ describe('screens per role', () => {
     expect(screensFor('admin').map((s) => s.title)).toContain('監査ログ');
     expect(screensFor('leadership').map((s) => s.title)).not.toContain('監査ログ');
     // 取込 sits next to 組合員数 for those who keep the membership figures
-    expect(screensFor('federation').map((s) => s.title).slice(0, 2)).toEqual(['組合員数', '取込']);
+    expect(
+      screensFor('federation')
+        .map((s) => s.title)
+        .slice(0, 2),
+    ).toEqual(['組合員数', '取込']);
     expect(screensFor('admin').map((s) => s.title)).toContain('取込');
     expect(screensFor('leadership').map((s) => s.title)).not.toContain('取込');
     // council staff import their unions and prospects, after the screens of their daily work

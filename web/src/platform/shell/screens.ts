@@ -30,7 +30,7 @@ export const SCREENS = {
 export type ScreenKey = keyof typeof SCREENS;
 
 export function mayUse(role: Role, screen: Screen): boolean {
-  return (screen.roles).includes(role);
+  return screen.roles.includes(role);
 }
 
 /** The screens a role sees in the menu, in menu order. */

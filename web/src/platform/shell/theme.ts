@@ -2,8 +2,7 @@ import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /** System fonts only (nothing is loaded from elsewhere); Japanese faces first. */
 export const theme = createTheme({
-  fontFamily:
-    '"Hiragino Kaku Gothic ProN", "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", Meiryo, "Yu Gothic UI", system-ui, sans-serif',
+  fontFamily: '"Hiragino Kaku Gothic ProN", "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", Meiryo, "Yu Gothic UI", system-ui, sans-serif',
   headings: { fontFamily: 'inherit' },
   primaryColor: 'indigo',
   // filled controls dark enough for white text (4.5:1)

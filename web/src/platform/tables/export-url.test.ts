@@ -16,7 +16,9 @@ describe('exportUrl', () => {
 
   it('fills path parameters and encodes values', () => {
     expect(exportUrl('/api/v1/goals/{id}/progress', {}, 'csv', { id: 'a b/c' })).toBe('/api/v1/goals/a%20b%2Fc/progress?format=csv');
-    expect(exportUrl('/api/v1/prospects', { q: '株式会社&みなと' }, 'xlsx')).toBe('/api/v1/prospects?q=%E6%A0%AA%E5%BC%8F%E4%BC%9A%E7%A4%BE%26%E3%81%BF%E3%81%AA%E3%81%A8&format=xlsx');
+    expect(exportUrl('/api/v1/prospects', { q: '株式会社&みなと' }, 'xlsx')).toBe(
+      '/api/v1/prospects?q=%E6%A0%AA%E5%BC%8F%E4%BC%9A%E7%A4%BE%26%E3%81%BF%E3%81%AA%E3%81%A8&format=xlsx',
+    );
   });
 
   it('repeats a filter given as a list and never sends format twice', () => {

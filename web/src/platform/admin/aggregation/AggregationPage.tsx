@@ -17,7 +17,12 @@ function RebuildProgress({ jobId }: { jobId: string }) {
     refetchInterval: (query) => (query.state.data && rebuildView(query.state.data).finished ? false : POLL_MS),
     staleTime: 0,
   });
-  if (job.error) return <Alert color="red" role="alert">{errorMessageJa(job.error)}</Alert>;
+  if (job.error)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessageJa(job.error)}
+      </Alert>
+    );
   const view = rebuildView(job.data ?? { state: 'waiting', progress: 0 });
   return (
     <Stack gap={6}>

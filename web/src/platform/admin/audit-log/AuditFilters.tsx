@@ -35,7 +35,14 @@ export function AuditFilters({ filter, onChange, periodProblem }: Props) {
         w={280}
       />
       <Group component="fieldset" aria-label="期間" gap="xs" align="flex-start" m={0} p={0} style={{ border: 0 }}>
-        <TextInput label="期間(開始)" type="date" value={filter.from} max={filter.to || undefined} onChange={(e) => set({ from: e.currentTarget.value })} w={170} />
+        <TextInput
+          label="期間(開始)"
+          type="date"
+          value={filter.from}
+          max={filter.to || undefined}
+          onChange={(e) => set({ from: e.currentTarget.value })}
+          w={170}
+        />
         <TextInput
           label="期間(終了)"
           type="date"

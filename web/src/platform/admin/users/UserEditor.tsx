@@ -68,7 +68,13 @@ export function UserEditor({ user, onSaved, onCancel }: { user: User; onSaved: (
         <TextInput label="メールアドレス" value={user.email} readOnly description="メールアドレスは変更できません" />
         <TextInput label="表示名" required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={problem('displayName')} />
         <Group grow align="flex-start">
-          <NativeSelect label="役割" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)} data={label.options('roles')} error={problem('role')} />
+          <NativeSelect
+            label="役割"
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value as Role)}
+            data={label.options('roles')}
+            error={problem('role')}
+          />
           <ScopeSelects
             role={role}
             regionalCouncilId={regionalCouncilId}
