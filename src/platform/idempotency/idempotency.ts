@@ -68,9 +68,10 @@ export interface IdempotentResult<T> {
 /**
  * Runs a write in one transaction; with an Idempotency-Key, the key row (caller, key,
  * request hash) is inserted FIRST in that transaction and the answer stored with it
- * before commit (DESIGN invariant 5). A concurrent request with the same key waits on
- * the key's unique index until the first commits, then reads the stored answer; if
- * the first rolls back, the key is free again and the waiter does the work itself.
+ * before commit (invariant 5, docs/architecture.md#invariant-5). A concurrent request with
+ * the same key waits on the key's unique index until the first commits, then reads the
+ * stored answer; if the first rolls back, the key is free again and the waiter does the
+ * work itself.
  * Only successful answers are stored: a failed request leaves no key behind.
  */
 @Injectable()
