@@ -80,6 +80,23 @@ function architectureAnchors(text: string): string[] {
   return [...text.matchAll(/docs\/architecture\.md#([\w-]+)/g)].map((m) => m[1]);
 }
 
+/** Repository paths a page names in backticks (`src/x.ts`, `web/src/organizing/outbox/`, `test/a*.ts`), from the root, without #anchors. */
+function namedPaths(markdown: string): string[] {
+  return [...withoutFences(markdown).matchAll(/`((?:src|web|test|migrations|scripts|bench|deploy|docs)\/[^`\s<>{}:]+)`/g)].map((m) => m[1].split('#')[0]);
+}
+
+/** A named path exists: a file or folder, or, with a `*` in its last part, some file that matches it. */
+function pathExists(named: string): boolean {
+  if (!named.includes('*')) return existsSync(join(root, named));
+  const slash = named.lastIndexOf('/');
+  const [dir, last] = [join(root, named.slice(0, slash)), named.slice(slash + 1)];
+  if (named.slice(0, slash).includes('*') || !existsSync(dir)) return false;
+  const pattern = new RegExp('^' + last.split('*').map(escapeRegExp).join('.*') + '$');
+  return readdirSync(dir).some((name) => pattern.test(name));
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.+?^$()|[\]{}\\]/g, '\\$&');
+
 interface Comment {
   line: number;
   text: string;
@@ -169,6 +186,13 @@ describe('the rules this file applies', () => {
     expect(commentsOf('x.sql', '-- invariant 1,\n-- docs/architecture.md#invariant-1\nSELECT 1;').map((c) => unlinkedInvariants(c.text))).toEqual([[]]);
   });
 
+  it('reads the repository paths a page names, globs included', () => {
+    const page = 'See `src/main.ts`, `test/docs-links*.ts`, `src/nowhere.ts`, `docs/architecture.md#scope` and `dist/web`.';
+    expect(namedPaths(page)).toEqual(['src/main.ts', 'test/docs-links*.ts', 'src/nowhere.ts', 'docs/architecture.md']);
+    expect(namedPaths(page).map(pathExists)).toEqual([true, true, false, true]);
+    expect(pathExists('test/no-such-file*.ts')).toBe(false);
+  });
+
   it('spells anchors as GitHub does, and reads explicit ones', () => {
     expect(headingSlug('Month close (月次締め) and published figures')).toBe('month-close-月次締め-and-published-figures');
     expect(headingSlug('Restore drill (2026-12-07)')).toBe('restore-drill-2026-12-07');
@@ -186,6 +210,10 @@ describe('docs', () => {
   it.each(named)('%s links only to files and folders that exist', (_name, page) => {
     const links = relativeLinks(readFileSync(page, 'utf8')).filter((link) => link.target);
     expect(links.map((link) => link.target).filter((target) => !existsSync(resolve(dirname(page), target)))).toEqual([]);
+  });
+
+  it.each(named)('%s names in backticks only repository paths that exist', (_name, page) => {
+    expect(namedPaths(readFileSync(page, 'utf8')).filter((path) => !pathExists(path))).toEqual([]);
   });
 
   it.each(named)('%s links only to anchors that exist', (_name, page) => {
