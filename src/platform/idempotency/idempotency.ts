@@ -24,7 +24,8 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   if (Array.isArray(raw) || (raw !== undefined && !KEY_PATTERN.test(raw))) {
     throw new BadRequestException({
       message: `${IDEMPOTENCY_HEADER} must be one value of 1-255 visible ASCII characters`,
-      details: [{ field: IDEMPOTENCY_HEADER, message: 'must be 1-255 visible ASCII characters' }],
+      code: PlatformErrorCode.INVALID_FIELD,
+      details: [{ field: IDEMPOTENCY_HEADER, code: PlatformErrorCode.INVALID_FORMAT, message: 'must be 1-255 visible ASCII characters' }],
     });
   }
   return { key: raw ?? null, method: request.method, path: request.url.split('?')[0] };
