@@ -39,8 +39,14 @@ const check = (code: ErrorCode, problem: FieldCheck['problem']): FieldCheck => (
  * messages.
  */
 export const CHANGE_FIELDS = {
-  unionId: { optional: false, checks: [check(PlatformErrorCode.INVALID_FORMAT, (v) => (typeof v === 'string' && UUID.test(v) ? null : 'unionId must be a UUID'))] },
-  effectiveOn: { optional: false, checks: [check(PlatformErrorCode.INVALID_FORMAT, (v) => (isCalendarDate(v) ? null : 'effectiveOn must be a date YYYY-MM-DD'))] },
+  unionId: {
+    optional: false,
+    checks: [check(PlatformErrorCode.INVALID_FORMAT, (v) => (typeof v === 'string' && UUID.test(v) ? null : 'unionId must be a UUID'))],
+  },
+  effectiveOn: {
+    optional: false,
+    checks: [check(PlatformErrorCode.INVALID_FORMAT, (v) => (isCalendarDate(v) ? null : 'effectiveOn must be a date YYYY-MM-DD'))],
+  },
   delta: {
     optional: false,
     checks: [

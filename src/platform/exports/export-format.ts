@@ -12,7 +12,11 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** 400 naming `format`, in the error shape of every other bad field. */
 export function formatProblem(code: ErrorCode, message: string): BadRequestException {
-  return new BadRequestException({ message: `Invalid input: format ${message}`, code: PlatformErrorCode.INVALID_FIELD, details: [{ field: 'format', code, message }] });
+  return new BadRequestException({
+    message: `Invalid input: format ${message}`,
+    code: PlatformErrorCode.INVALID_FIELD,
+    details: [{ field: 'format', code, message }],
+  });
 }
 
 export function parseFormat(value: unknown): ExportFormat {

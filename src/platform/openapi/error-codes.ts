@@ -12,7 +12,8 @@ export function describeErrorCodes(document: OpenAPIObject, codes: readonly Erro
   document.components.schemas ??= {};
   document.components.schemas[ERROR_CODE_SCHEMA] = {
     type: 'string',
-    description: 'Every code an error body or a details[] entry may carry. Stable: programs and the console decide by the code, never by the wording of message.',
+    description:
+      'Every code an error body or a details[] entry may carry. Stable: programs and the console decide by the code, never by the wording of message.',
     enum: [...codes],
   };
   return document;

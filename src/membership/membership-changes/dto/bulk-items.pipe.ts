@@ -14,7 +14,8 @@ function envelopeProblems(body: unknown): FieldProblem[] {
   const items = (body as { items?: unknown }).items;
   if (!Array.isArray(items)) problems.push({ field: 'items', code: PlatformErrorCode.NOT_A_LIST, message: 'items must be an array' });
   else if (items.length < 1) problems.push({ field: 'items', code: PlatformErrorCode.TOO_FEW, message: 'items must contain at least 1 elements' });
-  else if (items.length > MAX_BULK_ITEMS) problems.push({ field: 'items', code: PlatformErrorCode.TOO_MANY, message: `items must contain no more than ${MAX_BULK_ITEMS} elements` });
+  else if (items.length > MAX_BULK_ITEMS)
+    problems.push({ field: 'items', code: PlatformErrorCode.TOO_MANY, message: `items must contain no more than ${MAX_BULK_ITEMS} elements` });
   return problems;
 }
 

@@ -16,7 +16,9 @@ describe('error codes', () => {
   });
 
   it('give every detail a code: its own, or the conflict’s', () => {
-    expect(badField('email', PlatformErrorCode.NOT_EMAIL, 'must be an email').details).toEqual([{ field: 'email', code: 'NOT_EMAIL', message: 'must be an email' }]);
+    expect(badField('email', PlatformErrorCode.NOT_EMAIL, 'must be an email').details).toEqual([
+      { field: 'email', code: 'NOT_EMAIL', message: 'must be an email' },
+    ]);
     expect(conflict(PlatformErrorCode.DUPLICATE, 'taken', [{ field: 'code', message: 'is already in use' }]).details).toEqual([
       { field: 'code', code: 'DUPLICATE', message: 'is already in use' },
     ]);

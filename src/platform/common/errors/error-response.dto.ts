@@ -10,7 +10,10 @@ export class FieldProblemDto implements FieldProblem {
   @ApiProperty({ example: 'delta' })
   field!: string;
 
-  @ApiProperty({ ...codeProperty, description: 'Stable, machine-readable: what is wrong with the field (REQUIRED, SIGN_MISMATCH, …); decide by this, not by message.' })
+  @ApiProperty({
+    ...codeProperty,
+    description: 'Stable, machine-readable: what is wrong with the field (REQUIRED, SIGN_MISMATCH, …); decide by this, not by message.',
+  })
   code!: ErrorCode;
 
   @ApiProperty({ example: 'must not be zero', description: 'English, for people reading logs; its wording may change.' })

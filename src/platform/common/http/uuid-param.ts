@@ -6,10 +6,11 @@ export const UuidParam = (name = 'id'): ParameterDecorator =>
   Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => new BadRequestException({
-        message: `${name} must be a UUID`,
-        code: PlatformErrorCode.INVALID_FIELD,
-        details: [{ field: name, code: PlatformErrorCode.INVALID_FORMAT, message: 'must be a UUID' }],
-      }),
+      exceptionFactory: () =>
+        new BadRequestException({
+          message: `${name} must be a UUID`,
+          code: PlatformErrorCode.INVALID_FIELD,
+          details: [{ field: name, code: PlatformErrorCode.INVALID_FORMAT, message: 'must be a UUID' }],
+        }),
     }),
   );

@@ -52,7 +52,7 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
     const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
     const field = parent ? (segment.startsWith('[') ? `${parent}${segment}` : `${parent}.${segment}`) : segment;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      const code = constraintCode(constraint, error.contexts as Record<string, { code?: ErrorCode }> | undefined);
+      const code = constraintCode(constraint, error.contexts);
       problems.push({ field, code, message: message.replace(/^property (\S+) should not exist$/, 'is not a known field') });
     }
     if (error.children?.length) problems.push(...fieldProblems(error.children, field));
@@ -64,7 +64,9 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 export function invalidInput(problems: FieldProblem[]): DomainError {
   const unlisted = problems.length - MAX_DETAILS;
   const details: FieldProblem[] =
-    unlisted > 0 ? [...problems.slice(0, MAX_DETAILS), { field: '*', code: PlatformErrorCode.MORE_PROBLEMS, message: `${unlisted} more problems not listed` }] : problems;
+    unlisted > 0
+      ? [...problems.slice(0, MAX_DETAILS), { field: '*', code: PlatformErrorCode.MORE_PROBLEMS, message: `${unlisted} more problems not listed` }]
+      : problems;
   const summary = problems
     .slice(0, 5)
     .map((d) => `${d.field} ${d.message}`)
