@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ErrorCode, FieldProblem } from './domain-error';
 
-/** The schema every `code` of an error answer refers to: the enum of every area's codes (openapi/error-codes.ts fills it). */
-export const ERROR_CODE_SCHEMA = 'ErrorCode';
-const codeProperty = { $ref: `#/components/schemas/${ERROR_CODE_SCHEMA}` };
+// `code` refers to the schema ErrorCode, the enum of every area's codes: openapi/error-codes.ts declares both
 
 /** One field to blame: `items[17].delta`, `email`, with the code of what is wrong. */
 export class FieldProblemDto implements FieldProblem {
@@ -11,7 +9,6 @@ export class FieldProblemDto implements FieldProblem {
   field!: string;
 
   @ApiProperty({
-    ...codeProperty,
     description: 'Stable, machine-readable: what is wrong with the field (REQUIRED, SIGN_MISMATCH, …); decide by this, not by message.',
   })
   code!: ErrorCode;
@@ -31,7 +28,7 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'delta: must not be zero', description: 'English, for people reading logs; its wording may change.' })
   message!: string;
 
-  @ApiProperty({ ...codeProperty, description: 'Stable, machine-readable: NOT_FOUND, STALE_VERSION, DUPLICATE, …; decide by this, not by message.' })
+  @ApiProperty({ description: 'Stable, machine-readable: NOT_FOUND, STALE_VERSION, DUPLICATE, …; decide by this, not by message.' })
   code!: ErrorCode;
 
   @ApiPropertyOptional({ type: [FieldProblemDto], description: 'Present when fields are to blame.' })
