@@ -13,14 +13,9 @@ export function uploadErrorJa(error: unknown, field?: 'kind' | 'file'): string |
   const about = error.body.details?.find((d) => d.field === 'kind' || d.field === 'file')?.field;
   if (error.status !== 400 || about !== field) return undefined;
   if (field === 'kind') return 'この種類のファイルはまだ取り込めません。';
-  switch (error.fieldCode('file')) {
-    case 'CONTROL_CHARACTER':
-      return 'ファイル名に使えない文字(制御文字)が含まれています。ファイル名を変えてから選び直してください。';
-    case 'EMPTY_FILE':
-      return 'ファイルが空です。';
-    default:
-      return 'ファイルを確認してください。';
-  }
+  const problem = error.fieldCode('file');
+  if (problem === 'CONTROL_CHARACTER') return 'ファイル名に使えない文字(制御文字)が含まれています。ファイル名を変えてから選び直してください。';
+  return problem === 'EMPTY_FILE' ? 'ファイルが空です。' : 'ファイルを確認してください。';
 }
 
 /** The earlier import a 409 on commit names (`details[field=importId]`, its value the id), if it names one. */
