@@ -1,5 +1,5 @@
-import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
-import { FieldProblem } from '../../../platform/common/errors/domain-error';
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { FieldProblem, invalidFields } from '../../../platform/common/errors/domain-error';
 import { PlatformErrorCode } from '../../../platform/error-codes';
 import { itemProblems } from '../membership-change.fields';
 import { BulkBody, MAX_BULK_ITEMS } from './create-membership-change.dto';
@@ -36,7 +36,7 @@ export class BulkItemsPipe implements PipeTransform<unknown, BulkBody> {
         .slice(0, 5)
         .map((d) => `${d.field} ${d.message}`)
         .join('; ');
-      throw new BadRequestException({ message: `Invalid input: ${summary}`, code: PlatformErrorCode.INVALID_FIELD, details });
+      throw invalidFields(`Invalid input: ${summary}`, details);
     }
     return body as BulkBody;
   }

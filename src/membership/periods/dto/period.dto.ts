@@ -1,4 +1,5 @@
-import { BadRequestException, Param, PipeTransform } from '@nestjs/common';
+import { Param, PipeTransform } from '@nestjs/common';
+import { invalidFields } from '../../../platform/common/errors/domain-error';
 import { PlatformErrorCode } from '../../../platform/error-codes';
 import { MONTH_PATTERN } from '../../../platform/common/validation/validators';
 
@@ -6,11 +7,7 @@ import { MONTH_PATTERN } from '../../../platform/common/validation/validators';
 class MonthPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!MONTH_PATTERN.test(value)) {
-      throw new BadRequestException({
-        message: 'month must be a month YYYY-MM',
-        code: PlatformErrorCode.INVALID_FIELD,
-        details: [{ field: 'month', code: PlatformErrorCode.INVALID_FORMAT, message: 'must be a month YYYY-MM' }],
-      });
+      throw invalidFields('month must be a month YYYY-MM', [{ field: 'month', code: PlatformErrorCode.INVALID_FORMAT, message: 'must be a month YYYY-MM' }]);
     }
     return value;
   }

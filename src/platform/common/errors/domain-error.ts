@@ -53,6 +53,10 @@ export function badField(field: string, codeOrMessage: string, message?: string)
 }
 
 /** 409 with the conflict's code; a detail that names no code of its own carries the conflict's. */
+/** 400 INVALID_FIELD with the problems of several fields (or of one, said in the caller's words). */
+export const invalidFields = (message: string, details: FieldProblem[]): DomainError =>
+  new DomainError(PlatformErrorCode.INVALID_FIELD, HttpStatus.BAD_REQUEST, message, details);
+
 export const conflict = (code: ErrorCode, message: string, details?: (Omit<FieldProblem, 'code'> & { code?: ErrorCode })[]): DomainError =>
   new DomainError(
     code,
