@@ -30,6 +30,7 @@ import { AdminModule } from './platform/admin/admin.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { ExportsModule } from './platform/exports/exports.module';
 import { EXPORT_ROUTES } from './export-routes';
+import { LABELS } from './labels';
 
 /** The HTTP API. Queue processors live only in WorkerModule. */
 @Module({})
@@ -48,7 +49,7 @@ export class AppModule {
         UsersModule,
         HealthModule,
         SectorsModule,
-        LabelsModule,
+        LabelsModule.forRoot(LABELS),
         FederationsModule,
         RegionalCouncilsModule,
         UnionsModule,

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-vali
 import { badField } from '../../platform/common/errors/domain-error';
 import { IsMonth } from '../../platform/common/validation/validators';
 import { addMonths, monthsBetween } from '../../platform/time/months';
-import { DECREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
+import { DECREASE_CAUSES } from '../../membership/vocabulary';
 
 export const MAX_RANGE_MONTHS = 120;
 

@@ -4,7 +4,7 @@ import { AuditActor, AuditEventInput, AuditLog } from '../../platform/audit/audi
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { query, sql } from '../../platform/database/sql';
 import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
-import { EmploymentType, Gender } from '../membership-changes/ledger-writer';
+import { EmploymentType, Gender } from '../vocabulary';
 import { MembershipSurveysService } from '../membership-surveys/membership-surveys.service';
 import { SubmitMembershipSurveyDto } from '../membership-surveys/dto/submit-membership-survey.dto';
 import { type ReadableKind, isLedgerKind } from './import-columns';

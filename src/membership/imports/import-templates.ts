@@ -1,8 +1,10 @@
 // before exceljs: its streaming reader's fix for characters split across chunks
 import './xlsx-utf8';
 import ExcelJS from 'exceljs';
-import { LABELS } from '../../platform/labels/labels';
-import { EMPLOYMENT_TYPES, GENDERS } from '../membership-changes/ledger-writer';
+import { LabelMap } from '../../platform/labels/labels';
+import { CAUSE_LABELS, EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_LABELS, GENDERS, GENDER_LABELS } from '../vocabulary';
+import { PROSPECT_SOURCE_LABELS, STAGE_LABELS } from '../../organizing/labels';
+import { UNION_KIND_LABELS, UNION_STATUS_LABELS } from '../../structure/labels';
 import { CLIENT_CAUSES } from '../membership-changes/membership-change.rules';
 import { PROSPECT_SOURCES } from '../../organizing/prospects/prospect.entity';
 import { INITIAL_STAGES } from '../../organizing/prospects/stage-rules';
@@ -16,14 +18,14 @@ export const TEMPLATE_NAMES: Record<ReadableKind, string> = {
   prospects: '組織化対象',
 };
 
-const LISTS: Record<NonNullable<ImportColumn['list']>, { title: string; codes: readonly string[] }> = {
-  causes: { title: '事由', codes: CLIENT_CAUSES },
-  employmentTypes: { title: '雇用形態', codes: EMPLOYMENT_TYPES },
-  genders: { title: '性別', codes: GENDERS },
-  unionStatuses: { title: '状態', codes: UNION_STATUSES },
-  unionKinds: { title: '組合種別', codes: UNION_KINDS },
-  prospectSources: { title: '経緯', codes: PROSPECT_SOURCES },
-  stages: { title: '段階', codes: INITIAL_STAGES },
+const LISTS: Record<NonNullable<ImportColumn['list']>, { title: string; codes: readonly string[]; labels: LabelMap }> = {
+  causes: { title: '事由', codes: CLIENT_CAUSES, labels: CAUSE_LABELS },
+  employmentTypes: { title: '雇用形態', codes: EMPLOYMENT_TYPES, labels: EMPLOYMENT_TYPE_LABELS },
+  genders: { title: '性別', codes: GENDERS, labels: GENDER_LABELS },
+  unionStatuses: { title: '状態', codes: UNION_STATUSES, labels: UNION_STATUS_LABELS },
+  unionKinds: { title: '組合種別', codes: UNION_KINDS, labels: UNION_KIND_LABELS },
+  prospectSources: { title: '経緯', codes: PROSPECT_SOURCES, labels: PROSPECT_SOURCE_LABELS },
+  stages: { title: '段階', codes: INITIAL_STAGES, labels: STAGE_LABELS },
 };
 
 /** exceljs keeps validations of whole ranges (written as one sqref) but its types know only the per-cell form. */
@@ -104,11 +106,11 @@ export async function templateWorkbook(kind: ReadableKind, choices: StructureCho
   let listColumn = 0;
   for (const [i, column] of columns.entries()) {
     if (!column.list) continue;
-    const { title, codes } = LISTS[column.list];
+    const { title, codes, labels } = LISTS[column.list];
     listColumn++;
     const letter = columnLetter(listColumn - 1);
     lists.getCell(`${letter}1`).value = title;
-    codes.forEach((code, j) => (lists.getCell(`${letter}${j + 2}`).value = (LABELS[column.list!] as Record<string, [string, string]>)[code][0]));
+    codes.forEach((code, j) => (lists.getCell(`${letter}${j + 2}`).value = labels[code][0]));
     const range = `一覧!$${letter}$2:$${letter}$${codes.length + 1}`;
     const target = columnLetter(i);
     rangeValidations(data).add(`${target}2:${target}${VALIDATED_ROWS}`, {

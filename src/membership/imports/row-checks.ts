@@ -1,5 +1,5 @@
-import { LABELS } from '../../platform/labels/labels';
-import { EMPLOYMENT_TYPES, GENDERS } from '../membership-changes/ledger-writer';
+import { labelOf } from '../../platform/labels/labels';
+import { CAUSE_LABELS, EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_LABELS, GENDERS, GENDER_LABELS } from '../vocabulary';
 import { MAX_ABS_DELTA, CLIENT_CAUSES, isDecreaseCause, isIncreaseCause } from '../membership-changes/membership-change.rules';
 import { MAX_NOTE_LENGTH } from '../membership-changes/membership-change.fields';
 import { MAX_SURVEY_MEMBERS } from '../membership-surveys/dto/submit-membership-survey.dto';
@@ -30,9 +30,9 @@ export interface StagedRow {
 
 export type RowValues = Record<string, unknown>;
 
-const causes = new CodeList('事由', LABELS.causes, CLIENT_CAUSES);
-const employmentTypes = new CodeList('雇用形態', LABELS.employmentTypes, EMPLOYMENT_TYPES);
-const genders = new CodeList('性別', LABELS.genders, GENDERS);
+const causes = new CodeList('事由', CAUSE_LABELS, CLIENT_CAUSES);
+const employmentTypes = new CodeList('雇用形態', EMPLOYMENT_TYPE_LABELS, EMPLOYMENT_TYPES);
+const genders = new CodeList('性別', GENDER_LABELS, GENDERS);
 
 /** Checks one data row of a kind; rows come in file order. */
 export interface RowChecker<S = StagedRow> {
@@ -85,10 +85,9 @@ export class MembershipChangeRows implements RowChecker {
       return n.ok && n.value === 0 ? { ok: false, message: '0 は入力できません。増加は正、減少は負の数です' } : n;
     });
     if (cause !== null && delta !== null) {
-      if (isIncreaseCause(cause) && delta < 0)
-        cells.fail('delta', `事由「${LABELS.causes[cause as 'new_hire'][0]}」は増加の事由です。増減数は正の数にしてください`);
+      if (isIncreaseCause(cause) && delta < 0) cells.fail('delta', `事由「${labelOf(CAUSE_LABELS, cause)}」は増加の事由です。増減数は正の数にしてください`);
       if (isDecreaseCause(cause) && delta > 0)
-        cells.fail('delta', `事由「${LABELS.causes[cause as 'retirement'][0]}」は減少の事由です。増減数は負の数（例: -${delta}）にしてください`);
+        cells.fail('delta', `事由「${labelOf(CAUSE_LABELS, cause)}」は減少の事由です。増減数は負の数（例: -${delta}）にしてください`);
     }
     const employmentType = cells.read('employmentType', (v) => employmentTypes.read(v));
     const gender = blank(values.gender) ? 'unspecified' : cells.read('gender', (v) => genders.read(v));

@@ -1,5 +1,6 @@
 import { CODE_PATTERN } from '../../platform/common/validation/reference-fields';
-import { LABELS } from '../../platform/labels/labels';
+import { PROSPECT_SOURCE_LABELS, STAGE_LABELS } from '../../organizing/labels';
+import { UNION_KIND_LABELS, UNION_STATUS_LABELS } from '../../structure/labels';
 import { PROSPECT_SOURCES } from '../../organizing/prospects/prospect.entity';
 import { normalizeName, toKatakana } from '../../organizing/prospects/prospect-location';
 import { INITIAL_STAGES, STAGES } from '../../organizing/prospects/stage-rules';
@@ -18,12 +19,12 @@ export interface StagedRecord {
 
 type Checked = { staged: StagedRecord | null; errors: RowError[] };
 
-const unionStatuses = new CodeList('状態', LABELS.unionStatuses, UNION_STATUSES);
-const unionKinds = new CodeList('組合種別', LABELS.unionKinds, UNION_KINDS);
-const prospectSources = new CodeList('経緯', LABELS.prospectSources, PROSPECT_SOURCES);
-const stages = new CodeList('段階', LABELS.stages, INITIAL_STAGES);
-const anyStage = new CodeList('段階', LABELS.stages, STAGES);
-const INITIAL_STAGE_NAMES = INITIAL_STAGES.map((s) => LABELS.stages[s][0]).join('・');
+const unionStatuses = new CodeList('状態', UNION_STATUS_LABELS, UNION_STATUSES);
+const unionKinds = new CodeList('組合種別', UNION_KIND_LABELS, UNION_KINDS);
+const prospectSources = new CodeList('経緯', PROSPECT_SOURCE_LABELS, PROSPECT_SOURCES);
+const stages = new CodeList('段階', STAGE_LABELS, INITIAL_STAGES);
+const anyStage = new CodeList('段階', STAGE_LABELS, STAGES);
+const INITIAL_STAGE_NAMES = INITIAL_STAGES.map((s) => STAGE_LABELS[s][0]).join('・');
 
 /** A working stage; a later one (加盟, 保留, 断念) is reached through the stage changes, not on creation. */
 function initialStage(value: unknown): Parsed<string> {

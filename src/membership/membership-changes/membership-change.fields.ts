@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/sw
 import { IsOptional, ValidateBy } from 'class-validator';
 import { FieldProblem } from '../../platform/common/errors/domain-error';
 import { isCalendarDate } from '../../platform/common/validation/validators';
-import { EMPLOYMENT_TYPES, GENDERS } from './ledger-writer';
+import { EMPLOYMENT_TYPES, GENDERS } from '../vocabulary';
 import { CAUSE_MESSAGE, CLIENT_CAUSES, MAX_ABS_DELTA, deltaSignProblem } from './membership-change.rules';
 
 type Item = Record<string, unknown>;
