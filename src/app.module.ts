@@ -27,6 +27,7 @@ import { ProspectsModule } from './organizing/prospects/prospects.module';
 import { VisitsModule } from './organizing/visits/visits.module';
 import { ConsultationsModule } from './organizing/consultations/consultations.module';
 import { AdminModule } from './platform/admin/admin.module';
+import { AggregationAdminModule } from './membership/aggregation/aggregation-admin.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { ExportsModule } from './platform/exports/exports.module';
 import { EXPORT_ROUTES } from './export-routes';
@@ -63,6 +64,7 @@ export class AppModule {
         ProspectsModule,
         VisitsModule,
         ConsultationsModule,
+        AggregationAdminModule,
         AdminModule,
         ExportsModule.forRoot(EXPORT_ROUTES),
       ],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { query, sql } from '../database/sql';
+import { query, sql } from '../../platform/database/sql';
 import { DerivedMismatchDto, InvariantsDto, LIST_LIMIT, UnionMismatchDto } from './dto/invariants.dto';
 
 /** The union level (union x month x type x gender x cause) against the ledger rows no longer in the outbox. */

@@ -1,22 +1,22 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AggregationJobs } from '../../membership/aggregation/aggregation.jobs';
-import { AdminOperations } from './admin-operations.service';
-import { Authenticated, Caller } from '../common/auth/auth.decorators';
-import type { CurrentUser } from '../common/auth/roles';
-import { notFound } from '../common/errors/domain-error';
-import { JobDto, RebuildAcceptedDto } from './dto/admin-jobs.dto';
+import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
+import type { CurrentUser } from '../../platform/common/auth/roles';
+import { notFound } from '../../platform/common/errors/domain-error';
+import { AggregationJobs } from './aggregation.jobs';
+import { AggregationRebuild } from './aggregation-rebuild';
+import { JobDto, RebuildAcceptedDto } from './dto/aggregation-jobs.dto';
 import { InvariantsDto } from './dto/invariants.dto';
 import { InvariantsService } from './invariants.service';
 
 /** Operations on the aggregation: rebuild, job status, the rollup invariant. */
 @ApiTags('admin')
 @Controller('admin')
-export class AdminController {
+export class AggregationAdminController {
   constructor(
     private readonly jobs: AggregationJobs,
     private readonly invariants: InvariantsService,
-    private readonly operations: AdminOperations,
+    private readonly rebuilds: AggregationRebuild,
   ) {}
 
   /** Queues a recomputation of every rollup from the ledger (run by the worker, in one transaction); audited. */
@@ -26,7 +26,7 @@ export class AdminController {
   @Post('aggregations/rebuild')
   @ApiOperation({ operationId: 'rebuildAggregations', summary: 'Queue a rebuild of every rollup from the ledger' })
   rebuild(@Caller() caller: CurrentUser): Promise<RebuildAcceptedDto> {
-    return this.operations.rebuild(caller);
+    return this.rebuilds.request(caller);
   }
 
   /** A queue job: `{id, name, state, progress, result?, failedReason?}`; 404 when unknown or expired. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { JobView } from '../../../membership/aggregation/aggregation.jobs';
+import type { JobView } from '../aggregation.jobs';
 
 export class RebuildAcceptedDto {
   /** Follow it with GET /admin/jobs/:id. */
