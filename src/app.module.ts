@@ -20,7 +20,9 @@ import { MembershipChangesModule } from './membership/membership-changes/members
 import { MembershipSurveysModule } from './membership/membership-surveys/membership-surveys.module';
 import { GoalsModule } from './insight/goals/goals.module';
 import { ReportsModule } from './insight/reports/reports.module';
-import { ImportsModule } from './membership/imports/imports.module';
+import { ImportsModule } from './platform/imports/imports.module';
+import { ImportReversalModule } from './membership/imports/import-reversal.module';
+import { IMPORT_KINDS } from './import-kinds';
 import { PeriodsModule } from './membership/periods/periods.module';
 import { LossReviewsModule } from './insight/loss-reviews/loss-reviews.module';
 import { ProspectsModule } from './organizing/prospects/prospects.module';
@@ -59,7 +61,8 @@ export class AppModule {
         GoalsModule,
         ReportsModule,
         PeriodsModule,
-        ImportsModule,
+        ImportsModule.forRoot(IMPORT_KINDS),
+        ImportReversalModule,
         LossReviewsModule,
         ProspectsModule,
         VisitsModule,

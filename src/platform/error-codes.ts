@@ -24,6 +24,9 @@ export const PlatformErrorCode = {
   CANNOT_DEMOTE_SELF: 'CANNOT_DEMOTE_SELF',
   CANNOT_DELETE_SELF: 'CANNOT_DELETE_SELF',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  // imports (platform/imports): a commit of a file not checked clean, or of one already committed
+  IMPORT_NOT_COMMITTABLE: 'IMPORT_NOT_COMMITTABLE',
+  IMPORT_ALREADY_COMMITTED: 'IMPORT_ALREADY_COMMITTED',
 } as const;
 
 export type PlatformErrorCode = (typeof PlatformErrorCode)[keyof typeof PlatformErrorCode];

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { query, sql } from '../../platform/database/sql';
-import { Parsed, cellText } from './cell-values';
+import { Parsed, cellText } from '../../platform/imports/reading/cell-values';
 
 interface UnionRef {
   id: string;
