@@ -34,7 +34,7 @@ export const UNION_FIELDS = ['unionCode', 'unionName'] as const;
 export function unionOf(cells: Cells, directory: UnionDirectory): string | null {
   const found = directory.resolve(cells.values.unionCode, cells.values.unionName);
   if (found.ok) return found.value;
-  cells.problem(found.column, found.value, found.message);
+  cells.problem(found.column, found.value, found.code, found.message);
   return null;
 }
 

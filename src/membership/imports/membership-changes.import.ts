@@ -21,12 +21,17 @@ class MembershipChangeRows implements RowChecker<StagedRow> {
     const cause = cells.read('cause', (v) => causes.read(v));
     const delta = cells.read('delta', (v) => {
       const n = integerIn(v, -MAX_ABS_DELTA, MAX_ABS_DELTA);
-      return n.ok && n.value === 0 ? { ok: false, message: '0 は入力できません。増加は正、減少は負の数です' } : n;
+      return n.ok && n.value === 0 ? { ok: false, code: 'DELTA_ZERO', message: '0 は入力できません。増加は正、減少は負の数です' } : n;
     });
     if (cause !== null && delta !== null) {
-      if (isIncreaseCause(cause) && delta < 0) cells.fail('delta', `事由「${labelOf(CAUSE_LABELS, cause)}」は増加の事由です。増減数は正の数にしてください`);
+      if (isIncreaseCause(cause) && delta < 0)
+        cells.fail('delta', 'DELTA_NEGATIVE_FOR_INCREASE', `事由「${labelOf(CAUSE_LABELS, cause)}」は増加の事由です。増減数は正の数にしてください`);
       if (isDecreaseCause(cause) && delta > 0)
-        cells.fail('delta', `事由「${labelOf(CAUSE_LABELS, cause)}」は減少の事由です。増減数は負の数（例: -${delta}）にしてください`);
+        cells.fail(
+          'delta',
+          'DELTA_POSITIVE_FOR_DECREASE',
+          `事由「${labelOf(CAUSE_LABELS, cause)}」は減少の事由です。増減数は負の数（例: -${delta}）にしてください`,
+        );
     }
     const employmentType = cells.read('employmentType', (v) => employmentTypes.read(v));
     const gender = blank(values.gender) ? 'unspecified' : cells.read('gender', (v) => genders.read(v));
@@ -34,7 +39,7 @@ class MembershipChangeRows implements RowChecker<StagedRow> {
       const text = cellText(v);
       return text.length <= MAX_NOTE_LENGTH
         ? { ok: true, value: text }
-        : { ok: false, message: `備考は${MAX_NOTE_LENGTH.toLocaleString('ja-JP')}文字までです` };
+        : { ok: false, code: 'NOTE_TOO_LONG', message: `備考は${MAX_NOTE_LENGTH.toLocaleString('ja-JP')}文字までです` };
     });
     if (cells.errors.length) return { staged: null, errors: cells.errors };
     return {

@@ -24,7 +24,7 @@ class SurveyRows implements RowChecker<StagedRow> {
     const unionId = unionOf(cells, this.unions);
     const surveyedOn = cells.read('surveyedOn', (v) => {
       const day = calendarDate(v);
-      return day.ok && day.value > this.today ? { ok: false, message: '未来の日付は調査日にできません' } : day;
+      return day.ok && day.value > this.today ? { ok: false, code: 'SURVEY_DATE_IN_FUTURE', message: '未来の日付は調査日にできません' } : day;
     });
     const employmentType = cells.read('employmentType', (v) => employmentTypes.read(v));
     const gender = cells.read('gender', (v) => genders.read(v));
@@ -33,8 +33,9 @@ class SurveyRows implements RowChecker<StagedRow> {
       const survey = this.seen.get(unionId) ?? { day: surveyedOn, pairs: new Set<string>() };
       this.seen.set(unionId, survey);
       const pair = `${employmentType}/${gender}`;
-      if (survey.day !== surveyedOn) cells.fail('surveyedOn', `同じ組合の調査日はすべて ${survey.day} にしてください（1組合につき1つの調査）`);
-      else if (survey.pairs.has(pair)) cells.fail('gender', 'この組合の同じ雇用形態・性別の行が前にあります');
+      if (survey.day !== surveyedOn)
+        cells.fail('surveyedOn', 'SURVEY_DATE_DIFFERS', `同じ組合の調査日はすべて ${survey.day} にしてください（1組合につき1つの調査）`);
+      else if (survey.pairs.has(pair)) cells.fail('gender', 'SURVEY_PAIR_REPEATED', 'この組合の同じ雇用形態・性別の行が前にあります');
       survey.pairs.add(pair);
     }
     if (cells.errors.length) return { staged: null, errors: cells.errors };

@@ -12,6 +12,7 @@ interface Organizer {
 /** One address the cell names that cannot be assigned, and why (Japanese, naming it). */
 export interface OrganizerProblem {
   value: string;
+  code: string;
   message: string;
 }
 
@@ -55,13 +56,19 @@ export class OrganizerDirectory {
       if (!user && this.scopeCouncilId !== null) {
         problems.push({
           value: address,
+          code: 'ORGANIZER_OUTSIDE_SCOPE',
           message: `「${address}」はあなたの地域連合のオルガナイザーのメールアドレスではありません。担当にできるのは同じ地域連合のオルガナイザーだけです`,
         });
       } else if (!user) {
-        problems.push({ value: address, message: `「${address}」はオルガナイザーのメールアドレスではありません。担当にできるのはオルガナイザーだけです` });
+        problems.push({
+          value: address,
+          code: 'ORGANIZER_UNKNOWN',
+          message: `「${address}」はオルガナイザーのメールアドレスではありません。担当にできるのはオルガナイザーだけです`,
+        });
       } else if (regionalCouncilId !== null && user.regional_council_id !== regionalCouncilId) {
         problems.push({
           value: address,
+          code: 'ORGANIZER_OF_ANOTHER_COUNCIL',
           message: `「${address}」は${user.council_name ?? '別の地域連合'}のオルガナイザーです。事業所と同じ地域連合のオルガナイザーを入力してください`,
         });
       } else ids.add(user.id);

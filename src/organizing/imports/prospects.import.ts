@@ -22,7 +22,11 @@ const INITIAL_STAGE_NAMES = INITIAL_STAGES.map((s) => STAGE_LABELS[s][0]).join('
 function initialStage(value: unknown): Parsed<string> {
   const stage = stages.read(value);
   if (stage.ok || !anyStage.read(value).ok) return stage;
-  return { ok: false, message: `段階「${cellText(value)}」は新しい事業所には選べません。${INITIAL_STAGE_NAMES} のどれかにしてください` };
+  return {
+    ok: false,
+    code: 'STAGE_NOT_INITIAL',
+    message: `段階「${cellText(value)}」は新しい事業所には選べません。${INITIAL_STAGE_NAMES} のどれかにしてください`,
+  };
 }
 
 const MAX_WORKERS = 1_000_000;
@@ -55,7 +59,7 @@ class ProspectRows implements RowChecker<StagedRecord> {
     const targetFederationId = cells.optional('targetFederationCode', (v) => this.structure.federations.find(v))?.id ?? null;
     const estimatedWorkers = cells.read('estimatedWorkers', (v) => integerIn(v, 0, MAX_WORKERS));
     const workforce = this.workforce(cells, values);
-    const source = cells.read('source', (v) => (blank(v) ? { ok: false, message: '経緯を入力してください' } : prospectSources.read(v)));
+    const source = cells.read('source', (v) => (blank(v) ? { ok: false, code: 'SOURCE_MISSING', message: '経緯を入力してください' } : prospectSources.read(v)));
     const stage = blank(values.stage) ? 'identified' : cells.read('stage', initialStage);
     const nextActionOn = cells.optional('nextActionOn', calendarDate);
     const assignedOrganizerIds = this.assignedOrganizers(cells, values, regionalCouncilId);
@@ -87,21 +91,25 @@ class ProspectRows implements RowChecker<StagedRecord> {
   private council(cells: Cells, values: RowValues, municipality: string | null, council: { id: string; name: string } | null): string | null {
     if (!blank(values.regionalCouncilCode) && council === null) return null;
     if (municipality === null) {
-      if (council === null) cells.fail('regionalCouncilCode', '市区町村を省略するときは地域連合コードを入力してください');
+      if (council === null) cells.fail('regionalCouncilCode', 'COUNCIL_MISSING', '市区町村を省略するときは地域連合コードを入力してください');
       return council?.id ?? null;
     }
     const listing = this.structure.councilsListing(municipality);
     if (listing.length === 0) {
-      cells.fail('municipality', `市区町村「${municipality}」はどの地域連合の市区町村一覧にもありません`);
+      cells.fail('municipality', 'MUNICIPALITY_UNLISTED', `市区町村「${municipality}」はどの地域連合の市区町村一覧にもありません`);
       return null;
     }
     if (council !== null) {
       if (listing.some((c) => c.id === council.id)) return council.id;
-      cells.fail('regionalCouncilCode', `地域連合「${council.name}」の市区町村一覧に「${municipality}」はありません`);
+      cells.fail('regionalCouncilCode', 'MUNICIPALITY_NOT_IN_COUNCIL', `地域連合「${council.name}」の市区町村一覧に「${municipality}」はありません`);
       return null;
     }
     if (listing.length > 1) {
-      cells.fail('regionalCouncilCode', `市区町村「${municipality}」は複数の地域連合にあります。地域連合コードを入力してください`);
+      cells.fail(
+        'regionalCouncilCode',
+        'MUNICIPALITY_IN_SEVERAL_COUNCILS',
+        `市区町村「${municipality}」は複数の地域連合にあります。地域連合コードを入力してください`,
+      );
       return null;
     }
     return listing[0].id;
@@ -114,7 +122,11 @@ class ProspectRows implements RowChecker<StagedRecord> {
   private inScope(cells: Cells, values: RowValues, councilId: string | null): string | null {
     if (this.scopeCouncilId === null || councilId === null || councilId === this.scopeCouncilId) return councilId;
     const name = this.structure.councilName(councilId);
-    cells.fail('municipality', `市区町村「${cellText(values.municipality)}」は${name}の市区町村です。あなたの地域連合の事業所だけを登録できます`);
+    cells.fail(
+      'municipality',
+      'MUNICIPALITY_OUTSIDE_SCOPE',
+      `市区町村「${cellText(values.municipality)}」は${name}の市区町村です。あなたの地域連合の事業所だけを登録できます`,
+    );
     return null;
   }
 
@@ -122,7 +134,7 @@ class ProspectRows implements RowChecker<StagedRecord> {
   private assignedOrganizers(cells: Cells, values: RowValues, regionalCouncilId: string | null): string[] {
     if (blank(values.assignedOrganizerEmails)) return [];
     const { ids, problems } = this.organizers.read(values.assignedOrganizerEmails, regionalCouncilId);
-    for (const problem of problems) cells.fail('assignedOrganizerEmails', problem.message, problem.value);
+    for (const problem of problems) cells.fail('assignedOrganizerEmails', problem.code, problem.message, problem.value);
     return ids;
   }
 
@@ -137,7 +149,7 @@ class ProspectRows implements RowChecker<StagedRecord> {
     if (given.length === 0) return none;
     if (given.length < WORKFORCE.length) {
       for (const field of WORKFORCE.filter((f) => blank(values[f])))
-        cells.fail(field, '内訳は4列（正社員数・パート数・有期雇用数・派遣数）すべて入力するか、すべて空欄にしてください');
+        cells.fail(field, 'WORKFORCE_INCOMPLETE', '内訳は4列（正社員数・パート数・有期雇用数・派遣数）すべて入力するか、すべて空欄にしてください');
       return none;
     }
     const counts = { ...none };

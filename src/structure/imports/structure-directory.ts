@@ -27,7 +27,9 @@ class ByCodeOrName<T extends Named> {
   find(value: unknown): Parsed<T> {
     const text = cellText(value);
     const found = this.byWord.get(text.toLowerCase()) ?? this.byWord.get(text);
-    return found ? { ok: true, value: found } : { ok: false, message: `${this.what}「${text}」はありません。コードまたは名称で入力してください` };
+    return found
+      ? { ok: true, value: found }
+      : { ok: false, code: 'REFERENCE_UNKNOWN', message: `${this.what}「${text}」はありません。コードまたは名称で入力してください` };
   }
 }
 

@@ -24,6 +24,7 @@ export function ownCouncil<T extends { id: string; name: string }>(
   if (!found.ok || scopeCouncilId === null || found.value.id === scopeCouncilId) return found;
   return {
     ok: false,
+    code: 'COUNCIL_OUTSIDE_SCOPE',
     message: `${found.value.name}の${what}は登録できません。あなたの地域連合（${structure.councilName(scopeCouncilId)}）の${what}だけを登録できます`,
   };
 }
@@ -50,7 +51,7 @@ class UnionRows implements RowChecker<StagedRecord> {
     const federation = cells.optional('federationCode', (v) => this.structure.federations.find(v));
     const council = cells.read('regionalCouncilCode', (v) =>
       blank(v)
-        ? { ok: false, message: '地域連合のコードまたは名称を入力してください' }
+        ? { ok: false, code: 'COUNCIL_MISSING', message: '地域連合のコードまたは名称を入力してください' }
         : ownCouncil(this.structure, this.scope.regionalCouncilId, '組合', this.structure.councils.find(v)),
     );
     const employerName = cells.read('employerName', textUpTo(200));
@@ -60,9 +61,9 @@ class UnionRows implements RowChecker<StagedRecord> {
     const kind = blank(values.kind) ? 'enterprise' : cells.read('kind', (v) => unionKinds.read(v));
     const federationId = federation?.id ?? null;
     if (this.scope.federationId !== null && federationId !== this.scope.federationId && (federation !== null || blank(values.federationCode))) {
-      cells.fail('federationCode', 'あなたの構成組織の組合だけを登録できます。構成組織コードにあなたの構成組織を入力してください');
+      cells.fail('federationCode', 'FEDERATION_OUTSIDE_SCOPE', 'あなたの構成組織の組合だけを登録できます。構成組織コードにあなたの構成組織を入力してください');
     } else if (kind === 'direct' && federationId !== null) {
-      cells.fail('federationCode', '直加盟の組合（組合種別「直加盟」）は構成組織コードを空欄にしてください');
+      cells.fail('federationCode', 'DIRECT_UNION_WITH_FEDERATION', '直加盟の組合（組合種別「直加盟」）は構成組織コードを空欄にしてください');
     }
     if (cells.errors.length) return { staged: null, errors: cells.errors };
     return {
@@ -75,10 +76,11 @@ class UnionRows implements RowChecker<StagedRecord> {
   }
 
   private code(row: number, code: string): Parsed<string> {
-    if (!CODE_PATTERN.test(code)) return { ok: false, message: '組合コードは半角英小文字・数字・-・_ の50文字まで（先頭は英数字）で入力してください' };
-    if (this.structure.unionCodeTaken(code)) return { ok: false, message: `組合コード「${code}」の組合はすでに登録されています` };
+    if (!CODE_PATTERN.test(code))
+      return { ok: false, code: 'UNION_CODE_INVALID', message: '組合コードは半角英小文字・数字・-・_ の50文字まで（先頭は英数字）で入力してください' };
+    if (this.structure.unionCodeTaken(code)) return { ok: false, code: 'UNION_CODE_TAKEN', message: `組合コード「${code}」の組合はすでに登録されています` };
     const earlier = this.codesInFile.get(code);
-    if (earlier !== undefined) return { ok: false, message: `組合コード「${code}」は${earlier}行目と重複しています` };
+    if (earlier !== undefined) return { ok: false, code: 'UNION_CODE_REPEATED', message: `組合コード「${code}」は${earlier}行目と重複しています` };
     this.codesInFile.set(code, row);
     return { ok: true, value: code };
   }

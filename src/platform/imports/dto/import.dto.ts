@@ -12,6 +12,9 @@ export class ImportErrorDto {
   /** The column's header (empty for a problem of the whole file). */
   column!: string;
   value!: string;
+  /** What is wrong as a stable name (HEADER_MISSING, CODE_UNKNOWN, DELTA_ZERO, ...): it stays when the wording changes. */
+  @ApiProperty({ example: 'CODE_UNKNOWN', pattern: '^[A-Z][A-Z0-9_]*$' })
+  code!: string;
   /** What is wrong, in Japanese. */
   message!: string;
 }

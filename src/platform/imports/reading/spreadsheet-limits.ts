@@ -22,9 +22,10 @@ export const SPREADSHEET_LIMITS = {
   maxQuotedChars: 100,
 } as const;
 
-/** A file refused for its shape before or while it is read; `message` is what the import shows. */
+/** A file refused for its shape before or while it is read; `message` is what the import shows, `code` its stable name. */
 export class SpreadsheetRefused extends Error {
   constructor(
+    readonly code: string,
     message: string,
     readonly row = 1,
   ) {
@@ -37,22 +38,30 @@ const MB = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)}MB`;
 export const refusals = {
   bomb: (part: string) =>
     new SpreadsheetRefused(
+      'XLSX_INFLATES_TOO_FAR',
       `Excelファイルの中身（${part}）が、圧縮されたサイズの${SPREADSHEET_LIMITS.maxInflateRatio}倍を超えて展開されます。安全のため読み込みません。Excelで開いて保存し直すか、CSVで保存して取り込んでください`,
     ),
   sharedStrings: () =>
     new SpreadsheetRefused(
+      'XLSX_SHARED_STRINGS_TOO_LARGE',
       `Excelファイルの文字列（共有文字列）が${MB(SPREADSHEET_LIMITS.maxSharedStringsBytes)}を超えています。ファイルを分けるか、CSVで保存して取り込んでください`,
     ),
-  part: (part: string) => new SpreadsheetRefused(`Excelファイルの中身（${part}）が大きすぎます。Excelで開いて保存し直してください`),
+  part: (part: string) => new SpreadsheetRefused('XLSX_PART_TOO_LARGE', `Excelファイルの中身（${part}）が大きすぎます。Excelで開いて保存し直してください`),
   row: (row: number) =>
-    new SpreadsheetRefused(`${row}行目の近くに、1行で${MB(SPREADSHEET_LIMITS.maxRowXmlBytes)}を超えるデータがあります。1つのセルは32,767文字までです`, row),
+    new SpreadsheetRefused(
+      'ROW_TOO_LARGE',
+      `${row}行目の近くに、1行で${MB(SPREADSHEET_LIMITS.maxRowXmlBytes)}を超えるデータがあります。1つのセルは32,767文字までです`,
+      row,
+    ),
   csvRecord: (row: number) =>
     new SpreadsheetRefused(
+      'CSV_RECORD_TOO_LONG',
       `${row}行目が長すぎます（1行は${SPREADSHEET_LIMITS.maxCsvRecordChars.toLocaleString('ja-JP')}文字まで）。セルの中の改行や引用符（"）の閉じ忘れがないか確かめてください`,
       row,
     ),
-  notAWorkbook: (reason: string) => new SpreadsheetRefused(`Excelファイル（.xlsx）として読めません（${reason}）。Excelで開いて「.xlsx」で保存し直してください`),
-  noSheet: () => new SpreadsheetRefused('Excelファイルにワークシートがありません'),
+  notAWorkbook: (reason: string) =>
+    new SpreadsheetRefused('NOT_A_WORKBOOK', `Excelファイル（.xlsx）として読めません（${reason}）。Excelで開いて「.xlsx」で保存し直してください`),
+  noSheet: () => new SpreadsheetRefused('NO_WORKSHEET', 'Excelファイルにワークシートがありません'),
 };
 
 /** A value quoted in a problem, cut to a readable length (a hostile cell may be megabytes). */

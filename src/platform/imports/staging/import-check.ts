@@ -95,7 +95,7 @@ export class ImportCheck {
         error instanceof Rejected
           ? error.errors
           : error instanceof SpreadsheetRefused
-            ? [{ row: error.row, column: '', value: '', message: error.message }]
+            ? [{ row: error.row, column: '', value: '', code: error.code, message: error.message }]
             : [unreadable(kind)];
       await this.finish(importId, 'rejected', tally, errors, null);
     } finally {
@@ -144,6 +144,7 @@ export class ImportCheck {
             row: row.number,
             column: '',
             value: '',
+            code: 'TOO_MANY_ROWS',
             message: `データ行は${MAX_DATA_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください。見出しは ${expectedHeaders(kind)} です`,
           },
         ]);
@@ -154,7 +155,10 @@ export class ImportCheck {
       if (staged && tally.errorCount === 0) await copy.write(staged);
       if (tally.rowsRead % PROGRESS_EVERY_ROWS === 0) await this.progress(importId, Math.min(99, Math.floor((sheet.bytesRead() / size) * 100)), tally);
     }
-    if (fields === null) throw new Rejected([{ row: 1, column: '', value: '', message: `見出しの行がありません。見出しは ${expectedHeaders(kind)} です` }]);
+    if (fields === null)
+      throw new Rejected([
+        { row: 1, column: '', value: '', code: 'HEADER_ROW_MISSING', message: `見出しの行がありません。見出しは ${expectedHeaders(kind)} です` },
+      ]);
   }
 
   private async progress(importId: string, percent: number, tally: Tally): Promise<void> {
@@ -176,5 +180,6 @@ const unreadable = (kind: ImportKind): RowError => ({
   row: 1,
   column: '',
   value: '',
+  code: 'FILE_UNREADABLE',
   message: `ファイルを読めませんでした。Excel（.xlsx）または CSV（UTF-8 または Shift_JIS）で、1行目に見出し ${expectedHeaders(kind)} を置いてください`,
 });

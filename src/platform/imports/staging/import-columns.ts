@@ -22,6 +22,7 @@ export const expectedHeaders = (kind: ImportKind): string => kind.columns.map((c
 export interface HeaderProblem {
   column: string;
   value: string;
+  code: string;
   message: string;
 }
 
@@ -46,19 +47,25 @@ export function readHeader(kind: ImportKind, cells: unknown[]): { fields: (strin
     const column = byName.get(text) ?? byName.get(text.toLowerCase());
     const letter = columnLetter(i);
     if (!column) {
-      problems.push({ column: letter, value: text, message: `見出し「${text}」は使えません。${expected}` });
+      problems.push({ column: letter, value: text, code: 'HEADER_UNKNOWN', message: `見出し「${text}」は使えません。${expected}` });
       return null;
     }
-    if (seen.has(column.field)) problems.push({ column: letter, value: text, message: `見出し「${text}」が重複しています。${expected}` });
+    if (seen.has(column.field))
+      problems.push({ column: letter, value: text, code: 'HEADER_REPEATED', message: `見出し「${text}」が重複しています。${expected}` });
     seen.add(column.field);
     return column.field;
   });
   const oneOf = columns.filter((c) => kind.oneOfHeaders?.includes(c.field));
   if (oneOf.length && !oneOf.some((c) => seen.has(c.field))) {
-    problems.push({ column: '', value: '', message: `見出し${oneOf.map((c) => `「${c.header}」`).join('または')}がありません。${expected}` });
+    problems.push({
+      column: '',
+      value: '',
+      code: 'HEADER_MISSING',
+      message: `見出し${oneOf.map((c) => `「${c.header}」`).join('または')}がありません。${expected}`,
+    });
   }
   for (const c of columns.filter((c) => c.required && !seen.has(c.field))) {
-    problems.push({ column: '', value: '', message: `見出し「${c.header}」がありません。${expected}` });
+    problems.push({ column: '', value: '', code: 'HEADER_MISSING', message: `見出し「${c.header}」がありません。${expected}` });
   }
   return { fields, problems };
 }

@@ -1,11 +1,12 @@
 import type { ImportKind } from '../import-kinds';
 import { Parsed, cellText } from '../reading/cell-values';
 
-/** A problem of one cell: `row` as Excel shows it, `column` the header. */
+/** A problem of one cell: `row` as Excel shows it, `column` the header; a stable `code` beside the Japanese `message`. */
 export interface RowError {
   row: number;
   column: string;
   value: string;
+  code: string;
   message: string;
 }
 
@@ -29,7 +30,7 @@ export class Cells {
     const value = this.values[field];
     const result = parse(value);
     if (result.ok) return result.value;
-    this.fail(field, result.message);
+    this.fail(field, result.code, result.message);
     return null;
   }
 
@@ -39,14 +40,14 @@ export class Cells {
   }
 
   /** A problem of the cell; `value` names one part of it (an address of several) instead of the whole cell. */
-  fail(field: string, message: string, value = cellText(this.values[field])): void {
+  fail(field: string, code: string, message: string, value = cellText(this.values[field])): void {
     const header = this.kind.columns.find((c) => c.field === field)?.header ?? field;
-    this.problem(header, value, message);
+    this.problem(header, value, code, message);
   }
 
   /** A problem under a header of its own (a union named by code or by name). */
-  problem(column: string, value: string, message: string): void {
-    this.errors.push({ row: this.row, column, value, message });
+  problem(column: string, value: string, code: string, message: string): void {
+    this.errors.push({ row: this.row, column, value, code, message });
   }
 }
 
@@ -57,6 +58,6 @@ export const textUpTo =
   (max: number, normalize: (text: string) => string = (t) => t) =>
   (value: unknown): Parsed<string> => {
     const text = normalize(cellText(value));
-    if (text === '') return { ok: false, message: '入力してください' };
-    return text.length <= max ? { ok: true, value: text } : { ok: false, message: `${max.toLocaleString('ja-JP')}文字までです` };
+    if (text === '') return { ok: false, code: 'VALUE_MISSING', message: '入力してください' };
+    return text.length <= max ? { ok: true, value: text } : { ok: false, code: 'TEXT_TOO_LONG', message: `${max.toLocaleString('ja-JP')}文字までです` };
   };

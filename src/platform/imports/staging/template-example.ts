@@ -23,6 +23,7 @@ export function templateExampleProblem(kind: ImportKind, row: number, values: Ro
     row,
     column: first.header,
     value: cellText(values[first.field]),
+    code: 'TEMPLATE_EXAMPLE_ROW',
     message: 'ひな形の記入例の行です。この行を消してから、もう一度「検証」してください',
   };
 }
