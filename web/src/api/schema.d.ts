@@ -1921,6 +1921,11 @@ export interface components {
             id: string;
         };
         ImportErrorDto: {
+            /**
+             * @description What is wrong as a stable name (HEADER_MISSING, CODE_UNKNOWN, DELTA_ZERO, ...): it stays when the wording changes.
+             * @example CODE_UNKNOWN
+             */
+            code: string;
             /** @description The row number Excel shows (the header is row 1). */
             row: number;
             /** @description The column's header (empty for a problem of the whole file). */
@@ -2139,7 +2144,7 @@ export interface components {
         StageChangeDto: {
             id: string;
             /** @enum {string} */
-            kind: "affiliated" | "created" | "moved" | "reopened";
+            kind: "created" | "affiliated" | "moved" | "reopened";
             kindLabel: string;
             /** @enum {string|null} */
             fromStage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost" | null;
@@ -2286,7 +2291,7 @@ export interface components {
             organizerName: string;
             occurredOn: string;
             /** @enum {string} */
-            kind: "consultation" | "visit" | "phone" | "meeting" | "leaflet" | "online";
+            kind: "phone" | "consultation" | "visit" | "meeting" | "leaflet" | "online";
             kindLabel: string;
             /** @enum {string|null} */
             outcome: "other" | "turned_away" | "card_exchanged" | "meeting_held" | "revisit_promised" | "materials_left" | "consultation_taken" | null;
@@ -2356,7 +2361,7 @@ export interface components {
             receivedOn: string;
             regionalCouncilId: string;
             /** @enum {string} */
-            channel: "phone" | "street" | "web" | "walk_in";
+            channel: "street" | "phone" | "web" | "walk_in";
             channelLabel: string;
             topics: ("hours" | "other" | "dismissal" | "non_renewal" | "harassment" | "wages" | "social_insurance")[];
             topicLabels: string[];
@@ -2648,7 +2653,7 @@ export interface components {
              * @example INVALID_FIELD
              * @enum {string}
              */
-            code?: "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "IMPORT_NOT_REVERSIBLE" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "IDEMPOTENCY_KEY_REUSED";
+            code?: "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_REVERSIBLE" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED";
             /** @description Present when fields are to blame. */
             details?: components["schemas"]["FieldProblemDto"][];
         };
