@@ -37,7 +37,7 @@ export interface ApiForm<V, R, T> {
   /** Spread on `<SaveProblem>`: what someone else changed, or why the save failed. */
   saveProblem: { stale: readonly ChangedField[] | undefined; error: unknown };
   saving: boolean;
-  error: unknown;
+  error: Error | null;
   saved: R | undefined;
   /** Submit from code (a button outside the form). */
   submit: () => void;
