@@ -4,7 +4,7 @@ import { queryClient } from './platform/api/query-client';
 import { whenSessionExpires } from './platform/api/client';
 import { meQuery } from './platform/auth/session';
 import { LoginPage } from './platform/auth/LoginPage';
-import { Shell } from './platform/shell/Shell';
+import { Shell } from './app/Shell';
 import { SCREENS, landingPath, mayUse, type Screen } from './platform/shell/screens';
 import { NotFoundPage } from './platform/shell/NotFoundPage';
 import { NewVersionNotice } from './platform/shell/NewVersionNotice';
@@ -139,7 +139,7 @@ const routeTree = rootRoute.addChildren([
     userRoute,
     screenRoute(
       SCREENS.auditLog,
-      lazyRouteComponent(() => import('./platform/admin/audit-log/AuditLogPage'), 'AuditLogPage'),
+      lazyRouteComponent(() => import('./app/AuditLogPage'), 'AuditLogPage'),
     ),
     screenRoute(
       SCREENS.aggregation,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -5,7 +6,6 @@ import { Link, Outlet, useNavigate, useRouteContext, useRouterState } from '@tan
 import { signOut, type Me } from '../auth/session';
 import { useLabels } from '../labels/labels';
 import { councilQuery, federationQuery } from '../reference/queries';
-import { OutboxStatus } from '../../organizing/outbox/OutboxStatus';
 import { screensFor } from './screens';
 
 /** Whose figures the person sees: their council or federation, or the whole chapter. */
@@ -18,7 +18,7 @@ function useScopeName(me: Me): string | undefined {
 }
 
 /** The frame of every signed-in screen: the menu of the role's screens, who is signed in, and sign-out. */
-export function Shell() {
+export function Shell({ status }: { status?: ReactNode }) {
   const { me } = useRouteContext({ from: '/signed-in' });
   const label = useLabels();
   const scope = useScopeName(me);
@@ -45,7 +45,7 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <OutboxStatus />
+            {status}
             <Text size="sm" data-testid="signed-in-as" visibleFrom="sm">
               {me.displayName}
               <Text span c="dimmed" size="sm" ml={6}>
