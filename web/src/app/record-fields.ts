@@ -1,8 +1,8 @@
-import type { FieldLabels } from '../../audit/audit-changes';
-import { USER_RECORD_FIELDS } from '../users/user-scope';
-import { UNION_FIELDS } from '../../../structure/union-fields';
-import { PROSPECT_FIELDS } from '../../../organizing/prospects/prospect-fields';
-import { VISIT_FIELDS } from '../../../organizing/visits/visit-fields';
+import type { FieldLabels } from '../platform/audit/audit-changes';
+import { USER_RECORD_FIELDS } from '../platform/admin/users/user-scope';
+import { UNION_FIELDS } from '../structure/union-fields';
+import { PROSPECT_FIELDS } from '../organizing/prospects/prospect-fields';
+import { VISIT_FIELDS } from '../organizing/visits/visit-fields';
 
 /**
  * The fields of every kind of record, by the names their own screens show, for the whole log
