@@ -19,7 +19,12 @@ export type ConsultationBody = CommandBody<'recordConsultation'>;
 /** 訪問を記録, or the correction of the person's own visit (with the version they started from). */
 export function saveVisit(prospect: Prospect, visit: Visit | undefined, body: VisitBody): Promise<SendResult<'recordVisit' | 'correctVisit'>> {
   return visit
-    ? sendOrQueue({ kind: 'correctVisit', label: `訪問記録の修正 ${prospect.employerName}`, params: { id: visit.id }, body: { ...body, version: visit.version } })
+    ? sendOrQueue({
+        kind: 'correctVisit',
+        label: `訪問記録の修正 ${prospect.employerName}`,
+        params: { id: visit.id },
+        body: { ...body, version: visit.version },
+      })
     : sendOrQueue({ kind: 'recordVisit', label: `訪問の記録 ${prospect.employerName}`, params: { prospectId: prospect.id }, body });
 }
 

@@ -25,11 +25,8 @@ export type CommandBody<K extends CommandKind> = Operation<K> extends { requestB
 /** The path parameters the operation takes (none for a collection). */
 type PathParams<K extends CommandKind> = Operation<K> extends { parameters: { path: infer P } } ? NonNullable<P> : never;
 /** What the API answers when it accepts the command. */
-export type CommandAnswer<K extends CommandKind> = Operation<K> extends { responses: { 201: infer R } }
-  ? JsonOf<R>
-  : Operation<K> extends { responses: { 200: infer R } }
-    ? JsonOf<R>
-    : never;
+export type CommandAnswer<K extends CommandKind> =
+  Operation<K> extends { responses: { 201: infer R } } ? JsonOf<R> : Operation<K> extends { responses: { 200: infer R } } ? JsonOf<R> : never;
 
 /** One command of kind K: what the person did (in Japanese, shown while it waits), and the operation's parameters. */
 export type CommandOf<K extends CommandKind> = {
@@ -69,13 +66,13 @@ function matchPath(template: string, path: string): Record<string, string> | und
  * known kind; an item kept by the version before typed commands (a phone may hold unsent
  * visits across an update) as the command its method and path name; undefined for anything else.
  */
-export function commandFromStorage(stored: Partial<OutboxCommand> & Partial<LegacyCommand>): OutboxCommand | undefined {
-  if (isKind(stored.kind)) return stored as OutboxCommand;
+export function commandFromStorage(stored: OutboxCommand | LegacyCommand): OutboxCommand | undefined {
+  if ('kind' in stored) return isKind(stored.kind) ? stored : undefined;
   if (typeof stored.path !== 'string' || typeof stored.method !== 'string') return undefined;
   for (const kind of Object.keys(OUTBOX_ROUTES) as CommandKind[]) {
     const route = OUTBOX_ROUTES[kind];
     const params = route.method === stored.method ? matchPath(route.path, stored.path) : undefined;
-    if (params) return { kind, label: stored.label ?? '', body: stored.body, ...(Object.keys(params).length > 0 ? { params } : {}) } as OutboxCommand;
+    if (params) return { kind, label: stored.label, body: stored.body, ...(Object.keys(params).length > 0 ? { params } : {}) } as OutboxCommand;
   }
   return undefined;
 }

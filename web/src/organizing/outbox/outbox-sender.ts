@@ -184,14 +184,18 @@ export class Outbox {
     let answer: { data?: unknown; error?: unknown; response: Response };
     try {
       // one call for every kind: the command's own type checked its params and body against `paths` when it was made
-      answer = await this.deps.client.request(method, path as never, {
-        params: { path: command.params },
-        body: command.body,
-        headers: { 'Idempotency-Key': item.idempotencyKey },
-        // read as text: an answer that is not JSON still counts as accepted
-        parseAs: 'text',
-        signal: AbortSignal.timeout(this.deps.sendTimeoutMs ?? 20_000),
-      } as never);
+      answer = await this.deps.client.request(
+        method === 'POST' ? 'post' : 'patch',
+        path as never,
+        {
+          params: { path: command.params },
+          body: command.body,
+          headers: { 'Idempotency-Key': item.idempotencyKey },
+          // read as text: an answer that is not JSON still counts as accepted
+          parseAs: 'text',
+          signal: AbortSignal.timeout(this.deps.sendTimeoutMs ?? 20_000),
+        } as never,
+      );
     } catch {
       // no connection, or the answer was lost on the way: the stored key makes the next try safe
       return { kind: 'unreachable' };

@@ -20,6 +20,7 @@ export const prospectKeys = {
   history: (id: string) => ['prospects', id, 'history'] as const,
   visits: (prospectId: string) => ['prospects', prospectId, 'visits'] as const,
 };
+export const visitKeys = { one: (id: string) => ['visits', id] as const };
 export const followUpKeys = { all: ['follow-ups'] as const };
 export const consultationKeys = {
   all: ['consultations'] as const,
@@ -61,6 +62,13 @@ export const visitsQuery = (prospectId: string) =>
   queryOptions({
     queryKey: prospectKeys.visits(prospectId),
     queryFn: () => unwrap(api.GET('/api/v1/prospects/{prospectId}/visits', { params: { path: { prospectId }, query: { limit: 500 } } })),
+  });
+
+/** One visit as it is now (a correction that met someone else's save reads it again). */
+export const visitQuery = (id: string) =>
+  queryOptions({
+    queryKey: visitKeys.one(id),
+    queryFn: () => unwrap(api.GET('/api/v1/visits/{id}', { params: { path: { id } } })),
   });
 
 export const consultationsQuery = (filter: { prospectId?: string }) =>
