@@ -17,7 +17,7 @@ export type NewProspectBody = CommandBody<'createProspect'>;
 export type ConsultationBody = CommandBody<'recordConsultation'>;
 
 /** 訪問を記録, or the correction of the person's own visit (with the version they started from). */
-export function saveVisit(prospect: Prospect, visit: Visit | undefined, body: VisitBody): Promise<SendResult<'recordVisit' | 'correctVisit'>> {
+export function saveVisit(prospect: Prospect, visit: Visit | undefined, body: VisitBody): Promise<SendResult<'recordVisit'> | SendResult<'correctVisit'>> {
   return visit
     ? sendOrQueue({
         kind: 'correctVisit',
