@@ -19,7 +19,7 @@ export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void })
 
   const { values, form, field, formProps, saving, error } = useApiForm({
     // the first kind the role may import: council staff start at 組合, never at a kind they are refused
-    initialValues: { kind: kinds[0]?.value ?? ('unions'), file: null as File | null },
+    initialValues: { kind: kinds[0]?.value ?? 'unions', file: null as File | null },
     validate: { file: (file) => (file ? null : 'ファイルを選んでください') },
     save: (v) => {
       setSent(v.file);
