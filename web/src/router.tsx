@@ -130,7 +130,7 @@ const routeTree = rootRoute.addChildren([
     ),
     screenRoute(
       SCREENS.periods,
-      lazyRouteComponent(() => import('./platform/admin/PeriodsPage'), 'PeriodsPage'),
+      lazyRouteComponent(() => import('./membership/periods/PeriodsPage'), 'PeriodsPage'),
     ),
     screenRoute(
       SCREENS.users,
@@ -143,7 +143,7 @@ const routeTree = rootRoute.addChildren([
     ),
     screenRoute(
       SCREENS.aggregation,
-      lazyRouteComponent(() => import('./platform/admin/aggregation/AggregationPage'), 'AggregationPage'),
+      lazyRouteComponent(() => import('./membership/aggregation/AggregationPage'), 'AggregationPage'),
     ),
   ]),
 ]);

@@ -17,8 +17,10 @@ export interface ApiFormOptions<V, R, T, F extends string> {
   stale?: StaleSave<V, T, F>;
 }
 
+type InputProps = ReturnType<UseFormReturnType<never>['getInputProps']>;
+
 /** The props of a control: its value and change handler from the form, its error from the form's checks or the API. */
-export type FieldProps = ReturnType<UseFormReturnType<never>['getInputProps']>;
+export type FieldProps = InputProps & Required<Pick<InputProps, 'value'>> & { error: string | undefined };
 
 export interface ApiForm<V, R, T> {
   /** The Mantine form: values, setFieldValue, getInputProps. */
@@ -35,7 +37,7 @@ export interface ApiForm<V, R, T> {
   /** Spread on `<SaveProblem>`: what someone else changed, or why the save failed. */
   saveProblem: { stale: readonly ChangedField[] | undefined; error: unknown };
   saving: boolean;
-  error: unknown;
+  error: Error | null;
   saved: R | undefined;
   /** Submit from code (a button outside the form). */
   submit: () => void;
@@ -75,7 +77,10 @@ export function useApiForm<V extends object, R, T = never, F extends string = ne
     form,
     values: form.values,
     base,
-    field: (path, apiField = path) => ({ ...form.getInputProps(path), error: problem(apiField, path) }),
+    field: (path, apiField = path) => {
+      const props = form.getInputProps(path);
+      return { ...props, value: props.value, error: problem(apiField, path) };
+    },
     problem,
     formProps: { onSubmit: submit, onKeyDown: imeSafe, noValidate: true },
     saveProblem: { stale, error: save.error },

@@ -2,27 +2,16 @@ import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
 import { signOut, type Me } from '../auth/session';
 import { useLabels } from '../labels/labels';
+import { councilQuery, federationQuery } from '../reference/queries';
 import { OutboxStatus } from '../../organizing/outbox/OutboxStatus';
 import { screensFor } from './screens';
 
 /** Whose figures the person sees: their council or federation, or the whole chapter. */
 function useScopeName(me: Me): string | undefined {
-  const council = useQuery({
-    queryKey: ['regional-councils', me.regionalCouncilId],
-    queryFn: () => unwrap(api.GET('/api/v1/regional-councils/{id}', { params: { path: { id: me.regionalCouncilId as string } } })),
-    enabled: Boolean(me.regionalCouncilId),
-    staleTime: Infinity,
-  });
-  const federation = useQuery({
-    queryKey: ['federations', me.federationId],
-    queryFn: () => unwrap(api.GET('/api/v1/federations/{id}', { params: { path: { id: me.federationId as string } } })),
-    enabled: Boolean(me.federationId),
-    staleTime: Infinity,
-  });
+  const council = useQuery({ ...councilQuery(me.regionalCouncilId ?? ''), enabled: Boolean(me.regionalCouncilId) });
+  const federation = useQuery({ ...federationQuery(me.federationId ?? ''), enabled: Boolean(me.federationId) });
   if (me.regionalCouncilId) return council.data?.name;
   if (me.federationId) return federation.data?.name;
   return '連合神奈川 全体';

@@ -13,7 +13,8 @@ const NO_FILTER: AuditFilter = { actorId: '', action: '', from: '', to: '' };
 export function AuditLogPage() {
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   const backwards = Boolean(filter.from && filter.to && filter.from > filter.to);
-  const pages = useInfiniteQuery({ ...auditEventsQuery(filter), enabled: !backwards });
+  const query = auditEventsQuery(filter);
+  const pages = useInfiniteQuery({ ...query, enabled: !backwards });
   const filtered = Object.keys(auditQuery(filter)).length > 0;
 
   return (
@@ -26,7 +27,7 @@ export function AuditLogPage() {
         <Stack gap="sm">
           <AuditFilters filter={filter} onChange={setFilter} periodProblem={backwards ? '終了日が開始日より前です' : undefined} />
           <Group justify="space-between">
-            <ExportButtons name="監査ログ" path="/api/v1/audit-events" query={auditQuery(filter)} />
+            <ExportButtons name="監査ログ" of={query} />
             {filtered && (
               <Button variant="subtle" size="xs" onClick={() => setFilter(NO_FILTER)}>
                 条件をクリア

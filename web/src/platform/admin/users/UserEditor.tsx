@@ -4,7 +4,7 @@ import type { Schemas } from '../../api/client';
 import { SaveProblem } from '../../forms/StaleNotice';
 import { useApiForm } from '../../forms/useApiForm';
 import { useLabels } from '../../labels/labels';
-import { councilsQuery, federationsQuery } from '../../../structure/queries';
+import { councilsQuery, federationsQuery } from '../../reference/queries';
 import { updateUser, userKeys, userQuery } from './queries';
 import { ScopeSelects } from './ScopeSelects';
 import { USER_FIELDS, scopeFor } from './user-scope';

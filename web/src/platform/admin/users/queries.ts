@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/errors';
+import { withExport } from '../../tables/export-url';
 
 /** The users' query keys: a save invalidates `userKeys.all`. */
 export const userKeys = {
@@ -10,10 +11,13 @@ export const userKeys = {
 };
 
 /** Everyone who may sign in (admins only). */
-export const usersQuery = queryOptions({
-  queryKey: userKeys.list(),
-  queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 500 } } })),
-});
+export const usersQuery = withExport(
+  queryOptions({
+    queryKey: userKeys.list(),
+    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 500 } } })),
+  }),
+  '/api/v1/users',
+);
 
 export const userQuery = (id: string) =>
   queryOptions({

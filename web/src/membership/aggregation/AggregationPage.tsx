@@ -1,22 +1,18 @@
 import { Alert, Anchor, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import { errorMessageJa, unwrap } from '../../api/errors';
+import { errorMessageJa } from '../../platform/api/errors';
+import { SaveProblem } from '../../platform/forms/StaleNotice';
+import { useApiForm } from '../../platform/forms/useApiForm';
 import { InvariantReport } from './InvariantReport';
+import { checkInvariants, rebuildJobQuery, startRebuild } from './queries';
 import { rebuildView } from './rebuild-job';
 
 /** Where the queue UI (Bull Board) lives; it takes the console's session, for admins. */
 const QUEUE_BOARD = '/api/v1/admin/queues';
-const POLL_MS = 500;
 
 /** The rebuild's state and percent, asked for until it is over. */
 function RebuildProgress({ jobId }: { jobId: string }) {
-  const job = useQuery({
-    queryKey: ['admin', 'jobs', jobId],
-    queryFn: () => unwrap(api.GET('/api/v1/admin/jobs/{id}', { params: { path: { id: jobId } } })),
-    refetchInterval: (query) => (query.state.data && rebuildView(query.state.data).finished ? false : POLL_MS),
-    staleTime: 0,
-  });
+  const job = useQuery(rebuildJobQuery(jobId));
   if (job.error)
     return (
       <Alert color="red" role="alert">
@@ -50,8 +46,8 @@ function RebuildProgress({ jobId }: { jobId: string }) {
 
 /** 集計 (admins): rebuild every rollup from the ledger, check them against it, open the queue UI. */
 export function AggregationPage() {
-  const rebuild = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/admin/aggregations/rebuild')) });
-  const check = useMutation({ mutationFn: () => unwrap(api.GET('/api/v1/admin/invariants')) });
+  const rebuild = useApiForm({ initialValues: {}, save: startRebuild });
+  const check = useMutation({ mutationFn: checkInvariants });
 
   return (
     <Stack gap="lg">
@@ -63,19 +59,17 @@ export function AggregationPage() {
         <Text size="sm" mb="sm">
           組合員数の集計をすべて台帳から計算し直します。計算中も画面と報告はこれまでの集計で表示され、終わったときに一度に入れ替わります。
         </Text>
-        <Stack gap="sm">
-          <Group>
-            <Button onClick={() => rebuild.mutate()} loading={rebuild.isPending}>
-              再集計を開始
-            </Button>
-          </Group>
-          {rebuild.error && (
-            <Alert color="red" role="alert">
-              {errorMessageJa(rebuild.error)}
-            </Alert>
-          )}
-          {rebuild.data && <RebuildProgress key={rebuild.data.jobId} jobId={rebuild.data.jobId} />}
-        </Stack>
+        <form {...rebuild.formProps}>
+          <Stack gap="sm">
+            <Group>
+              <Button type="submit" loading={rebuild.saving}>
+                再集計を開始
+              </Button>
+            </Group>
+            <SaveProblem {...rebuild.saveProblem} />
+            {rebuild.saved && <RebuildProgress key={rebuild.saved.jobId} jobId={rebuild.saved.jobId} />}
+          </Stack>
+        </form>
       </Paper>
       <Paper withBorder p="md" component="section" aria-labelledby="invariants-heading">
         <Title order={2} size="h3" id="invariants-heading" mb="xs">

@@ -1,35 +1,30 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { errorMessageJa, unwrap } from '../api/errors';
-import { addMonths, formatDateTime, formatMonth } from '../format/format';
-import { MonthSelect } from '../forms/MonthSelect';
-import { useImeSafeSubmit } from '../forms/useImeSafeSubmit';
-import { QueryState } from '../shell/QueryState';
-import { currentMonth } from '../../insight/queries';
-import { ExportButtons } from '../tables/ExportButtons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { addMonths, currentMonth, formatDateTime, formatMonth } from '../../platform/format/format';
+import { MonthSelect } from '../../platform/forms/MonthSelect';
+import { SaveProblem } from '../../platform/forms/StaleNotice';
+import { useApiForm } from '../../platform/forms/useApiForm';
+import { QueryState } from '../../platform/shell/QueryState';
+import { ExportButtons } from '../../platform/tables/ExportButtons';
+import { closePeriod, periodKeys, periodsQuery } from './queries';
 
 /** 月次締め: publishing a month's figures; the closed months. */
 export function PeriodsPage() {
   const queryClient = useQueryClient();
-  const periods = useQuery({ queryKey: ['periods'], queryFn: () => unwrap(api.GET('/api/v1/periods', { params: { query: { limit: 120 } } })) });
-  const [month, setMonth] = useState(() => addMonths(currentMonth(), -1));
+  const periods = useQuery(periodsQuery);
   const [closed, setClosed] = useState<string>();
-  const imeSafe = useImeSafeSubmit();
-  const close = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/periods/{month}/close', { params: { path: { month } } })),
-    onSuccess: async (period) => {
+  const close = useApiForm({
+    initialValues: { month: addMonths(currentMonth(), -1) },
+    save: ({ month }) => {
+      setClosed(undefined);
+      return closePeriod(month);
+    },
+    onSaved: async (period) => {
       setClosed(`${formatMonth(period.month)}を締めました。この月の数値を公表値として確定しました。`);
-      await queryClient.invalidateQueries({ queryKey: ['periods'] });
+      await queryClient.invalidateQueries({ queryKey: periodKeys.all });
     },
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setClosed(undefined);
-    close.mutate();
-  }
 
   return (
     <Stack gap="lg">
@@ -41,28 +36,24 @@ export function PeriodsPage() {
         <Text size="sm" mb="sm">
           締めた月の数値は公表値として保存され、後から記録された変更は公表値と並べて表示されます。
         </Text>
-        <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
+        <form {...close.formProps}>
           <Stack gap="sm">
-            {close.error && (
-              <Alert color="red" role="alert">
-                {errorMessageJa(close.error)}
-              </Alert>
-            )}
+            <SaveProblem {...close.saveProblem} />
             {closed && (
               <Alert color="teal" role="status">
                 {closed}
               </Alert>
             )}
             <Group align="flex-end">
-              <MonthSelect label="締める月" required value={month} onChange={setMonth} max={currentMonth()} />
-              <Button type="submit" loading={close.isPending}>
+              <MonthSelect label="締める月" required {...close.field('month')} max={currentMonth()} />
+              <Button type="submit" loading={close.saving}>
                 締める
               </Button>
             </Group>
           </Stack>
         </form>
       </Paper>
-      <ExportButtons name="締めた月" path="/api/v1/periods" />
+      <ExportButtons name="締めた月" of={periodsQuery} />
       <QueryState isPending={periods.isPending} error={periods.error}>
         {() => (
           <Table withTableBorder striped>

@@ -1,15 +1,15 @@
 import { Alert, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Schemas } from '../../api/client';
-import { unwrap } from '../../api/errors';
-import { formatDateTime, formatMonth, formatNumber } from '../../format/format';
-import { useLabels } from '../../labels/labels';
+import type { Schemas } from '../../platform/api/client';
+import { formatDateTime, formatMonth, formatNumber } from '../../platform/format/format';
+import { useLabels } from '../../platform/labels/labels';
+import { unionQuery } from '../../structure/queries';
 import { levelLabel } from './rebuild-job';
 
 type Invariants = Schemas['InvariantsDto'];
 
 function UnionName({ id }: { id: string }) {
-  const union = useQuery({ queryKey: ['unions', id], queryFn: () => unwrap(api.GET('/api/v1/unions/{id}', { params: { path: { id } } })), staleTime: 60_000 });
+  const union = useQuery(unionQuery(id));
   return <>{union.data?.name ?? '…'}</>;
 }
 

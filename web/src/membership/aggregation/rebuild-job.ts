@@ -1,4 +1,4 @@
-import type { Schemas } from '../../api/client';
+import type { Schemas } from '../../platform/api/client';
 
 type Job = Schemas['JobDto'];
 
