@@ -5,7 +5,8 @@ import { useNavigate, useRouteContext, useRouterState } from '@tanstack/react-ro
 import { formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
 import { SortableTable } from '../../platform/tables/SortableTable';
-import { unionQuery, unionsQuery } from '../queries';
+import { unionQuery } from '../../structure/queries';
+import { unionsQuery } from '../queries';
 import { UnionPanel } from './UnionPanel';
 import { ExportButtons } from '../../platform/tables/ExportButtons';
 
@@ -17,7 +18,8 @@ export function MembersPage() {
   const selectedId = useRouterState({ select: (state) => new URLSearchParams(state.location.searchStr).get('union') ?? undefined });
   const navigate = useNavigate();
   const setSelectedId = (union: string) => void navigate({ href: `/members?union=${encodeURIComponent(union)}` });
-  const unions = useQuery(unionsQuery({ federationId: me.federationId, q }));
+  const unionsOnScreen = unionsQuery({ federationId: me.federationId, q });
+  const unions = useQuery(unionsOnScreen);
   const items = unions.data?.items ?? [];
   // a union not in the list (another page of it, or outside the person's scope) is read by its id
   const listed = items.find((u) => u.id === selectedId);
@@ -32,7 +34,7 @@ export function MembersPage() {
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="xs">
             <TextInput label="単組を検索" placeholder="組合名・企業名" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
-            <ExportButtons name="単組と現在の組合員数" path="/api/v1/unions" query={{ status: 'active', federationId: me.federationId ?? undefined, q }} />
+            <ExportButtons name="単組と現在の組合員数" of={unionsOnScreen} />
             <QueryState isPending={unions.isPending} error={unions.error}>
               {() => (
                 <>

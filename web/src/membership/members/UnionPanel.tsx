@@ -21,7 +21,8 @@ export function UnionPanel({ union }: { union: Union }) {
   const [saved, setSaved] = useState<string>();
   const [reversing, setReversing] = useState<Change>();
   const refresh = () => unionMembersChanged(queryClient, union.id);
-  const changes = useQuery(unionChangesQuery(union.id));
+  const latest = unionChangesQuery(union.id);
+  const changes = useQuery(latest);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="union-heading">
@@ -76,7 +77,7 @@ export function UnionPanel({ union }: { union: Union }) {
             <RecordHistory path="/api/v1/unions/{id}/audit" id={union.id} name={union.name} fields={UNION_HISTORY_FIELDS} />
           </Tabs.Panel>
         </Tabs>
-        <ExportButtons name={`${union.name}の増減`} path="/api/v1/membership-changes" query={{ unionId: union.id }} />
+        <ExportButtons name={`${union.name}の増減`} of={latest} />
         <QueryState isPending={changes.isPending} error={changes.error}>
           {() => (
             <Table withTableBorder striped>

@@ -1,18 +1,19 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
 import { unwrap } from '../../platform/api/errors';
+import { withExport } from '../../platform/tables/export-url';
+import { structureKeys } from '../../structure/queries';
 
 export type Union = Schemas['UnionDto'];
 export type MembershipChange = Schemas['MembershipChangeDto'];
 export type ChangeBody = Schemas['CreateMembershipChangeDto'];
 export type SurveyBody = Schemas['SubmitMembershipSurveyDto'];
 
-/** The cache keys of unions as membership reads them (their members now); `all` is the prefix every screen's union keys share. */
+/** The cache keys of unions as membership reads them (their members now), under the structure area's prefix of every union key. */
 export const unionKeys = {
-  all: ['unions'] as const,
-  list: (filter: { federationId: string | null; q: string }) => ['unions', 'list', filter] as const,
-  one: (id: string) => ['unions', 'one', id] as const,
-  names: (federationId: string | null) => ['unions', 'names', federationId] as const,
+  all: structureKeys.unions,
+  members: (filter: { federationId: string | null; q: string }) => [...structureKeys.unions, 'members', filter] as const,
+  names: (federationId: string | null) => [...structureKeys.unions, 'names', federationId] as const,
 };
 
 /** The cache keys of the ledger's entries: a union's latest, and those one import wrote. */
@@ -22,32 +23,22 @@ export const changeKeys = {
   ofImport: (importId: string, limit: number) => ['membership-changes', 'import', importId, limit] as const,
 };
 
-/** The federation's active unions (or all in scope) with their members now, asked again every 5 seconds: the worker sums a change a moment after it. */
-export const unionsQuery = (filter: { federationId: string | null; q: string }) =>
-  queryOptions({
-    queryKey: unionKeys.list(filter),
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/unions', {
-          params: {
-            query: {
-              limit: 500,
-              status: 'active',
-              ...(filter.federationId ? { federationId: filter.federationId } : {}),
-              ...(filter.q ? { q: filter.q } : {}),
-            },
-          },
-        }),
-      ),
-    refetchInterval: 5000,
-  });
-
-/** One union by its id (one not in the list on screen). */
-export const unionQuery = (id: string) =>
-  queryOptions({
-    queryKey: unionKeys.one(id),
-    queryFn: () => unwrap(api.GET('/api/v1/unions/{id}', { params: { path: { id } } })),
-  });
+/**
+ * The federation's active unions (or all in scope) with their members now, asked again every 5
+ * seconds (the worker sums a change a moment after it); 「Excelで出力」 asks the same filters.
+ */
+export const unionsQuery = ({ federationId, q }: { federationId: string | null; q: string }) => {
+  const filter = { status: 'active' as const, ...(federationId ? { federationId } : {}), ...(q ? { q } : {}) };
+  return withExport(
+    queryOptions({
+      queryKey: unionKeys.members({ federationId, q }),
+      queryFn: () => unwrap(api.GET('/api/v1/unions', { params: { query: { limit: 500, ...filter } } })),
+      refetchInterval: 5000,
+    }),
+    '/api/v1/unions',
+    filter,
+  );
+};
 
 /** The unions' names (of the federation, or all in scope), to name the union of a ledger row. */
 export const unionNamesQuery = (federationId: string | null) =>
@@ -57,12 +48,16 @@ export const unionNamesQuery = (federationId: string | null) =>
     staleTime: 60_000,
   });
 
-/** A union's latest ledger entries (最近の増減). */
+/** A union's latest ledger entries (最近の増減); 「Excelで出力」 gives all of the union's. */
 export const unionChangesQuery = (unionId: string) =>
-  queryOptions({
-    queryKey: changeKeys.ofUnion(unionId),
-    queryFn: () => unwrap(api.GET('/api/v1/membership-changes', { params: { query: { unionId, limit: 10 } } })),
-  });
+  withExport(
+    queryOptions({
+      queryKey: changeKeys.ofUnion(unionId),
+      queryFn: () => unwrap(api.GET('/api/v1/membership-changes', { params: { query: { unionId, limit: 10 } } })),
+    }),
+    '/api/v1/membership-changes',
+    { unionId },
+  );
 
 /** Records one entry of the ledger; the key makes a repeated press record it once. */
 export function recordChange(body: ChangeBody, idempotencyKey: string) {

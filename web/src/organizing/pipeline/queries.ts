@@ -26,8 +26,6 @@ export const consultationKeys = {
   all: ['consultations'] as const,
   list: (filter: { prospectId?: string }) => ['consultations', filter] as const,
 };
-/** A regional council (its municipalities), under the key the shell reads it by too. */
-export const councilKeys = { one: (id: string) => ['regional-councils', id] as const };
 
 export interface ProspectFilter {
   assignedOrganizerId?: string;
@@ -75,12 +73,4 @@ export const consultationsQuery = (filter: { prospectId?: string }) =>
   queryOptions({
     queryKey: consultationKeys.list(filter),
     queryFn: () => unwrap(api.GET('/api/v1/consultations', { params: { query: { limit: 100, ...filter } } })),
-  });
-
-/** The person's regional council, for the municipalities a new workplace may be in (none asked without a council). */
-export const councilQuery = (id: string | null) =>
-  queryOptions({
-    queryKey: councilKeys.one(id ?? ''),
-    queryFn: () => unwrap(api.GET('/api/v1/regional-councils/{id}', { params: { path: { id: id as string } } })),
-    enabled: Boolean(id),
   });

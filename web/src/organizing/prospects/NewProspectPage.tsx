@@ -5,7 +5,8 @@ import { useNavigate, useRouteContext } from '@tanstack/react-router';
 import { errorMessageJa } from '../../platform/api/errors';
 import { useApiForm } from '../../platform/forms/useApiForm';
 import { useLabels } from '../../platform/labels/labels';
-import { councilQuery, createProspect, prospectsChanged } from '../queries';
+import { councilQuery } from '../../structure/queries';
+import { createProspect, prospectsChanged } from '../queries';
 import { emptyNewProspect, newProspectBody, newProspectChecks } from './prospect-forms';
 import { PROSPECT_FIELDS } from './prospect-fields';
 
@@ -13,7 +14,7 @@ import { PROSPECT_FIELDS } from './prospect-fields';
 export function NewProspectPage() {
   const { me } = useRouteContext({ from: '/signed-in' });
   const label = useLabels();
-  const council = useQuery(councilQuery(me.regionalCouncilId));
+  const council = useQuery({ ...councilQuery(me.regionalCouncilId ?? ''), enabled: Boolean(me.regionalCouncilId) });
   const [queued, setQueued] = useState(false);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
