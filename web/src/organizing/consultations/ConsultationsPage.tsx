@@ -27,9 +27,9 @@ function ConsultationForm({ regionalCouncilId }: { regionalCouncilId: string | n
   });
   /** A field's problem: the form's own check, a contact detail the API found in it, or the API's other reason. */
   const fieldProps = (path: keyof ConsultationValues) => {
-    const raw = error instanceof ApiError ? error.body.details?.find((d) => d.field === path)?.message : undefined;
+    const code = error instanceof ApiError ? error.fieldCode(path) : undefined;
     const own = form.errors[path];
-    return { ...field(path), error: typeof own === 'string' ? own : (contactDetailProblemJa(raw) ?? problem(path)) };
+    return { ...field(path), error: typeof own === 'string' ? own : (contactDetailProblemJa(code) ?? problem(path)) };
   };
 
   return (
