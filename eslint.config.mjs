@@ -5,13 +5,6 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** The console's one data layer, said as syntax: no API call in a component, no query key spelled out where it is used. */
-/** The screens of organizing and membership that still call the API or spell keys themselves. TODO(issue 17): console-organizing converts these. */
-const ORGANIZING_AND_MEMBERSHIP_NOT_YET_CONVERTED = [
-  'web/src/organizing/**/*.{ts,tsx}',
-  'web/src/membership/imports/**/*.{ts,tsx}',
-  'web/src/membership/members/**/*.{ts,tsx}',
-];
-
 const DATA_LAYER_RULES = [
   {
     selector: "CallExpression[callee.object.name='api'][callee.property.name=/^(GET|POST|PATCH|PUT|DELETE)$/]",
@@ -80,10 +73,5 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': ['error', ...DATA_LAYER_RULES],
     },
-  },
-  {
-    // TODO(issue 17): console-organizing converts these
-    files: ORGANIZING_AND_MEMBERSHIP_NOT_YET_CONVERTED,
-    rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -1,7 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, type Schemas } from '../../platform/api/client';
 import { unwrap } from '../../platform/api/errors';
+import { changeKeys } from '../members/queries';
 import { isWorking, type ImportKind } from './import-kinds';
+
+/** The cache keys of imports: one import, and the history (取込履歴) of the caller's scope. */
+export const importKeys = {
+  all: ['imports'] as const,
+  one: (id: string) => ['imports', id] as const,
+  history: ['imports', 'history'] as const,
+};
 
 /** An uploaded file and what became of it, as GET /imports/:id answers. */
 export type ImportRecord = Schemas['ImportDto'];
@@ -27,14 +35,14 @@ export function reverseImport(id: string, reason: string, idempotencyKey: string
 /** One import, asked again every second while the worker checks or commits it. */
 export const importQuery = (id: string) =>
   queryOptions({
-    queryKey: ['imports', id],
+    queryKey: importKeys.one(id),
     queryFn: () => unwrap(api.GET('/api/v1/imports/{id}', { params: { path: { id } } })),
     refetchInterval: (query) => (query.state.data && !isWorking(query.state.data.state) ? false : 1000),
   });
 
 /** The latest imports in the caller's scope (取込履歴), asked again while one is being worked on. */
 export const importHistoryQuery = queryOptions({
-  queryKey: ['imports', 'history'],
+  queryKey: importKeys.history,
   queryFn: () => unwrap(api.GET('/api/v1/imports', { params: { query: { limit: 50 } } })),
   refetchInterval: (query) => (query.state.data?.items.some((i) => isWorking(i.state)) ? 2000 : false),
 });
@@ -42,7 +50,7 @@ export const importHistoryQuery = queryOptions({
 /** The ledger entries an import wrote, and their reversals. */
 export const ledgerRowsQuery = (importId: string, limit: number) =>
   queryOptions({
-    queryKey: ['membership-changes', 'import', importId, limit],
+    queryKey: changeKeys.ofImport(importId, limit),
     queryFn: () => unwrap(api.GET('/api/v1/membership-changes', { params: { query: { importId, limit } } })),
   });
 
