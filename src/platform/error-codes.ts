@@ -65,6 +65,9 @@ export const PlatformErrorCode = {
   OUT_OF_SCOPE: 'OUT_OF_SCOPE',
   // the entry that counts the problems an answer does not list (validation.pipe.ts)
   MORE_PROBLEMS: 'MORE_PROBLEMS',
+  // imports (platform/imports): a commit of a file not checked clean, or of one already committed
+  IMPORT_NOT_COMMITTABLE: 'IMPORT_NOT_COMMITTABLE',
+  IMPORT_ALREADY_COMMITTED: 'IMPORT_ALREADY_COMMITTED',
 } as const;
 
 export type PlatformErrorCode = (typeof PlatformErrorCode)[keyof typeof PlatformErrorCode];

@@ -4,7 +4,7 @@ import { queryClient } from './platform/api/query-client';
 import { whenSessionExpires } from './platform/api/client';
 import { meQuery } from './platform/auth/session';
 import { LoginPage } from './platform/auth/LoginPage';
-import { Shell } from './platform/shell/Shell';
+import { Shell } from './app/Shell';
 import { SCREENS, landingPath, mayUse, type Screen } from './platform/shell/screens';
 import { NotFoundPage } from './platform/shell/NotFoundPage';
 import { NewVersionNotice } from './platform/shell/NewVersionNotice';
@@ -130,7 +130,7 @@ const routeTree = rootRoute.addChildren([
     ),
     screenRoute(
       SCREENS.periods,
-      lazyRouteComponent(() => import('./platform/admin/PeriodsPage'), 'PeriodsPage'),
+      lazyRouteComponent(() => import('./membership/periods/PeriodsPage'), 'PeriodsPage'),
     ),
     screenRoute(
       SCREENS.users,
@@ -139,11 +139,11 @@ const routeTree = rootRoute.addChildren([
     userRoute,
     screenRoute(
       SCREENS.auditLog,
-      lazyRouteComponent(() => import('./platform/admin/audit-log/AuditLogPage'), 'AuditLogPage'),
+      lazyRouteComponent(() => import('./app/AuditLogPage'), 'AuditLogPage'),
     ),
     screenRoute(
       SCREENS.aggregation,
-      lazyRouteComponent(() => import('./platform/admin/aggregation/AggregationPage'), 'AggregationPage'),
+      lazyRouteComponent(() => import('./membership/aggregation/AggregationPage'), 'AggregationPage'),
     ),
   ]),
 ]);

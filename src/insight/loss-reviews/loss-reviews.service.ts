@@ -10,6 +10,7 @@ import { AuditLog } from '../../platform/audit/audit-log';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { selectPage } from '../../platform/database/select-page';
 import { labelOf } from '../../platform/labels/labels';
+import { CAUSE_LABELS } from '../../membership/vocabulary';
 import { firstDayOf } from '../../platform/time/months';
 import { CreateLossReviewDto, ListLossReviewsQuery, LossReviewDto, UpdateLossReviewDto } from './dto/loss-review.dto';
 import { LossReview } from './loss-review.entity';
@@ -23,7 +24,7 @@ type Row = Omit<LossReviewDto, 'causeLabels'>;
 
 const toDto = (row: Row): LossReviewDto => ({
   ...row,
-  causeLabels: row.causes.map((cause) => ({ cause, label: labelOf('causes', cause) })),
+  causeLabels: row.causes.map((cause) => ({ cause, label: labelOf(CAUSE_LABELS, cause) })),
 });
 
 /** Admins write any council's reviews; regional staff only their own council's. */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { labelOf } from '../../platform/labels/labels';
-import { DECREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
+import { CAUSE_LABELS } from '../../membership/vocabulary';
+import { DECREASE_CAUSES } from '../../membership/vocabulary';
 import { addMonths, monthsBetween } from '../../platform/time/months';
 import { causeFigures, sumByCause } from './loss-causes-rows';
 import { LossCausesQuery, checkedRange } from './report-query.dto';
@@ -69,7 +70,7 @@ export class LossCausesService {
         const published = lost(other, cause);
         return {
           cause,
-          label: labelOf('causes', cause),
+          label: labelOf(CAUSE_LABELS, cause),
           members,
           share: total ? round4(members / total) : 0,
           previousPeriodMembers: lost(before, cause),

@@ -5,7 +5,7 @@ import { badField } from '../../platform/common/errors/domain-error';
 import { PlatformErrorCode } from '../../platform/error-codes';
 import { IsMonth } from '../../platform/common/validation/validators';
 import { addMonths, monthsBetween } from '../../platform/time/months';
-import { DECREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
+import { DECREASE_CAUSES } from '../../membership/vocabulary';
 
 export const MAX_RANGE_MONTHS = 120;
 

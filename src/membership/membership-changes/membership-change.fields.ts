@@ -5,7 +5,7 @@ import type { ErrorCode, FieldProblem } from '../../platform/common/errors/domai
 import { PlatformErrorCode } from '../../platform/error-codes';
 import { MembershipErrorCode } from '../error-codes';
 import { isCalendarDate } from '../../platform/common/validation/validators';
-import { EMPLOYMENT_TYPES, GENDERS } from './ledger-writer';
+import { EMPLOYMENT_TYPES, GENDERS } from '../vocabulary';
 import { CAUSE_MESSAGE, CLIENT_CAUSES, MAX_ABS_DELTA, deltaSignProblem } from './membership-change.rules';
 
 type Item = Record<string, unknown>;

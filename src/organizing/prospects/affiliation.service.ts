@@ -3,6 +3,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { AggregationDoorbell } from '../../membership/aggregation/aggregation.doorbell';
 import { AuditLog } from '../../platform/audit/audit-log';
 import { labelOf } from '../../platform/labels/labels';
+import { UNION_KIND_LABELS, UNION_STATUS_LABELS } from '../../structure/labels';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict, forbidden, staleVersion } from '../../platform/common/errors/domain-error';
 import { PlatformErrorCode } from '../../platform/error-codes';
@@ -113,6 +114,6 @@ export class AffiliationService {
           RETURNING id, code, name, federation_id AS "federationId", regional_council_id AS "regionalCouncilId",
                     employer_name AS "employerName", municipality, to_char(affiliated_on, 'YYYY-MM-DD') AS "affiliatedOn", kind, status`,
     );
-    return { ...row, kindLabel: labelOf('unionKinds', row.kind), statusLabel: labelOf('unionStatuses', row.status) };
+    return { ...row, kindLabel: labelOf(UNION_KIND_LABELS, row.kind), statusLabel: labelOf(UNION_STATUS_LABELS, row.status) };
   }
 }

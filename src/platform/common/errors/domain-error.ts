@@ -44,13 +44,8 @@ export class DomainError extends Error {
 export const notFound = (what: string): DomainError => new DomainError(PlatformErrorCode.NOT_FOUND, HttpStatus.NOT_FOUND, `${what} not found`);
 
 /** 400 INVALID_FIELD naming one field, with the code of what is wrong with it. */
-export function badField(field: string, code: ErrorCode, message: string): DomainError;
-/** @deprecated name the problem's code: badField(field, code, message). Kept for callers not yet moved (INVALID_VALUE). */
-export function badField(field: string, message: string): DomainError;
-export function badField(field: string, codeOrMessage: string, message?: string): DomainError {
-  const [code, words] = message === undefined ? [PlatformErrorCode.INVALID_VALUE, codeOrMessage] : [codeOrMessage as ErrorCode, message];
-  return new DomainError(PlatformErrorCode.INVALID_FIELD, HttpStatus.BAD_REQUEST, `${field}: ${words}`, [{ field, code, message: words }]);
-}
+export const badField = (field: string, code: ErrorCode, message: string): DomainError =>
+  new DomainError(PlatformErrorCode.INVALID_FIELD, HttpStatus.BAD_REQUEST, `${field}: ${message}`, [{ field, code, message }]);
 
 /** 409 with the conflict's code; a detail that names no code of its own carries the conflict's. */
 /** 400 INVALID_FIELD with the problems of several fields (or of one, said in the caller's words). */

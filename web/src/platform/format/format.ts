@@ -47,6 +47,9 @@ export function tokyoDate(instant: Date): string {
   return tokyoDay.format(instant);
 }
 
+/** The current month in Japan (YYYY-MM). */
+export const currentMonth = (): string => tokyoDate(new Date()).slice(0, 7);
+
 /** A timestamp, in Japan time: 「2026年4月1日 09:30」. */
 export function formatDateTime(iso: string): string {
   const instant = new Date(iso);
