@@ -212,7 +212,8 @@ describe('docs', () => {
     expect(links.map((link) => link.target).filter((target) => !existsSync(resolve(dirname(page), target)))).toEqual([]);
   });
 
-  it.each(named)('%s names in backticks only repository paths that exist', (_name, page) => {
+  // the changelog records what was, under the names things had then
+  it.each(named.filter(([name]) => name !== 'CHANGELOG.md'))('%s names in backticks only repository paths that exist', (_name, page) => {
     expect(namedPaths(readFileSync(page, 'utf8')).filter((path) => !pathExists(path))).toEqual([]);
   });
 
