@@ -246,7 +246,7 @@ describe('imports: membership changes', () => {
     const refused = await t.request('POST', `/imports/${second.id}/commit`, { token: t.adminToken });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain(first.id);
-    expect(refused.body.details).toEqual([{ field: 'importId', message: first.id }]);
+    expect(refused.body.details).toEqual([{ field: 'importId', code: 'IMPORT_ALREADY_COMMITTED', message: first.id }]);
     expect(await ledgerCount()).toBe(before);
   });
 

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { AuditLog } from '../../platform/audit/audit-log';
@@ -33,7 +34,7 @@ function checkCanWrite(caller: CurrentUser, regionalCouncilId: string): void {
 }
 
 function checkPeriod(from: string, to: string): void {
-  if (from > to) throw badField('periodFrom', 'must not be after periodTo');
+  if (from > to) throw badField('periodFrom', PlatformErrorCode.DATES_OUT_OF_ORDER, 'must not be after periodTo');
 }
 
 /** Stored months are first days; the API speaks YYYY-MM. */

@@ -7,6 +7,7 @@ import { addMonths, monthsBetween } from '../../platform/time/months';
 import { causeFigures, sumByCause } from './loss-causes-rows';
 import { LossCausesQuery, checkedRange } from './report-query.dto';
 import { badField } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { reportFilters } from './report-scope';
 import { RollupReader } from './rollup-reader';
 
@@ -45,7 +46,7 @@ export class LossCausesService {
   async lossCauses(query: LossCausesQuery, caller: CurrentUser): Promise<LossCausesReport> {
     const filters = reportFilters(caller, query);
     // the published copies keep each union's losses without their causes
-    if (query.cause && query.asPublished === true) throw badField('cause', 'cannot be combined with asPublished');
+    if (query.cause && query.asPublished === true) throw badField('cause', PlatformErrorCode.NOT_COMBINABLE, 'cannot be combined with asPublished');
     const { from, to } = checkedRange(query, this.clock.month());
     const previousFrom = addMonths(from, -(monthsBetween(from, to) + 1));
     const previousTo = addMonths(from, -1);

@@ -20,7 +20,7 @@ import { applyStageChange, assertMoveAllowed } from './stage-change';
 export function breakdownLines(dto: AffiliateProspectDto): BreakdownLineDto[] {
   const lines = dto.employmentBreakdown ?? [{ employmentType: 'regular' as const, gender: 'unspecified' as const, members: dto.members }];
   const sum = lines.reduce((total, line) => total + line.members, 0);
-  if (sum !== dto.members) throw badField('employmentBreakdown', `adds up to ${sum}, not members (${dto.members})`);
+  if (sum !== dto.members) throw badField('employmentBreakdown', OrganizingErrorCode.BREAKDOWN_MISMATCH, `adds up to ${sum}, not members (${dto.members})`);
   return lines;
 }
 
@@ -90,7 +90,7 @@ export class AffiliationService {
   private async requireFederation(manager: EntityManager, federationId: string | undefined): Promise<void> {
     if (!federationId) return;
     const found = await query<unknown[]>(manager, sql`SELECT 1 FROM federations WHERE id = ${federationId}`);
-    if (found.length === 0) throw badField('federationId', 'refers to a federation that does not exist');
+    if (found.length === 0) throw badField('federationId', PlatformErrorCode.UNKNOWN_REFERENCE, 'refers to a federation that does not exist');
   }
 
   private async insertUnion(manager: EntityManager, prospect: Prospect, dto: AffiliateProspectDto, caller: CurrentUser): Promise<AffiliatedUnionDto> {

@@ -40,7 +40,10 @@ export class AdminController {
     return job;
   }
 
-  /** Compares every rollup level with the ledger (invariant 1). */
+  /**
+   * Compares every rollup level with the ledger (invariant 1).
+   * @see docs/architecture.md#invariant-1
+   */
   @Authenticated('admin', 'leadership')
   @ApiOkResponse({ type: InvariantsDto })
   @Get('invariants')

@@ -66,10 +66,10 @@ const DERIVED_LEVELS = sql`
   LIMIT ${LIST_LIMIT}`;
 
 /**
- * DESIGN invariant 1, checked: rollups equal the ledger. Runs in one REPEATABLE READ,
- * read-only transaction, so the ledger, the outbox and the rollups are read from the
- * same snapshot even while workers apply batches (a batch's outbox delete and rollup
- * update commit together, so a snapshot never sees half a batch).
+ * Invariant 1 (docs/architecture.md#invariant-1), checked: rollups equal the ledger. Runs
+ * in one REPEATABLE READ, read-only transaction, so the ledger, the outbox and the rollups
+ * are read from the same snapshot even while workers apply batches (a batch's outbox
+ * delete and rollup update commit together, so a snapshot never sees half a batch).
  */
 @Injectable()
 export class InvariantsService {

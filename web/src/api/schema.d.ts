@@ -2633,7 +2633,12 @@ export interface components {
         FieldProblemDto: {
             /** @example delta */
             field: string;
-            /** @example must not be zero */
+            /** @description Stable, machine-readable: what is wrong with the field (REQUIRED, SIGN_MISMATCH, …); decide by this, not by message. */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description English, for people reading logs; its wording may change.
+             * @example must not be zero
+             */
             message: string;
         };
         ErrorResponseDto: {
@@ -2641,17 +2646,21 @@ export interface components {
             statusCode: number;
             /** @example Bad Request */
             error: string;
-            /** @example delta: must not be zero */
-            message: string;
             /**
-             * @description Stable, machine-readable: NOT_FOUND, STALE_VERSION, DUPLICATE, …
-             * @example INVALID_FIELD
-             * @enum {string}
+             * @description English, for people reading logs; its wording may change.
+             * @example delta: must not be zero
              */
-            code?: "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "IMPORT_NOT_REVERSIBLE" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "IDEMPOTENCY_KEY_REUSED";
+            message: string;
+            /** @description Stable, machine-readable: NOT_FOUND, STALE_VERSION, DUPLICATE, …; decide by this, not by message. */
+            code: components["schemas"]["ErrorCode"];
             /** @description Present when fields are to blame. */
             details?: components["schemas"]["FieldProblemDto"][];
         };
+        /**
+         * @description Every code an error body or a details[] entry may carry. Stable: programs and the console decide by the code, never by the wording of message.
+         * @enum {string}
+         */
+        ErrorCode: "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "UNAUTHENTICATED" | "WRONG_CREDENTIALS" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "IDEMPOTENCY_KEY_REUSED" | "REQUIRED" | "MUST_BE_EMPTY" | "CANNOT_BE_CLEARED" | "TOO_SHORT" | "TOO_LONG" | "TOO_FEW" | "TOO_MANY" | "NOT_EMAIL" | "NOT_A_NUMBER" | "NOT_A_STRING" | "NOT_A_BOOLEAN" | "NOT_A_LIST" | "NOT_AN_OBJECT" | "OUT_OF_RANGE" | "NOT_ONE_OF" | "INVALID_FORMAT" | "REPEATED" | "UNKNOWN_FIELD" | "NUL_CHARACTER" | "CONTROL_CHARACTER" | "EMPTY_FILE" | "TOO_DEEP" | "IN_THE_FUTURE" | "DATES_OUT_OF_ORDER" | "RANGE_TOO_LONG" | "NOT_COMBINABLE" | "OUT_OF_SCOPE" | "MORE_PROBLEMS" | "UNION_HAS_MEMBERSHIP_HISTORY" | "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "IMPORT_NOT_REVERSIBLE" | "SIGN_MISMATCH" | "MONTH_NOT_ENDED" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "CONTACT_DETAIL" | "MUNICIPALITY_OUTSIDE_COUNCILS" | "COUNCIL_DOES_NOT_COVER_MUNICIPALITY" | "COUNCIL_AMBIGUOUS" | "NOT_ORGANIZER_OF_COUNCIL" | "PROSPECT_OF_OTHER_COUNCIL" | "BREAKDOWN_MISMATCH" | "GOAL_CYCLE";
     };
     responses: never;
     parameters: never;

@@ -57,7 +57,7 @@ function ConsultationForm({ regionalCouncilId }: { regionalCouncilId: string | n
   const problem = (field: string): string | undefined => {
     if (missing.includes(field)) return field === 'topics' ? '相談内容の分類を1つ以上選んでください' : '入力してください';
     if (!(record.error instanceof ApiError)) return undefined;
-    const raw = record.error.body.details?.find((d) => d.field === field)?.message;
+    const raw = record.error.fieldCode(field);
     return contactDetailProblemJa(raw) ?? record.error.fieldMessage(field);
   };
 

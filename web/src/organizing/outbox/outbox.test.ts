@@ -188,19 +188,32 @@ describe('the organizer outbox', () => {
     await h.outbox.sendOrQueue(visit('範囲外の訪問'));
     h.state.online = true;
     h.answers.push({ status: 403, body: { statusCode: 403, code: 'FORBIDDEN', message: 'out of scope' } });
-    h.answers.push({ status: 400, body: { statusCode: 400, message: 'bad', details: [{ field: 'summary', message: 'summary should not be empty' }] } });
+    h.answers.push({
+      status: 400,
+      body: {
+        statusCode: 400,
+        code: 'INVALID_FIELD',
+        message: 'bad',
+        details: [{ field: 'summary', code: 'REQUIRED', message: 'summary should not be empty' }],
+      },
+    });
     await h.outbox.replay();
     const [move, badVisit] = await h.items();
     expect([move.state, badVisit.state]).toEqual(['attention', 'attention']);
     expect(refusalMessageJa(move.refusal!)).toBe('この記録はあなたの担当範囲の外にあるため、表示・変更できません。');
-    expect(refusalMessageJa(badVisit.refusal!)).toBe('入力内容に誤りがあるため受け付けられませんでした。 内容: 入力してください(summary should not be empty)');
+    expect(refusalMessageJa(badVisit.refusal!)).toBe('入力内容に誤りがあるため受け付けられませんでした。 内容: 入力してください');
 
     // refused again: it stays, with the new reason
-    h.answers.push({ status: 409, body: { statusCode: 409, code: 'ILLEGAL_STAGE_CHANGE', message: 'no', details: [{ field: 'stage', message: 'no' }] } });
+    h.answers.push({
+      status: 409,
+      body: { statusCode: 409, code: 'ILLEGAL_STAGE_CHANGE', message: 'no', details: [{ field: 'stage', code: 'ILLEGAL_STAGE_CHANGE', message: 'no' }] },
+    });
     await h.outbox.retry(move.seq);
     const [again] = await h.items();
     expect([again.seq, again.state, again.refusal?.body.code]).toEqual([move.seq, 'attention', 'ILLEGAL_STAGE_CHANGE']);
-    expect(refusalMessageJa(again.refusal!)).toMatch(/^このステージ変更は、いまのステージからはできません。.* ステージ: 入力内容を確認してください\(no\)$/);
+    expect(refusalMessageJa(again.refusal!)).toBe(
+      'このステージ変更は、いまのステージからはできません。 送信する前にほかの人がステージを変えた可能性があります。 ステージ: このステージ変更は、いまのステージからはできません。',
+    );
 
     await h.outbox.retry(move.seq);
     expect(h.sent.slice(-2).map((s) => s.key)).toEqual([move.idempotencyKey, move.idempotencyKey]);
@@ -240,10 +253,13 @@ describe('the organizer outbox', () => {
   });
 
   it('throws a 4xx on a command sent at once, for the form to show, and keeps nothing', async () => {
-    h.answers.push({ status: 400, body: { statusCode: 400, message: 'bad', details: [{ field: 'occurredOn', message: 'is in the future' }] } });
+    h.answers.push({
+      status: 400,
+      body: { statusCode: 400, code: 'INVALID_FIELD', message: 'bad', details: [{ field: 'occurredOn', code: 'IN_THE_FUTURE', message: 'is in the future' }] },
+    });
     const refused = await h.outbox.sendOrQueue(visit('未来の日付')).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ApiError);
-    expect((refused as ApiError).fieldMessage('occurredOn')).toBe('入力内容を確認してください(is in the future)');
+    expect((refused as ApiError).fieldMessage('occurredOn')).toBe('未来の日付は入力できません');
     expect(await h.items()).toEqual([]);
   });
 
