@@ -68,7 +68,7 @@ describe('answers match the OpenAPI document', () => {
     await t.db.query(
       `INSERT INTO imports (kind, file_name, file_size, sha256, state, progress, rows_read, rows_valid, error_count, errors, summary, created_by)
        SELECT 'membership-changes', '4月分.xlsx', 1024, repeat('a', 64), 'checked', 100, 2, 1, 1,
-              '[{"row": 3, "column": "事由", "value": "転勤", "message": "事由「転勤」はありません"}]', '{"rows": 1}', id
+              '[{"row": 3, "column": "事由", "value": "転勤", "code": "CODE_UNKNOWN", "message": "事由「転勤」はありません。コードまたは一覧の名称で入力してください"}]', '{"rows": 1}', id
        FROM users WHERE role = 'admin' LIMIT 1`,
     );
   }, 120_000);
