@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css';
+import './platform/shell/mantine-styles';
 import './platform/shell/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
