@@ -2,7 +2,8 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet,
 import { ApiError } from './platform/api/errors';
 import { queryClient } from './platform/api/query-client';
 import { whenSessionExpires } from './platform/api/client';
-import { meQuery } from './platform/auth/session';
+import { meQuery, type Me } from './platform/auth/session';
+import { rememberPerson } from './platform/auth/remembered-person';
 import { LoginPage } from './platform/auth/LoginPage';
 import { labelsQuery } from './platform/labels/labels';
 import { followUpsQuery } from './organizing/pipeline/queries';
@@ -40,13 +41,39 @@ function startTogether(matches: AnyRouteMatch[]): void {
   for (const match of matches) void router.loadRouteChunk((router.routesById as Record<string, AnyRoute>)[match.routeId as string])?.catch(() => undefined);
 }
 
+/** A read the page's first script asked for before the console started (platform/shell/early-reads.ts), once: its body if it answered 200. */
+async function takeEarlyRead(path: string): Promise<unknown> {
+  const reads = (globalThis as { __earlyReads?: Record<string, Promise<Response> | undefined> }).__earlyReads;
+  const read = reads?.[path];
+  if (!read) return undefined;
+  reads[path] = undefined;
+  const response = await read.catch(() => undefined);
+  return response?.ok ? await response.json().catch(() => undefined) : undefined;
+}
+
+/**
+ * The query with a function that first takes the early read of `path`, if it answered (then
+ * `adopted` runs, as the query's own function would have on its answer), and otherwise, and
+ * every later time, asks the ordinary way.
+ */
+function withEarlyRead<Query extends { queryFn?: unknown }>(path: string, query: Query, adopted?: (data: never) => void): Query {
+  const ordinary = query.queryFn as (context: unknown) => Promise<unknown>;
+  const queryFn = async (context: unknown): Promise<unknown> => {
+    const early = await takeEarlyRead(path);
+    if (early === undefined) return ordinary(context);
+    adopted?.(early as never);
+    return early;
+  };
+  return { ...query, queryFn };
+}
+
 /** Every screen but sign-in: needs a session; without one, sign in and come back. The frame's code (Shell) is not the sign-in page's. */
 const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signed-in',
-  staticData: { firstReads: () => queryClient.prefetchQuery(labelsQuery) },
+  staticData: { firstReads: () => queryClient.prefetchQuery(withEarlyRead('/api/v1/labels', labelsQuery)) },
   beforeLoad: async ({ location, matches }) => {
-    const me = queryClient.ensureQueryData(meQuery);
+    const me = queryClient.ensureQueryData(withEarlyRead('/api/v1/me', meQuery, (me: Me) => void rememberPerson(me).catch(() => undefined)));
     startTogether(matches);
     try {
       return { me: await me };
@@ -126,7 +153,7 @@ const routeTree = rootRoute.addChildren([
     screenRoute(
       SCREENS.today,
       lazyRouteComponent(() => import('./organizing/today/TodayPage'), 'TodayPage'),
-      () => queryClient.prefetchQuery(followUpsQuery),
+      () => queryClient.prefetchQuery(withEarlyRead('/api/v1/follow-ups?limit=500', followUpsQuery)),
     ),
     screenRoute(
       SCREENS.prospects,
