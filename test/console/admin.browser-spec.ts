@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import type { DemoLogin } from '../src/demo/demo-users';
-import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { startConsoleOnDemo } from './support/console-on-demo';
-import { TestApp } from './support/test-app';
-import { WorkerProcess, clearQueue, startWorker } from './support/worker-process';
+import type { DemoLogin } from '../../src/demo/demo-users';
+import { desktop, screenshot, seriousAxeFindings, signIn } from '../support/browser';
+import { startConsoleOnDemo } from '../support/console-on-demo';
+import { TestApp } from '../support/test-app';
+import { WorkerProcess, clearQueue, startWorker } from '../support/worker-process';
 
 /**
  * The console's administration in a real browser against the demo: 集計 (rebuild with its

@@ -1,8 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { DemoLogin } from '../src/demo/demo-users';
-import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { startConsoleOnDemo } from './support/console-on-demo';
-import { TestApp } from './support/test-app';
+import type { DemoLogin } from '../../src/demo/demo-users';
+import { desktop, screenshot, seriousAxeFindings, signIn } from '../support/browser';
+import { startConsoleOnDemo } from '../support/console-on-demo';
+import { TestApp } from '../support/test-app';
 
 /**
  * 監査ログ and 履歴 in a real browser against the demo: the admin moves a federation officer

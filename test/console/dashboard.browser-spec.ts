@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import type { DemoLogin } from '../src/demo/demo-users';
-import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { startConsoleOnDemo } from './support/console-on-demo';
-import { TestApp } from './support/test-app';
+import type { DemoLogin } from '../../src/demo/demo-users';
+import { desktop, screenshot, seriousAxeFindings, signIn } from '../support/browser';
+import { startConsoleOnDemo } from '../support/console-on-demo';
+import { TestApp } from '../support/test-app';
 
 /**
  * The leadership dashboard in a real browser against the demo: the fiscal year and the

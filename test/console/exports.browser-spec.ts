@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
-import type { DemoLogin } from '../src/demo/demo-users';
-import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { readCsv, readWorkbook } from './support/exports';
-import { startConsoleOnDemo } from './support/console-on-demo';
-import { TestApp } from './support/test-app';
+import type { DemoLogin } from '../../src/demo/demo-users';
+import { desktop, screenshot, seriousAxeFindings, signIn } from '../support/browser';
+import { readCsv, readWorkbook } from '../support/exports';
+import { startConsoleOnDemo } from '../support/console-on-demo';
+import { TestApp } from '../support/test-app';
 
 /**
  * Exports from the console: leadership downloads the dashboard's breakdown table as Excel

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
-import type { DemoLogin } from '../src/demo/demo-users';
-import { desktop, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { startConsoleOnDemo } from './support/console-on-demo';
-import { clearImportsQueue } from './support/imports';
-import { TestApp } from './support/test-app';
-import { WorkerProcess, clearQueue, startWorker } from './support/worker-process';
+import type { DemoLogin } from '../../src/demo/demo-users';
+import { desktop, screenshot, seriousAxeFindings, signIn } from '../support/browser';
+import { startConsoleOnDemo } from '../support/console-on-demo';
+import { clearImportsQueue } from '../support/imports';
+import { TestApp } from '../support/test-app';
+import { WorkerProcess, clearQueue, startWorker } from '../support/worker-process';
 
 /**
  * 取込 of 組合 and 事業所(組織化対象) in a real browser against the real API and worker: the

@@ -2,8 +2,8 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { CONSOLE_DIR, launchChromium, phone, screenshot, seriousAxeFindings } from './support/browser';
-import { TestApp, bootTestApp } from './support/test-app';
+import { CONSOLE_DIR, launchChromium, phone, screenshot, seriousAxeFindings } from '../support/browser';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import type { DemoLogin } from '../src/demo/demo-users';
-import { phone, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { startConsoleOnDemo } from './support/console-on-demo';
-import { TestApp } from './support/test-app';
+import type { DemoLogin } from '../../src/demo/demo-users';
+import { phone, screenshot, seriousAxeFindings, signIn } from '../support/browser';
+import { startConsoleOnDemo } from '../support/console-on-demo';
+import { TestApp } from '../support/test-app';
 
 interface Prospect {
   id: string;

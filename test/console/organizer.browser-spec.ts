@@ -1,9 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { DemoLogin } from '../src/demo/demo-users';
-import { tokyoToday } from '../src/platform/time/tokyo-date';
-import { desktop, phone as phoneIn, screenshot, seriousAxeFindings, signIn } from './support/browser';
-import { startConsoleOnDemo } from './support/console-on-demo';
-import { TestApp } from './support/test-app';
+import type { DemoLogin } from '../../src/demo/demo-users';
+import { tokyoToday } from '../../src/platform/time/tokyo-date';
+import { desktop, phone as phoneIn, screenshot, seriousAxeFindings, signIn } from '../support/browser';
+import { startConsoleOnDemo } from '../support/console-on-demo';
+import { TestApp } from '../support/test-app';
 
 /**
  * The organizer's phone tool in a real browser at phone size (390×844, touch), against the

@@ -1,8 +1,8 @@
-import { DemoContext, seededRandom } from '../src/demo/demo-context';
-import { loadGoals } from '../src/demo/demo-goals';
-import { loadStructure } from '../src/demo/demo-structure';
-import { loadUsers } from '../src/demo/demo-users';
-import { TestApp, bootTestApp } from './support/test-app';
+import { DemoContext, seededRandom } from '../../src/demo/demo-context';
+import { loadGoals } from '../../src/demo/demo-goals';
+import { loadStructure } from '../../src/demo/demo-structure';
+import { loadUsers } from '../../src/demo/demo-users';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 describe('demo goals and loss reviews', () => {
   let t: TestApp;

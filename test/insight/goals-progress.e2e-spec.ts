@@ -1,8 +1,8 @@
-import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { Clock } from '../src/platform/time/clock';
-import { appendToLedger, LedgerEntry } from '../src/membership/membership-changes/ledger-writer';
-import { makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { Clock } from '../../src/platform/time/clock';
+import { appendToLedger, LedgerEntry } from '../../src/membership/membership-changes/ledger-writer';
+import { makeCouncil, makeFederation, makeUnion, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /*
  * Today is fixed at 2026-06-15. Ledger (all regular workers):

@@ -1,5 +1,5 @@
-import { makeCouncil, makeFederation, makeUser, TestUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { makeCouncil, makeFederation, makeUser, TestUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 describe('/goals: management, reading and allocations', () => {
   let t: TestApp;

@@ -1,9 +1,9 @@
-import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { Clock } from '../src/platform/time/clock';
-import { appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { ReportCache } from '../src/insight/reports/report-cache';
-import { makeCouncil, makeFederation, makeUnion } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { Clock } from '../../src/platform/time/clock';
+import { appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { ReportCache } from '../../src/insight/reports/report-cache';
+import { makeCouncil, makeFederation, makeUnion } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /** Cached report answers must never outlive the data they were computed from. */
 describe('report cache', () => {

@@ -1,6 +1,6 @@
-import { Clock } from '../src/platform/time/clock';
-import { loadReportFixture } from './support/report-fixture';
-import { TestApp, bootTestApp } from './support/test-app';
+import { Clock } from '../../src/platform/time/clock';
+import { loadReportFixture } from '../support/report-fixture';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /** The hand-computed fixture and its expected figures: test/support/report-fixture.ts. */
 describe('/reports: loss causes, net change, gender, dues', () => {

@@ -1,8 +1,8 @@
-import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { Clock } from '../src/platform/time/clock';
-import { appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { Clock } from '../../src/platform/time/clock';
+import { appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /*
  * Scope and validation of the reports. Two councils (A, B), two federations (X, Y):

@@ -1,10 +1,10 @@
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
-import { AggregationDoorbell } from '../src/membership/aggregation/aggregation.doorbell';
-import { AGGREGATION_QUEUE } from '../src/platform/queue/queues';
-import { makeCouncil, makeUser } from './support/factories';
-import { LedgerFixture, jobEnd, makeLedgerFixture } from './support/ledger-fixture';
-import { TestApp, bootTestApp } from './support/test-app';
-import { clearQueue, dataVersion, outboxSize, startWorker, waitFor } from './support/worker-process';
+import { AggregationDoorbell } from '../../src/membership/aggregation/aggregation.doorbell';
+import { AGGREGATION_QUEUE } from '../../src/platform/queue/queues';
+import { makeCouncil, makeUser } from '../support/factories';
+import { LedgerFixture, jobEnd, makeLedgerFixture } from '../support/ledger-fixture';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { clearQueue, dataVersion, outboxSize, startWorker, waitFor } from '../support/worker-process';
 
 describe('admin: rebuild, jobs, invariants; the doorbell', () => {
   let t: TestApp;

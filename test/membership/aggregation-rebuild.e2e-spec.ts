@@ -1,7 +1,7 @@
-import { appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { LedgerFixture, jobEnd, makeLedgerFixture } from './support/ledger-fixture';
-import { TestApp, bootTestApp } from './support/test-app';
-import { clearQueue, dataVersion, outboxSize, startWorker, waitFor } from './support/worker-process';
+import { appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { LedgerFixture, jobEnd, makeLedgerFixture } from '../support/ledger-fixture';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { clearQueue, dataVersion, outboxSize, startWorker, waitFor } from '../support/worker-process';
 
 describe('rebuild: beside writes and reports, and when it fails', () => {
   let t: TestApp;

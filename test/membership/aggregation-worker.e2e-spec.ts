@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { LedgerEntry, appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { makeCouncil, makeFederation, makeUnion } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
-import { WorkerOptions, WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from './support/worker-process';
+import { LedgerEntry, appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { makeCouncil, makeFederation, makeUnion } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { WorkerOptions, WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from '../support/worker-process';
 
 /** The crash-safety and concurrency claims of the aggregation, against real worker processes. */
 describe('aggregation worker processes', () => {
@@ -148,7 +148,7 @@ describe('aggregation worker processes', () => {
 
   it('writes its last log lines before it ends on SIGTERM, even while the thread pool is busy', async () => {
     // the pool's one thread is busy from the signal on: a log line written through it would be lost
-    const worker = await start('worker F', { preload: [join(__dirname, 'support', 'busy-thread-pool.ts')], env: { UV_THREADPOOL_SIZE: '1' } });
+    const worker = await start('worker F', { preload: [join(__dirname, '..', 'support', 'busy-thread-pool.ts')], env: { UV_THREADPOOL_SIZE: '1' } });
     await expectGracefulStop(worker);
   });
 });

@@ -1,9 +1,9 @@
-import { functionDefinitions } from '../scripts/schema-snapshot';
-import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { CAUSES, Cause, DECREASE_CAUSES, INCREASE_CAUSES, appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { LABELS } from '../src/platform/labels/labels';
-import { makeCouncil, makeFederation, makeUnion } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { functionDefinitions } from '../../scripts/schema-snapshot';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { CAUSES, Cause, DECREASE_CAUSES, INCREASE_CAUSES, appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { LABELS } from '../../src/platform/labels/labels';
+import { makeCouncil, makeFederation, makeUnion } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /** The kind of sum each cause feeds, as the TypeScript vocabulary says. */
 const kindInTypeScript = (cause: string): string =>

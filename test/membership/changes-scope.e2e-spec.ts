@@ -1,6 +1,6 @@
-import { TestUser, makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
-import { clearQueue } from './support/worker-process';
+import { TestUser, makeCouncil, makeFederation, makeUnion, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { clearQueue } from '../support/worker-process';
 
 describe('membership changes: scope by role', () => {
   let t: TestApp;

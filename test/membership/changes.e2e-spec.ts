@@ -1,6 +1,6 @@
-import { makeCouncil, makeFederation, makeUnion } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
-import { clearQueue } from './support/worker-process';
+import { makeCouncil, makeFederation, makeUnion } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { clearQueue } from '../support/worker-process';
 
 describe('/membership-changes', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
-import { IMPORTERS as API_IMPORTERS } from '../src/membership/imports/import-access';
-import { IMPORTERS as CONSOLE_IMPORTERS } from '../web/src/membership/imports/import-kinds';
+import { IMPORTERS as API_IMPORTERS } from '../../src/membership/imports/import-access';
+import { IMPORTERS as CONSOLE_IMPORTERS } from '../../web/src/membership/imports/import-kinds';
 
 /** The console offers a role the kinds the API lets it import: the two tables are one rule. */
 describe('who may import which kind', () => {

@@ -1,11 +1,11 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeCouncil, makeFederation, makeUnion } from './support/factories';
-import { distinctStrings, repeatedRows, workbookParts, zipOf } from './support/hostile-xlsx';
-import { Cell, check, clearImportsQueue, xlsxFile } from './support/imports';
-import { TestApp, bootTestApp } from './support/test-app';
-import { WorkerProcess, clearQueue, startWorker } from './support/worker-process';
+import { makeCouncil, makeFederation, makeUnion } from '../support/factories';
+import { distinctStrings, repeatedRows, workbookParts, zipOf } from '../support/hostile-xlsx';
+import { Cell, check, clearImportsQueue, xlsxFile } from '../support/imports';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { WorkerProcess, clearQueue, startWorker } from '../support/worker-process';
 
 const HEADER = ['組合コード', '発効日', '増減数', '事由', '雇用形態'];
 const ROW = ['HOS-001', '2026-04-01', '1', '転入', '正社員'];

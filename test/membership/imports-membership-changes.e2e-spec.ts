@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from './support/factories';
-import { Cell, check, clearImportsQueue, commit, csvFile, upload, uploadStatus, xlsxFile } from './support/imports';
-import { TestApp, bootTestApp } from './support/test-app';
-import { WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from './support/worker-process';
+import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from '../support/factories';
+import { Cell, check, clearImportsQueue, commit, csvFile, upload, uploadStatus, xlsxFile } from '../support/imports';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from '../support/worker-process';
 
 const HEADER: Cell[] = ['組合コード', '組合名', '発効日', '増減数', '事由', '雇用形態', '性別', '備考'];
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { makeCouncil, makeFederation, makeUser, TestUser } from './support/factories';
-import { Cell, check, clearImportsQueue, commit, csvFile, upload, xlsxFile } from './support/imports';
-import { TestApp, bootTestApp } from './support/test-app';
-import { WorkerProcess, clearQueue, startWorker } from './support/worker-process';
+import { makeCouncil, makeFederation, makeUser, TestUser } from '../support/factories';
+import { Cell, check, clearImportsQueue, commit, csvFile, upload, xlsxFile } from '../support/imports';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { WorkerProcess, clearQueue, startWorker } from '../support/worker-process';
 
 const PROSPECT_HEADER: Cell[] = ['事業主名', '市区町村', '地域連合コード', '従業員数', '経緯', '担当オルガナイザー'];
 const UNION_HEADER: Cell[] = ['組合コード', '組合名', '構成組織コード', '地域連合コード', '事業主名'];

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { makeCouncil, makeFederation, makeSector, makeUnion, makeUser, TestUser } from './support/factories';
-import { Cell, check, clearImportsQueue, commit, csvFile, upload, xlsxFile } from './support/imports';
-import { TestApp, bootTestApp } from './support/test-app';
-import { WorkerProcess, clearQueue, startWorker } from './support/worker-process';
+import { makeCouncil, makeFederation, makeSector, makeUnion, makeUser, TestUser } from '../support/factories';
+import { Cell, check, clearImportsQueue, commit, csvFile, upload, xlsxFile } from '../support/imports';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { WorkerProcess, clearQueue, startWorker } from '../support/worker-process';
 
 const UNION_HEADER: Cell[] = ['組合コード', '組合名', '構成組織コード', '地域連合コード', '事業主名', '市区町村', '加盟日', '状態', '組合種別'];
 const PROSPECT_HEADER: Cell[] = [

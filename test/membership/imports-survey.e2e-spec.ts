@@ -1,7 +1,7 @@
-import { makeCouncil, makeFederation, makeUnion } from './support/factories';
-import { Cell, check, clearImportsQueue, commit, csvFile, xlsxFile } from './support/imports';
-import { TestApp, bootTestApp } from './support/test-app';
-import { WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from './support/worker-process';
+import { makeCouncil, makeFederation, makeUnion } from '../support/factories';
+import { Cell, check, clearImportsQueue, commit, csvFile, xlsxFile } from '../support/imports';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { WorkerProcess, clearQueue, outboxSize, startWorker, waitFor } from '../support/worker-process';
 
 const HEADER: Cell[] = ['組合コード', '調査日', '雇用形態', '性別', '人数'];
 

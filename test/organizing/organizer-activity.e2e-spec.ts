@@ -1,5 +1,5 @@
-import { TestUser, makeCouncil, makeFederation, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { TestUser, makeCouncil, makeFederation, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
 const thisMonth = today.slice(0, 7);

@@ -1,7 +1,7 @@
-import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { TestUser, makeCouncil, makeFederation, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { TestUser, makeCouncil, makeFederation, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /**
  * A hand-computed fixture (the same as src/reports/pipeline-figures.spec.ts), written with

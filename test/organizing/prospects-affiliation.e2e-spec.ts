@@ -1,5 +1,5 @@
-import { TestUser, makeCouncil, makeFederation, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { TestUser, makeCouncil, makeFederation, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 describe('POST /prospects/:id/affiliate: union, new_organizing members and the stage in one transaction', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
-import { TestUser, makeCouncil, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { TestUser, makeCouncil, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 describe('/prospects/:id/stage, /reopen and /history: the stage rules', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
-import { TestUser, makeCouncil, makeFederation, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { TestUser, makeCouncil, makeFederation, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 describe('/prospects: fields, council from municipality, search, sorting, versions, scope', () => {
   let t: TestApp;

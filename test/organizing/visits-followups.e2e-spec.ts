@@ -1,7 +1,7 @@
 import type { QueryRunner } from 'typeorm';
-import { Clock } from '../src/platform/time/clock';
-import { TestUser, makeCouncil, makeFederation, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { Clock } from '../../src/platform/time/clock';
+import { TestUser, makeCouncil, makeFederation, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /** The service's clock is fixed at this Japan day; tokyoDay(n) is n days from it. */
 const TODAY = '2026-06-15';

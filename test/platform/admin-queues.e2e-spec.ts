@@ -1,6 +1,6 @@
-import { makeCouncil, makeFederation, makeUser, TestUser } from './support/factories';
-import { ADMIN, TestApp, bootTestApp } from './support/test-app';
-import { clearQueue } from './support/worker-process';
+import { makeCouncil, makeFederation, makeUser, TestUser } from '../support/factories';
+import { ADMIN, TestApp, bootTestApp } from '../support/test-app';
+import { clearQueue } from '../support/worker-process';
 
 describe('Bull Board at /admin/queues (admins only)', () => {
   let t: TestApp;

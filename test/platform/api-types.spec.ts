@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const root = join(__dirname, '..');
+const root = join(__dirname, '..', '..');
 const PRINT_DOCUMENT = join(root, 'dist', 'src', 'platform', 'openapi', 'print-openapi.js');
 const GENERATOR = join(root, 'node_modules', '.bin', 'openapi-typescript');
 const COMMITTED = join(root, 'web', 'src', 'api', 'schema.d.ts');

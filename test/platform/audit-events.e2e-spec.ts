@@ -1,5 +1,5 @@
-import { makeCouncil, makeFederation, makeUser } from './support/factories';
-import { ADMIN, TestApp, bootTestApp } from './support/test-app';
+import { makeCouncil, makeFederation, makeUser } from '../support/factories';
+import { ADMIN, TestApp, bootTestApp } from '../support/test-app';
 
 /**
  * The audit trail: sign-ins, account changes and downloads each leave one event with who,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { IMPORTS_QUEUE, IMPORT_JOB_OPTIONS, ImportJob } from '../src/platform/queue/queues';
-import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from './support/factories';
-import { Cell, check, clearImportsQueue, commit, importIn, upload, xlsxFile } from './support/imports';
-import { TestApp, bootTestApp } from './support/test-app';
-import { WorkerProcess, clearQueue, startWorker } from './support/worker-process';
+import { IMPORTS_QUEUE, IMPORT_JOB_OPTIONS, ImportJob } from '../../src/platform/queue/queues';
+import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from '../support/factories';
+import { Cell, check, clearImportsQueue, commit, importIn, upload, xlsxFile } from '../support/imports';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { WorkerProcess, clearQueue, startWorker } from '../support/worker-process';
 
 const HEADER: Cell[] = ['組合コード', '組合名', '発効日', '増減数', '事由', '雇用形態', '性別', '備考'];
 

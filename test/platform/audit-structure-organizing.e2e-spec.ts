@@ -1,5 +1,5 @@
-import { TestUser, makeCouncil, makeFederation, makeSector, makeUnion, makeUser } from './support/factories';
-import { ADMIN, TestApp, bootTestApp } from './support/test-app';
+import { TestUser, makeCouncil, makeFederation, makeSector, makeUnion, makeUser } from '../support/factories';
+import { ADMIN, TestApp, bootTestApp } from '../support/test-app';
 
 const HIDDEN = '（内容は記録しません）';
 

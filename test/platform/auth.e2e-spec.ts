@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
-import { makeUser } from './support/factories';
-import { ADMIN, TestApp, bootTestApp } from './support/test-app';
+import { makeUser } from '../support/factories';
+import { ADMIN, TestApp, bootTestApp } from '../support/test-app';
 
 describe('sign-in and the foundation', () => {
   let t: TestApp;

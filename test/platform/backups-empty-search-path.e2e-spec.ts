@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { makeLedgerFixture } from './support/ledger-fixture';
-import { databaseUrl, dropDatabase, onServer } from './support/postgres';
-import { TestApp, bootTestApp } from './support/test-app';
-import { clearQueue } from './support/worker-process';
+import { makeLedgerFixture } from '../support/ledger-fixture';
+import { databaseUrl, dropDatabase, onServer } from '../support/postgres';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { clearQueue } from '../support/worker-process';
 
 const run = promisify(execFile);
 

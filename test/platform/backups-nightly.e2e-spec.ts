@@ -2,9 +2,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
-import { BACKUPS_QUEUE, BackupJob, BACKUP_JOB_OPTIONS } from '../src/platform/queue/queues';
-import { TestApp, bootTestApp } from './support/test-app';
-import { WorkerProcess, clearQueue, startWorker } from './support/worker-process';
+import { BACKUPS_QUEUE, BackupJob, BACKUP_JOB_OPTIONS } from '../../src/platform/queue/queues';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { WorkerProcess, clearQueue, startWorker } from '../support/worker-process';
 
 /** The next 02:00 in Tokyo (UTC+9, no summer time) after `now`: 17:00 UTC. */
 function nextTwoAmInTokyo(now: Date): number {

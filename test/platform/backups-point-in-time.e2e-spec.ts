@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
-const root = join(__dirname, '..');
+const root = join(__dirname, '..', '..');
 const deploy = join(root, 'deploy');
 /** The newest PostgreSQL installed from Debian's packages. */
 const bin = join('/usr/lib/postgresql', readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a))[0], 'bin');

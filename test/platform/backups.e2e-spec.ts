@@ -5,16 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { backUp } from '../src/platform/backups/backup';
-import { restoreDrill } from '../src/platform/backups/drill';
-import { RestoreRefused, restoreBackup } from '../src/platform/backups/restore';
-import { Steps } from '../src/platform/backups/steps';
-import { makeLedgerFixture } from './support/ledger-fixture';
-import { databaseUrl, dropDatabase, onServer } from './support/postgres';
-import { TestApp, bootTestApp } from './support/test-app';
-import { clearQueue } from './support/worker-process';
+import { backUp } from '../../src/platform/backups/backup';
+import { restoreDrill } from '../../src/platform/backups/drill';
+import { RestoreRefused, restoreBackup } from '../../src/platform/backups/restore';
+import { Steps } from '../../src/platform/backups/steps';
+import { makeLedgerFixture } from '../support/ledger-fixture';
+import { databaseUrl, dropDatabase, onServer } from '../support/postgres';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { clearQueue } from '../support/worker-process';
 
-const root = join(__dirname, '..');
+const root = join(__dirname, '..', '..');
 const run = promisify(execFile);
 
 /** A command-line entry point of src/platform/backups, run from its TypeScript source as npm would run it from dist. */

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
-import { TestApp, bootTestApp } from './support/test-app';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /**
  * The installable app as the server hands it out: the service worker, its workbox runtime and

@@ -1,8 +1,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, TestApp, bootTestApp } from './support/test-app';
-import { makeUser } from './support/factories';
+import { ADMIN, TestApp, bootTestApp } from '../support/test-app';
+import { makeUser } from '../support/factories';
 
 /** The console's session: cookie sign-in, CSRF on unsafe methods, sign-out, and how the page is served. */
 describe('console session and serving', () => {

@@ -1,10 +1,10 @@
-import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { LedgerEntry, appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { EXPORT_ROUTES } from '../src/export-routes';
-import { Clock } from '../src/platform/time/clock';
-import { allPages, download, readCsv, readWorkbook, savedFileName } from './support/exports';
-import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { LedgerEntry, appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { EXPORT_ROUTES } from '../../src/export-routes';
+import { Clock } from '../../src/platform/time/clock';
+import { allPages, download, readCsv, readWorkbook, savedFileName } from '../support/exports';
+import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /*
  * Lists as Excel and CSV: every row in the caller's scope (not one page), in the JSON's

@@ -1,9 +1,9 @@
-import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { Clock } from '../src/platform/time/clock';
-import { download, readCsv, readWorkbook, savedFileName } from './support/exports';
-import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { Clock } from '../../src/platform/time/clock';
+import { download, readCsv, readWorkbook, savedFileName } from '../support/exports';
+import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /*
  * Reports as Excel and CSV: the same numbers as the JSON answer, Japanese headers, numbers

@@ -1,7 +1,7 @@
-import { Clock } from '../src/platform/time/clock';
-import { allPages, readCsv, slowDownload } from './support/exports';
-import { makeCouncil } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { Clock } from '../../src/platform/time/clock';
+import { allPages, readCsv, slowDownload } from '../support/exports';
+import { makeCouncil } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /*
  * A list export is one snapshot: a client that reads slowly holds the export between pages,

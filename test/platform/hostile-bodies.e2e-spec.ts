@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import { makeCouncil } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { makeCouncil } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 const KB = 1024;
 const MB = 1024 * KB;

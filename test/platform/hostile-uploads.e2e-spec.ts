@@ -1,9 +1,9 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clearImportsQueue, csvFile, upload } from './support/imports';
-import type { Answer } from './support/test-app';
-import { TestApp, bootTestApp } from './support/test-app';
+import { clearImportsQueue, csvFile, upload } from '../support/imports';
+import type { Answer } from '../support/test-app';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 const BOUNDARY = 'hostile-boundary-5c1e';
 

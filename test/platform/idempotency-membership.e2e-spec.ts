@@ -1,6 +1,6 @@
-import { makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
-import { clearQueue } from './support/worker-process';
+import { makeCouncil, makeFederation, makeUnion, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
+import { clearQueue } from '../support/worker-process';
 
 describe('Idempotency-Key on membership writes', () => {
   let t: TestApp;

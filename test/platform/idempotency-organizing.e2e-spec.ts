@@ -1,6 +1,6 @@
-import { Clock } from '../src/platform/time/clock';
-import { TestUser, makeCouncil, makeFederation, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { Clock } from '../../src/platform/time/clock';
+import { TestUser, makeCouncil, makeFederation, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /**
  * Every organizing write honours an Idempotency-Key: the organizer's phone replays what it

@@ -1,6 +1,6 @@
-import { loadDemo } from './support/demo';
-import { OpenApiDocument, Operation, Schema, builtOpenApiDocument, operationsOf, schemaProblems } from './support/openapi';
-import { TestApp, bootTestApp } from './support/test-app';
+import { loadDemo } from '../support/demo';
+import { OpenApiDocument, Operation, Schema, builtOpenApiDocument, operationsOf, schemaProblems } from '../support/openapi';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 const PREFIX = '/api/v1';
 

@@ -1,4 +1,4 @@
-import { OpenApiDocument, Operation, Schema, builtOpenApiDocument, operationsOf, resolveRef, schemaProblems } from './support/openapi';
+import { OpenApiDocument, Operation, Schema, builtOpenApiDocument, operationsOf, resolveRef, schemaProblems } from '../support/openapi';
 
 const ERROR_REF = '#/components/schemas/ErrorResponseDto';
 /** Answers that are files, not JSON: a download needs no JSON schema. */

@@ -9,8 +9,8 @@ import {
   functionDefinitions,
   functionFileProblems,
   readFunctionFiles,
-} from '../scripts/schema-snapshot';
-import { cloneTemplate, databaseUrl, dropDatabase } from './support/postgres';
+} from '../../scripts/schema-snapshot';
+import { cloneTemplate, databaseUrl, dropDatabase } from '../support/postgres';
 
 /**
  * The committed descriptions of the schema (migrations/schema.sql and the function files)

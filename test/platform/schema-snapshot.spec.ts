@@ -1,4 +1,4 @@
-import { firstDifference, functionFileProblems, normaliseDump, placeholderHeader, renderFunctionFile, syncFunctionFiles } from '../scripts/schema-snapshot';
+import { firstDifference, functionFileProblems, normaliseDump, placeholderHeader, renderFunctionFile, syncFunctionFiles } from '../../scripts/schema-snapshot';
 
 /** What pg_dump 15 prints around a schema, with a key drawn at random on every run. */
 const dump = (key: string): string => `--

@@ -1,6 +1,6 @@
-import type { Role } from '../src/platform/common/auth/roles';
-import { makeCouncil, makeFederation, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import type { Role } from '../../src/platform/common/auth/roles';
+import { makeCouncil, makeFederation, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 describe('/users', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
-import { makeCouncil, makeFederation, makeSector, makeUnion, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { makeCouncil, makeFederation, makeSector, makeUnion, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 describe('/regional-councils and /federations', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
-import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { LedgerEntry, appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { makeCouncil, makeFederation, makeSector, makeUnion } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { LedgerEntry, appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { makeCouncil, makeFederation, makeSector, makeUnion } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /**
  * Moving a union to another federation or council, or a federation to another sector,

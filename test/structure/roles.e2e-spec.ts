@@ -1,6 +1,6 @@
-import type { Role } from '../src/platform/common/auth/roles';
-import { makeCouncil, makeFederation, makeSector, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import type { Role } from '../../src/platform/common/auth/roles';
+import { makeCouncil, makeFederation, makeSector, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /** Sectors, federations and regional councils: reference data every role reads and only admins write. */
 describe('roles on reference data', () => {

@@ -1,7 +1,7 @@
-import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { makeCouncil, makeFederation, makeUnion } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { makeCouncil, makeFederation, makeUnion } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 describe('/sectors', () => {
   let t: TestApp;

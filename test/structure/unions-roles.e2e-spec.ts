@@ -1,6 +1,6 @@
-import type { Role } from '../src/platform/common/auth/roles';
-import { makeCouncil, makeFederation, makeUnion, makeUser } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import type { Role } from '../../src/platform/common/auth/roles';
+import { makeCouncil, makeFederation, makeUnion, makeUser } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 /**
  * Unions by role and scope: councils A and B, federations X and Y, one union in each

@@ -1,8 +1,8 @@
-import { AggregationService } from '../src/membership/aggregation/aggregation.service';
-import { LedgerEntry, appendToLedger } from '../src/membership/membership-changes/ledger-writer';
-import { Clock } from '../src/platform/time/clock';
-import { makeCouncil, makeFederation, makeUnion } from './support/factories';
-import { TestApp, bootTestApp } from './support/test-app';
+import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
+import { LedgerEntry, appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { Clock } from '../../src/platform/time/clock';
+import { makeCouncil, makeFederation, makeUnion } from '../support/factories';
+import { TestApp, bootTestApp } from '../support/test-app';
 
 describe('/unions', () => {
   let t: TestApp;
