@@ -159,7 +159,7 @@ describe('web console: administration in a browser', () => {
     await page.getByRole('navigation').getByRole('link', { name: '目標' }).click();
     await heading(page, '目標');
     const goals = (await t.request('GET', '/goals?limit=500', { token: t.adminToken })).body.items;
-    const chapter = goals.find((g: any) => !g.scope.federationId && !g.scope.regionalCouncilId && !g.parentGoalId);
+    const chapter = goals.find((g: any) => !g.scope.federationId && !g.scope.regionalCouncilId && !g.parentGoalId)!;
     const before = (await t.request('GET', `/goals/${chapter.id}/allocations`, { token: t.adminToken })).body;
     await page
       .getByTestId('allocation-difference')
@@ -187,7 +187,7 @@ describe('web console: administration in a browser', () => {
       .waitFor();
     const edited = (await t.request('GET', `/goals/${chapter.id}`, { token: t.adminToken })).body;
     expect(edited.milestones).toHaveLength(chapter.milestones.length);
-    expect(edited.milestones.find((m: any) => m.name === chapter.milestones[0].name).targetMembers).toBe(firstTarget);
+    expect(edited.milestones.find((m: any) => m.name === chapter.milestones[0].name)!.targetMembers).toBe(firstTarget);
     expect(edited.version).toBe(chapter.version + 1);
     await dialog.waitFor({ state: 'hidden' });
     await screenshot(page, 'goals');
@@ -218,7 +218,7 @@ describe('web console: administration in a browser', () => {
     await page.goto(`${t.baseUrl}/goals`);
     await heading(page, '目標');
     const goals = (await t.request('GET', '/goals?limit=500', { token: t.adminToken })).body.items;
-    const goal = goals.find((g: any) => g.parentGoalId && g.milestones.length > 0) ?? goals.find((g: any) => g.milestones.length > 0);
+    const goal = goals.find((g: any) => g.parentGoalId && g.milestones.length > 0) ?? goals.find((g: any) => g.milestones.length > 0)!;
     await page.getByRole('button', { name: `${goal.name}を編集` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('マイルストーン1の名前').fill('中間点(更新)');
@@ -254,8 +254,8 @@ describe('web console: administration in a browser', () => {
     const { page, problems, close } = await as('federation');
     const me = (await t.request('GET', '/me', { token: await t.login(demo.federation.email, demo.federation.password) })).body;
     const unions = (await t.request('GET', '/unions?limit=500', { token: t.adminToken })).body.items;
-    const theirs = unions.find((u: any) => u.federationId === me.federationId);
-    const another = unions.find((u: any) => u.federationId && u.federationId !== me.federationId);
+    const theirs = unions.find((u: any) => u.federationId === me.federationId)!;
+    const another = unions.find((u: any) => u.federationId && u.federationId !== me.federationId)!;
 
     await page.goto(`${t.baseUrl}/members?union=${another.id}`);
     await heading(page, '組合員数');

@@ -111,7 +111,7 @@ describe('web console: 監査ログ and 履歴 in a browser', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^組合一覧_\d{4}-\d{2}-\d{2}\.xlsx$/);
     await download.path();
-    const unions = (await t.request('GET', '/unions?limit=1', { token: t.adminToken })).body.total as number;
+    const unions = (await t.request('GET', '/unions?limit=1', { token: t.adminToken })).body.total;
 
     await page.getByRole('navigation').getByRole('link', { name: '監査ログ' }).click();
     await heading(page, '監査ログ');
@@ -159,7 +159,7 @@ describe('web console: 監査ログ and 履歴 in a browser', () => {
       body: { email: 'rename@demo.rengo-kanagawa.jp', displayName: '改名 0', password: 'rename-pass-2026', role: 'leadership' },
     });
     expect(created.status).toBe(201);
-    let version = created.body.version as number;
+    let version = created.body.version;
     for (let n = 1; n <= 55; n++) {
       const saved = await t.request('PATCH', `/users/${created.body.id}`, { token: t.adminToken, body: { displayName: `改名 ${n}`, version } });
       version = saved.body.version;

@@ -63,7 +63,7 @@ describe('web console in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/dashboard');
     await heading(page, 'ダッシュボード');
     const goals = await t.request('GET', '/goals?limit=500', { token: t.adminToken });
-    const chapter = goals.body.items.find((g: any) => !g.scope.federationId && !g.scope.regionalCouncilId && !g.parentGoalId);
+    const chapter = goals.body.items.find((g: any) => !g.scope.federationId && !g.scope.regionalCouncilId && !g.parentGoalId)!;
     const progress = await t.request('GET', `/goals/${chapter.id}/progress`, { token: t.adminToken });
     await expect(page.getByTestId('goal-current-members').textContent()).resolves.toBe(numberJa(progress.body.currentMembers));
     await expect(page.getByTestId('goal-percent').textContent()).resolves.toBe(`${progress.body.percent.toFixed(1)}%`);
@@ -121,7 +121,7 @@ describe('web console in a browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('新入組合員向けの職場懇談会を四半期ごとに開く。').waitFor();
     const saved = await t.request('GET', '/loss-reviews?limit=100', { token: t.adminToken });
-    const review = saved.body.items.find((r: any) => r.findings === '入社3年未満の自己都合退職が続いている。');
+    const review = saved.body.items.find((r: any) => r.findings === '入社3年未満の自己都合退職が続いている。')!;
     expect(review).toMatchObject({ periodFrom: from, periodTo: to, causes: [largest.cause] });
 
     // editing it while someone else changes it: a 409 shows what changed and keeps the person's input

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { DemoLogin } from '../../src/demo/demo-users';
 import { desktop, screenshot, seriousAxeFindings, signIn } from '../support/browser';
 import { startConsoleOnDemo } from '../support/console-on-demo';
-import { TestApp } from '../support/test-app';
+import { DocumentedPath, TestApp } from '../support/test-app';
 
 /**
  * The leadership dashboard in a real browser against the demo: the fiscal year and the
@@ -32,7 +32,7 @@ describe('leadership dashboard in a browser', () => {
     return { from: `${year}-04`, to: to < tokyoMonth() ? to : tokyoMonth() };
   };
 
-  const get = async (path: string) => {
+  const get = async <P extends DocumentedPath<'GET'>>(path: P) => {
     const answer = await t.request('GET', path, { token });
     expect(answer.status).toBe(200);
     return answer.body;
@@ -100,7 +100,7 @@ describe('leadership dashboard in a browser', () => {
 
     // the female share at the period's last month end, overall and per federation
     const gender = await get(`/reports/gender?groupBy=federation&month=${to}`);
-    await expect(page.getByTestId('female-share').textContent()).resolves.toBe(shareJa(gender.total.femaleShare));
+    await expect(page.getByTestId('female-share').textContent()).resolves.toBe(shareJa(gender.total.femaleShare!));
     const genderRows = (await cells(page, 'gender-table')).slice(1);
     expect(genderRows).toEqual(
       gender.groups.map((g: any) => [g.label, numberJa(g.members), numberJa(g.female), g.femaleShare === null ? '-' : shareJa(g.femaleShare)]),
@@ -171,7 +171,7 @@ describe('leadership dashboard in a browser', () => {
     const row = page.getByTestId('growth-table').locator(`tr[data-month="${month}"]`);
     await row.waitFor({ state: 'attached' });
     const [current, published] = (await row.locator('td').allTextContents()).slice(-2);
-    expect({ current, published }).toEqual({ current: numberJa(live.members), published: numberJa(live.publishedMembers) });
+    expect({ current, published }).toEqual({ current: numberJa(live.members), published: numberJa(live.publishedMembers!) });
     expect(await row.locator('th').textContent()).toContain('締め後に変更あり');
     await page.getByRole('img', { name: new RegExp(`${monthJa(month)}\\)は公表値を◆で表示`) }).waitFor();
 
@@ -184,7 +184,7 @@ describe('leadership dashboard in a browser', () => {
       .nth(3)
       .filter({ hasText: numberJa(asPublished.members) })
       .waitFor({ state: 'attached' });
-    expect((await row.locator('td').allTextContents()).slice(-2)).toEqual([numberJa(live.publishedMembers), numberJa(live.publishedMembers)]);
+    expect((await row.locator('td').allTextContents()).slice(-2)).toEqual([numberJa(live.publishedMembers!), numberJa(live.publishedMembers!)]);
     await page.waitForLoadState('networkidle');
     for (const report of ['growth', 'net-change', 'loss-causes', 'gender', 'dues-projection']) {
       expect(requests.filter((r) => r.startsWith(`/reports/${report}?`) && r.includes('asPublished=true')).length).toBeGreaterThan(0);

@@ -59,7 +59,7 @@ describe('console exports in a browser', () => {
     url.searchParams.delete('format');
     const token = await t.login(demo.leadership.email, demo.leadership.password);
     const json = (await t.request('GET', `/reports/growth?${url.searchParams.toString()}`, { token })).body;
-    const lastMonth = json.groups[0].months.at(-1).month;
+    const lastMonth = json.groups[0].months.at(-1)!.month;
     const expected = json.groups.map((g: any) => [g.label, g.months.at(-1).members]);
     const rows = (sheets.get('推移(全体)') as unknown[][]).slice(1);
     const read = rows.filter((r) => (r[1] as Date).toISOString().startsWith(lastMonth)).map((r) => [r[0], r[6]]);

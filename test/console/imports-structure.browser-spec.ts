@@ -47,7 +47,7 @@ describe('web console: imports of unions and prospects (取込)', () => {
     const federations = (await t.request('GET', '/federations?limit=100', { token: t.adminToken })).body.items;
     const councils = (await t.request('GET', '/regional-councils?limit=100', { token: t.adminToken })).body.items;
     const federation = federations[0];
-    const council = councils.find((c: { municipalities: string[] }) => c.municipalities.length > 0);
+    const council = councils.find((c: { municipalities: string[] }) => c.municipalities.length > 0)!;
     const unionsBefore = (await t.request('GET', '/unions?limit=1', { token: t.adminToken })).body.total;
 
     const { context, page, problems } = await desktop(browser);
@@ -79,7 +79,7 @@ describe('web console: imports of unions and prospects (取込)', () => {
     await page.getByRole('status').filter({ hasText: '2件の組合を登録しました' }).waitFor();
     expect((await t.request('GET', '/unions?limit=1', { token: t.adminToken })).body.total).toBe(unionsBefore + 2);
     const registered = (await t.request('GET', '/unions?q=imp-browser&limit=10', { token: t.adminToken })).body.items;
-    expect(registered.map((u: { code: string; federationId: string }) => [u.code, u.federationId]).sort()).toEqual([
+    expect(registered.map((u: { code: string | null; federationId: string | null }) => [u.code, u.federationId]).sort()).toEqual([
       ['imp-browser-a', federation.id],
       ['imp-browser-b', federation.id],
     ]);

@@ -36,7 +36,7 @@ describe('web console: imports (取込)', () => {
   const month = today.slice(0, 7);
 
   /** A CSV as Japanese Excel saves it: Shift_JIS (CP932), CRLF. */
-  const shiftJisCsv = (rows: (string | number)[][]): Buffer => iconv.encode(rows.map((r) => r.join(',')).join('\r\n') + '\r\n', 'cp932');
+  const shiftJisCsv = (rows: (string | number | null)[][]): Buffer => iconv.encode(rows.map((r) => r.join(',')).join('\r\n') + '\r\n', 'cp932');
 
   async function sendFile(page: Page, name: string, content: Buffer): Promise<void> {
     await page.getByLabel('ファイル', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: content });

@@ -227,7 +227,7 @@ describe('the organizer’s phone screens in a browser', () => {
     await signIn(page, t.baseUrl, demo.regional.email, demo.regional.password);
     await page.goto(`${t.baseUrl}/prospects/new`);
     await heading(page, '新規事業所');
-    const count = async () => (await t.request('GET', '/prospects?q=かなで&limit=10', { token: t.adminToken })).body.total as number;
+    const count = async () => (await t.request('GET', '/prospects?q=かなで&limit=10', { token: t.adminToken })).body.total;
     const name = page.getByLabel('事業主名');
     await name.fill('株式会社かなで');
     await page.getByLabel('推定従業員数').fill('40');
@@ -331,7 +331,7 @@ describe('the organizer’s phone screens in a browser', () => {
     const field = page.getByLabel('相談の内容');
     await page.getByText('電話番号が含まれています').waitFor();
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
-    const before = (await t.request('GET', '/consultations?limit=1', { token: t.adminToken })).body.total as number;
+    const before = (await t.request('GET', '/consultations?limit=1', { token: t.adminToken })).body.total;
 
     await field.fill('契約更新されないと言われた。同じ職場に10名ほど同じ立場の人がいる。');
     await page.getByRole('button', { name: '相談を記録' }).tap();

@@ -21,7 +21,7 @@ describe('demo goals and loss reviews', () => {
 
   it('loads 「40万連合神奈川」 with its phases, allocated to the councils with a visible mismatch', async () => {
     const top = await t.request('GET', '/goals?limit=100', { token: t.adminToken });
-    const chapter = top.body.items.find((g: any) => g.name === '40万連合神奈川');
+    const chapter = top.body.items.find((g: any) => g.name === '40万連合神奈川')!;
     expect(chapter).toMatchObject({ targetMembers: 400_000, targetOn: '2030-09-30', scope: { federationId: null, regionalCouncilId: null } });
     expect(chapter.milestones.map((m: any) => [m.dueOn, m.targetMembers])).toEqual([
       ['2025-09-30', 384_000],
@@ -33,7 +33,7 @@ describe('demo goals and loss reviews', () => {
 
     const progress = await t.request('GET', `/goals/${chapter.id}/progress`, { token: t.adminToken });
     expect(progress.status).toBe(200);
-    const uaZensen = top.body.items.find((g: any) => g.name === 'UAゼンセン神奈川 組織拡大目標');
+    const uaZensen = top.body.items.find((g: any) => g.name === 'UAゼンセン神奈川 組織拡大目標')!;
     expect((await t.request('GET', `/goals/${uaZensen.id}/allocations`, { token: t.adminToken })).body.difference).toBe(-31_000);
   });
 

@@ -35,7 +35,7 @@ describe('/goals: management, reading and allocations', () => {
     const created = await t.request('POST', '/goals', { token: leader.token, body: chapter });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ ...chapter, scope: { federationId: null, regionalCouncilId: null }, parentGoalId: null, version: 1 });
-    const id = created.body.id as string;
+    const id = created.body.id;
 
     expect((await t.request('GET', `/goals/${id}`, { token: organizer.token })).status).toBe(200);
     const list = await t.request('GET', '/goals', { token: regional.token });
@@ -88,7 +88,7 @@ describe('/goals: management, reading and allocations', () => {
 
   it("of two goals made each other's parent at once, exactly one is re-parented and no cycle is left", async () => {
     const make = async (name: string): Promise<string> =>
-      (await t.request('POST', '/goals', { token: leader.token, body: { ...chapter, name, milestones: [] } })).body.id as string;
+      (await t.request('POST', '/goals', { token: leader.token, body: { ...chapter, name, milestones: [] } })).body.id;
     const pairs: [string, string][] = [];
     for (let i = 0; i < 10; i++) pairs.push([await make(`循環A${i}`), await make(`循環B${i}`)]);
 

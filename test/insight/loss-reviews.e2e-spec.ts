@@ -43,7 +43,7 @@ describe('/loss-reviews', () => {
       version: 1,
       createdBy: users.regionalA.id,
     });
-    const id = created.body.id as string;
+    const id = created.body.id;
 
     const updated = await t.request('PATCH', `/loss-reviews/${id}`, {
       token: users.regionalA.token,

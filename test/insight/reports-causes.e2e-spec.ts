@@ -1,12 +1,12 @@
 import { Clock } from '../../src/platform/time/clock';
 import { loadReportFixture } from '../support/report-fixture';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { DocumentedPath, TestApp, bootTestApp } from '../support/test-app';
 
 /** The hand-computed fixture and its expected figures: test/support/report-fixture.ts. */
 describe('/reports: loss causes, net change, gender, dues', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
-  const get = async (path: string) => {
+  const get = async <P extends DocumentedPath<'GET'>>(path: P) => {
     const answer = await t.request('GET', path, { token: t.adminToken });
     expect(answer.status).toBe(200);
     return answer.body;
@@ -77,7 +77,7 @@ describe('/reports: loss causes, net change, gender, dues', () => {
       '/reports/loss-causes?cause=new_hire',
       '/reports/loss-causes?cause=resignation&asPublished=true',
       '/membership-changes?causeKind=loss',
-    ]) {
+    ] as const) {
       const answer = await t.request('GET', path, { token: t.adminToken });
       expect(answer.status).toBe(400);
       expect(JSON.stringify(answer.body)).toMatch(/cause/);

@@ -2,7 +2,7 @@ import { AggregationService } from '../../src/membership/aggregation/aggregation
 import { Clock } from '../../src/platform/time/clock';
 import { appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
 import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from '../support/factories';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { DocumentedPath, TestApp, bootTestApp } from '../support/test-app';
 
 /*
  * Scope and validation of the reports. Two councils (A, B), two federations (X, Y):
@@ -82,7 +82,7 @@ describe('/reports: scope by role and parameter validation', () => {
   });
 
   it('answers 400 naming the parameter', async () => {
-    const cases: [string, string][] = [
+    const cases: [DocumentedPath<'GET'>, string][] = [
       ['/reports/growth?from=2026-13&to=2026-12', 'from'],
       ['/reports/growth?from=2026-01&to=26-01', 'to'],
       ['/reports/growth?from=2026-03&to=2026-01', 'from'],

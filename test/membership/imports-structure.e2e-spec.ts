@@ -218,7 +218,7 @@ describe('imports: unions and prospects', () => {
     expect(await count('prospect_stage_changes')).toBe(historyBefore + 4);
 
     const listed = (await t.request('GET', '/prospects?limit=50', { token: t.adminToken })).body.items;
-    const minato = listed.find((p: any) => p.employerName === '株式会社みなと物流');
+    const minato = listed.find((p: any) => p.employerName === '株式会社みなと物流')!;
     expect(minato).toMatchObject({
       employerNameKana: 'ミナトブツリュウ',
       establishmentName: '本牧倉庫',

@@ -2,7 +2,7 @@ import { AggregationService } from '../../src/membership/aggregation/aggregation
 import { Clock } from '../../src/platform/time/clock';
 import { appendToLedger, LedgerEntry } from '../../src/membership/membership-changes/ledger-writer';
 import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from '../support/factories';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { DocumentedPath, TestApp, bootTestApp } from '../support/test-app';
 
 /*
  * Today is 2026-06-15. U1 (federation X, council A), U2 (federation Y, council B).
@@ -15,7 +15,7 @@ describe('/periods: month close and published figures', () => {
   let t: TestApp;
   let leader: TestUser;
   const ids: Record<string, string> = {};
-  const get = async (path: string) => {
+  const get = async <P extends DocumentedPath<'GET'>>(path: P) => {
     const answer = await t.request('GET', path, { token: leader.token });
     expect(answer.status).toBe(200);
     return answer.body;

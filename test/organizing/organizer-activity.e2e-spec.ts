@@ -22,7 +22,7 @@ describe('GET /reports/organizer-activity: a month of work per organizer and per
         token,
         body: { employerName: '株式会社テスト', municipality, estimatedWorkers: 20, source: 'outreach', stage, assignedOrganizerIds: organizers },
       })
-    ).body.id as string;
+    ).body.id;
   const visit = async (token: string, prospectId: string, body: Record<string, unknown>) => {
     const answer = await t.request('POST', `/prospects/${prospectId}/visits`, { token, body: { occurredOn: today, kind: 'visit', summary: '訪問', ...body } });
     expect(answer.status).toBe(201);
@@ -84,8 +84,8 @@ describe('GET /reports/organizer-activity: a month of work per organizer and per
   it('counts each organizer’s visits by outcome, consultations, stage advances and foundings', async () => {
     const body = await activity(`month=${thisMonth}`);
     expect(body).toMatchObject({ month: thisMonth, regionalCouncilId: null });
-    expect(Date.parse(body.asOf)).toBeGreaterThan(Date.now() - 600_000);
-    const row = (id: string) => body.organizers.find((o: { organizerId: string }) => o.organizerId === id);
+    expect(Date.parse(body.asOf!)).toBeGreaterThan(Date.now() - 600_000);
+    const row = (id: string) => body.organizers.find((o: { organizerId: string }) => o.organizerId === id)!;
     expect(row(org1.id)).toMatchObject({ label: 'オルグ1', visits: 3, visitsWithoutOutcome: 1, consultations: 2, stageAdvances: 2, foundings: 0 });
     expect(outcomes(row(org1.id))).toEqual({ card_exchanged: 1, consultation_taken: 1 });
     expect(row(org1.id).visitsByOutcome[0]).toEqual({ outcome: 'turned_away', label: '門前払い', visits: 0 });

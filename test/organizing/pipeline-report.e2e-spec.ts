@@ -122,7 +122,7 @@ describe('GET /reports/pipeline on a hand-computed fixture', () => {
     expect(stageCounts(total)).toEqual({ identified: 1, contacted: 1, engaged: 0, committee: 0, founded: 0, affiliated: 1, on_hold: 1, lost: 1 });
     expect(total.stages.map((s: { medianDays: number | null }) => s.medianDays)).toEqual([6, 13, 25, 25, 15, null, null, null]);
     expect(total.stages[2]).toMatchObject({ stage: 'engaged', label: '相談・関係づくり', completedStays: 2 });
-    expect(total.conversions.map((c: { reached: number; advanced: number; rate: number }) => [c.reached, c.advanced, c.rate])).toEqual([
+    expect(total.conversions.map((c: { reached: number; advanced: number; rate: number | null }) => [c.reached, c.advanced, c.rate])).toEqual([
       [5, 4, 0.8],
       [4, 2, 0.5],
       [2, 2, 1],

@@ -96,7 +96,7 @@ describe('/prospects/:id/stage, /reopen and /history: the stage rules', () => {
     const id = await newProspect('committee');
     const lost = await move(id, { stage: 'lost', note: '中心メンバーが退職', version: (await current(id)).version }, staff.token);
     expect(lost.body.stage).toBe('lost');
-    const version = lost.body.version as number;
+    const version = lost.body.version;
 
     expect((await t.request('POST', `/prospects/${id}/reopen`, { token: assigned.token, body: { stage: 'engaged', note: '再開', version } })).status).toBe(403);
     const noNote = await t.request('POST', `/prospects/${id}/reopen`, { token: staff.token, body: { stage: 'engaged', version } });

@@ -143,7 +143,7 @@ describe('visits and the follow-up list', () => {
 
   it('decides who may edit a visit from the visit as it is written, not from an earlier read', async () => {
     const prospect = await newProspect('鶴見化成株式会社', [hanako.id]);
-    const byHanako = (await logVisit(prospect, {})).body.id as string;
+    const byHanako = (await logVisit(prospect, {})).body.id;
     // the visit passes to another author meanwhile: hanako is no longer its author
     const reassigned = await patchDuringChange(byHanako, (runner) => runner.query('UPDATE visits SET organizer_id = $1 WHERE id = $2', [jiro.id, byHanako]));
     expect(reassigned.status).toBe(403);
@@ -151,7 +151,7 @@ describe('visits and the follow-up list', () => {
 
     // the prospect moves to another council meanwhile: the visit leaves hanako's scope
     const other = await newProspect('川崎精機株式会社', [hanako.id]);
-    const moved = (await logVisit(other, {})).body.id as string;
+    const moved = (await logVisit(other, {})).body.id;
     const elsewhere = await makeCouncil(t);
     const outOfScope = await patchDuringChange(moved, (runner) =>
       runner.query('UPDATE prospects SET regional_council_id = $1 WHERE id = $2', [elsewhere, other]),

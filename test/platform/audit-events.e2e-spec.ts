@@ -88,9 +88,9 @@ describe('audit events', () => {
     const user = await makeUser(t, 'leadership');
     for (let i = 0; i < 5; i++) await t.request('PATCH', `/users/${user.id}`, { token: t.adminToken, body: { displayName: `名前${i}` } });
     const seen: string[] = [];
-    let cursor: string | null = null;
+    let cursor: string | null | undefined = null;
     do {
-      const query: string = `/audit-events?targetType=user&targetId=${user.id}&action=user.updated&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const query: `/audit-events?${string}` = `/audit-events?targetType=user&targetId=${user.id}&action=user.updated&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
       const answer = await t.request('GET', query, { token: t.adminToken });
       expect(answer.status).toBe(200);
       seen.push(...answer.body.items.map((e: { id: string }) => e.id));

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { IMPORTS_QUEUE, IMPORT_JOB_OPTIONS, ImportJob } from '../../src/platform/queue/queues';
 import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from '../support/factories';
 import { Cell, check, clearImportsQueue, commit, importIn, upload, xlsxFile } from '../support/imports';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { DocumentedPath, TestApp, bootTestApp } from '../support/test-app';
 import { WorkerProcess, clearQueue, startWorker } from '../support/worker-process';
 
 const HEADER: Cell[] = ['組合コード', '組合名', '発効日', '増減数', '事由', '雇用形態', '性別', '備考'];
@@ -33,7 +33,8 @@ describe('audit events of membership writes', () => {
     employmentType: 'regular',
     ...over,
   });
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}, token = officer.token) => t.request('POST', path, { token, body, headers });
+  const post = <P extends DocumentedPath<'POST'>>(path: P, body: unknown, headers: Record<string, string> = {}, token = officer.token) =>
+    t.request('POST', path, { token, body, headers });
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -77,7 +78,7 @@ describe('audit events of membership writes', () => {
     const history = await t.request('GET', `/unions/${unionId}/audit?limit=500`, { token: officer.token });
     expect(history.status).toBe(200);
     expect(
-      history.body.items.some((e: { action: string; targetId: string }) => e.action === 'membership_change.recorded' && e.targetId === answer.body.id),
+      history.body.items.some((e: { action: string; targetId?: string | null }) => e.action === 'membership_change.recorded' && e.targetId === answer.body.id),
     ).toBe(true);
     const outsider = await makeUser(t, 'federation', { federationId: await makeFederation(t) });
     expect((await t.request('GET', `/unions/${unionId}/audit`, { token: outsider.token })).status).toBe(404);

@@ -109,7 +109,7 @@ describe('audit events of structure, organizing, insight and admin writes', () =
         body: { name: 'みなと倉庫労組', regionalCouncilId: council, federationId: federation, employerName: '株式会社みなと倉庫' },
       });
       expect(created.status).toBe(201);
-      const id = created.body.id as string;
+      const id = created.body.id;
       const [event] = await eventsOf(id, 'union.created');
       expect(event).toMatchObject({
         actor_id: staff.id,
@@ -274,7 +274,7 @@ describe('audit events of structure, organizing, insight and admin writes', () =
         body: { receivedOn: '2025-06-03', channel: 'street', topics: ['non_renewal'], employerName: '株式会社みなと倉庫', workersConcerned: 3, summary },
       });
       expect(created.status).toBe(201);
-      const id = created.body.id as string;
+      const id = created.body.id;
       const [event] = await eventsOf(id, 'consultation.created');
       expect(event).toMatchObject({ actor_id: staff.id, target_type: 'consultation', scope_regional_council_id: council });
       expect(event.changes).toMatchObject({ summary: [null, HIDDEN], topics: [null, ['non_renewal']], workersConcerned: [null, 3] });
@@ -338,7 +338,7 @@ describe('audit events of structure, organizing, insight and admin writes', () =
       };
       const created = await t.request('POST', '/loss-reviews', { token: staff.token, body });
       expect(created.status).toBe(201);
-      const id = created.body.id as string;
+      const id = created.body.id;
       expect((await eventsOf(id, 'loss_review.created'))[0]).toMatchObject({
         actor_id: staff.id,
         target_type: 'loss_review',

@@ -142,7 +142,7 @@ describe('report exports (?format=xlsx|csv)', () => {
   });
 
   it('documents format once per exporting GET in the OpenAPI document', async () => {
-    const doc = (await t.request('GET', '/docs-json')).body;
+    const doc = (await t.requestUntyped('GET', '/docs-json')).body;
     const formatOf = (path: string) => doc.paths[path].get.parameters.filter((p: any) => p.name === 'format');
     expect(formatOf('/api/v1/reports/growth')).toEqual([expect.objectContaining({ in: 'query', schema: { type: 'string', enum: ['xlsx', 'csv'] } })]);
     expect(formatOf('/api/v1/goals/{id}/progress')).toHaveLength(1);

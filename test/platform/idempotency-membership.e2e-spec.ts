@@ -1,5 +1,5 @@
 import { makeCouncil, makeFederation, makeUnion, makeUser } from '../support/factories';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { DocumentedPath, TestApp, bootTestApp } from '../support/test-app';
 import { clearQueue } from '../support/worker-process';
 
 describe('Idempotency-Key on membership writes', () => {
@@ -13,8 +13,8 @@ describe('Idempotency-Key on membership writes', () => {
     employmentType: 'part_time',
     ...over,
   });
-  const post = (key: string, payload: unknown, path = '/membership-changes', token = t.adminToken) =>
-    t.request('POST', path, { token, body: payload, headers: { 'idempotency-key': key } });
+  const post = <P extends DocumentedPath<'POST'> = '/membership-changes'>(key: string, payload: unknown, path?: P, token = t.adminToken) =>
+    t.request('POST', (path ?? '/membership-changes') as P, { token, body: payload, headers: { 'idempotency-key': key } });
   const ledgerRows = async (): Promise<number> => (await t.db.query(`SELECT count(*)::int AS n FROM membership_changes`))[0].n;
 
   beforeAll(async () => {
@@ -94,7 +94,7 @@ describe('Idempotency-Key on membership writes', () => {
     const before = await ledgerRows();
     const again = await post('bulk-1', { items }, '/membership-changes/bulk');
     expect(again.body).toEqual(first.body);
-    const path = `/membership-changes/${first.body.ids[0]}/reverse`;
+    const path = `/membership-changes/${first.body.ids[0]}/reverse` as const;
     const reversed = await post('rev-1', { reason: 'typo' }, path);
     const replayed = await post('rev-1', { reason: 'typo' }, path);
     expect([reversed.status, replayed.status]).toEqual([201, 201]);

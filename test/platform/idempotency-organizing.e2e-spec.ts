@@ -1,6 +1,6 @@
 import { Clock } from '../../src/platform/time/clock';
 import { TestUser, makeCouncil, makeFederation, makeUser } from '../support/factories';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { DocumentedPath, Method, TestApp, bootTestApp } from '../support/test-app';
 
 /**
  * Every organizing write honours an Idempotency-Key: the organizer's phone replays what it
@@ -13,7 +13,7 @@ describe('Idempotency-Key on organizing writes', () => {
   let organizer: TestUser;
   let federation: string;
 
-  const send = (method: string, path: string, key: string, body: unknown, token = organizer.token) =>
+  const send = <M extends Method, P extends DocumentedPath<M>>(method: M, path: P, key: string, body: unknown, token = organizer.token) =>
     t.request(method, path, { token, body, headers: { 'Idempotency-Key': key } });
   const count = async (table: string, where = 'true', params: unknown[] = []): Promise<number> =>
     (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0].n;
@@ -34,7 +34,7 @@ describe('Idempotency-Key on organizing writes', () => {
 
   /** Sends the same request twice, then once more with another body: same answer, one write, then 409. */
   async function expectOneWrite(
-    request: { method: string; path: string; body: unknown; other: unknown; token?: string; status: number },
+    request: { method: Method; path: DocumentedPath<Method>; body: unknown; other: unknown; token?: string; status: number },
     written: () => Promise<number>,
   ): Promise<void> {
     const key = `key-${request.method}-${request.path}`;
@@ -140,7 +140,8 @@ describe('Idempotency-Key on organizing writes', () => {
 
   it('turns concurrent duplicates of a visit, a stage move and a visit edit into one write each and identical answers', async () => {
     const prospect = await newProspect('江ノ島製作所株式会社');
-    const burst = (method: string, path: string, key: string, body: unknown) => Promise.all(Array.from({ length: 20 }, () => send(method, path, key, body)));
+    const burst = <M extends Method, P extends DocumentedPath<M>>(method: M, path: P, key: string, body: unknown) =>
+      Promise.all(Array.from({ length: 20 }, () => send(method, path, key, body)));
     const same = (answers: { status: number; body: unknown }[], status: number): void => {
       expect(answers.map((a) => a.status)).toEqual(Array(20).fill(status));
       expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
@@ -154,7 +155,7 @@ describe('Idempotency-Key on organizing writes', () => {
     same(moves, 200);
     expect(await count('prospect_stage_changes', `prospect_id = $1 AND kind = 'moved'`, [prospect])).toBe(1);
 
-    const visitId = visits[0].body.id as string;
+    const visitId = visits[0].body.id;
     const edits = await burst('PATCH', `/visits/${visitId}`, 'burst-edit', { outcome: 'meeting_held', version: 1 });
     same(edits, 200);
     expect((await t.db.query(`SELECT version FROM visits WHERE id = $1`, [visitId]))[0].version).toBe(2);

@@ -38,7 +38,7 @@ describe('search filters take LIKE wildcards literally', () => {
     await t.close();
   });
 
-  it.each(['unions', 'federations', 'regional-councils', 'sectors', 'users'])('/%s?q= finds only names holding %%, _ or \\', async (resource) => {
+  it.each(['unions', 'federations', 'regional-councils', 'sectors', 'users'] as const)('/%s?q= finds only names holding %%, _ or \\', async (resource) => {
     for (const [which, text] of Object.entries(SPECIAL) as [keyof typeof SPECIAL, string][]) {
       const answer = await t.request('GET', `/${resource}?q=${encodeURIComponent(text)}&limit=500`, { token: t.adminToken });
       expect(answer.status).toBe(200);

@@ -1,12 +1,12 @@
 import type { Role } from '../../src/platform/common/auth/roles';
 import { makeCouncil, makeFederation, makeUser } from '../support/factories';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { CallWithBody, TestApp, bootTestApp } from '../support/test-app';
 
 describe('/users', () => {
   let t: TestApp;
   let council: string;
   let federation: string;
-  const admin = (method: string, path: string, body?: unknown) => t.request(method, path, { token: t.adminToken, body });
+  const admin: CallWithBody = (method, path, body) => t.request(method, path, { token: t.adminToken, body });
   const noPassword = (body: unknown): void => expect(JSON.stringify(body)).not.toMatch(/password|argon2/i);
   const fields = (body: { details?: { field: string }[] }): string[] => (body.details ?? []).map((d) => d.field);
 
@@ -32,7 +32,7 @@ describe('/users', () => {
       version: 1,
     });
     noPassword(created.body);
-    const id = created.body.id as string;
+    const id = created.body.id;
     noPassword((await admin('GET', `/users/${id}`)).body);
     noPassword((await admin('GET', '/users')).body);
 
@@ -159,7 +159,7 @@ describe('/users', () => {
   it.each(['leadership', 'regional', 'federation', 'organizer'] as Role[])('refuses every /users call by %s with 403', async (role) => {
     const scope = role === 'federation' ? { federationId: federation } : role === 'leadership' ? {} : { regionalCouncilId: council };
     const user = await makeUser(t, role, scope);
-    const call = (method: string, path: string, body?: unknown) => t.request(method, path, { token: user.token, body });
+    const call: CallWithBody = (method, path, body) => t.request(method, path, { token: user.token, body });
     expect((await call('GET', '/users')).status).toBe(403);
     expect((await call('GET', `/users/${user.id}`)).status).toBe(403);
     const created = await call('POST', '/users', { email: `by-${role}@kanagawa.test`, password: 'long-enough-1', displayName: 'X', role: 'admin' });

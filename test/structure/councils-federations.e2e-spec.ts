@@ -1,9 +1,9 @@
 import { makeCouncil, makeFederation, makeSector, makeUnion, makeUser } from '../support/factories';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { CallWithBody, DocumentedPath, Method, TestApp, bootTestApp } from '../support/test-app';
 
 describe('/regional-councils and /federations', () => {
   let t: TestApp;
-  const admin = (method: string, path: string, body?: unknown) => t.request(method, path, { token: t.adminToken, body });
+  const admin: CallWithBody = (method, path, body) => t.request(method, path, { token: t.adminToken, body });
   beforeAll(async () => {
     t = await bootTestApp();
   });
@@ -15,7 +15,7 @@ describe('/regional-councils and /federations', () => {
     const created = await admin('POST', '/regional-councils', { code: 'shonan', name: '湘南地域連合', municipalities: ['藤沢市', '茅ヶ崎市', '寒川町'] });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: 'shonan', name: '湘南地域連合', nameEn: null, municipalities: ['藤沢市', '茅ヶ崎市', '寒川町'], version: 1 });
-    const id = created.body.id as string;
+    const id = created.body.id;
     expect((await admin('GET', `/regional-councils/${id}`)).body).toEqual(created.body);
 
     const updated = await admin('PATCH', `/regional-councils/${id}`, { nameEn: 'Shonan', municipalities: ['藤沢市'], version: 1 });
@@ -56,7 +56,7 @@ describe('/regional-councils and /federations', () => {
     const created = await admin('POST', '/federations', { code: 'jaw', name: '自動車総連', nameEn: 'JAW', sectorCode: 'sec-mfg' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: 'jaw', name: '自動車総連', nameEn: 'JAW', sectorCode: 'sec-mfg', version: 1 });
-    const id = created.body.id as string;
+    const id = created.body.id;
     await admin('POST', '/federations', { code: 'jichiro', name: '自治労', sectorCode: 'sec-pub' });
 
     const bySector = await admin('GET', '/federations?sectorCode=sec-mfg');
@@ -126,7 +126,7 @@ describe('/regional-councils and /federations', () => {
     expect(badPatch.body.details).toEqual([{ field: 'sectorCode', message: 'is not a known sector' }]);
     expect((await admin('GET', `/federations/${federation.body.id}`)).body).toMatchObject({ sectorCode, version: 1 });
 
-    const fields = async (method: string, path: string, body: unknown): Promise<string[]> => {
+    const fields = async <M extends Method>(method: M, path: DocumentedPath<M>, body: unknown): Promise<string[]> => {
       const res = await admin(method, path, body);
       expect(res.status).toBe(400);
       return [...new Set(res.body.details.map((d: { field: string }) => d.field))] as string[];

@@ -1,7 +1,7 @@
 import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
 import { LedgerEntry, appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
 import { makeCouncil, makeFederation, makeSector, makeUnion } from '../support/factories';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { CallWithBody, TestApp, bootTestApp } from '../support/test-app';
 
 /**
  * Moving a union to another federation or council, or a federation to another sector,
@@ -9,7 +9,7 @@ import { TestApp, bootTestApp } from '../support/test-app';
  */
 describe('structure changes move the rollups', () => {
   let t: TestApp;
-  const admin = (method: string, path: string, body?: unknown) => t.request(method, path, { token: t.adminToken, body });
+  const admin: CallWithBody = (method, path, body) => t.request(method, path, { token: t.adminToken, body });
   const aggregation = (): AggregationService => t.app.get(AggregationService);
   const record = async (entries: LedgerEntry[]): Promise<void> => {
     await t.db.transaction((manager) => appendToLedger(manager, entries, 'api', null));

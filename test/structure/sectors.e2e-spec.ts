@@ -16,7 +16,7 @@ describe('/sectors', () => {
     const created = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'sec1', name: '製造部門', nameEn: 'Manufacturing' } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: 'sec1', name: '製造部門', version: 1 });
-    const id = created.body.id as string;
+    const id = created.body.id;
 
     const list = await t.request('GET', '/sectors?limit=10&offset=0', { token: t.adminToken });
     expect(list.body).toMatchObject({ total: 1, limit: 10, offset: 0 });

@@ -1,6 +1,6 @@
 import type { Role } from '../../src/platform/common/auth/roles';
 import { makeCouncil, makeFederation, makeUnion, makeUser } from '../support/factories';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { DocumentedPath, Method, TestApp, bootTestApp } from '../support/test-app';
 
 /**
  * Unions by role and scope: councils A and B, federations X and Y, one union in each
@@ -16,7 +16,8 @@ describe('roles and scope on /unions', () => {
   let fedY: string;
   const unions = {} as Record<'AX' | 'AY' | 'BX' | 'BY', string>;
 
-  const call = (role: Role, method: string, path: string, body?: unknown) => t.request(method, path, { token: tokens[role], body });
+  const call = <M extends Method, P extends DocumentedPath<M>>(role: Role, method: M, path: P, body?: unknown) =>
+    t.request(method, path, { token: tokens[role], body });
   const read = async (id: string) => (await t.request('GET', `/unions/${id}`, { token: t.adminToken })).body;
   const visible = async (role: Role, query = ''): Promise<string[]> =>
     (await call(role, 'GET', `/unions?limit=500${query}`)).body.items.map((u: { id: string }) => u.id).sort();

@@ -2,7 +2,7 @@ import { AggregationService } from '../../src/membership/aggregation/aggregation
 import { LedgerEntry, appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
 import { Clock } from '../../src/platform/time/clock';
 import { makeCouncil, makeFederation, makeUnion } from '../support/factories';
-import { TestApp, bootTestApp } from '../support/test-app';
+import { CallWithBody, DocumentedPath, Method, TestApp, bootTestApp } from '../support/test-app';
 
 describe('/unions', () => {
   let t: TestApp;
@@ -10,7 +10,7 @@ describe('/unions', () => {
   let kawasaki: string;
   let uaZensen: string;
   let jaw: string;
-  const admin = (method: string, path: string, body?: unknown) => t.request(method, path, { token: t.adminToken, body });
+  const admin: CallWithBody = (method, path, body) => t.request(method, path, { token: t.adminToken, body });
   const ledger = async (entries: LedgerEntry[]): Promise<void> => {
     await t.db.transaction((manager) => appendToLedger(manager, entries, 'api', null));
     await t.app.get(AggregationService).drain();
@@ -48,7 +48,7 @@ describe('/unions', () => {
       currentMembers: 0,
       version: 1,
     });
-    const id = created.body.id as string;
+    const id = created.body.id;
     expect((await admin('GET', `/unions/${id}`)).body).toEqual(created.body);
 
     const updated = await admin('PATCH', `/unions/${id}`, { status: 'merged', municipality: null, version: 1 });
@@ -127,7 +127,7 @@ describe('/unions', () => {
 
   it('names the field of invalid input and changes nothing', async () => {
     const base = { name: '検証労組', regionalCouncilId: yokohama, employerName: '株式会社検証' };
-    const fields = async (method: string, path: string, body: unknown): Promise<string[]> => {
+    const fields = async <M extends Method>(method: M, path: DocumentedPath<M>, body: unknown): Promise<string[]> => {
       const res = await admin(method, path, body);
       expect(res.status).toBe(400);
       return [...new Set(res.body.details.map((d: { field: string }) => d.field))] as string[];
