@@ -1,16 +1,9 @@
 import 'reflect-metadata';
 import { request as httpRequest } from 'node:http';
 import { chromium } from 'playwright-core';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/platform/database/data-source-options';
-import { DemoContext, seededRandom } from '../src/demo/demo-context';
-import { loadGoals } from '../src/demo/demo-goals';
-import { loadMembershipHistory } from '../src/demo/demo-membership';
-import { loadProspects } from '../src/demo/demo-prospects';
-import { loadStructure } from '../src/demo/demo-structure';
-import { loadUnions } from '../src/demo/demo-unions';
-import { DemoLogin, loadUsers } from '../src/demo/demo-users';
+import type { DemoLogin } from '../src/demo/demo-users';
 import { recreateDatabase } from './lib/database';
+import { demoLogin, loadDemo } from './lib/demo';
 import { startProcess, stop, waitForHealth } from './lib/processes';
 import { line, ms, summarize } from './lib/stats';
 
@@ -26,27 +19,6 @@ const port = Number(process.env.BENCH_PORT ?? 3998);
 const baseUrl = `http://127.0.0.1:${port}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BUDGET_BYTES = 350 * 1024;
-
-async function loadDemo(url: string): Promise<DemoLogin[]> {
-  const db = new DataSource(dataSourceOptions(url));
-  await db.initialize();
-  try {
-    const logins = await db.transaction(async (manager) => {
-      const ctx: DemoContext = { manager, councils: new Map(), federations: new Map(), users: new Map(), random: seededRandom(40_0000) };
-      await loadStructure(ctx);
-      const users = await loadUsers(ctx);
-      await loadUnions(ctx);
-      await loadMembershipHistory(ctx);
-      await loadProspects(ctx);
-      await loadGoals(ctx);
-      return users;
-    });
-    await db.query('SELECT aggregation_rebuild()');
-    return logins;
-  } finally {
-    await db.destroy();
-  }
-}
 
 /** Bytes of the body as sent (not decoded), asking for one encoding. */
 function wireBytes(path: string, encoding: string): Promise<number> {
@@ -133,7 +105,7 @@ async function measureDashboard(leadership: DemoLogin): Promise<void> {
 async function main(): Promise<void> {
   const url = await recreateDatabase(server, 'rengo_console_bench');
   const logins = await loadDemo(url);
-  const leadership = logins.find((l) => l.role === 'leadership') as DemoLogin;
+  const leadership = demoLogin(logins, 'leadership');
   const api = startProcess('api', { DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', QUEUE_PREFIX: 'console_bench' });
   try {
     await waitForHealth(baseUrl);

@@ -6,7 +6,7 @@ const DECREASE = `'retirement','resignation','promotion_to_management','restruct
 /**
  * The membership ledger (append-only), the aggregation outbox, idempotency keys
  * and the rollup tables with the SQL that keeps them equal to the ledger.
- * See README "Architecture" for the invariants.
+ * The invariants it keeps: docs/architecture.md#invariants.
  */
 export class CreateMembershipLedger1732300001000 implements MigrationInterface {
   name = 'CreateMembershipLedger1732300001000';

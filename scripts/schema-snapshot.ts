@@ -82,7 +82,7 @@ export async function functionDefinitions(databaseUrl: string): Promise<Map<stri
 /** The header a new function's file gets: a reader must replace it (the test says so until then). */
 export const placeholderHeader = (name: string): string =>
   `-- ${name}: what it guarantees is not written down yet. Replace these two lines with that,\n` +
-  `-- in plain words, naming the invariant of DESIGN.md it keeps.\n`;
+  `-- in plain words, naming the invariant of docs/architecture.md it keeps.\n`;
 const isPlaceholder = (header: string): boolean => header.includes('is not written down yet');
 
 export const functionFile = (name: string): string => join(FUNCTIONS_DIR, `${name}.sql`);

@@ -20,16 +20,20 @@ import { MembershipChangesModule } from './membership/membership-changes/members
 import { MembershipSurveysModule } from './membership/membership-surveys/membership-surveys.module';
 import { GoalsModule } from './insight/goals/goals.module';
 import { ReportsModule } from './insight/reports/reports.module';
-import { ImportsModule } from './membership/imports/imports.module';
+import { ImportsModule } from './platform/imports/imports.module';
+import { ImportReversalModule } from './membership/imports/import-reversal.module';
+import { IMPORT_KINDS } from './import-kinds';
 import { PeriodsModule } from './membership/periods/periods.module';
 import { LossReviewsModule } from './insight/loss-reviews/loss-reviews.module';
 import { ProspectsModule } from './organizing/prospects/prospects.module';
 import { VisitsModule } from './organizing/visits/visits.module';
 import { ConsultationsModule } from './organizing/consultations/consultations.module';
 import { AdminModule } from './platform/admin/admin.module';
+import { AggregationAdminModule } from './membership/aggregation/aggregation-admin.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { ExportsModule } from './platform/exports/exports.module';
 import { EXPORT_ROUTES } from './export-routes';
+import { LABELS } from './labels';
 
 /** The HTTP API. Queue processors live only in WorkerModule. */
 @Module({})
@@ -48,7 +52,7 @@ export class AppModule {
         UsersModule,
         HealthModule,
         SectorsModule,
-        LabelsModule,
+        LabelsModule.forRoot(LABELS),
         FederationsModule,
         RegionalCouncilsModule,
         UnionsModule,
@@ -57,11 +61,13 @@ export class AppModule {
         GoalsModule,
         ReportsModule,
         PeriodsModule,
-        ImportsModule,
+        ImportsModule.forRoot(IMPORT_KINDS),
+        ImportReversalModule,
         LossReviewsModule,
         ProspectsModule,
         VisitsModule,
         ConsultationsModule,
+        AggregationAdminModule,
         AdminModule,
         ExportsModule.forRoot(EXPORT_ROUTES),
       ],

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { ERROR_CODES } from './app.error-codes';
 import { AppModule } from './app.module';
 import { AppConfig } from './platform/config/app-config';
 import { BODY_LIMITS, useBodyLimits } from './platform/common/http/body-limits';
@@ -47,7 +48,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       void reply.header('x-request-id', request.id);
     });
 
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, ERROR_CODES), { jsonDocumentUrl: 'docs-json' });
   await serveConsole(app, config.consoleDir);
   return app;
 }

@@ -10,8 +10,9 @@ import { RedisModule, bullConnection } from './platform/redis/redis.module';
 import { AggregationModule } from './membership/aggregation/aggregation.module';
 import { AggregationProcessor } from './membership/aggregation/aggregation.processor';
 import { AggregationSweep } from './membership/aggregation/aggregation.sweep';
-import { ImportsWorkModule } from './membership/imports/imports.module';
-import { ImportsProcessor } from './membership/imports/imports.processor';
+import { ImportsWorkModule } from './platform/imports/imports.module';
+import { ImportsProcessor } from './platform/imports/imports.processor';
+import { IMPORT_COMMIT_MODULES, IMPORT_KINDS } from './import-kinds';
 import { BackupsWorkModule, nightlyBackupProviders } from './platform/backups/backups.module';
 
 /** The queue worker: the only place processors are registered. */
@@ -28,7 +29,7 @@ export class WorkerModule {
         RedisModule,
         AuditWriterModule,
         AggregationModule,
-        ImportsWorkModule,
+        ImportsWorkModule.forRoot(IMPORT_KINDS, IMPORT_COMMIT_MODULES),
         BackupsWorkModule,
       ],
       providers: [AggregationProcessor, AggregationSweep, ImportsProcessor, ...nightlyBackupProviders(config)],

@@ -1,4 +1,5 @@
-import { Cause, EmploymentType, Gender, LedgerEntry, appendToLedger } from '../membership/membership-changes/ledger-writer';
+import { LedgerEntry, appendToLedger } from '../membership/membership-changes/ledger-writer';
+import { Cause, EmploymentType, Gender } from '../membership/vocabulary';
 import { query, sql } from '../platform/database/sql';
 import { sortCounts, surveyContentHash } from '../membership/membership-surveys/survey-adjustments';
 import { DemoContext } from './demo-context';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { query, sql } from '../platform/database/sql';
-import { EmploymentType, Gender, LedgerEntry, appendToLedger } from '../membership/membership-changes/ledger-writer';
+import { LedgerEntry, appendToLedger } from '../membership/membership-changes/ledger-writer';
+import { EmploymentType, Gender } from '../membership/vocabulary';
 import { tokyoToday } from '../platform/time/tokyo-date';
 import { PROGRESS_STAGES, Stage, WORKING_STAGES, stageIndex } from '../organizing/prospects/stage-rules';
 import { hashPassword } from '../platform/users/users.service';

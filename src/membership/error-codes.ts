@@ -5,9 +5,16 @@ export const MembershipErrorCode = {
   ALREADY_REVERSED: 'ALREADY_REVERSED',
   SURVEY_ADJUSTMENT_NOT_REVERSIBLE: 'SURVEY_ADJUSTMENT_NOT_REVERSIBLE',
   PERIOD_ALREADY_CLOSED: 'PERIOD_ALREADY_CLOSED',
-  IMPORT_NOT_COMMITTABLE: 'IMPORT_NOT_COMMITTABLE',
-  IMPORT_ALREADY_COMMITTED: 'IMPORT_ALREADY_COMMITTED',
   IMPORT_NOT_REVERSIBLE: 'IMPORT_NOT_REVERSIBLE',
+  // details[]: a delta whose sign does not fit its cause; a month that has not ended
+  SIGN_MISMATCH: 'SIGN_MISMATCH',
+  MONTH_NOT_ENDED: 'MONTH_NOT_ENDED',
 } as const;
 
 export type MembershipErrorCode = (typeof MembershipErrorCode)[keyof typeof MembershipErrorCode];
+
+declare module '../platform/common/errors/domain-error' {
+  interface ErrorCodeRegistry {
+    membership: typeof MembershipErrorCode;
+  }
+}

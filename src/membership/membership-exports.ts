@@ -1,5 +1,6 @@
 import { RouteExports, col, listExport } from '../platform/exports/export-definition';
 import { labelOf } from '../platform/labels/labels';
+import { EMPLOYMENT_TYPE_LABELS, GENDER_LABELS } from './vocabulary';
 import type { MembershipChangeDto } from './membership-changes/dto/membership-change.dto';
 import type { MembershipSurveyDto } from './membership-surveys/dto/submit-membership-survey.dto';
 import type { ClosedPeriodDto } from './periods/dto/period.dto';
@@ -22,8 +23,8 @@ const membershipChanges = listExport<MembershipChangeDto>(
     col.text('組合名', (c, names) => names.union(c.unionId)),
     col.number('増減数', (c) => c.delta),
     col.text('事由', (c) => c.causeLabel),
-    col.text('雇用形態', (c) => labelOf('employmentTypes', c.employmentType)),
-    col.text('性別', (c) => labelOf('genders', c.gender)),
+    col.text('雇用形態', (c) => labelOf(EMPLOYMENT_TYPE_LABELS, c.employmentType)),
+    col.text('性別', (c) => labelOf(GENDER_LABELS, c.gender)),
     col.text('備考', (c) => c.note),
     col.text('取消', (c) => (c.reversalOf ? '取消の記録' : c.reversedBy ? '取消済み' : null)),
     col.text('入力方法', (c) => SOURCES[c.source] ?? c.source),

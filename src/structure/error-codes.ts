@@ -4,3 +4,9 @@ export const StructureErrorCode = {
 } as const;
 
 export type StructureErrorCode = (typeof StructureErrorCode)[keyof typeof StructureErrorCode];
+
+declare module '../platform/common/errors/domain-error' {
+  interface ErrorCodeRegistry {
+    structure: typeof StructureErrorCode;
+  }
+}

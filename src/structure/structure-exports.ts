@@ -1,5 +1,6 @@
 import { RouteExports, col, listExport } from '../platform/exports/export-definition';
 import { labelOf } from '../platform/labels/labels';
+import { UNION_KIND_LABELS, UNION_STATUS_LABELS } from './labels';
 import type { FederationDto } from './federations/dto/federation.dto';
 import type { RegionalCouncilDto } from './regional-councils/dto/regional-council.dto';
 import type { SectorDto } from './sectors/dto/sector.dto';
@@ -12,8 +13,8 @@ const unions = listExport<UnionDto>({ fileName: '組合一覧', asciiName: 'unio
   col.text('地域連合', (u) => u.regionalCouncilName),
   col.text('企業名', (u) => u.employerName),
   col.text('市区町村', (u) => u.municipality),
-  col.text('種別', (u) => labelOf('unionKinds', u.kind)),
-  col.text('状態', (u) => labelOf('unionStatuses', u.status)),
+  col.text('種別', (u) => labelOf(UNION_KIND_LABELS, u.kind)),
+  col.text('状態', (u) => labelOf(UNION_STATUS_LABELS, u.status)),
   col.date('加盟日', (u) => u.affiliatedOn),
   col.number('組合員数', (u) => u.currentMembers),
 ]);

@@ -130,7 +130,7 @@ describe('web console: administration in a browser', () => {
     await page.getByRole('button', { name: '相模 次郎(UAゼンセン)を編集' }).click();
     await dialog.getByRole('textbox', { name: '新しいパスワード', exact: true }).fill('short');
     await dialog.getByRole('button', { name: 'パスワードを再設定' }).click();
-    await dialog.getByText('8文字以上で入力してください').waitFor();
+    await dialog.getByText('短すぎます。文字数を増やしてください').waitFor();
     await dialog.getByRole('textbox', { name: '新しいパスワード', exact: true }).fill('second-pass-2026');
     await dialog.getByRole('button', { name: 'パスワードを再設定' }).click();
     await dialog.getByRole('status').filter({ hasText: 'パスワードを再設定しました' }).waitFor();

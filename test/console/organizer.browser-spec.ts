@@ -329,7 +329,7 @@ describe('the organizer’s phone screens in a browser', () => {
     await page.getByLabel('相談の内容').fill('契約更新されないと言われた。本人 090-1234-5678');
     await page.getByRole('button', { name: '相談を記録' }).tap();
     const field = page.getByLabel('相談の内容');
-    await page.getByText('電話番号が含まれています').waitFor();
+    await page.getByText('連絡先(メールアドレス・電話番号・郵便番号)が含まれています').waitFor();
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
     const before = (await t.request('GET', '/consultations?limit=1', { token: t.adminToken })).body.total;
 

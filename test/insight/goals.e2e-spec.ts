@@ -60,7 +60,7 @@ describe('/goals: management, reading and allocations', () => {
   it('validates dates, milestones, references and the parent chain', async () => {
     const dates = await t.request('POST', '/goals', { token: leader.token, body: { ...chapter, baselineOn: '2031-01-01' } });
     expect(dates.status).toBe(400);
-    expect(dates.body.details).toEqual([{ field: 'baselineOn', message: 'must be on or before targetOn' }]);
+    expect(dates.body.details).toEqual([{ field: 'baselineOn', code: 'DATES_OUT_OF_ORDER', message: 'must be on or before targetOn' }]);
 
     const milestone = await t.request('POST', '/goals', {
       token: leader.token,
@@ -76,13 +76,13 @@ describe('/goals: management, reading and allocations', () => {
     expect(unknown.status).toBe(400);
 
     const extra = await t.request('POST', '/goals', { token: leader.token, body: { ...chapter, colour: 'red' } });
-    expect(extra.body.details).toEqual([{ field: 'colour', message: 'is not a known field' }]);
+    expect(extra.body.details).toEqual([{ field: 'colour', code: 'UNKNOWN_FIELD', message: 'is not a known field' }]);
 
     const parent = (await t.request('POST', '/goals', { token: leader.token, body: chapter })).body;
     const child = (await t.request('POST', '/goals', { token: leader.token, body: { ...chapter, parentGoalId: parent.id } })).body;
     const cycle = await t.request('PATCH', `/goals/${parent.id}`, { token: leader.token, body: { parentGoalId: child.id } });
     expect(cycle.status).toBe(400);
-    expect(cycle.body.details).toEqual([{ field: 'parentGoalId', message: 'would make the goal its own ancestor' }]);
+    expect(cycle.body.details).toEqual([{ field: 'parentGoalId', code: 'GOAL_CYCLE', message: 'would make the goal its own ancestor' }]);
     expect((await t.request('DELETE', `/goals/${parent.id}`, { token: leader.token })).status).toBe(409);
   });
 
@@ -102,7 +102,9 @@ describe('/goals: management, reading and allocations', () => {
     );
     for (const pair of answers) {
       expect(pair.map((a) => a.status).sort()).toEqual([200, 400]);
-      expect(pair.find((a) => a.status === 400)?.body.details).toEqual([{ field: 'parentGoalId', message: 'would make the goal its own ancestor' }]);
+      expect(pair.find((a) => a.status === 400)?.body.details).toEqual([
+        { field: 'parentGoalId', code: 'GOAL_CYCLE', message: 'would make the goal its own ancestor' },
+      ]);
     }
     const inCycles = await t.db.query(
       `WITH RECURSIVE up(start, id) AS (

@@ -89,9 +89,9 @@ describe('/loss-reviews', () => {
   it('validates the period and the causes', async () => {
     const reversed = await t.request('POST', '/loss-reviews', { token: users.regionalA.token, body: review(councilA, { periodFrom: '2026-04' }) });
     expect(reversed.status).toBe(400);
-    expect(reversed.body.details).toEqual([{ field: 'periodFrom', message: 'must not be after periodTo' }]);
+    expect(reversed.body.details).toEqual([{ field: 'periodFrom', code: 'DATES_OUT_OF_ORDER', message: 'must not be after periodTo' }]);
     const month = await t.request('POST', '/loss-reviews', { token: users.regionalA.token, body: review(councilA, { periodTo: '2026-03-31' }) });
-    expect(month.body.details).toEqual([{ field: 'periodTo', message: 'periodTo must be a month YYYY-MM' }]);
+    expect(month.body.details).toEqual([{ field: 'periodTo', code: 'INVALID_FORMAT', message: 'periodTo must be a month YYYY-MM' }]);
     const cause = await t.request('POST', '/loss-reviews', { token: users.regionalA.token, body: review(councilA, { causes: ['new_hire'] }) });
     expect(cause.status).toBe(400);
     expect(cause.body.details[0].field).toBe('causes');

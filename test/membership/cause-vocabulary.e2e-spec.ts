@@ -1,7 +1,8 @@
 import { functionDefinitions } from '../../scripts/schema-snapshot';
 import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
-import { CAUSES, Cause, DECREASE_CAUSES, INCREASE_CAUSES, appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
-import { LABELS } from '../../src/platform/labels/labels';
+import { appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { CAUSES, CAUSE_LABELS, Cause, DECREASE_CAUSES, INCREASE_CAUSES } from '../../src/membership/vocabulary';
+import { LABELS } from '../../src/labels';
 import { makeCouncil, makeFederation, makeUnion } from '../support/factories';
 import { TestApp, bootTestApp } from '../support/test-app';
 
@@ -26,6 +27,15 @@ describe('the cause vocabulary: TypeScript, labels, SQL and the rebuild agree', 
       [...CAUSES, 'no_such_cause'],
     ]);
     expect(kinds).toEqual([...CAUSES.map((cause) => ({ cause, kind: kindInTypeScript(cause) })), { cause: 'no_such_cause', kind: null }]);
+  });
+
+  it('answers GET /labels with every list the areas own, the causes with their labels from the vocabulary', async () => {
+    const labels = await t.request('GET', '/labels', { token: t.adminToken });
+    expect(labels.status).toBe(200);
+    expect(Object.keys(labels.body)).toEqual(Object.keys(LABELS));
+    expect(labels.body.causes).toEqual(CAUSES.map((code) => ({ code, label: CAUSE_LABELS[code][0], labelEn: CAUSE_LABELS[code][1] })));
+    expect(labels.body.causes).toContainEqual({ code: 'new_hire', label: '新規採用者の加入', labelEn: 'new hire' });
+    expect(labels.body.stages).toContainEqual({ code: 'committee', label: '結成準備会', labelEn: 'committee' });
   });
 
   it('gives the rebuild exactly the TypeScript causes, from the one list every SQL function reads', async () => {

@@ -53,9 +53,9 @@ describe('POST /membership-changes/bulk', () => {
     const answer = await t.request('POST', '/membership-changes/bulk', { token: t.adminToken, body: { items } });
     expect(answer.status).toBe(400);
     expect(answer.body.details).toEqual([
-      { field: 'items[17].delta', message: 'delta must be negative for the decrease cause resignation' },
-      { field: 'items[4321].colour', message: 'is not a known field' },
-      { field: 'items[4321].effectiveOn', message: 'effectiveOn must be a date YYYY-MM-DD' },
+      { field: 'items[17].delta', code: 'SIGN_MISMATCH', message: 'delta must be negative for the decrease cause resignation' },
+      { field: 'items[4321].colour', code: 'UNKNOWN_FIELD', message: 'is not a known field' },
+      { field: 'items[4321].effectiveOn', code: 'INVALID_FORMAT', message: 'effectiveOn must be a date YYYY-MM-DD' },
     ]);
     expect(answer.body.message).toContain('items[17].delta');
     expect(await ledgerRows()).toBe(before);
@@ -67,7 +67,7 @@ describe('POST /membership-changes/bulk', () => {
     items[42] = { ...items[42], unionId: '00000000-0000-4000-8000-000000000000' };
     const unknown = await t.request('POST', '/membership-changes/bulk', { token: t.adminToken, body: { items } });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details).toEqual([{ field: 'items[42].unionId', message: 'refers to a union that does not exist' }]);
+    expect(unknown.body.details).toEqual([{ field: 'items[42].unionId', code: 'UNKNOWN_UNION', message: 'refers to a union that does not exist' }]);
 
     const empty = await t.request('POST', '/membership-changes/bulk', { token: t.adminToken, body: { items: [] } });
     expect(empty.status).toBe(400);
@@ -77,9 +77,9 @@ describe('POST /membership-changes/bulk', () => {
       body: { items: Array.from({ length: 10_001 }, (_, i) => item(i)) },
     });
     expect(oversized.status).toBe(400);
-    expect(oversized.body.details[0]).toEqual({ field: 'items', message: 'items must contain no more than 10000 elements' });
+    expect(oversized.body.details[0]).toEqual({ field: 'items', code: 'TOO_MANY', message: 'items must contain no more than 10000 elements' });
     const notObjects = await t.request('POST', '/membership-changes/bulk', { token: t.adminToken, body: { items: [item(0), 7] } });
-    expect(notObjects.body.details).toEqual([{ field: 'items[1]', message: 'each item must be an object' }]);
+    expect(notObjects.body.details).toEqual([{ field: 'items[1]', code: 'NOT_AN_OBJECT', message: 'each item must be an object' }]);
     expect(await ledgerRows()).toBe(before);
   });
 
@@ -90,7 +90,7 @@ describe('POST /membership-changes/bulk', () => {
     const items = [item(0), { ...item(1), unionId: foreign }, item(2)];
     const refused = await t.request('POST', '/membership-changes/bulk', { token: officer.token, body: { items } });
     expect(refused.status).toBe(404);
-    expect(refused.body.details).toEqual([{ field: 'items[1].unionId', message: 'is not a union you may record changes for' }]);
+    expect(refused.body.details).toEqual([{ field: 'items[1].unionId', code: 'OUT_OF_SCOPE', message: 'is not a union you may record changes for' }]);
     expect(await ledgerRows()).toBe(before);
     const own = await t.request('POST', '/membership-changes/bulk', { token: officer.token, body: { items: [item(0), item(2)] } });
     expect(own.status).toBe(201);

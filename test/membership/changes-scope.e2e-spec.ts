@@ -41,7 +41,7 @@ describe('membership changes: scope by role', () => {
     expect(own.body.recordedBy).toBe(users.federationF.id);
     const foreign = await t.request('POST', '/membership-changes', { token: users.federationF.token, body: change(unionGB) });
     expect(foreign.status).toBe(404);
-    expect(foreign.body.details).toEqual([{ field: 'unionId', message: 'is not a union you may record changes for' }]);
+    expect(foreign.body.details).toEqual([{ field: 'unionId', code: 'OUT_OF_SCOPE', message: 'is not a union you may record changes for' }]);
     const reverseForeign = await t.request('POST', `/membership-changes/${ids.GB}/reverse`, { token: users.federationF.token, body: { reason: 'x' } });
     expect(reverseForeign.status).toBe(404);
     const reverseOwn = await t.request('POST', `/membership-changes/${own.body.id}/reverse`, { token: users.federationF.token, body: { reason: 'x' } });

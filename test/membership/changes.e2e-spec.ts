@@ -84,7 +84,7 @@ describe('/membership-changes', () => {
       body: change({ unionId: '00000000-0000-4000-8000-000000000000' }),
     });
     expect(answer.status).toBe(400);
-    expect(answer.body.details).toEqual([{ field: 'unionId', message: 'refers to a union that does not exist' }]);
+    expect(answer.body.details).toEqual([{ field: 'unionId', code: 'UNKNOWN_UNION', message: 'refers to a union that does not exist' }]);
   });
 
   it('reverses an entry once, links both, and refuses a second reversal or reversing the reversal', async () => {

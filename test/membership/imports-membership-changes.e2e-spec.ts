@@ -133,6 +133,14 @@ describe('imports: membership changes', () => {
     expect(messages[2]).toContain('IMP-004');
     expect(messages[3]).toBe('存在しない日付です');
     expect(messages[4]).toContain('事由「転勤」はありません');
+    // each problem names itself by a stable code beside its Japanese message
+    expect(checked.errors.map((e: any) => e.code)).toEqual([
+      'DELTA_POSITIVE_FOR_DECREASE',
+      'UNION_UNKNOWN',
+      'UNION_NAME_AMBIGUOUS',
+      'DATE_DOES_NOT_EXIST',
+      'CODE_UNKNOWN',
+    ]);
 
     const before = await ledgerCount();
     const refused = await t.request('POST', `/imports/${checked.id}/commit`, { token: t.adminToken });
@@ -156,6 +164,7 @@ describe('imports: membership changes', () => {
     expect(missing.errors).toHaveLength(1);
     expect(missing.errors[0]).toMatchObject({ row: 1 });
     expect(missing.errors[0].message).toContain('見出し「事由」がありません');
+    expect(missing.errors[0].code).toBe('HEADER_MISSING');
     expect(missing.errors[0].message).toContain('組合コード、組合名、発効日、増減数、事由、雇用形態、性別、備考');
 
     const extra = await check(
@@ -170,6 +179,7 @@ describe('imports: membership changes', () => {
     expect(extra.state).toBe('rejected');
     expect(extra.errors).toEqual([expect.objectContaining({ row: 1, column: 'I', value: '部署' })]);
     expect(extra.errors[0].message).toContain('見出し「部署」は使えません');
+    expect(extra.errors[0].code).toBe('HEADER_UNKNOWN');
 
     const english = await check(
       t,
@@ -185,6 +195,7 @@ describe('imports: membership changes', () => {
     const unreadable = await check(t, t.adminToken, 'membership-changes', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), 'broken.xlsx');
     expect(unreadable.state).toBe('rejected');
     expect(unreadable.errors[0].message).toContain('ファイルを読めませんでした');
+    expect(unreadable.errors[0].code).toBe('FILE_UNREADABLE');
   });
 
   it('reads Shift_JIS CSV saved by Japanese Excel and UTF-8 CSV with a BOM alike', async () => {
@@ -220,7 +231,7 @@ describe('imports: membership changes', () => {
     const checked = await check(t, officer.token, 'membership-changes', file, 'scope.csv');
     expect(checked).toMatchObject({ state: 'checked', rowsValid: 1, errorCount: 1 });
     expect(checked.errors).toEqual([
-      { row: 3, column: '組合コード', value: 'IMP-900', message: '「IMP-900」はあなたの構成組織の組合ではないため取り込めません' },
+      { row: 3, column: '組合コード', value: 'IMP-900', code: 'UNION_OUTSIDE_SCOPE', message: '「IMP-900」はあなたの構成組織の組合ではないため取り込めません' },
     ]);
     const admin = await check(t, t.adminToken, 'membership-changes', file, 'scope.csv');
     expect(admin).toMatchObject({ state: 'checked', errorCount: 0 });
@@ -246,7 +257,7 @@ describe('imports: membership changes', () => {
     const refused = await t.request('POST', `/imports/${second.id}/commit`, { token: t.adminToken });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain(first.id);
-    expect(refused.body.details).toEqual([{ field: 'importId', message: first.id }]);
+    expect(refused.body.details).toEqual([{ field: 'importId', code: 'IMPORT_ALREADY_COMMITTED', message: first.id }]);
     expect(await ledgerCount()).toBe(before);
   });
 

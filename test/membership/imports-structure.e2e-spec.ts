@@ -336,7 +336,13 @@ describe('imports: unions and prospects', () => {
     const checked = await check(t, t.adminToken, 'prospects', template, 'ひな形そのまま.xlsx');
     expect(checked).toMatchObject({ state: 'checked', rowsRead: 1, rowsValid: 0, errorCount: 1 });
     expect(checked.errors).toEqual([
-      { row: 2, column: '事業主名', value: '株式会社みなと物流', message: 'ひな形の記入例の行です。この行を消してから、もう一度「検証」してください' },
+      {
+        row: 2,
+        column: '事業主名',
+        value: '株式会社みなと物流',
+        code: 'TEMPLATE_EXAMPLE_ROW',
+        message: 'ひな形の記入例の行です。この行を消してから、もう一度「検証」してください',
+      },
     ]);
     expect((await commit(t, t.adminToken, checked.id)).answer.status).toBe(409);
     expect(await count('prospects')).toBe(before);

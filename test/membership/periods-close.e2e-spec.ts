@@ -68,14 +68,14 @@ describe('/periods: month close and published figures', () => {
 
     const twice = await t.request('POST', '/periods/2026-02/close', { token: t.adminToken });
     expect(twice.status).toBe(409);
-    expect(twice.body.details).toEqual([{ field: 'month', message: 'is already closed' }]);
+    expect(twice.body.details).toEqual([{ field: 'month', code: 'PERIOD_ALREADY_CLOSED', message: 'is already closed' }]);
 
     const bad = await t.request('POST', '/periods/2026-13/close', { token: leader.token });
     expect(bad.status).toBe(400);
-    expect(bad.body.details).toEqual([{ field: 'month', message: 'must be a month YYYY-MM' }]);
+    expect(bad.body.details).toEqual([{ field: 'month', code: 'INVALID_FORMAT', message: 'must be a month YYYY-MM' }]);
     const current = await t.request('POST', '/periods/2026-06/close', { token: leader.token });
     expect(current.status).toBe(400);
-    expect(current.body.details).toEqual([{ field: 'month', message: 'has not ended yet' }]);
+    expect(current.body.details).toEqual([{ field: 'month', code: 'MONTH_NOT_ENDED', message: 'has not ended yet' }]);
 
     const list = await t.request('GET', '/periods', { token: regional.token });
     expect(list.body).toMatchObject({ total: 1, items: [{ month: '2026-02', closedByName: '執行部 花子' }] });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { backUp } from '../../src/platform/backups/backup';
+import { checkRestoredRollups } from '../../src/membership/aggregation/restored-rollups';
 import { restoreDrill } from '../../src/platform/backups/drill';
 import { RestoreRefused, restoreBackup } from '../../src/platform/backups/restore';
 import { Steps } from '../../src/platform/backups/steps';
@@ -136,7 +137,9 @@ describe('backups: npm run backup, npm run restore, npm run restore:drill', () =
     await writeFile(damaged, bytes);
 
     const into = newDatabase('corrupt');
-    await expect(restoreBackup({ file: damaged, into, databaseUrl: t.config.databaseUrl, steps: quietSteps() })).rejects.toThrow(RestoreRefused);
+    await expect(
+      restoreBackup({ file: damaged, into, databaseUrl: t.config.databaseUrl, steps: quietSteps(), checkRollups: checkRestoredRollups }),
+    ).rejects.toThrow(RestoreRefused);
     expect(await databaseExists(into)).toBe(false);
     const answer = await cli('restore-cli.ts', [damaged, '--into', into], { DATABASE_URL: t.config.databaseUrl });
     expect(answer.code).toBe(1);
@@ -152,7 +155,7 @@ describe('backups: npm run backup, npm run restore, npm run restore:drill', () =
     const ledgerBefore = (await t.db.query(`SELECT count(*)::int AS n FROM membership_changes`))[0].n;
 
     for (const into of [existing, source]) {
-      const refused = restoreBackup({ file, into, databaseUrl: t.config.databaseUrl, steps: quietSteps() });
+      const refused = restoreBackup({ file, into, databaseUrl: t.config.databaseUrl, steps: quietSteps(), checkRollups: checkRestoredRollups });
       await expect(refused).rejects.toThrow(`database ${into} already exists; a restore never writes over a database`);
     }
     const tables = await numberIn(existing, `SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'`);
@@ -166,7 +169,7 @@ describe('backups: npm run backup, npm run restore, npm run restore:drill', () =
     await writeFile(manifestFile, JSON.stringify({ ...manifest, rowCounts: { ...manifest.rowCounts, unions: manifest.rowCounts.unions + 1 } }));
     const into = newDatabase('differs');
     const steps = quietSteps();
-    expect(await restoreBackup({ file, into, databaseUrl: t.config.databaseUrl, steps })).toBe(false);
+    expect(await restoreBackup({ file, into, databaseUrl: t.config.databaseUrl, steps, checkRollups: checkRestoredRollups })).toBe(false);
     expect(steps.done.map((step) => [step.name, step.ok])).toEqual([
       ['checksum', true],
       ['restore', true],
@@ -211,7 +214,7 @@ describe('backups: npm run backup, npm run restore, npm run restore:drill', () =
 
   it('the drill backs up, restores into a scratch database, checks it, times every step and drops the scratch database', async () => {
     const steps = quietSteps();
-    expect(await restoreDrill({ databaseUrl: t.config.databaseUrl, steps })).toBe(true);
+    expect(await restoreDrill({ databaseUrl: t.config.databaseUrl, steps, checkRollups: checkRestoredRollups })).toBe(true);
     expect(steps.done.map((step) => step.name)).toEqual(['backup', 'checksum', 'restore', 'schema', 'row counts', 'rollups', 'drop scratch']);
     expect(steps.done.every((step) => step.ok && step.seconds >= 0)).toBe(true);
     for (const line of steps.lines) expect(line).toMatch(/^ {2}✓ .{14} +\d+\.\d\d s {2}\S/);

@@ -131,7 +131,7 @@ describe('report exports (?format=xlsx|csv)', () => {
   it('answers 400 naming format for an unknown format and for a route without an export', async () => {
     const unknown = await t.request('GET', `${GROWTH}&format=pdf`, { token: leadership.token });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details).toEqual([{ field: 'format', message: expect.stringContaining('xlsx') }]);
+    expect(unknown.body.details).toEqual([{ field: 'format', code: 'NOT_ONE_OF', message: expect.stringContaining('xlsx') }]);
     const noExport = await t.request('GET', '/labels?format=csv', { token: leadership.token });
     expect(noExport.status).toBe(400);
     expect(noExport.body.details[0].field).toBe('format');

@@ -137,8 +137,8 @@ describe('hostile bodies', () => {
       const answer = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'hostile', name: '部門', ...body } });
       expect(answer.status).toBe(400);
       expect(answer.body.details).toHaveLength(101);
-      expect(answer.body.details[0]).toEqual({ field: 'unknown0', message: 'is not a known field' });
-      expect(answer.body.details[100]).toEqual({ field: '*', message: '150 more problems not listed' });
+      expect(answer.body.details[0]).toEqual({ field: 'unknown0', code: 'UNKNOWN_FIELD', message: 'is not a known field' });
+      expect(answer.body.details[100]).toEqual({ field: '*', code: 'MORE_PROBLEMS', message: '150 more problems not listed' });
       expect(answer.body.message).toMatch(/^Invalid input: unknown0 is not a known field; .*\(and 245 more\)$/);
     });
   });

@@ -46,7 +46,7 @@ describe('Idempotency-Key on membership writes', () => {
     const different = await post('conflict-1', body({ delta: 4 }));
     expect(different.status).toBe(409);
     expect(different.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    expect(different.body.details).toEqual([{ field: 'Idempotency-Key', message: 'was already used for a different request' }]);
+    expect(different.body.details).toEqual([{ field: 'Idempotency-Key', code: 'IDEMPOTENCY_KEY_REUSED', message: 'was already used for a different request' }]);
     const otherPath = await post('conflict-1', { items: [body()] }, '/membership-changes/bulk');
     expect(otherPath.status).toBe(409);
     expect(await ledgerRows()).toBe(before);

@@ -49,7 +49,7 @@ describe('Idempotency-Key on organizing writes', () => {
     expect([other.status, other.body.code, other.body.details]).toEqual([
       409,
       'IDEMPOTENCY_KEY_REUSED',
-      [{ field: 'Idempotency-Key', message: 'was already used for a different request' }],
+      [{ field: 'Idempotency-Key', code: 'IDEMPOTENCY_KEY_REUSED', message: 'was already used for a different request' }],
     ]);
     expect(await written()).toBe(before + 1);
   }

@@ -109,13 +109,40 @@ describe('the OpenAPI document', () => {
     expect(allRefs(document).filter((ref) => resolveRef(document, ref) === undefined)).toEqual([]);
   });
 
-  it('describes the error body once: statusCode, error, message, code?, details?: [{field, message}]', () => {
+  it('describes the error body once: statusCode, error, message, code, details?: [{field, code, message}]', () => {
     const error = resolveRef(document, ERROR_REF) as Schema;
-    expect(error.required).toEqual(expect.arrayContaining(['statusCode', 'error', 'message']));
-    expect(error.required).not.toContain('code');
+    expect(error.required).toEqual(expect.arrayContaining(['statusCode', 'error', 'message', 'code']));
     expect(error.required).not.toContain('details');
     const details = resolveRef(document, error.properties.details.items.$ref) as Schema;
-    expect(details.required).toEqual(expect.arrayContaining(['field', 'message']));
+    expect(details.required).toEqual(expect.arrayContaining(['field', 'code', 'message']));
+  });
+
+  it('lists every error code as one enum, which the body’s code and each detail’s code refer to', () => {
+    const error = resolveRef(document, ERROR_REF) as Schema;
+    const details = resolveRef(document, error.properties.details.items.$ref) as Schema;
+    const codeSchema = (schema: Schema): Schema => {
+      const code = schema.properties.code as Schema;
+      return resolveRef(document, code.$ref ?? code.allOf?.[0]?.$ref) as Schema;
+    };
+    const codes = codeSchema(error);
+    expect(codes).toBe(codeSchema(details));
+    expect(codes.type).toBe('string');
+    expect(codes.enum).toEqual(
+      expect.arrayContaining([
+        'NOT_FOUND',
+        'INVALID_FIELD',
+        'STALE_VERSION',
+        'DUPLICATE',
+        'BODY_TOO_LARGE',
+        'SIGN_MISMATCH',
+        'OUT_OF_SCOPE',
+        'CONTACT_DETAIL',
+        'REQUIRED',
+        'UNKNOWN_FIELD',
+      ]),
+    );
+    for (const code of codes.enum) expect(code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);
+    expect(new Set(codes.enum).size).toBe(codes.enum.length);
   });
 });
 

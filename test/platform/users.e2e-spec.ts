@@ -138,7 +138,7 @@ describe('/users', () => {
     expect((await admin('POST', '/users', body)).status).toBe(201);
     const dup = await admin('POST', '/users', { ...body, email: 'dup@kanagawa.TEST', displayName: 'B' });
     expect(dup.status).toBe(409);
-    expect(dup.body.details).toEqual([{ field: 'email', message: 'is already in use' }]);
+    expect(dup.body.details).toEqual([{ field: 'email', code: 'DUPLICATE', message: 'is already in use' }]);
     expect((await admin('GET', '/users?q=dup@')).body.total).toBe(1);
   });
 

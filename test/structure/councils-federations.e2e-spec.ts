@@ -24,7 +24,7 @@ describe('/regional-councils and /federations', () => {
 
     const stale = await admin('PATCH', `/regional-councils/${id}`, { name: '古い', version: 1 });
     expect(stale.status).toBe(409);
-    expect(stale.body.details).toEqual([{ field: 'version', message: 'is not the current version' }]);
+    expect(stale.body.details).toEqual([{ field: 'version', code: 'STALE_VERSION', message: 'is not the current version' }]);
     expect((await admin('GET', `/regional-councils/${id}`)).body).toMatchObject({ name: '湘南地域連合', version: 2 });
 
     expect((await admin('DELETE', `/regional-councils/${id}`)).status).toBe(204);
@@ -78,13 +78,13 @@ describe('/regional-councils and /federations', () => {
     await admin('POST', '/regional-councils', { code: 'dup-c', name: 'A' });
     const council = await admin('POST', '/regional-councils', { code: 'dup-c', name: 'B' });
     expect(council.status).toBe(409);
-    expect(council.body.details).toEqual([{ field: 'code', message: 'is already in use' }]);
+    expect(council.body.details).toEqual([{ field: 'code', code: 'DUPLICATE', message: 'is already in use' }]);
 
     const sectorCode = await makeSector(t);
     await admin('POST', '/federations', { code: 'dup-f', name: 'A', sectorCode });
     const federation = await admin('POST', '/federations', { code: 'dup-f', name: 'B', sectorCode });
     expect(federation.status).toBe(409);
-    expect(federation.body.details).toEqual([{ field: 'code', message: 'is already in use' }]);
+    expect(federation.body.details).toEqual([{ field: 'code', code: 'DUPLICATE', message: 'is already in use' }]);
     const other = await admin('POST', '/federations', { code: 'dup-g', name: 'C', sectorCode });
     const renamed = await admin('PATCH', `/federations/${other.body.id}`, { code: 'dup-f' });
     expect(renamed.status).toBe(409);
@@ -117,13 +117,13 @@ describe('/regional-councils and /federations', () => {
     const sectorCode = await makeSector(t);
     const unknownSector = await admin('POST', '/federations', { code: 'nosec', name: 'X', sectorCode: 'no-such-sector' });
     expect(unknownSector.status).toBe(400);
-    expect(unknownSector.body.details).toEqual([{ field: 'sectorCode', message: 'is not a known sector' }]);
+    expect(unknownSector.body.details).toEqual([{ field: 'sectorCode', code: 'UNKNOWN_REFERENCE', message: 'is not a known sector' }]);
     expect((await admin('GET', '/federations?q=nosec')).body.total).toBe(0);
 
     const federation = await admin('POST', '/federations', { code: 'okfed', name: 'OK', sectorCode });
     const badPatch = await admin('PATCH', `/federations/${federation.body.id}`, { sectorCode: 'no-such-sector' });
     expect(badPatch.status).toBe(400);
-    expect(badPatch.body.details).toEqual([{ field: 'sectorCode', message: 'is not a known sector' }]);
+    expect(badPatch.body.details).toEqual([{ field: 'sectorCode', code: 'UNKNOWN_REFERENCE', message: 'is not a known sector' }]);
     expect((await admin('GET', `/federations/${federation.body.id}`)).body).toMatchObject({ sectorCode, version: 1 });
 
     const fields = async <M extends Method>(method: M, path: DocumentedPath<M>, body: unknown): Promise<string[]> => {

@@ -37,15 +37,15 @@ describe('/sectors', () => {
     await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'dup', name: 'A' } });
     const dup = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'dup', name: 'B' } });
     expect(dup.status).toBe(409);
-    expect(dup.body.details).toEqual([{ field: 'code', message: 'is already in use' }]);
+    expect(dup.body.details).toEqual([{ field: 'code', code: 'DUPLICATE', message: 'is already in use' }]);
 
     const unknown = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'x1', name: 'X', colour: 'red' } });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details).toEqual([{ field: 'colour', message: 'is not a known field' }]);
+    expect(unknown.body.details).toEqual([{ field: 'colour', code: 'UNKNOWN_FIELD', message: 'is not a known field' }]);
 
     const malformed = await t.request('GET', '/sectors/not-a-uuid', { token: t.adminToken });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.details).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+    expect(malformed.body.details).toEqual([{ field: 'id', code: 'INVALID_FORMAT', message: 'must be a UUID' }]);
   });
 
   it('renaming a sector code carries its rollup groups along', async () => {

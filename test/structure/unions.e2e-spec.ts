@@ -121,7 +121,7 @@ describe('/unions', () => {
     expect((await admin('POST', '/unions', body)).status).toBe(201);
     const dup = await admin('POST', '/unions', { ...body, name: 'B労組' });
     expect(dup.status).toBe(409);
-    expect(dup.body.details).toEqual([{ field: 'code', message: 'is already in use' }]);
+    expect(dup.body.details).toEqual([{ field: 'code', code: 'DUPLICATE', message: 'is already in use' }]);
     expect((await admin('GET', '/unions?q=u-dup')).body.total).toBe(1);
   });
 

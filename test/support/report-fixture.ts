@@ -1,5 +1,6 @@
 import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
-import { appendToLedger, Cause, EmploymentType, Gender } from '../../src/membership/membership-changes/ledger-writer';
+import { appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
+import { Cause, EmploymentType, Gender } from '../../src/membership/vocabulary';
 import { makeCouncil, makeFederation, makeSector, makeUnion } from './factories';
 import type { TestApp } from './test-app';
 

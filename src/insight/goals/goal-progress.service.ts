@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { scopeOf } from '../../platform/common/auth/scope';
 import { Clock } from '../../platform/time/clock';
 import { labelOf } from '../../platform/labels/labels';
+import { MILESTONE_STATUS_LABELS } from '../labels';
 import { RollupReader } from '../reports/rollup-reader';
 import { GoalProgressDto } from './dto/goal.dto';
 import { computeProgress } from './goal-progress';
@@ -30,7 +31,7 @@ export class GoalProgressService {
       asOf,
       today,
       ...progress,
-      milestones: progress.milestones.map((m) => ({ ...m, statusLabel: labelOf('milestoneStatuses', m.status) })),
+      milestones: progress.milestones.map((m) => ({ ...m, statusLabel: labelOf(MILESTONE_STATUS_LABELS, m.status) })),
     };
   }
 }

@@ -4,6 +4,8 @@ import { EntityManager, Repository } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { Scope, inScope } from '../../platform/common/auth/scope';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
+import { InsightErrorCode } from '../error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { AuditLog } from '../../platform/audit/audit-log';
@@ -21,7 +23,7 @@ const GOAL_COLUMNS = sql`g.id, g.name, g.target_members AS "targetMembers", to_c
   g.created_by AS "createdBy", g.updated_by AS "updatedBy"`;
 
 function checkDates(goal: { baselineOn: string; targetOn: string }): void {
-  if (goal.baselineOn > goal.targetOn) throw badField('baselineOn', 'must be on or before targetOn');
+  if (goal.baselineOn > goal.targetOn) throw badField('baselineOn', PlatformErrorCode.DATES_OUT_OF_ORDER, 'must be on or before targetOn');
 }
 
 /** The columns of a DTO: the nested scope becomes the two scope columns. */
@@ -154,6 +156,6 @@ export class GoalsService {
           )
           SELECT 1 FROM up WHERE id = ${id} LIMIT 1`,
     );
-    if (rows.length) throw badField('parentGoalId', 'would make the goal its own ancestor');
+    if (rows.length) throw badField('parentGoalId', InsightErrorCode.GOAL_CYCLE, 'would make the goal its own ancestor');
   }
 }

@@ -3,12 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
 import { AuditLog } from '../../platform/audit/audit-log';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { selectPage } from '../../platform/database/select-page';
 import { labelOf } from '../../platform/labels/labels';
+import { CAUSE_LABELS } from '../../membership/vocabulary';
 import { firstDayOf } from '../../platform/time/months';
 import { CreateLossReviewDto, ListLossReviewsQuery, LossReviewDto, UpdateLossReviewDto } from './dto/loss-review.dto';
 import { LossReview } from './loss-review.entity';
@@ -22,7 +24,7 @@ type Row = Omit<LossReviewDto, 'causeLabels'>;
 
 const toDto = (row: Row): LossReviewDto => ({
   ...row,
-  causeLabels: row.causes.map((cause) => ({ cause, label: labelOf('causes', cause) })),
+  causeLabels: row.causes.map((cause) => ({ cause, label: labelOf(CAUSE_LABELS, cause) })),
 });
 
 /** Admins write any council's reviews; regional staff only their own council's. */
@@ -33,7 +35,7 @@ function checkCanWrite(caller: CurrentUser, regionalCouncilId: string): void {
 }
 
 function checkPeriod(from: string, to: string): void {
-  if (from > to) throw badField('periodFrom', 'must not be after periodTo');
+  if (from > to) throw badField('periodFrom', PlatformErrorCode.DATES_OUT_OF_ORDER, 'must not be after periodTo');
 }
 
 /** Stored months are first days; the API speaks YYYY-MM. */

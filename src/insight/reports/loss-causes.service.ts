@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { labelOf } from '../../platform/labels/labels';
-import { DECREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
+import { CAUSE_LABELS } from '../../membership/vocabulary';
+import { DECREASE_CAUSES } from '../../membership/vocabulary';
 import { addMonths, monthsBetween } from '../../platform/time/months';
 import { causeFigures, sumByCause } from './loss-causes-rows';
 import { LossCausesQuery, checkedRange } from './report-query.dto';
 import { badField } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { reportFilters } from './report-scope';
 import { RollupReader } from './rollup-reader';
 
@@ -45,7 +47,7 @@ export class LossCausesService {
   async lossCauses(query: LossCausesQuery, caller: CurrentUser): Promise<LossCausesReport> {
     const filters = reportFilters(caller, query);
     // the published copies keep each union's losses without their causes
-    if (query.cause && query.asPublished === true) throw badField('cause', 'cannot be combined with asPublished');
+    if (query.cause && query.asPublished === true) throw badField('cause', PlatformErrorCode.NOT_COMBINABLE, 'cannot be combined with asPublished');
     const { from, to } = checkedRange(query, this.clock.month());
     const previousFrom = addMonths(from, -(monthsBetween(from, to) + 1));
     const previousTo = addMonths(from, -1);
@@ -68,7 +70,7 @@ export class LossCausesService {
         const published = lost(other, cause);
         return {
           cause,
-          label: labelOf('causes', cause),
+          label: labelOf(CAUSE_LABELS, cause),
           members,
           share: total ? round4(members / total) : 0,
           previousPeriodMembers: lost(before, cause),

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../platform/time/clock';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { labelOf } from '../../platform/labels/labels';
-import { CAUSES, DECREASE_CAUSES, INCREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
+import { CAUSE_LABELS } from '../../membership/vocabulary';
+import { CAUSES, DECREASE_CAUSES, INCREASE_CAUSES } from '../../membership/vocabulary';
 import { monthRange } from '../../platform/time/months';
 import { causeFigures } from './loss-causes-rows';
 import { MonthRangeQuery, checkedRange } from './report-query.dto';
@@ -43,7 +44,7 @@ function byCause(rows: CauseRow[], kind: Set<string>): CauseMembers[] {
   return rows
     .filter((r) => kind.has(r.cause) && r.members !== 0)
     .sort((a, b) => CAUSES.indexOf(a.cause as never) - CAUSES.indexOf(b.cause as never))
-    .map((r) => ({ cause: r.cause, label: labelOf('causes', r.cause), members: r.members }));
+    .map((r) => ({ cause: r.cause, label: labelOf(CAUSE_LABELS, r.cause), members: r.members }));
 }
 
 /** The waterfall behind the growth: each month's gains and losses by cause (増減要因). */

@@ -1,5 +1,6 @@
-import { EMPLOYMENT_TYPES, GENDERS } from '../../membership/membership-changes/ledger-writer';
+import { EMPLOYMENT_TYPES, GENDERS } from '../../membership/vocabulary';
 import { labelOf } from '../../platform/labels/labels';
+import { EMPLOYMENT_TYPE_LABELS, GENDER_LABELS } from '../../membership/vocabulary';
 import { Sql, sql } from '../../platform/database/sql';
 import type { RollupReader } from './rollup-reader';
 import type { GrowthGroupBy } from './report-query.dto';
@@ -32,10 +33,10 @@ export async function groupLabels(reader: RollupReader, groupBy: GrowthGroupBy, 
       for (const key of keys) labels.set(key, { label: '全体', order: key });
       return labels;
     case 'employmentType':
-      for (const key of keys) labels.set(key, { label: labelOf('employmentTypes', key), order: position(EMPLOYMENT_TYPES, key) });
+      for (const key of keys) labels.set(key, { label: labelOf(EMPLOYMENT_TYPE_LABELS, key), order: position(EMPLOYMENT_TYPES, key) });
       return labels;
     case 'gender':
-      for (const key of keys) labels.set(key, { label: labelOf('genders', key), order: position(GENDERS, key) });
+      for (const key of keys) labels.set(key, { label: labelOf(GENDER_LABELS, key), order: position(GENDERS, key) });
       return labels;
     case 'federation':
     case 'regionalCouncil':

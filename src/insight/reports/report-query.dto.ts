@@ -2,9 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { badField } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { IsMonth } from '../../platform/common/validation/validators';
 import { addMonths, monthsBetween } from '../../platform/time/months';
-import { DECREASE_CAUSES } from '../../membership/membership-changes/ledger-writer';
+import { DECREASE_CAUSES } from '../../membership/vocabulary';
 
 export const MAX_RANGE_MONTHS = 120;
 
@@ -43,8 +44,9 @@ export class MonthRangeQuery extends ReportFilterQuery {
 export function checkedRange(query: MonthRangeQuery, currentMonth: string): { from: string; to: string } {
   const to = query.to ?? (query.from && query.from > currentMonth ? query.from : currentMonth);
   const from = query.from ?? addMonths(to, -11);
-  if (from > to) throw badField('from', 'must not be after to');
-  if (monthsBetween(from, to) + 1 > MAX_RANGE_MONTHS) throw badField('to', `must be at most ${MAX_RANGE_MONTHS} months from from`);
+  if (from > to) throw badField('from', PlatformErrorCode.DATES_OUT_OF_ORDER, 'must not be after to');
+  if (monthsBetween(from, to) + 1 > MAX_RANGE_MONTHS)
+    throw badField('to', PlatformErrorCode.RANGE_TOO_LONG, `must be at most ${MAX_RANGE_MONTHS} months from from`);
   return { from, to };
 }
 

@@ -7,9 +7,9 @@ import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/
 import { AggregationDoorbell } from '../aggregation/aggregation.doorbell';
 import { MembershipErrorCode } from '../error-codes';
 import { writeScope } from '../membership-changes/union-access';
-import { ImportDto, ReverseImportDto } from './dto/import.dto';
-import { toImportDto } from './import-rows';
-import { ImportsService } from './imports.service';
+import { ImportDto, ReverseImportDto } from '../../platform/imports/dto/import.dto';
+import { toImportDto } from '../../platform/imports/import-rows';
+import { ImportsService } from '../../platform/imports/imports.service';
 
 /**
  * Takes a committed membership-changes import back as a whole: one reversing entry per

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { StagedRow } from './row-checks';
+import type { StagedRow } from './ledger-rows';
 
 /** A value in COPY's text format: \N for NULL, backslash and control characters escaped. */
 const copyValue = (value: string | number | null): string =>

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { query, sql } from '../../platform/database/sql';
-import { Parsed, cellText } from './cell-values';
+import { Parsed, cellText } from '../../platform/imports/reading/cell-values';
 
 interface UnionRef {
   id: string;
@@ -40,7 +40,7 @@ export class UnionDirectory {
       const union = this.byCode.get(codeText);
       return this.inScope(union, '組合コード', codeText, `組合コード「${codeText}」の組合はありません`);
     }
-    if (nameText === '') return { ok: false, column: '組合コード', value: '', message: '組合コードまたは組合名を入力してください' };
+    if (nameText === '') return { ok: false, column: '組合コード', value: '', code: 'UNION_MISSING', message: '組合コードまたは組合名を入力してください' };
     const named = this.byName.get(nameText) ?? [];
     if (named.length > 1) {
       const candidates = named.map((u) => `${u.name}（組合コード ${u.code ?? 'なし'}）`).join('、');
@@ -48,6 +48,7 @@ export class UnionDirectory {
         ok: false,
         column: '組合名',
         value: nameText,
+        code: 'UNION_NAME_AMBIGUOUS',
         message: `組合名「${nameText}」に当たる組合が複数あります。組合コードで指定してください: ${candidates}`,
       };
     }
@@ -55,9 +56,9 @@ export class UnionDirectory {
   }
 
   private inScope(union: UnionRef | undefined, column: string, value: string, unknown: string): Parsed<string> & { column: string; value: string } {
-    if (!union) return { ok: false, column, value, message: unknown };
+    if (!union) return { ok: false, column, value, code: 'UNION_UNKNOWN', message: unknown };
     if (this.federationId !== null && union.federation_id !== this.federationId) {
-      return { ok: false, column, value, message: `「${value}」はあなたの構成組織の組合ではないため取り込めません` };
+      return { ok: false, column, value, code: 'UNION_OUTSIDE_SCOPE', message: `「${value}」はあなたの構成組織の組合ではないため取り込めません` };
     }
     return { ok: true, value: union.id, column };
   }

@@ -1,30 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { uuidV7Batch } from '../../platform/common/uuid-v7';
+import type { Cause, EmploymentType, Gender } from '../vocabulary';
 
-export const INCREASE_CAUSES = ['new_hire', 'new_organizing', 'non_regular_enrollment', 'transfer_in', 'merger_in', 'other_increase'] as const;
-export const DECREASE_CAUSES = [
-  'retirement',
-  'resignation',
-  'promotion_to_management',
-  'restructuring',
-  'contract_end',
-  'transfer_out',
-  'dissolution',
-  'withdrawal',
-  'death',
-  'other_decrease',
-] as const;
-export const CAUSES = [...INCREASE_CAUSES, ...DECREASE_CAUSES, 'survey_adjustment'] as const;
-export type Cause = (typeof CAUSES)[number];
-/** What a cause does to the count: the sums cause_kind() sorts it into. */
-export const CAUSE_KINDS = ['increase', 'decrease', 'adjustment'] as const;
-export type CauseKind = (typeof CAUSE_KINDS)[number];
-
-export const EMPLOYMENT_TYPES = ['regular', 'part_time', 'fixed_term', 'dispatch', 'other'] as const;
-export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
-export const GENDERS = ['female', 'male', 'unspecified'] as const;
-export type Gender = (typeof GENDERS)[number];
 export type LedgerSource = 'api' | 'bulk' | 'survey' | 'affiliation' | 'reversal' | 'demo' | 'import';
 
 /** Rows per INSERT statement: bounds the size of one statement's arrays. */

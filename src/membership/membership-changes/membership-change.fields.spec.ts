@@ -16,7 +16,7 @@ const valid = {
   note: 'ok',
 };
 
-async function viaClassValidator(item: Record<string, unknown>): Promise<{ field: string; message: string }[]> {
+async function viaClassValidator(item: Record<string, unknown>): Promise<{ field: string; code: string; message: string }[]> {
   const errors = await validate(plainToInstance(CreateMembershipChangeDto, item), { whitelist: true, forbidNonWhitelisted: true });
   return fieldProblems(errors);
 }
@@ -47,8 +47,24 @@ describe('membership change rules', () => {
   ])('the bulk check and class-validator agree on %s', async (_, over) => {
     const item = { ...valid, ...over } as Record<string, unknown>;
     for (const key of Object.keys(item)) if (item[key] === undefined) delete item[key];
-    const byHand = itemProblems([item]).map((p) => ({ field: p.field.replace(/^items\[0\]\./, ''), message: p.message }));
+    const byHand = itemProblems([item]).map((p) => ({ ...p, field: p.field.replace(/^items\[0\]\./, '') }));
     expect(sorted(byHand)).toEqual(sorted(await viaClassValidator(item)));
+  });
+
+  it('gives each problem the code of its rule, the same both ways', async () => {
+    const codes = (problems: { field: string; code: string }[]) => Object.fromEntries(problems.map((p) => [p.field.replace(/^items\[0\]\./, ''), p.code]));
+    const item = { ...valid, delta: -4, cause: 'new_hire', effectiveOn: '2026-02-30', unionId: 'x', gender: 'x', note: 'x'.repeat(1001), colour: 'red' };
+    const expected = {
+      delta: 'SIGN_MISMATCH',
+      effectiveOn: 'INVALID_FORMAT',
+      unionId: 'INVALID_FORMAT',
+      gender: 'NOT_ONE_OF',
+      note: 'TOO_LONG',
+      colour: 'UNKNOWN_FIELD',
+    };
+    expect(codes(itemProblems([item]))).toEqual(expected);
+    expect(codes(await viaClassValidator(item))).toEqual(expected);
+    expect(codes(itemProblems([{ ...valid, delta: 0, cause: 'layoff' }]))).toEqual({ delta: 'OUT_OF_RANGE', cause: 'NOT_ONE_OF' });
   });
 
   it('names the sign rule by cause kind', () => {
@@ -63,6 +79,6 @@ describe('membership change rules', () => {
     const problems = itemProblems(items);
     expect(problems).toHaveLength(200);
     expect(problems[17].field).toBe('items[17].delta');
-    expect(itemProblems([valid, 'x'])).toEqual([{ field: 'items[1]', message: 'each item must be an object' }]);
+    expect(itemProblems([valid, 'x'])).toEqual([{ field: 'items[1]', code: 'NOT_AN_OBJECT', message: 'each item must be an object' }]);
   });
 });

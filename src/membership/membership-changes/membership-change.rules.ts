@@ -1,4 +1,4 @@
-import { CAUSES, Cause, DECREASE_CAUSES, INCREASE_CAUSES } from './ledger-writer';
+import { CAUSES, Cause, DECREASE_CAUSES, INCREASE_CAUSES } from '../vocabulary';
 
 /** Causes a client may post; `survey_adjustment` is written only by the annual survey. */
 export type ClientCause = Exclude<Cause, 'survey_adjustment'>;

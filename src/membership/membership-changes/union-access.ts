@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { Scope, inScope, scopeOf } from '../../platform/common/auth/scope';
 import { query, sql } from '../../platform/database/sql';
-import { DomainError, FieldProblem, forbidden } from '../../platform/common/errors/domain-error';
+import { DomainError, ErrorCode, FieldProblem, forbidden } from '../../platform/common/errors/domain-error';
 import { PlatformErrorCode } from '../../platform/error-codes';
 import { MembershipErrorCode } from '../error-codes';
 
@@ -51,14 +51,14 @@ export async function assertWritableUnions(
   );
   const unknown = new Set(rows.filter((r) => !r.known).map((r) => r.id));
   const outside = new Set(rows.filter((r) => r.known && !r.writable).map((r) => r.id));
-  const problems = (ids: Set<string>, message: string): FieldProblem[] =>
-    unionIds.flatMap((id, i) => (ids.has(id) ? [{ field: fieldOf(i), message }] : [])).slice(0, 200);
+  const problems = (ids: Set<string>, code: ErrorCode, message: string): FieldProblem[] =>
+    unionIds.flatMap((id, i) => (ids.has(id) ? [{ field: fieldOf(i), code, message }] : [])).slice(0, 200);
   if (unknown.size) {
-    const details = problems(unknown, 'refers to a union that does not exist');
+    const details = problems(unknown, MembershipErrorCode.UNKNOWN_UNION, 'refers to a union that does not exist');
     throw new DomainError(MembershipErrorCode.UNKNOWN_UNION, HttpStatus.BAD_REQUEST, `${details[0].field} refers to a union that does not exist`, details);
   }
   if (outside.size) {
-    const details = problems(outside, 'is not a union you may record changes for');
+    const details = problems(outside, PlatformErrorCode.OUT_OF_SCOPE, 'is not a union you may record changes for');
     throw new DomainError(PlatformErrorCode.NOT_FOUND, HttpStatus.NOT_FOUND, 'Union not found in your scope', details);
   }
   return { federationId: shared(rows.map((r) => r.federation_id)), regionalCouncilId: shared(rows.map((r) => r.regional_council_id)) };

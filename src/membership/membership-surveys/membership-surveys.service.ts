@@ -8,6 +8,7 @@ import { query, sql } from '../../platform/database/sql';
 import { selectPage } from '../../platform/database/select-page';
 import { Clock } from '../../platform/time/clock';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { appendToLedger } from '../membership-changes/ledger-writer';
@@ -93,8 +94,8 @@ export class MembershipSurveysService {
    */
   async submit(dto: SubmitMembershipSurveyDto, caller: CurrentUser, request: IdempotentRequest): Promise<MembershipSurveyDto> {
     const repeated = repeatedPair(dto.counts);
-    if (repeated >= 0) throw badField(`counts[${repeated}]`, 'repeats an employment type and gender listed before');
-    if (dto.surveyedOn > this.clock.today()) throw badField('surveyedOn', 'must not be in the future');
+    if (repeated >= 0) throw badField(`counts[${repeated}]`, PlatformErrorCode.REPEATED, 'repeats an employment type and gender listed before');
+    if (dto.surveyedOn > this.clock.today()) throw badField('surveyedOn', PlatformErrorCode.IN_THE_FUTURE, 'must not be in the future');
     const result = await this.idempotent.run(caller, request, dto, async (manager) => {
       const applied = await this.compare(manager, dto, caller, null);
       if (applied.recorded) await this.audit.record(manager, caller, submittedEvent(applied));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EmploymentType, Gender } from '../membership-changes/ledger-writer';
+import { EmploymentType, Gender } from '../vocabulary';
 
 export interface PairCount {
   employmentType: EmploymentType;

@@ -69,7 +69,7 @@ export class PeriodsService {
   ) {}
 
   async close(month: string, caller: CurrentUser): Promise<ClosedPeriodDto> {
-    if (month >= this.clock.month()) throw badField('month', 'has not ended yet');
+    if (month >= this.clock.month()) throw badField('month', MembershipErrorCode.MONTH_NOT_ENDED, 'has not ended yet');
     const firstDay = sql`${firstDayOf(month)}::date`;
     await this.db.transaction(async (manager) => {
       /*

@@ -4,6 +4,8 @@ import { EntityManager, Repository } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
+import { OrganizingErrorCode } from '../error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { selectPage } from '../../platform/database/select-page';
@@ -26,7 +28,7 @@ const inScopeOf = (caller: CurrentUser): Sql => inScope.council(scopeOf(caller),
 function refuseContactDetails(fields: { summary?: string | null; employerName?: string | null }): void {
   for (const field of ['summary', 'employerName'] as const) {
     const found = contactDetailIn(fields[field] ?? '');
-    if (found) throw badField(field, `must not hold ${found}: consultations keep no names or contact details`);
+    if (found) throw badField(field, OrganizingErrorCode.CONTACT_DETAIL, `must not hold ${found}: consultations keep no names or contact details`);
   }
 }
 
@@ -69,7 +71,7 @@ export class ConsultationsService {
   async create(dto: CreateConsultationDto, caller: CurrentUser, request: IdempotentRequest): Promise<ConsultationDto> {
     refuseContactDetails(dto);
     const councilId = dto.regionalCouncilId ?? (caller.role === 'regional' ? caller.regionalCouncilId : null);
-    if (!councilId) throw badField('regionalCouncilId', 'is required');
+    if (!councilId) throw badField('regionalCouncilId', PlatformErrorCode.REQUIRED, 'is required');
     const result = await this.idempotent.run(caller, request, dto, async (manager) => {
       await this.checkLinks(manager, caller, councilId, dto.prospectId ?? null);
       const inserted = await manager.getRepository(Consultation).insert({
@@ -94,7 +96,7 @@ export class ConsultationsService {
 
   async update(id: string, dto: UpdateConsultationDto, caller: CurrentUser): Promise<ConsultationDto> {
     for (const field of ['receivedOn', 'regionalCouncilId', 'channel', 'topics', 'summary'] as const) {
-      if (dto[field] === null) throw badField(field, 'cannot be cleared');
+      if (dto[field] === null) throw badField(field, PlatformErrorCode.CANNOT_BE_CLEARED, 'cannot be cleared');
     }
     refuseContactDetails(dto);
     const current = await this.get(id, caller);
@@ -128,9 +130,9 @@ export class ConsultationsService {
       throw forbidden('You record consultations of your own regional council only');
     }
     const council = await query<unknown[]>(manager, sql`SELECT 1 FROM regional_councils WHERE id = ${councilId}`);
-    if (council.length === 0) throw badField('regionalCouncilId', 'refers to a regional council that does not exist');
+    if (council.length === 0) throw badField('regionalCouncilId', PlatformErrorCode.UNKNOWN_REFERENCE, 'refers to a regional council that does not exist');
     if (!prospectId) return;
     const prospect = await query<unknown[]>(manager, sql`SELECT 1 FROM prospects WHERE id = ${prospectId} AND regional_council_id = ${councilId}`);
-    if (prospect.length === 0) throw badField('prospectId', 'must be a prospect of the same regional council');
+    if (prospect.length === 0) throw badField('prospectId', OrganizingErrorCode.PROSPECT_OF_OTHER_COUNCIL, 'must be a prospect of the same regional council');
   }
 }

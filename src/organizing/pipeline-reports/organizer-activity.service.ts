@@ -4,6 +4,8 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { Scope, inScope, scopeOf } from '../../platform/common/auth/scope';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { labelOf } from '../../platform/labels/labels';
+import { VISIT_OUTCOME_LABELS } from '../labels';
+import { ROLE_LABELS } from '../../platform/users/role-labels';
 import { Stage, isAdvance } from '../prospects/stage-rules';
 import { monthBounds } from '../../platform/time/tokyo-date';
 import { VISIT_OUTCOMES, VisitKind, VisitOutcome } from '../visits/visit.entity';
@@ -53,7 +55,7 @@ function figures(visits: VisitCount[], moves: MoveCount[]): ActivityFigures {
     visits: sum(visits, () => true),
     visitsByOutcome: VISIT_OUTCOMES.map((outcome) => ({
       outcome,
-      label: labelOf('visitOutcomes', outcome),
+      label: labelOf(VISIT_OUTCOME_LABELS, outcome),
       visits: sum(visits, (v) => v.outcome === outcome),
     })),
     visitsWithoutOutcome: sum(visits, (v) => v.outcome === null),
@@ -106,7 +108,7 @@ export class OrganizerActivityService {
         organizerId: u.id,
         label: u.name,
         role: u.role,
-        roleLabel: labelOf('roles', u.role),
+        roleLabel: labelOf(ROLE_LABELS, u.role),
         regionalCouncilId: u.councilId,
         ...figures(
           visits.filter((v) => v.userId === u.id),

@@ -1,5 +1,6 @@
 import { ExportColumn, RouteExports, col, reportExport, sheet } from '../../platform/exports/export-definition';
 import { labelOf } from '../../platform/labels/labels';
+import { VISIT_OUTCOME_LABELS } from '../labels';
 import { VISIT_OUTCOMES } from '../visits/visit.entity';
 import type { ActivityFigures, CouncilActivity, OrganizerActivity, OrganizerActivityReport, PipelineReport } from './pipeline-report.dto';
 import type { Conversion, GroupFigures, StageFigures } from './pipeline-figures';
@@ -68,7 +69,7 @@ function activityColumns<T extends ActivityFigures>(): ExportColumn<T>[] {
   return [
     col.number<T>('訪問等', (a) => a.visits),
     ...VISIT_OUTCOMES.map((outcome) =>
-      col.number<T>(`結果:${labelOf('visitOutcomes', outcome)}`, (a) => a.visitsByOutcome.find((v) => v.outcome === outcome)?.visits ?? 0),
+      col.number<T>(`結果:${labelOf(VISIT_OUTCOME_LABELS, outcome)}`, (a) => a.visitsByOutcome.find((v) => v.outcome === outcome)?.visits ?? 0),
     ),
     col.number<T>('結果未記入', (a) => a.visitsWithoutOutcome),
     col.number<T>('相談対応', (a) => a.consultations),

@@ -1,4 +1,5 @@
 import { labelOf } from '../../platform/labels/labels';
+import { STAGE_LABELS } from '../labels';
 import { PROGRESS_STAGES, STAGES, Stage, WORKING_STAGES, WorkingStage } from '../prospects/stage-rules';
 
 /** One prospect of the report, as it stood at the end of the period. */
@@ -79,9 +80,9 @@ export function conversions(prospects: PipelineProspect[]): Conversion[] {
     const advanced = prospects.filter((p) => p.reachedIndex >= i + 1).length;
     return {
       from,
-      fromLabel: labelOf('stages', from),
+      fromLabel: labelOf(STAGE_LABELS, from),
       to,
-      toLabel: labelOf('stages', to),
+      toLabel: labelOf(STAGE_LABELS, to),
       reached,
       advanced,
       rate: reached ? round(advanced / reached, 4) : null,
@@ -93,7 +94,7 @@ export function expectationModel(prospects: PipelineProspect[]): ExpectationMode
   const rates = conversions(prospects).map((c) => c.rate ?? 0);
   const affiliationProbability = WORKING_STAGES.map((stage, i) => ({
     stage,
-    label: labelOf('stages', stage),
+    label: labelOf(STAGE_LABELS, stage),
     probability: round(
       rates.slice(i).reduce((product, rate) => product * rate, 1),
       4,
@@ -122,7 +123,7 @@ export function groupFigures(prospects: PipelineProspect[], stays: PipelineStay[
       const days = ownStays.filter((s) => s.stage === stage).map((s) => s.days);
       return {
         stage,
-        label: labelOf('stages', stage),
+        label: labelOf(STAGE_LABELS, stage),
         prospects: here.length,
         estimatedWorkers: here.reduce((sum, p) => sum + p.estimatedWorkers, 0),
         medianDays: median(days),

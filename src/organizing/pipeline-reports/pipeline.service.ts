@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { Scope, inScope, scopeOf } from '../../platform/common/auth/scope';
 import { Clock } from '../../platform/time/clock';
 import { badField } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { PROGRESS_STAGES } from '../prospects/stage-rules';
 import { councilsShown } from './councils-shown';
@@ -77,7 +78,7 @@ export class PipelineService {
 
   async report(filter: PipelineReportQuery, caller: CurrentUser): Promise<PipelineReport> {
     const to = filter.to ?? this.clock.today();
-    if (filter.from && filter.from > to) throw badField('from', 'is after to');
+    if (filter.from && filter.from > to) throw badField('from', PlatformErrorCode.DATES_OUT_OF_ORDER, 'is after to');
     const scope = scopeOf(caller);
     const councilId = filter.regionalCouncilId ?? null;
     const [result] = await query<{ prospects: Row[]; stays: PipelineStay[]; asOf: Date | null }[]>(

@@ -3,6 +3,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { AggregationDoorbell } from '../../membership/aggregation/aggregation.doorbell';
 import { AuditLog } from '../../platform/audit/audit-log';
 import { labelOf } from '../../platform/labels/labels';
+import { UNION_KIND_LABELS, UNION_STATUS_LABELS } from '../../structure/labels';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict, forbidden, staleVersion } from '../../platform/common/errors/domain-error';
 import { PlatformErrorCode } from '../../platform/error-codes';
@@ -20,7 +21,7 @@ import { applyStageChange, assertMoveAllowed } from './stage-change';
 export function breakdownLines(dto: AffiliateProspectDto): BreakdownLineDto[] {
   const lines = dto.employmentBreakdown ?? [{ employmentType: 'regular' as const, gender: 'unspecified' as const, members: dto.members }];
   const sum = lines.reduce((total, line) => total + line.members, 0);
-  if (sum !== dto.members) throw badField('employmentBreakdown', `adds up to ${sum}, not members (${dto.members})`);
+  if (sum !== dto.members) throw badField('employmentBreakdown', OrganizingErrorCode.BREAKDOWN_MISMATCH, `adds up to ${sum}, not members (${dto.members})`);
   return lines;
 }
 
@@ -90,7 +91,7 @@ export class AffiliationService {
   private async requireFederation(manager: EntityManager, federationId: string | undefined): Promise<void> {
     if (!federationId) return;
     const found = await query<unknown[]>(manager, sql`SELECT 1 FROM federations WHERE id = ${federationId}`);
-    if (found.length === 0) throw badField('federationId', 'refers to a federation that does not exist');
+    if (found.length === 0) throw badField('federationId', PlatformErrorCode.UNKNOWN_REFERENCE, 'refers to a federation that does not exist');
   }
 
   private async insertUnion(manager: EntityManager, prospect: Prospect, dto: AffiliateProspectDto, caller: CurrentUser): Promise<AffiliatedUnionDto> {
@@ -113,6 +114,6 @@ export class AffiliationService {
           RETURNING id, code, name, federation_id AS "federationId", regional_council_id AS "regionalCouncilId",
                     employer_name AS "employerName", municipality, to_char(affiliated_on, 'YYYY-MM-DD') AS "affiliatedOn", kind, status`,
     );
-    return { ...row, kindLabel: labelOf('unionKinds', row.kind), statusLabel: labelOf('unionStatuses', row.status) };
+    return { ...row, kindLabel: labelOf(UNION_KIND_LABELS, row.kind), statusLabel: labelOf(UNION_STATUS_LABELS, row.status) };
   }
 }

@@ -5,6 +5,7 @@ import { Clock } from '../../platform/time/clock';
 import { Page, page } from '../../platform/common/http/pagination';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { labelOf } from '../../platform/labels/labels';
+import { SUPPORT_LEVEL_LABELS, VISIT_KIND_LABELS, VISIT_OUTCOME_LABELS } from '../labels';
 import { FollowUpDto, FollowUpsQuery, LastVisitDto } from './dto/follow-up.dto';
 import { toProspectDto } from './dto/prospect.dto';
 import { ProspectsService } from './prospects.service';
@@ -22,11 +23,11 @@ interface LastVisitRow {
 
 const toLastVisit = (v: LastVisitRow): LastVisitDto => ({
   occurredOn: v.occurredOn,
-  kindLabel: labelOf('visitKinds', v.kind),
+  kindLabel: labelOf(VISIT_KIND_LABELS, v.kind),
   outcome: v.outcome,
-  outcomeLabel: v.outcome ? labelOf('visitOutcomes', v.outcome) : null,
+  outcomeLabel: v.outcome ? labelOf(VISIT_OUTCOME_LABELS, v.outcome) : null,
   supportLevel: v.supportLevel,
-  supportLevelLabel: v.supportLevel ? labelOf('supportLevels', String(v.supportLevel)) : null,
+  supportLevelLabel: v.supportLevel ? labelOf(SUPPORT_LEVEL_LABELS, String(v.supportLevel)) : null,
 });
 
 /**

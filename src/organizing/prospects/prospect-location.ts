@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { badField } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
+import { OrganizingErrorCode } from '../error-codes';
 import { query, sql } from '../../platform/database/sql';
 
 /**
@@ -10,7 +12,7 @@ import { query, sql } from '../../platform/database/sql';
  */
 export async function resolveCouncil(manager: EntityManager, municipality: string | null, regionalCouncilId: string | null): Promise<string> {
   if (municipality === null) {
-    if (!regionalCouncilId) throw badField('regionalCouncilId', 'is required when municipality is not given');
+    if (!regionalCouncilId) throw badField('regionalCouncilId', PlatformErrorCode.REQUIRED, 'is required when municipality is not given');
     await requireCouncil(manager, regionalCouncilId);
     return regionalCouncilId;
   }
@@ -18,21 +20,23 @@ export async function resolveCouncil(manager: EntityManager, municipality: strin
     manager,
     sql`SELECT id FROM regional_councils WHERE municipalities @> ARRAY[${municipality}]::text[] ORDER BY code`,
   );
-  if (councils.length === 0) throw badField('municipality', `${municipality} is not in any regional council`);
+  if (councils.length === 0)
+    throw badField('municipality', OrganizingErrorCode.MUNICIPALITY_OUTSIDE_COUNCILS, `${municipality} is not in any regional council`);
   if (regionalCouncilId) {
     await requireCouncil(manager, regionalCouncilId);
     if (!councils.some((c) => c.id === regionalCouncilId)) {
-      throw badField('regionalCouncilId', `does not cover ${municipality}`);
+      throw badField('regionalCouncilId', OrganizingErrorCode.COUNCIL_DOES_NOT_COVER_MUNICIPALITY, `does not cover ${municipality}`);
     }
     return regionalCouncilId;
   }
-  if (councils.length > 1) throw badField('regionalCouncilId', `is required: ${municipality} belongs to several councils`);
+  if (councils.length > 1)
+    throw badField('regionalCouncilId', OrganizingErrorCode.COUNCIL_AMBIGUOUS, `is required: ${municipality} belongs to several councils`);
   return councils[0].id;
 }
 
 async function requireCouncil(manager: EntityManager, id: string): Promise<void> {
   const found = await query<unknown[]>(manager, sql`SELECT 1 FROM regional_councils WHERE id = ${id}`);
-  if (found.length === 0) throw badField('regionalCouncilId', 'refers to a regional council that does not exist');
+  if (found.length === 0) throw badField('regionalCouncilId', PlatformErrorCode.UNKNOWN_REFERENCE, 'refers to a regional council that does not exist');
 }
 
 /** Assigned organizers must be users with the organizer role in the prospect's council. */
@@ -44,7 +48,11 @@ export async function checkOrganizers(manager: EntityManager, ids: string[], reg
   );
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) {
-    throw badField('assignedOrganizerIds', `must be organizers of the prospect's regional council (not: ${missing.join(', ')})`);
+    throw badField(
+      'assignedOrganizerIds',
+      OrganizingErrorCode.NOT_ORGANIZER_OF_COUNCIL,
+      `must be organizers of the prospect's regional council (not: ${missing.join(', ')})`,
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { Page, PageQuery, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
 import { selectPage } from '../../platform/database/select-page';
@@ -138,7 +139,7 @@ export class ProspectsService {
 
   async update(id: string, dto: UpdateProspectDto, caller: CurrentUser): Promise<ProspectDto> {
     for (const field of ['employerName', 'estimatedWorkers', 'source', 'regionalCouncilId', 'assignedOrganizerIds'] as const) {
-      if (dto[field] === null) throw badField(field, 'cannot be cleared');
+      if (dto[field] === null) throw badField(field, PlatformErrorCode.CANNOT_BE_CLEARED, 'cannot be cleared');
     }
     await this.db.transaction(async (manager) => {
       const current = await this.findInScope(manager, id, caller);

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, conflict, staleVersion } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { query, sql } from '../../platform/database/sql';
 import { OrganizingErrorCode } from '../error-codes';
 import { Prospect } from './prospect.entity';
@@ -12,7 +13,11 @@ const HISTORY_KIND: Record<MoveKind, StageChangeKind> = { move: 'moved', reopen:
 /** 400 when the move needs a reason and has none; 409 when the rules refuse it. */
 export function assertMoveAllowed(prospect: Prospect, to: Stage, kind: MoveKind, note: string | null): void {
   if (needsNote(to, kind) && !note) {
-    throw badField('note', kind === 'reopen' ? 'is required: say why the workplace is taken up again' : 'is required: say why it was lost');
+    throw badField(
+      'note',
+      PlatformErrorCode.REQUIRED,
+      kind === 'reopen' ? 'is required: say why the workplace is taken up again' : 'is required: say why it was lost',
+    );
   }
   const decision = checkStageMove({ stage: prospect.stage, heldFromStage: prospect.heldFromStage }, to, kind);
   if (!decision.allowed) throw conflict(OrganizingErrorCode.ILLEGAL_STAGE_CHANGE, decision.reason, [{ field: 'stage', message: decision.reason }]);

@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { inScope, scopeOf } from '../../platform/common/auth/scope';
 import { Clock } from '../../platform/time/clock';
 import { badField, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { IdempotentRequest, IdempotentWriter } from '../../platform/idempotency/idempotency';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
@@ -26,8 +27,8 @@ const VISITS_SHOWN = sql`visits v JOIN prospects p ON p.id = v.prospect_id JOIN 
 
 /** A visit's days must make sense: not in the future, and the next action not before it. */
 function checkDays(today: string, occurredOn: string, nextActionOn: string | null | undefined): void {
-  if (occurredOn > today) throw badField('occurredOn', 'is in the future');
-  if (nextActionOn && nextActionOn < occurredOn) throw badField('nextActionOn', 'is before occurredOn');
+  if (occurredOn > today) throw badField('occurredOn', PlatformErrorCode.IN_THE_FUTURE, 'is in the future');
+  if (nextActionOn && nextActionOn < occurredOn) throw badField('nextActionOn', PlatformErrorCode.DATES_OUT_OF_ORDER, 'is before occurredOn');
 }
 
 /**
@@ -100,7 +101,8 @@ export class VisitsService {
    * (another author, the prospect moved to another council) may have outdated.
    */
   async update(id: string, dto: UpdateVisitDto, caller: CurrentUser, request: IdempotentRequest): Promise<VisitDto> {
-    for (const field of ['occurredOn', 'kind', 'summary'] as const) if (dto[field] === null) throw badField(field, 'cannot be cleared');
+    for (const field of ['occurredOn', 'kind', 'summary'] as const)
+      if (dto[field] === null) throw badField(field, PlatformErrorCode.CANNOT_BE_CLEARED, 'cannot be cleared');
     const result = await this.idempotent.run(
       caller,
       request,

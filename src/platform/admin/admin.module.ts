@@ -1,16 +1,15 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { AggregationModule } from '../../membership/aggregation/aggregation.module';
+import { AGGREGATION_QUEUE } from '../queue/queues';
 import { AuthModule } from '../auth/auth.module';
-import { AdminController } from './admin.controller';
 import { AdminOperations } from './admin-operations.service';
-import { InvariantsService } from './invariants.service';
 import { QueueBoard } from './queue-board';
 import { QueueSessionController } from './queue-session.controller';
 
-/** Operations: rebuild and job status, the rollup invariant, the queue UI (Bull Board) for admins. */
+/** Operations: the queue UI (Bull Board) for admins. The aggregation's rebuild and invariants are membership/aggregation's. */
 @Module({
-  imports: [AggregationModule, AuthModule],
-  controllers: [AdminController, QueueSessionController],
-  providers: [AdminOperations, InvariantsService, QueueBoard],
+  imports: [BullModule.registerQueue({ name: AGGREGATION_QUEUE }), AuthModule],
+  controllers: [QueueSessionController],
+  providers: [AdminOperations, QueueBoard],
 })
 export class AdminModule {}

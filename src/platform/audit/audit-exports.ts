@@ -1,5 +1,6 @@
 import { RouteExports, col, listExport } from '../exports/export-definition';
 import { labelOf } from '../labels/labels';
+import { ROLE_LABELS } from '../users/role-labels';
 import { AUDIT_ACTIONS } from './audit-actions';
 import type { AuditEventDto } from './dto/audit-event.dto';
 
@@ -16,7 +17,7 @@ const auditEvents = listExport<AuditEventDto>(
     col.text('操作', (e) => AUDIT_ACTIONS[e.action] ?? e.action),
     col.text('結果', (e) => OUTCOMES[e.outcome] ?? e.outcome),
     col.text('操作した人', (e) => e.actor.email),
-    col.text('役割', (e) => (e.actor.role ? labelOf('roles', e.actor.role) : '')),
+    col.text('役割', (e) => (e.actor.role ? labelOf(ROLE_LABELS, e.actor.role) : '')),
     col.text('対象の種類', (e) => e.targetType),
     col.text('対象ID', (e) => e.targetId),
     col.text('地域連合', (e, names) => names.regionalCouncil(e.scope.regionalCouncilId)),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import Redis from 'ioredis';
@@ -75,7 +75,7 @@ export class AuthService {
         outcome: 'denied',
         targetId: user?.id,
       });
-      throw new UnauthorizedException('E-mail or password is wrong');
+      throw new DomainError(PlatformErrorCode.WRONG_CREDENTIALS, HttpStatus.UNAUTHORIZED, 'E-mail or password is wrong');
     }
     // as before, a right password clears the address's failures
     await this.redis.del(failuresKey);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
+import { checkRestoredRollups } from '../../membership/aggregation/restored-rollups';
 import { loadConfigOrExit } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { query, sql } from '../database/sql';
@@ -33,7 +34,7 @@ async function main(): Promise<boolean> {
   );
   if (exists) {
     console.log(`restore drill of database ${name}`);
-    await restoreDrill({ databaseUrl, steps });
+    await restoreDrill({ databaseUrl, steps, checkRollups: checkRestoredRollups });
   } else {
     const source = `rengo_drill_source_${randomBytes(4).toString('hex')}`;
     console.log(`restore drill: database ${name} does not exist, so the drill makes its own source ${source} (migrations and the demo)`);
@@ -41,7 +42,7 @@ async function main(): Promise<boolean> {
     try {
       await steps.run('migrate', () => migrate(databaseUrl, source));
       await steps.run('demo', () => loadDemo(sourceUrl));
-      await restoreDrill({ databaseUrl: sourceUrl, steps });
+      await restoreDrill({ databaseUrl: sourceUrl, steps, checkRollups: checkRestoredRollups });
     } finally {
       await steps.run('drop source', async () => {
         await dropDatabase(databaseUrl, source);

@@ -3,13 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BackupResult, backUp } from './backup';
-import { dropDatabase, restoreBackup } from './restore';
+import { RestoreOptions, dropDatabase, restoreBackup } from './restore';
 import { Steps, megabytes, thousands } from './steps';
 
 export interface DrillOptions {
   /** The database to back up. */
   databaseUrl: string;
   steps: Steps;
+  checkRollups: RestoreOptions['checkRollups'];
 }
 
 /**
@@ -19,7 +20,7 @@ export interface DrillOptions {
  * and the folder, whatever happened. Resolves with whether every check held.
  */
 export async function restoreDrill(options: DrillOptions): Promise<boolean> {
-  const { databaseUrl, steps } = options;
+  const { databaseUrl, steps, checkRollups } = options;
   const dir = await mkdtemp(join(tmpdir(), 'rengo-drill-'));
   const scratch = `rengo_drill_${randomBytes(4).toString('hex')}`;
   try {
@@ -33,7 +34,7 @@ export async function restoreDrill(options: DrillOptions): Promise<boolean> {
         detail: `pg_dump -Fc, ${megabytes(manifest.bytes)}, ${thousands(rows)} rows in ${Object.keys(manifest.rowCounts).length} tables, with its manifest`,
       };
     });
-    return await restoreBackup({ file: (backup as BackupResult).file, into: scratch, databaseUrl, steps });
+    return await restoreBackup({ file: (backup as BackupResult).file, into: scratch, databaseUrl, steps, checkRollups });
   } finally {
     await steps.run('drop scratch', async () => {
       await dropDatabase(databaseUrl, scratch);

@@ -1,6 +1,3 @@
-import { DataSource } from 'typeorm';
-import { InvariantsService } from '../admin/invariants.service';
-import { dataSourceOptions } from '../database/data-source-options';
 import { BackupManifest } from './backup-manifest';
 import { databaseFacts } from './database-facts';
 import { SCHEMA_IN_FORCE, compareWithSchemaInForce } from './schema-in-force';
@@ -27,22 +24,4 @@ export async function checkRowCounts(databaseUrl: string, manifest: BackupManife
   if (differences.length) return { ok: false, detail: `differ from the manifest (manifest -> restored): ${differences.join(', ')}` };
   const rows = Object.values(restored.rowCounts).reduce((sum, n) => sum + n, 0);
   return { ok: true, detail: `${tables.length} tables, ${thousands(rows)} rows, newest ledger row ${restored.newestLedgerRowAt ?? 'none'}: as the manifest` };
-}
-
-/** The rollups against the ledger: the invariant check of GET /admin/invariants, on the restored database. */
-export async function checkRollups(databaseUrl: string): Promise<Outcome> {
-  const db = new DataSource({ ...dataSourceOptions(databaseUrl, { poolSize: 1 }), entities: [], migrations: [] });
-  await db.initialize();
-  try {
-    const found = await new InvariantsService(db).check();
-    const waiting = `${thousands(found.pendingInOutbox)} ledger rows waiting in the outbox`;
-    if (found.ok) return { ok: true, detail: `every rollup level equal to the ledger (${waiting})` };
-    const example = found.mismatches[0] ?? found.derivedMismatches[0];
-    return {
-      ok: false,
-      detail: `${found.mismatchCount} union-level and ${found.derivedMismatchCount} derived-level differences from the ledger (${waiting}), e.g. ${JSON.stringify(example)}`,
-    };
-  } finally {
-    await db.destroy();
-  }
 }

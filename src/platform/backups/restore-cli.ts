@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { checkRestoredRollups } from '../../membership/aggregation/restored-rollups';
 import { loadConfigOrExit } from '../config/app-config';
 import { restoreBackup } from './restore';
 import { Steps, runCommand } from './steps';
@@ -24,7 +25,7 @@ async function main(): Promise<boolean> {
   const { file, into } = parseArguments(process.argv.slice(2));
   const config = loadConfigOrExit();
   console.log(`restore of ${file} into the new database ${into}`);
-  const ok = await restoreBackup({ file, into, databaseUrl: config.databaseUrl, steps });
+  const ok = await restoreBackup({ file, into, databaseUrl: config.databaseUrl, steps, checkRollups: checkRestoredRollups });
   console.log(
     ok
       ? `restored into ${into}: every check held (${steps.seconds.toFixed(1)} s)`

@@ -42,7 +42,9 @@ describe('export format', () => {
   it('takes xlsx and csv only, naming format otherwise', () => {
     expect(parseFormat('csv')).toBe('csv');
     expect(() => parseFormat('pdf')).toThrow(
-      expect.objectContaining({ response: expect.objectContaining({ details: [{ field: 'format', message: 'must be one of xlsx, csv' }] }) }),
+      expect.objectContaining({
+        response: expect.objectContaining({ details: [{ field: 'format', code: 'NOT_ONE_OF', message: 'must be one of xlsx, csv' }] }),
+      }),
     );
     expect(() => parseFormat(['csv', 'xlsx'])).toThrow();
   });

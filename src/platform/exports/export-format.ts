@@ -1,4 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
+import type { ErrorCode } from '../common/errors/domain-error';
+import { PlatformErrorCode } from '../error-codes';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -9,13 +11,17 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** 400 naming `format`, in the error shape of every other bad field. */
-export function formatProblem(message: string): BadRequestException {
-  return new BadRequestException({ message: `Invalid input: format ${message}`, details: [{ field: 'format', message }] });
+export function formatProblem(code: ErrorCode, message: string): BadRequestException {
+  return new BadRequestException({
+    message: `Invalid input: format ${message}`,
+    code: PlatformErrorCode.INVALID_FIELD,
+    details: [{ field: 'format', code, message }],
+  });
 }
 
 export function parseFormat(value: unknown): ExportFormat {
   const format = EXPORT_FORMATS.find((f) => f === value);
-  if (!format) throw formatProblem(`must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!format) throw formatProblem(PlatformErrorCode.NOT_ONE_OF, `must be one of ${EXPORT_FORMATS.join(', ')}`);
   return format;
 }
 

@@ -5,6 +5,7 @@ import { Observable, from, lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import type { CurrentUser } from '../common/auth/roles';
+import { PlatformErrorCode } from '../error-codes';
 import { Clock } from '../time/clock';
 import type { ExportDefinition, ListExport, ReportExport } from './export-definition';
 import { CONTENT_TYPES, ExportFormat, contentDisposition, formatProblem, parseFormat } from './export-format';
@@ -59,7 +60,7 @@ export class ExportInterceptor implements NestInterceptor {
     if (this.routes.readsOwnFormat(route)) return next.handle();
     const format = parseFormat(query.format);
     const definition = this.routes.find(route);
-    if (!definition) throw formatProblem('is not offered here: this route has no Excel or CSV export');
+    if (!definition) throw formatProblem(PlatformErrorCode.NOT_ONE_OF, 'is not offered here: this route has no Excel or CSV export');
     delete query.format;
     markExport(request);
     const downloaded = (rows: number): Promise<void> => {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { applyDecorators, BadRequestException, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader } from '@nestjs/swagger';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser } from '../common/auth/roles';
 import { query, sql } from '../database/sql';
-import { conflict } from '../common/errors/domain-error';
+import { conflict, invalidFields } from '../common/errors/domain-error';
 import { PlatformErrorCode } from '../error-codes';
 
 /** What identifies a request for idempotency: the caller's key and the request line. */
@@ -22,10 +22,9 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   const request = ctx.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined>; method: string; url: string }>();
   const raw = request.headers['idempotency-key'];
   if (Array.isArray(raw) || (raw !== undefined && !KEY_PATTERN.test(raw))) {
-    throw new BadRequestException({
-      message: `${IDEMPOTENCY_HEADER} must be one value of 1-255 visible ASCII characters`,
-      details: [{ field: IDEMPOTENCY_HEADER, message: 'must be 1-255 visible ASCII characters' }],
-    });
+    throw invalidFields(`${IDEMPOTENCY_HEADER} must be one value of 1-255 visible ASCII characters`, [
+      { field: IDEMPOTENCY_HEADER, code: PlatformErrorCode.INVALID_FORMAT, message: 'must be 1-255 visible ASCII characters' },
+    ]);
   }
   return { key: raw ?? null, method: request.method, path: request.url.split('?')[0] };
 });
@@ -68,9 +67,10 @@ export interface IdempotentResult<T> {
 /**
  * Runs a write in one transaction; with an Idempotency-Key, the key row (caller, key,
  * request hash) is inserted FIRST in that transaction and the answer stored with it
- * before commit (DESIGN invariant 5). A concurrent request with the same key waits on
- * the key's unique index until the first commits, then reads the stored answer; if
- * the first rolls back, the key is free again and the waiter does the work itself.
+ * before commit (invariant 5, docs/architecture.md#invariant-5). A concurrent request with
+ * the same key waits on the key's unique index until the first commits, then reads the
+ * stored answer; if the first rolls back, the key is free again and the waiter does the
+ * work itself.
  * Only successful answers are stored: a failed request leaves no key behind.
  */
 @Injectable()

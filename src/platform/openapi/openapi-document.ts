@@ -1,12 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { ErrorCode } from '../common/errors/domain-error';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { describeErrorCodes } from './error-codes';
 import { describeErrorAnswers } from './error-responses';
 import { documentExportFormat } from '../exports/export-openapi';
 import { ExportRoutes } from '../exports/export-routes';
 
-/** The OpenAPI document of the API: served at /docs-json, and the source of the console's typed client. */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+/**
+ * The OpenAPI document of the API: served at /docs-json, and the source of the console's typed client.
+ * `errorCodes` is every area's codes, gathered where the app is assembled (app.error-codes.ts).
+ */
+export function buildOpenApiDocument(app: INestApplication, errorCodes: readonly ErrorCode[]): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -24,5 +29,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
     { extraModels: [ErrorResponseDto] },
   );
-  return documentExportFormat(describeErrorAnswers(document), app.get(ExportRoutes), '/api/v1');
+  return documentExportFormat(describeErrorCodes(describeErrorAnswers(document), errorCodes), app.get(ExportRoutes), '/api/v1');
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../../app.module';
+import { ERROR_CODES } from '../../app.error-codes';
 import { API_PREFIX } from '../../app.setup';
 import { loadConfig } from '../config/app-config';
 import { buildOpenApiDocument } from './openapi-document';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     logger: false,
   });
   app.setGlobalPrefix(API_PREFIX);
-  const document = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+  const document = `${JSON.stringify(buildOpenApiDocument(app, ERROR_CODES), null, 2)}\n`;
   // exit only once the whole document is written: a pipe takes it in pieces, and exiting
   // earlier cut it short
   await new Promise<void>((resolve, reject) => process.stdout.write(document, (error) => (error ? reject(error) : resolve())));

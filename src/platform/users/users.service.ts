@@ -23,10 +23,10 @@ export const hashPassword = (password: string): Promise<string> => argon2.hash(p
 function checkScopeFields(role: Role, regionalCouncilId?: string | null, federationId?: string | null): void {
   const needsCouncil = role === 'regional' || role === 'organizer';
   const needsFederation = role === 'federation';
-  if (needsCouncil && !regionalCouncilId) throw badField('regionalCouncilId', `is required for role ${role}`);
-  if (!needsCouncil && regionalCouncilId) throw badField('regionalCouncilId', `must be empty for role ${role}`);
-  if (needsFederation && !federationId) throw badField('federationId', 'is required for role federation');
-  if (!needsFederation && federationId) throw badField('federationId', `must be empty for role ${role}`);
+  if (needsCouncil && !regionalCouncilId) throw badField('regionalCouncilId', PlatformErrorCode.REQUIRED, `is required for role ${role}`);
+  if (!needsCouncil && regionalCouncilId) throw badField('regionalCouncilId', PlatformErrorCode.MUST_BE_EMPTY, `must be empty for role ${role}`);
+  if (needsFederation && !federationId) throw badField('federationId', PlatformErrorCode.REQUIRED, 'is required for role federation');
+  if (!needsFederation && federationId) throw badField('federationId', PlatformErrorCode.MUST_BE_EMPTY, `must be empty for role ${role}`);
 }
 
 @Injectable()
@@ -143,10 +143,10 @@ export class UsersService implements OnApplicationBootstrap {
 
   private async checkReferences(dto: { regionalCouncilId?: string | null; federationId?: string | null }): Promise<void> {
     if (dto.regionalCouncilId && !(await this.exists('regional_councils', dto.regionalCouncilId))) {
-      throw badField('regionalCouncilId', 'is not a known regional council');
+      throw badField('regionalCouncilId', PlatformErrorCode.UNKNOWN_REFERENCE, 'is not a known regional council');
     }
     if (dto.federationId && !(await this.exists('federations', dto.federationId))) {
-      throw badField('federationId', 'is not a known federation');
+      throw badField('federationId', PlatformErrorCode.UNKNOWN_REFERENCE, 'is not a known federation');
     }
   }
 

@@ -5,6 +5,7 @@ import { Sql, query, sql } from '../../platform/database/sql';
 import { selectPage } from '../../platform/database/select-page';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { badField, notFound } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
 import { versionedUpdate } from '../../platform/common/http/versioned-update';
@@ -116,6 +117,6 @@ export class FederationsService {
 
   private async checkSector(manager: EntityManager, sectorCode: string): Promise<void> {
     const rows = await query<unknown[]>(manager, sql`SELECT 1 FROM sectors WHERE code = ${sectorCode}`);
-    if (!rows.length) throw badField('sectorCode', 'is not a known sector');
+    if (!rows.length) throw badField('sectorCode', PlatformErrorCode.UNKNOWN_REFERENCE, 'is not a known sector');
   }
 }

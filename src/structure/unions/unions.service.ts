@@ -6,6 +6,7 @@ import { selectPage } from '../../platform/database/select-page';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { Clock } from '../../platform/time/clock';
 import { badField, conflict, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../platform/error-codes';
 import { StructureErrorCode } from '../error-codes';
 import { Page, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
@@ -196,10 +197,10 @@ export class UnionsService {
 
   private async checkReferences(manager: EntityManager, dto: { federationId?: string | null; regionalCouncilId?: string }): Promise<void> {
     if (dto.federationId && !(await exists(manager, 'federations', dto.federationId))) {
-      throw badField('federationId', 'is not a known federation');
+      throw badField('federationId', PlatformErrorCode.UNKNOWN_REFERENCE, 'is not a known federation');
     }
     if (dto.regionalCouncilId && !(await exists(manager, 'regional_councils', dto.regionalCouncilId))) {
-      throw badField('regionalCouncilId', 'is not a known regional council');
+      throw badField('regionalCouncilId', PlatformErrorCode.UNKNOWN_REFERENCE, 'is not a known regional council');
     }
   }
 }
@@ -208,7 +209,8 @@ const next = <T>(sent: T | undefined, current: T): T => (sent === undefined ? cu
 
 /** A directly affiliated union belongs to no federation. */
 function checkKind(kind: string, federationId: string | null): void {
-  if (kind === 'direct' && federationId) throw badField('federationId', 'must be empty for a directly affiliated union (kind direct)');
+  if (kind === 'direct' && federationId)
+    throw badField('federationId', PlatformErrorCode.MUST_BE_EMPTY, 'must be empty for a directly affiliated union (kind direct)');
 }
 
 async function exists(manager: EntityManager, table: 'federations' | 'regional_councils', id: string): Promise<boolean> {

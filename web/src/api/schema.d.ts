@@ -1921,6 +1921,11 @@ export interface components {
             id: string;
         };
         ImportErrorDto: {
+            /**
+             * @description What is wrong as a stable name (HEADER_MISSING, CODE_UNKNOWN, DELTA_ZERO, ...): it stays when the wording changes.
+             * @example CODE_UNKNOWN
+             */
+            code: string;
             /** @description The row number Excel shows (the header is row 1). */
             row: number;
             /** @description The column's header (empty for a problem of the whole file). */
@@ -2139,7 +2144,7 @@ export interface components {
         StageChangeDto: {
             id: string;
             /** @enum {string} */
-            kind: "affiliated" | "created" | "moved" | "reopened";
+            kind: "created" | "affiliated" | "moved" | "reopened";
             kindLabel: string;
             /** @enum {string|null} */
             fromStage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost" | null;
@@ -2286,7 +2291,7 @@ export interface components {
             organizerName: string;
             occurredOn: string;
             /** @enum {string} */
-            kind: "consultation" | "visit" | "phone" | "meeting" | "leaflet" | "online";
+            kind: "phone" | "consultation" | "visit" | "meeting" | "leaflet" | "online";
             kindLabel: string;
             /** @enum {string|null} */
             outcome: "other" | "turned_away" | "card_exchanged" | "meeting_held" | "revisit_promised" | "materials_left" | "consultation_taken" | null;
@@ -2356,7 +2361,7 @@ export interface components {
             receivedOn: string;
             regionalCouncilId: string;
             /** @enum {string} */
-            channel: "phone" | "street" | "web" | "walk_in";
+            channel: "street" | "phone" | "web" | "walk_in";
             channelLabel: string;
             topics: ("hours" | "other" | "dismissal" | "non_renewal" | "harassment" | "wages" | "social_insurance")[];
             topicLabels: string[];
@@ -2633,7 +2638,12 @@ export interface components {
         FieldProblemDto: {
             /** @example delta */
             field: string;
-            /** @example must not be zero */
+            /** @description Stable, machine-readable: what is wrong with the field (REQUIRED, SIGN_MISMATCH, …); decide by this, not by message. */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description English, for people reading logs; its wording may change.
+             * @example must not be zero
+             */
             message: string;
         };
         ErrorResponseDto: {
@@ -2641,17 +2651,21 @@ export interface components {
             statusCode: number;
             /** @example Bad Request */
             error: string;
-            /** @example delta: must not be zero */
-            message: string;
             /**
-             * @description Stable, machine-readable: NOT_FOUND, STALE_VERSION, DUPLICATE, …
-             * @example INVALID_FIELD
-             * @enum {string}
+             * @description English, for people reading logs; its wording may change.
+             * @example delta: must not be zero
              */
-            code?: "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "IMPORT_NOT_REVERSIBLE" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "IDEMPOTENCY_KEY_REUSED";
+            message: string;
+            /** @description Stable, machine-readable: NOT_FOUND, STALE_VERSION, DUPLICATE, …; decide by this, not by message. */
+            code: components["schemas"]["ErrorCode"];
             /** @description Present when fields are to blame. */
             details?: components["schemas"]["FieldProblemDto"][];
         };
+        /**
+         * @description Every code an error body or a details[] entry may carry. Stable: programs and the console decide by the code, never by the wording of message.
+         * @enum {string}
+         */
+        ErrorCode: "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "UNAUTHENTICATED" | "WRONG_CREDENTIALS" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "IDEMPOTENCY_KEY_REUSED" | "REQUIRED" | "MUST_BE_EMPTY" | "CANNOT_BE_CLEARED" | "TOO_SHORT" | "TOO_LONG" | "TOO_FEW" | "TOO_MANY" | "NOT_EMAIL" | "NOT_A_NUMBER" | "NOT_A_STRING" | "NOT_A_BOOLEAN" | "NOT_A_LIST" | "NOT_AN_OBJECT" | "OUT_OF_RANGE" | "NOT_ONE_OF" | "INVALID_FORMAT" | "REPEATED" | "UNKNOWN_FIELD" | "NUL_CHARACTER" | "CONTROL_CHARACTER" | "EMPTY_FILE" | "TOO_DEEP" | "IN_THE_FUTURE" | "DATES_OUT_OF_ORDER" | "RANGE_TOO_LONG" | "NOT_COMBINABLE" | "OUT_OF_SCOPE" | "MORE_PROBLEMS" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_REVERSIBLE" | "SIGN_MISMATCH" | "MONTH_NOT_ENDED" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "CONTACT_DETAIL" | "MUNICIPALITY_OUTSIDE_COUNCILS" | "COUNCIL_DOES_NOT_COVER_MUNICIPALITY" | "COUNCIL_AMBIGUOUS" | "NOT_ORGANIZER_OF_COUNCIL" | "PROSPECT_OF_OTHER_COUNCIL" | "BREAKDOWN_MISMATCH" | "GOAL_CYCLE";
     };
     responses: never;
     parameters: never;

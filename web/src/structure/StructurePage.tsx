@@ -1,26 +1,22 @@
 import { useState } from 'react';
 import { Stack, Table, Tabs, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../platform/api/client';
-import { unwrap } from '../platform/api/errors';
 import { formatNumber } from '../platform/format/format';
 import { useLabels } from '../platform/labels/labels';
 import { QueryState } from '../platform/shell/QueryState';
 import { SortableTable } from '../platform/tables/SortableTable';
-import { councilsQuery, federationsQuery, sectorsQuery } from './queries';
+import { councilsQuery, federationsQuery, sectorsQuery, unionSearchQuery } from './queries';
 import { ExportButtons } from '../platform/tables/ExportButtons';
 
 function UnionsTab() {
   const [q, setQ] = useState('');
   const label = useLabels();
-  const unions = useQuery({
-    queryKey: ['unions', 'structure', q],
-    queryFn: () => unwrap(api.GET('/api/v1/unions', { params: { query: { limit: 200, ...(q ? { q } : {}) } } })),
-  });
+  const query = unionSearchQuery(q);
+  const unions = useQuery(query);
   return (
     <Stack gap="xs">
       <TextInput label="単組を検索" placeholder="組合名・企業名・コード" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={300} />
-      <ExportButtons name="単組" path="/api/v1/unions" query={{ q }} />
+      <ExportButtons name="単組" of={query} />
       <QueryState isPending={unions.isPending} error={unions.error}>
         {() => (
           <SortableTable
@@ -61,7 +57,7 @@ export function StructurePage() {
           <UnionsTab />
         </Tabs.Panel>
         <Tabs.Panel value="federations" pt="md">
-          <ExportButtons name="構成組織" path="/api/v1/federations" />
+          <ExportButtons name="構成組織" of={federationsQuery} />
           <QueryState isPending={federations.isPending} error={federations.error}>
             {() => (
               <SortableTable
@@ -78,7 +74,7 @@ export function StructurePage() {
           </QueryState>
         </Tabs.Panel>
         <Tabs.Panel value="councils" pt="md">
-          <ExportButtons name="地域連合" path="/api/v1/regional-councils" />
+          <ExportButtons name="地域連合" of={councilsQuery} />
           <QueryState isPending={councils.isPending} error={councils.error}>
             {() => (
               <Table withTableBorder striped>
@@ -102,7 +98,7 @@ export function StructurePage() {
           </QueryState>
         </Tabs.Panel>
         <Tabs.Panel value="sectors" pt="md">
-          <ExportButtons name="産業別部門" path="/api/v1/sectors" />
+          <ExportButtons name="産業別部門" of={sectorsQuery} />
           <QueryState isPending={sectors.isPending} error={sectors.error}>
             {() => (
               <Table withTableBorder striped>

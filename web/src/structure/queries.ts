@@ -1,21 +1,31 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../platform/api/client';
 import { unwrap } from '../platform/api/errors';
+import { withExport } from '../platform/tables/export-url';
 
-export const councilsQuery = queryOptions({
-  queryKey: ['regional-councils', 'all'],
-  queryFn: () => unwrap(api.GET('/api/v1/regional-councils', { params: { query: { limit: 500 } } })),
-  staleTime: 10 * 60_000,
-});
+/** The reference lists live in platform (every screen names things by them); the structure area's queries are these and its unions. */
+export { councilQuery, councilsQuery, federationQuery, federationsQuery, referenceKeys, sectorsQuery } from '../platform/reference/queries';
 
-export const federationsQuery = queryOptions({
-  queryKey: ['federations', 'all'],
-  queryFn: () => unwrap(api.GET('/api/v1/federations', { params: { query: { limit: 500 } } })),
-  staleTime: 10 * 60_000,
-});
+export const structureKeys = {
+  unions: ['unions'] as const,
+  union: (id: string) => [...structureKeys.unions, 'one', id] as const,
+  unionSearch: (q: string) => [...structureKeys.unions, 'structure', q] as const,
+};
 
-export const sectorsQuery = queryOptions({
-  queryKey: ['sectors', 'all'],
-  queryFn: () => unwrap(api.GET('/api/v1/sectors', { params: { query: { limit: 500 } } })),
-  staleTime: 10 * 60_000,
-});
+/** 組織's unions: the first 200 that match what was typed. */
+export const unionSearchQuery = (q: string) =>
+  withExport(
+    queryOptions({
+      queryKey: structureKeys.unionSearch(q),
+      queryFn: () => unwrap(api.GET('/api/v1/unions', { params: { query: { limit: 200, ...(q ? { q } : {}) } } })),
+    }),
+    '/api/v1/unions',
+    { q },
+  );
+
+export const unionQuery = (id: string) =>
+  queryOptions({
+    queryKey: structureKeys.union(id),
+    queryFn: () => unwrap(api.GET('/api/v1/unions/{id}', { params: { path: { id } } })),
+    staleTime: 60_000,
+  });

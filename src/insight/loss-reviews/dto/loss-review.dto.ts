@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../../platform/common/http/pagination';
 import { IsMonth } from '../../../platform/common/validation/validators';
-import { DECREASE_CAUSES } from '../../../membership/membership-changes/ledger-writer';
+import { DECREASE_CAUSES } from '../../../membership/vocabulary';
 
 export class CreateLossReviewDto {
   @IsUUID()

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CAUSES, DECREASE_CAUSES } from '../../../membership/membership-changes/ledger-writer';
+import { CAUSES, DECREASE_CAUSES } from '../../../membership/vocabulary';
 import type { DuesReport } from '../dues.service';
 import type { GenderReport } from '../gender.service';
 import type { GrowthReport } from '../growth.service';

@@ -1,11 +1,13 @@
--- aggregation_add_to_groups: the derived levels move with the union level (DESIGN invariant 1,
--- "Rollup levels"). Adds the signed union-level figures in the session's temp table
--- rollup_delta to every group each union counts toward (union_groups(): total, federation,
--- council, sector, federation x council): group_month_rollups gets increase, decrease,
--- adjustment and net (split by cause_kind()), group_month_cause_rollups the figure per cause.
+-- aggregation_add_to_groups: the derived levels move with the union level (invariant 1,
+-- docs/architecture.md#invariant-1; docs/architecture.md#rollup-levels). Adds the signed
+-- union-level figures in the session's temp table rollup_delta to every group each union
+-- counts toward (union_groups(): total, federation, council, sector, federation x council):
+-- group_month_rollups gets increase, decrease, adjustment and net (split by cause_kind()),
+-- group_month_cause_rollups the figure per cause.
 -- Runs in its caller's transaction (aggregation_apply_batch, aggregation_shift_union,
 -- aggregation_shift_federation), so a derived level never differs from the union level at a
--- commit; upserts in key order so that concurrent batches do not deadlock (invariant 3).
+-- commit; upserts in key order so that concurrent batches do not deadlock (invariant 3,
+-- docs/architecture.md#invariant-3).
 
 CREATE OR REPLACE FUNCTION public.aggregation_add_to_groups()
  RETURNS void

@@ -1,4 +1,5 @@
--- aggregation_apply_batch: exactly once (DESIGN invariants 1 and 3). Claims up to p_limit
+-- aggregation_apply_batch: exactly once (invariants 1 and 3:
+-- docs/architecture.md#invariant-1, docs/architecture.md#invariant-3). Claims up to p_limit
 -- outbox rows with FOR UPDATE SKIP LOCKED, so workers take disjoint batches; deletes them;
 -- adds their ledger rows' sums to union_month_rollups and, through
 -- aggregation_add_to_groups(), to every derived level; moves aggregation_state.as_of. All of

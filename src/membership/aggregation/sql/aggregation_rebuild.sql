@@ -1,8 +1,8 @@
--- aggregation_rebuild: the whole rebuild on one connection (demo, scripts): begin, union
--- level, group levels, swap. The worker runs the same steps on two connections
--- (src/membership/aggregation/aggregation.service.ts). Afterwards every rollup level equals
--- the ledger (DESIGN invariant 1), whatever the rollups held before. Returns the union-level
--- row count.
+-- aggregation_rebuild: the whole rebuild on one connection (demo, scripts): begin, union level,
+-- group levels, swap. The worker runs the same steps on two connections
+-- (src/membership/aggregation/aggregation.service.ts). Afterwards every rollup level equals the
+-- ledger (invariant 1, docs/architecture.md#invariant-1), whatever the rollups held before.
+-- Returns the union-level row count.
 
 CREATE OR REPLACE FUNCTION public.aggregation_rebuild()
  RETURNS bigint

@@ -1,10 +1,10 @@
--- aggregation_rebuild_group_levels_next: connection B's half of a rebuild (DESIGN invariant 1,
--- recomputed): group_month_rollups_next (increase, decrease, adjustment and net per level x
--- month x employment type x gender) from the ledger in one pass at the federation x council
--- grain, then federation, council, sector and total from that much smaller result. The sum
--- each cause feeds comes from cause_kinds(), the list cause_kind() reads, so a rebuild counts
--- every cause a batch counts. Committed under a name nothing reads; the swap makes it live,
--- and a failed run leaves it to the next one, which drops it first.
+-- aggregation_rebuild_group_levels_next: connection B's half of a rebuild (invariant 1,
+-- docs/architecture.md#invariant-1, recomputed): group_month_rollups_next (increase, decrease,
+-- adjustment and net per level x month x employment type x gender) from the ledger in one pass
+-- at the federation x council grain, then federation, council, sector and total from that much
+-- smaller result. The sum each cause feeds comes from cause_kinds(), the list cause_kind()
+-- reads, so a rebuild counts every cause a batch counts. Committed under a name nothing reads;
+-- the swap makes it live, and a failed run leaves it to the next one, which drops it first.
 
 CREATE OR REPLACE FUNCTION public.aggregation_rebuild_group_levels_next()
  RETURNS void

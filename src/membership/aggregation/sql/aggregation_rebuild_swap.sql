@@ -1,9 +1,9 @@
 -- aggregation_rebuild_swap: last step of a rebuild, in connection A's transaction: reports see
--- the old figures or the new ones, never a mix (DESIGN "Rollup levels", invariant 1). Refuses
--- to run unless all three *_next tables exist, locks the three live rollup tables at once,
--- replaces each by its new table (same key name, same data-version trigger), stamps as_of and
--- rebuilt_at and bumps the data version. A failure before the commit leaves the live figures
--- as they were.
+-- the old figures or the new ones, never a mix (invariant 1, docs/architecture.md#invariant-1;
+-- docs/architecture.md#rollup-levels). Refuses to run unless all three *_next tables exist,
+-- locks the three live rollup tables at once, replaces each by its new table (same key name,
+-- same data-version trigger), stamps as_of and rebuilt_at and bumps the data version. A failure
+-- before the commit leaves the live figures as they were.
 
 CREATE OR REPLACE FUNCTION public.aggregation_rebuild_swap()
  RETURNS void

@@ -1,9 +1,9 @@
--- aggregation_rebuild_union_level_next: connection A's half of a rebuild (DESIGN invariant 1,
--- recomputed): union_month_rollups_next (union x month x employment type x gender x cause)
--- straight from the ledger, and group_month_cause_rollups_next (every level x cause) from it,
--- each key built after the fill. Holds the outbox exclusively, so it reads the same ledger as
--- connection B. Nothing reads a *_next table before aggregation_rebuild_swap(). Returns the
--- union-level row count.
+-- aggregation_rebuild_union_level_next: connection A's half of a rebuild (invariant 1,
+-- docs/architecture.md#invariant-1, recomputed): union_month_rollups_next (union x month x
+-- employment type x gender x cause) straight from the ledger, and
+-- group_month_cause_rollups_next (every level x cause) from it, each key built after the fill.
+-- Holds the outbox exclusively, so it reads the same ledger as connection B. Nothing reads a
+-- *_next table before aggregation_rebuild_swap(). Returns the union-level row count.
 
 CREATE OR REPLACE FUNCTION public.aggregation_rebuild_union_level_next()
  RETURNS bigint

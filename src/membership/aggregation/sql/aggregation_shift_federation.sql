@@ -1,9 +1,10 @@
--- aggregation_shift_federation: a federation moving to another sector takes its unions'
--- figures with it (DESIGN "Rollup levels"): the set-based twin of aggregation_shift_union()
+-- aggregation_shift_federation: a federation moving to another sector takes its unions' figures
+-- with it (docs/architecture.md#rollup-levels): the set-based twin of aggregation_shift_union()
 -- for every union of the federation. The caller
 -- (src/structure/federations/federations.service.ts) locks the outbox (SHARE ROW EXCLUSIVE),
 -- calls it with -1, updates the federation, calls it with +1 and commits, so the sector level
--- stays equal to the union level under today's structure (invariant 1).
+-- stays equal to the union level under today's structure (invariant 1,
+-- docs/architecture.md#invariant-1).
 
 CREATE OR REPLACE FUNCTION public.aggregation_shift_federation(p_federation uuid, p_sign integer)
  RETURNS void

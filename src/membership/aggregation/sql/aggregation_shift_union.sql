@@ -1,10 +1,10 @@
 -- aggregation_shift_union: a union moving to another federation or council takes its figures
--- with it (DESIGN "Rollup levels": subtract from the old groups, add to the new, in one
--- transaction). Adds p_sign x the union's union-level figures to the derived levels of the
+-- with it (docs/architecture.md#rollup-levels: subtract from the old groups, add to the new, in
+-- one transaction). Adds p_sign x the union's union-level figures to the derived levels of the
 -- groups it belongs to now. The caller (src/structure/unions/unions.service.ts) locks the
 -- outbox (SHARE ROW EXCLUSIVE), calls it with -1, updates the union, calls it with +1 and
 -- commits, so no batch applies in between and the derived levels stay equal to the union level
--- under today's structure (invariant 1).
+-- under today's structure (invariant 1, docs/architecture.md#invariant-1).
 
 CREATE OR REPLACE FUNCTION public.aggregation_shift_union(p_union uuid, p_sign integer)
  RETURNS void

@@ -3,10 +3,11 @@
 -- rest on it (a cause must be known; an increase carries a positive delta, a decrease a
 -- negative one, a reversal the opposite), and the batch apply, the structure moves, month
 -- close, the invariant check and the reports use it to split net into increase, decrease and
--- adjustment, so every reader sorts a cause the same way (DESIGN invariant 1 across levels).
--- STABLE so that PostgreSQL inlines it into each plan, as fast as a CASE. It names
--- public.cause_kinds() with its schema (not SET search_path, which would stop the inlining):
--- a restore checks the ledger's rows with an empty search_path (test/restore-empty-search-path.e2e-spec.ts).
+-- adjustment, so every reader sorts a cause the same way (invariant 6,
+-- docs/architecture.md#invariant-6). STABLE so that PostgreSQL inlines it into each plan, as
+-- fast as a CASE. It names public.cause_kinds() with its schema (not SET search_path, which
+-- would stop the inlining): a restore checks the ledger's rows with an empty search_path
+-- (test/platform/backups-empty-search-path.e2e-spec.ts).
 
 CREATE OR REPLACE FUNCTION public.cause_kind(cause text)
  RETURNS text

@@ -1,8 +1,8 @@
--- membership_changes_refuse_change: the ledger is append-only (DESIGN invariant 4), as a
--- property of the schema rather than of the code: the BEFORE UPDATE OR DELETE row trigger and
--- the BEFORE TRUNCATE statement trigger on membership_changes call it, and it refuses the
--- statement. A correction is a reversing entry linked to the original; a survey writes
--- survey_adjustment entries.
+-- membership_changes_refuse_change: the ledger is append-only (invariant 4,
+-- docs/architecture.md#invariant-4), as a property of the schema rather than of the code: the
+-- BEFORE UPDATE OR DELETE row trigger and the BEFORE TRUNCATE statement trigger on
+-- membership_changes call it, and it refuses the statement. A correction is a reversing entry
+-- linked to the original; a survey writes survey_adjustment entries.
 
 CREATE OR REPLACE FUNCTION public.membership_changes_refuse_change()
  RETURNS trigger

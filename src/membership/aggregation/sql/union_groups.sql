@@ -1,9 +1,9 @@
--- union_groups: where a union's members count (DESIGN "Rollup levels"): the derived groups of
--- a union with this federation, council and sector, spelled as the rollups' group keys that
--- the reports read (src/insight/reports/rollup-source.ts): total 'all', the federation (or
--- 'none'), the regional council, the sector (or 'none') and '<federation>:<council>'. One
--- definition for the batch apply, the structure moves and the invariant check, so all three
--- agree.
+-- union_groups: where a union's members count (docs/architecture.md#rollup-levels): the derived
+-- groups of a union with this federation, council and sector, spelled as the rollups' group
+-- keys that the reports read (src/insight/reports/rollup-source.ts): total 'all', the
+-- federation (or 'none'), the regional council, the sector (or 'none') and
+-- '<federation>:<council>'. One definition for the batch apply, the structure moves and the
+-- invariant check, so all three agree.
 
 CREATE OR REPLACE FUNCTION public.union_groups(p_federation uuid, p_council uuid, p_sector text)
  RETURNS TABLE(level text, group_key text)

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
-import { EMPLOYMENT_TYPES, EmploymentType, GENDERS, Gender } from '../ledger-writer';
+import { EMPLOYMENT_TYPES, EmploymentType, GENDERS, Gender } from '../../vocabulary';
 import { ChangeFieldRule, MAX_NOTE_LENGTH } from '../membership-change.fields';
 import { CLIENT_CAUSES, ClientCause, MAX_ABS_DELTA } from '../membership-change.rules';
 

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../../platform/common/http/pagination';
 import { IsCalendarDate } from '../../../platform/common/validation/validators';
-import { CAUSES, CAUSE_KINDS, Cause, CauseKind } from '../ledger-writer';
+import { CAUSES, CAUSE_KINDS, Cause, CauseKind } from '../../vocabulary';
 
 export class ListMembershipChangesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })

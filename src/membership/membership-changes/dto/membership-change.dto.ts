@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { labelOf } from '../../../platform/labels/labels';
+import { CAUSE_LABELS } from '../../vocabulary';
 import { sql } from '../../../platform/database/sql';
-import { CAUSES, Cause, EMPLOYMENT_TYPES, EmploymentType, GENDERS, Gender } from '../ledger-writer';
+import { CAUSES, Cause, EMPLOYMENT_TYPES, EmploymentType, GENDERS, Gender } from '../../vocabulary';
 
 /** A ledger entry as the API shows it. */
 export class MembershipChangeDto {
@@ -59,7 +60,7 @@ export const toMembershipChangeDto = (row: ChangeRow): MembershipChangeDto => ({
   effectiveOn: row.effective_on,
   delta: row.delta,
   cause: row.cause,
-  causeLabel: labelOf('causes', row.cause),
+  causeLabel: labelOf(CAUSE_LABELS, row.cause),
   employmentType: row.employment_type,
   gender: row.gender,
   note: row.note,

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../platform/common/http/pagination';
 import { IsCalendarDate } from '../../../platform/common/validation/validators';
-import { EMPLOYMENT_TYPES, EmploymentType, GENDERS, Gender } from '../../membership-changes/ledger-writer';
+import { EMPLOYMENT_TYPES, EmploymentType, GENDERS, Gender } from '../../vocabulary';
 
 export const MAX_SURVEY_MEMBERS = 1_000_000;
 

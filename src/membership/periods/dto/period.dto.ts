@@ -1,11 +1,13 @@
-import { BadRequestException, Param, PipeTransform } from '@nestjs/common';
+import { Param, PipeTransform } from '@nestjs/common';
+import { invalidFields } from '../../../platform/common/errors/domain-error';
+import { PlatformErrorCode } from '../../../platform/error-codes';
 import { MONTH_PATTERN } from '../../../platform/common/validation/validators';
 
 /** A `:month` path parameter written YYYY-MM; anything else is 400 naming it. */
 class MonthPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!MONTH_PATTERN.test(value)) {
-      throw new BadRequestException({ message: 'month must be a month YYYY-MM', details: [{ field: 'month', message: 'must be a month YYYY-MM' }] });
+      throw invalidFields('month must be a month YYYY-MM', [{ field: 'month', code: PlatformErrorCode.INVALID_FORMAT, message: 'must be a month YYYY-MM' }]);
     }
     return value;
   }

@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOption
 import { PageQuery } from '../../../platform/common/http/pagination';
 import { IsCalendarDate } from '../../../platform/common/validation/validators';
 import { labelOf } from '../../../platform/labels/labels';
+import { CONSULTATION_CHANNEL_LABELS, CONSULTATION_TOPIC_LABELS } from '../../labels';
 import { CONSULTATION_CHANNELS, CONSULTATION_TOPICS, Consultation, ConsultationChannel, ConsultationTopic } from '../consultation.entity';
 
 export class CreateConsultationDto {
@@ -109,9 +110,9 @@ export const toConsultationDto = (c: Consultation): ConsultationDto => ({
   receivedOn: c.receivedOn,
   regionalCouncilId: c.regionalCouncilId,
   channel: c.channel,
-  channelLabel: labelOf('consultationChannels', c.channel),
+  channelLabel: labelOf(CONSULTATION_CHANNEL_LABELS, c.channel),
   topics: c.topics,
-  topicLabels: c.topics.map((topic) => labelOf('consultationTopics', topic)),
+  topicLabels: c.topics.map((topic) => labelOf(CONSULTATION_TOPIC_LABELS, topic)),
   employerName: c.employerName,
   workersConcerned: c.workersConcerned,
   summary: c.summary,

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../../platform/common/validation/validators';
-import { EMPLOYMENT_TYPES, EmploymentType, GENDERS, Gender } from '../../../membership/membership-changes/ledger-writer';
+import { EMPLOYMENT_TYPES, EmploymentType, GENDERS, Gender } from '../../../membership/vocabulary';
 import { ProspectDto } from './prospect.dto';
 import { UNION_KINDS, UNION_STATUSES } from '../../../structure/unions/union.entity';
 

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, 
 import { PageQuery } from '../../../platform/common/http/pagination';
 import { IsCalendarDate } from '../../../platform/common/validation/validators';
 import { labelOf } from '../../../platform/labels/labels';
+import { PROSPECT_SOURCE_LABELS, STAGE_LABELS } from '../../labels';
 import { PROSPECT_SOURCES, Prospect, ProspectSource } from '../prospect.entity';
 import { INITIAL_STAGES, STAGES, Stage, WorkingStage } from '../stage-rules';
 
@@ -195,12 +196,12 @@ export const toProspectDto = (p: Prospect): ProspectDto => ({
           dispatch: p.workforceDispatch ?? 0,
         },
   source: p.source,
-  sourceLabel: labelOf('prospectSources', p.source),
+  sourceLabel: labelOf(PROSPECT_SOURCE_LABELS, p.source),
   stage: p.stage,
-  stageLabel: labelOf('stages', p.stage),
+  stageLabel: labelOf(STAGE_LABELS, p.stage),
   stageChangedAt: p.stageChangedAt,
   heldFromStage: p.heldFromStage,
-  heldFromStageLabel: p.heldFromStage ? labelOf('stages', p.heldFromStage) : null,
+  heldFromStageLabel: p.heldFromStage ? labelOf(STAGE_LABELS, p.heldFromStage) : null,
   assignedOrganizerIds: p.assignedOrganizerIds,
   nextActionOn: p.nextActionOn,
   unionId: p.unionId,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { labelOf } from '../../../platform/labels/labels';
+import { STAGE_CHANGE_KIND_LABELS, STAGE_LABELS } from '../../labels';
 import { ProspectStageChange, StageChangeKind } from '../prospect-stage-change.entity';
 import { STAGES, Stage, WORKING_STAGES, WorkingStage } from '../stage-rules';
 
@@ -37,8 +38,6 @@ export class ReopenProspectDto {
   version!: number;
 }
 
-const KIND_LABELS: Record<StageChangeKind, string> = { created: '登録', moved: 'ステージ移行', reopened: '再開', affiliated: '加盟手続' };
-
 export class StageChangeDto {
   id!: string;
   kind!: StageChangeKind;
@@ -56,11 +55,11 @@ export class StageChangeDto {
 export const toStageChangeDto = (c: ProspectStageChange & { changedByName?: string | null }): StageChangeDto => ({
   id: c.id,
   kind: c.kind,
-  kindLabel: KIND_LABELS[c.kind],
+  kindLabel: labelOf(STAGE_CHANGE_KIND_LABELS, c.kind),
   fromStage: c.fromStage,
-  fromStageLabel: c.fromStage ? labelOf('stages', c.fromStage) : null,
+  fromStageLabel: c.fromStage ? labelOf(STAGE_LABELS, c.fromStage) : null,
   toStage: c.toStage,
-  toStageLabel: labelOf('stages', c.toStage),
+  toStageLabel: labelOf(STAGE_LABELS, c.toStage),
   note: c.note,
   changedBy: c.changedBy,
   changedByName: c.changedByName ?? null,

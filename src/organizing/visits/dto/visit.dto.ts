@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLeng
 import { PageQuery } from '../../../platform/common/http/pagination';
 import { IsCalendarDate } from '../../../platform/common/validation/validators';
 import { labelOf } from '../../../platform/labels/labels';
+import { SUPPORT_LEVEL_LABELS, VISIT_KIND_LABELS, VISIT_OUTCOME_LABELS } from '../../labels';
 import { VISIT_KINDS, VISIT_OUTCOMES, Visit, VisitKind, VisitOutcome } from '../visit.entity';
 
 export class CreateVisitDto {
@@ -103,12 +104,12 @@ export const toVisitDto = (v: VisitRow): VisitDto => ({
   organizerName: v.organizerName,
   occurredOn: v.occurredOn,
   kind: v.kind,
-  kindLabel: labelOf('visitKinds', v.kind),
+  kindLabel: labelOf(VISIT_KIND_LABELS, v.kind),
   outcome: v.outcome,
-  outcomeLabel: v.outcome ? labelOf('visitOutcomes', v.outcome) : null,
+  outcomeLabel: v.outcome ? labelOf(VISIT_OUTCOME_LABELS, v.outcome) : null,
   contactsReached: v.contactsReached,
   supportLevel: v.supportLevel,
-  supportLevelLabel: v.supportLevel ? labelOf('supportLevels', String(v.supportLevel)) : null,
+  supportLevelLabel: v.supportLevel ? labelOf(SUPPORT_LEVEL_LABELS, String(v.supportLevel)) : null,
   summary: v.summary,
   nextActionOn: v.nextActionOn,
   version: v.version,

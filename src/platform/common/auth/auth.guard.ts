@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
@@ -43,7 +43,7 @@ export interface AuthenticatedRequest extends DataVersionedRequest {
   session?: RequestSession;
 }
 
-const invalidToken = (): UnauthorizedException => new UnauthorizedException('The token is invalid or has expired');
+const invalidToken = (): DomainError => new DomainError(PlatformErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED, 'The token is invalid or has expired');
 
 /** The token a request carries: a bearer header (scripts) first, else the console's session cookie. */
 export function requestToken(request: { headers: { authorization?: string }; cookies?: Record<string, string | undefined> }): {
@@ -80,7 +80,7 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const { token, viaCookie } = requestToken(request);
-    if (!token) throw new UnauthorizedException('A bearer token or a session cookie is required');
+    if (!token) throw new DomainError(PlatformErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED, 'A bearer token or a session cookie is required');
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);

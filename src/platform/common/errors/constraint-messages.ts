@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { PlatformErrorCode } from '../../error-codes';
+import type { FieldProblem } from './domain-error';
 
 interface PgError {
   code?: string;
@@ -13,7 +14,7 @@ interface Mapped {
   error: string;
   message: string;
   code: PlatformErrorCode;
-  details?: { field: string; message: string }[];
+  details?: FieldProblem[];
 }
 
 const camel = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -46,7 +47,7 @@ export function constraintProblem(error: QueryFailedError): Mapped | undefined {
         error: 'Conflict',
         code: PlatformErrorCode.DUPLICATE,
         message: `${field} is already in use`,
-        details: [{ field, message: 'is already in use' }],
+        details: [{ field, code: PlatformErrorCode.DUPLICATE, message: 'is already in use' }],
       };
     }
     case '23503': {
@@ -64,7 +65,7 @@ export function constraintProblem(error: QueryFailedError): Mapped | undefined {
         error: 'Bad Request',
         code: PlatformErrorCode.UNKNOWN_REFERENCE,
         message: `${field} refers to a record that does not exist`,
-        details: [{ field, message: 'refers to a record that does not exist' }],
+        details: [{ field, code: PlatformErrorCode.UNKNOWN_REFERENCE, message: 'refers to a record that does not exist' }],
       };
     }
     case '23514':

@@ -1,12 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ErrorCode, FieldProblem } from './domain-error';
 
-/** One field to blame: `items[17].delta`, `email`. */
+// `code` refers to the schema ErrorCode, the enum of every area's codes: openapi/error-codes.ts declares both
+
+/** One field to blame: `items[17].delta`, `email`, with the code of what is wrong. */
 export class FieldProblemDto implements FieldProblem {
   @ApiProperty({ example: 'delta' })
   field!: string;
 
-  @ApiProperty({ example: 'must not be zero' })
+  @ApiProperty({
+    description: 'Stable, machine-readable: what is wrong with the field (REQUIRED, SIGN_MISMATCH, …); decide by this, not by message.',
+  })
+  code!: ErrorCode;
+
+  @ApiProperty({ example: 'must not be zero', description: 'English, for people reading logs; its wording may change.' })
   message!: string;
 }
 
@@ -18,11 +25,11 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'Bad Request' })
   error!: string;
 
-  @ApiProperty({ example: 'delta: must not be zero' })
+  @ApiProperty({ example: 'delta: must not be zero', description: 'English, for people reading logs; its wording may change.' })
   message!: string;
 
-  @ApiPropertyOptional({ type: 'string', description: 'Stable, machine-readable: NOT_FOUND, STALE_VERSION, DUPLICATE, …', example: 'INVALID_FIELD' })
-  code?: ErrorCode;
+  @ApiProperty({ description: 'Stable, machine-readable: NOT_FOUND, STALE_VERSION, DUPLICATE, …; decide by this, not by message.' })
+  code!: ErrorCode;
 
   @ApiPropertyOptional({ type: [FieldProblemDto], description: 'Present when fields are to blame.' })
   details?: FieldProblemDto[];

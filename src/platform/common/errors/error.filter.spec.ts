@@ -1,4 +1,4 @@
-import { ArgumentsHost, HttpException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, HttpException, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { ErrorFilter } from './error.filter';
 
@@ -39,6 +39,33 @@ describe('ErrorFilter', () => {
       error: 'Payload Too Large',
       message: 'Request body is too large',
       code: 'BODY_TOO_LARGE',
+    });
+  });
+
+  it('gives every answer a code: an exception without one gets its status’s, and each of its details the answer’s', () => {
+    expect(answer(new NotFoundException('Cannot GET /api/v1/nothing')).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    expect(answer(new UnauthorizedException()).body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    expect(answer(Object.assign(new Error('Unexpected end of JSON input'), { statusCode: 400 })).body).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
+    expect(answer(new Error('boom')).body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Internal error; it has been logged',
+      code: 'INTERNAL',
+    });
+    const named = new BadRequestException({
+      message: 'q: bad',
+      code: 'INVALID_FIELD',
+      details: [
+        { field: 'q', message: 'bad' },
+        { field: 'r', code: 'REQUIRED', message: 'x' },
+      ],
+    });
+    expect(answer(named).body).toMatchObject({
+      code: 'INVALID_FIELD',
+      details: [
+        { field: 'q', code: 'INVALID_FIELD', message: 'bad' },
+        { field: 'r', code: 'REQUIRED', message: 'x' },
+      ],
     });
   });
 });

@@ -9,7 +9,7 @@ interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  code?: ErrorCode;
+  code: ErrorCode;
   details?: FieldProblem[];
 }
 
@@ -27,8 +27,25 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function body(statusCode: number, message: string, extra: Partial<ErrorBody> = {}): ErrorBody {
-  return { statusCode, error: REASONS[statusCode] ?? 'Error', message, ...extra };
+/** The code of an answer nothing more specific named: by its status. */
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: PlatformErrorCode.BAD_REQUEST,
+  401: PlatformErrorCode.UNAUTHENTICATED,
+  403: PlatformErrorCode.FORBIDDEN,
+  404: PlatformErrorCode.NOT_FOUND,
+  413: PlatformErrorCode.BODY_TOO_LARGE,
+  415: PlatformErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  429: PlatformErrorCode.RATE_LIMITED,
+  503: PlatformErrorCode.UNAVAILABLE,
+};
+const statusCodeOf = (status: number): ErrorCode => STATUS_CODES[status] ?? (status >= 500 ? PlatformErrorCode.INTERNAL : PlatformErrorCode.BAD_REQUEST);
+
+/** A detail from outside our own errors (a Nest exception's body) without a code gets the answer's. */
+const withCodes = (details: (Omit<FieldProblem, 'code'> & { code?: ErrorCode })[], code: ErrorCode): FieldProblem[] =>
+  details.map((detail) => ({ ...detail, code: detail.code ?? code }));
+
+function body(statusCode: number, message: string, { code, ...extra }: Partial<ErrorBody> = {}): ErrorBody {
+  return { statusCode, error: REASONS[statusCode] ?? 'Error', message, code: code ?? statusCodeOf(statusCode), ...extra };
 }
 
 /** Maps every error to the contract's error body; never leaks a stack, SQL or path. */
@@ -40,7 +57,7 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const answer = this.toBody(exception);
     // a body too large, whoever refused it (Fastify, the multipart reader): one code
-    if (answer.statusCode === 413) answer.code ??= PlatformErrorCode.BODY_TOO_LARGE;
+    if (answer.statusCode === 413) answer.code = PlatformErrorCode.BODY_TOO_LARGE;
     void reply.status(answer.statusCode).send(answer);
   }
 
@@ -52,14 +69,15 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null) {
-        const r = response as { message?: unknown; details?: FieldProblem[]; status?: string; error?: unknown };
+        const r = response as { message?: unknown; code?: ErrorCode; details?: FieldProblem[]; status?: string; error?: unknown };
         if (r.status === 'error' && typeof r.error === 'object' && r.error !== null) {
           // a failed health check: name what is down
           const down = Object.keys(r.error);
           return { ...body(status, `Unavailable: ${down.join(', ')} not answering`), checks: r.details } as ErrorBody;
         }
         const message = Array.isArray(r.message) ? r.message.join('; ') : typeof r.message === 'string' ? r.message : exception.message;
-        return body(status, message, r.details ? { details: r.details } : {});
+        const code = r.code ?? statusCodeOf(status);
+        return body(status, message, r.details ? { code, details: withCodes(r.details, code) } : { code });
       }
       return body(status, String(response));
     }

@@ -1,10 +1,12 @@
-import { BadRequestException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { PlatformErrorCode } from '../../error-codes';
+import { invalidFields } from '../errors/domain-error';
 
 /** A `:name` path parameter that must be a UUID; a malformed one is 400 naming it. */
 export const UuidParam = (name = 'id'): ParameterDecorator =>
   Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => new BadRequestException({ message: `${name} must be a UUID`, details: [{ field: name, message: 'must be a UUID' }] }),
+      exceptionFactory: () => invalidFields(`${name} must be a UUID`, [{ field: name, code: PlatformErrorCode.INVALID_FORMAT, message: 'must be a UUID' }]),
     }),
   );

@@ -5,9 +5,10 @@ const nestedIn = (levels: number): unknown => Array.from({ length: levels }).red
 describe('edgeProblem', () => {
   it('names the first string or key holding NUL by its path', () => {
     const nul = 'must not contain the NUL character (U+0000)';
-    expect(edgeProblem({ items: [{ note: 'ok' }, { note: 'a\u0000' }], name: '\u0000' })).toEqual({ field: 'items[1].note', message: nul });
-    expect(edgeProblem({ 'a\u0000b': 1 })).toEqual({ field: 'a\u0000b', message: nul });
-    expect(edgeProblem('a\u0000b', 'q')).toEqual({ field: 'q', message: nul });
+    const code = 'NUL_CHARACTER';
+    expect(edgeProblem({ items: [{ note: 'ok' }, { note: 'a\u0000' }], name: '\u0000' })).toEqual({ field: 'items[1].note', code, message: nul });
+    expect(edgeProblem({ 'a\u0000b': 1 })).toEqual({ field: 'a\u0000b', code, message: nul });
+    expect(edgeProblem('a\u0000b', 'q')).toEqual({ field: 'q', code, message: nul });
   });
 
   it('passes what a form sends: text with tabs and line breaks, numbers, null, nesting as deep as a DTO', () => {
@@ -20,5 +21,6 @@ describe('edgeProblem', () => {
     expect(edgeProblem(nestedIn(MAX_NESTING + 1))?.field).toBe(Array(MAX_NESTING).fill('a').join('.'));
     const deep = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
     expect(edgeProblem(deep, 'code')?.message).toBe(`is nested more than ${MAX_NESTING} levels deep`);
+    expect(edgeProblem(deep, 'code')?.code).toBe('TOO_DEEP');
   });
 });

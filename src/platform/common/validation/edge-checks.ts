@@ -1,3 +1,4 @@
+import { PlatformErrorCode } from '../../error-codes';
 import type { FieldProblem } from '../errors/domain-error';
 
 const NUL = '\u0000';
@@ -17,14 +18,15 @@ export function edgeProblem(value: unknown, path = ''): FieldProblem | undefined
   while (pending.length > 0) {
     const [current, at, depth] = pending.pop() as [unknown, string, number];
     if (typeof current === 'string') {
-      if (current.includes(NUL)) return { field: at, message: 'must not contain the NUL character (U+0000)' };
+      if (current.includes(NUL)) return { field: at, code: PlatformErrorCode.NUL_CHARACTER, message: 'must not contain the NUL character (U+0000)' };
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
-    if (depth >= MAX_NESTING) return { field: at, message: `is nested more than ${MAX_NESTING} levels deep` };
+    if (depth >= MAX_NESTING) return { field: at, code: PlatformErrorCode.TOO_DEEP, message: `is nested more than ${MAX_NESTING} levels deep` };
     const entries: [string | number, unknown][] = Array.isArray(current) ? current.map((item, i) => [i, item]) : Object.entries(current);
     for (const [key] of entries)
-      if (typeof key === 'string' && key.includes(NUL)) return { field: childPath(at, key), message: 'must not contain the NUL character (U+0000)' };
+      if (typeof key === 'string' && key.includes(NUL))
+        return { field: childPath(at, key), code: PlatformErrorCode.NUL_CHARACTER, message: 'must not contain the NUL character (U+0000)' };
     for (let i = entries.length - 1; i >= 0; i--) pending.push([entries[i][1], childPath(at, entries[i][0]), depth + 1]);
   }
   return undefined;

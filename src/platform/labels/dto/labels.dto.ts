@@ -1,4 +1,4 @@
-import type { Label, LabelList } from '../labels';
+import type { Label } from '../labels';
 
 export class LabelDto implements Label {
   code!: string;
@@ -8,7 +8,7 @@ export class LabelDto implements Label {
 }
 
 /** Every code list of the API with its labels (the console's only vocabulary). */
-export class LabelsDto implements Record<LabelList, LabelDto[]> {
+export class LabelsDto {
   causes!: LabelDto[];
   stages!: LabelDto[];
   employmentTypes!: LabelDto[];
@@ -25,6 +25,3 @@ export class LabelsDto implements Record<LabelList, LabelDto[]> {
   stageChangeKinds!: LabelDto[];
   milestoneStatuses!: LabelDto[];
 }
-
-// no list of LABELS left out of the documented shape
-export const labelsListed: Record<Exclude<LabelList, keyof LabelsDto>, never> = {};

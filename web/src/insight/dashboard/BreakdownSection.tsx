@@ -20,7 +20,8 @@ type Grouping = (typeof GROUPINGS)[number]['value'];
 /** Members and the year's net change per federation, council or sector: a sortable table beside a bar chart. */
 export function BreakdownSection({ range, asPublished }: { range: MonthRange; asPublished?: true }) {
   const [groupBy, setGroupBy] = useState<Grouping>('federation');
-  const growth = useQuery(growthQuery({ ...range, groupBy, asPublished }));
+  const query = growthQuery({ ...range, groupBy, asPublished });
+  const growth = useQuery(query);
   const rows = useMemo(() => (growth.data ? breakdownRows(growth.data) : []), [growth.data]);
   const grouping = GROUPINGS.find((g) => g.value === groupBy)?.label ?? '';
   const top = useMemo(() => [...rows].sort((a, b) => b.members - a.members).slice(0, 15), [rows]);
@@ -48,11 +49,7 @@ export function BreakdownSection({ range, asPublished }: { range: MonthRange; as
         aria-label="集計の単位"
         w="fit-content"
       />
-      <ExportButtons
-        name={`${grouping}の組合員数と純増減`}
-        path="/api/v1/reports/growth"
-        query={{ ...range, groupBy, ...(asPublished ? { asPublished } : {}) }}
-      />
+      <ExportButtons name={`${grouping}の組合員数と純増減`} of={query} />
       <QueryState isPending={growth.isPending} error={growth.error}>
         {() => (
           <Grid>

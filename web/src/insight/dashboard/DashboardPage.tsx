@@ -30,11 +30,15 @@ export function DashboardPage() {
 
   const goals = useQuery(goalsQuery);
   const goal = goals.data ? chapterGoal(goals.data.items) : undefined;
-  const progress = useQuery({ ...goalProgressQuery(goal?.id ?? ''), enabled: Boolean(goal) });
+  const progressQuery = goalProgressQuery(goal?.id ?? '');
+  const progress = useQuery({ ...progressQuery, enabled: Boolean(goal) });
   // the members' line shows the year before too, so the year is seen against its trend
-  const growth = useQuery(growthQuery({ from: addMonths(period.from, -12), to: period.to, groupBy: 'total', asPublished }));
-  const netChange = useQuery(netChangeQuery({ ...period, asPublished }));
-  const losses = useQuery(lossCausesQuery({ ...period, asPublished }));
+  const growthOf = growthQuery({ from: addMonths(period.from, -12), to: period.to, groupBy: 'total', asPublished });
+  const growth = useQuery(growthOf);
+  const netChangeOf = netChangeQuery({ ...period, asPublished });
+  const netChange = useQuery(netChangeOf);
+  const lossesOf = lossCausesQuery({ ...period, asPublished });
+  const losses = useQuery(lossesOf);
 
   return (
     <Stack gap="xl">
@@ -55,23 +59,27 @@ export function DashboardPage() {
       <QueryState isPending={goals.isPending || (Boolean(goal) && progress.isPending)} error={goals.error ?? progress.error}>
         {() =>
           goal && progress.data ? (
-            <GoalProgressSection goal={goal} progress={progress.data} />
+            <GoalProgressSection goal={goal} progress={progress.data} of={progressQuery} />
           ) : (
             <Alert color="yellow">連合神奈川全体の目標がまだ登録されていません。</Alert>
           )
         }
       </QueryState>
       <QueryState isPending={growth.isPending} error={growth.error}>
-        {() => growth.data && <GrowthSection report={growth.data} target={goal?.targetMembers ?? 400_000} milestones={progress.data?.milestones ?? []} />}
+        {() =>
+          growth.data && (
+            <GrowthSection report={growth.data} of={growthOf} target={goal?.targetMembers ?? 400_000} milestones={progress.data?.milestones ?? []} />
+          )
+        }
       </QueryState>
       <QueryState isPending={netChange.isPending} error={netChange.error}>
-        {() => netChange.data && <NetChangeSection report={netChange.data} />}
+        {() => netChange.data && <NetChangeSection report={netChange.data} of={netChangeOf} />}
       </QueryState>
       <Stack component="section" aria-labelledby="losses-heading" gap="xs">
         <Title order={2} id="losses-heading" size="h3">
           減少要因(前期間との比較)
         </Title>
-        <ExportButtons name="減少要因" path="/api/v1/reports/loss-causes" query={{ ...period, ...(asPublished ? { asPublished } : {}) }} />
+        <ExportButtons name="減少要因" of={lossesOf} />
         <QueryState isPending={losses.isPending} error={losses.error}>
           {() => losses.data && <LossCausesFigure report={losses.data} title="要因別の減少" />}
         </QueryState>

@@ -9,13 +9,14 @@ const yen = (value: number): string => `${formatNumber(value)}円`;
 
 /** The fiscal year's dues to the chapter: months so far as counted, the rest at the latest members. */
 export function DuesSection({ fiscalYear, asPublished }: { fiscalYear: number; asPublished?: true }) {
-  const report = useQuery(duesQuery({ fiscalYear, asPublished }));
+  const query = duesQuery({ fiscalYear, asPublished });
+  const report = useQuery(query);
   return (
     <Stack component="section" aria-labelledby="dues-heading" gap="xs">
       <Title order={2} id="dues-heading" size="h3">
         会費収入の見込み({formatFiscalYear(fiscalYear)})
       </Title>
-      <ExportButtons name="会費収入の見込み" path="/api/v1/reports/dues-projection" query={{ fiscalYear, ...(asPublished ? { asPublished } : {}) }} />
+      <ExportButtons name="会費収入の見込み" of={query} />
       <QueryState isPending={report.isPending} error={report.error}>
         {() =>
           report.data && (

@@ -17,7 +17,8 @@ const share = (value: number | null | undefined): string => (value === null || v
 /** The female share at the period's last month end: overall, and per federation or council. */
 export function GenderSection({ month, asPublished }: { month: string; asPublished?: true }) {
   const [groupBy, setGroupBy] = useState<GenderGroupBy>('federation');
-  const report = useQuery(genderQuery({ groupBy, month, asPublished }));
+  const query = genderQuery({ groupBy, month, asPublished });
+  const report = useQuery(query);
   const grouping = GROUPINGS.find((g) => g.value === groupBy)?.label ?? '';
   const groups = useMemo(() => report.data?.groups ?? [], [report.data]);
   const option = useMemo(
@@ -43,7 +44,7 @@ export function GenderSection({ month, asPublished }: { month: string; asPublish
         aria-label="女性比率の集計単位"
         w="fit-content"
       />
-      <ExportButtons name="女性組合員の比率" path="/api/v1/reports/gender" query={{ groupBy, month, ...(asPublished ? { asPublished } : {}) }} />
+      <ExportButtons name="女性組合員の比率" of={query} />
       <QueryState isPending={report.isPending} error={report.error}>
         {() =>
           report.data && (

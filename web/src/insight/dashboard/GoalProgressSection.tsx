@@ -3,6 +3,7 @@ import type { Schemas } from '../../platform/api/client';
 import { formatDate, formatDecimal, formatNumber, formatPercent } from '../../platform/format/format';
 import { projectionStatement } from './figures';
 import { ExportButtons } from '../../platform/tables/ExportButtons';
+import type { goalProgressQuery } from '../queries';
 
 type Goal = Schemas['GoalDto'];
 type GoalProgress = Schemas['GoalProgressDto'];
@@ -35,7 +36,7 @@ function Figure({ term, value, testId, note }: { term: string; value: string; te
 }
 
 /** Where the chapter stands against its goal: members, percent, the pace needed and the trend, milestones. */
-export function GoalProgressSection({ goal, progress }: { goal: Goal; progress: GoalProgress }) {
+export function GoalProgressSection({ goal, progress, of }: { goal: Goal; progress: GoalProgress; of: ReturnType<typeof goalProgressQuery> }) {
   return (
     <Stack component="section" aria-labelledby="goal-heading" gap="sm">
       <Title order={2} id="goal-heading" size="h3">
@@ -64,7 +65,7 @@ export function GoalProgressSection({ goal, progress }: { goal: Goal; progress: 
           {projectionStatement(progress)}
         </Text>
       </Group>
-      <ExportButtons name="目標の進捗とマイルストーン" path="/api/v1/goals/{id}/progress" params={{ id: goal.id }} />
+      <ExportButtons name="目標の進捗とマイルストーン" of={of} />
       <Table withTableBorder striped>
         <Table.Caption>マイルストーン</Table.Caption>
         <Table.Thead>

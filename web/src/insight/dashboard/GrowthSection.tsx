@@ -5,12 +5,21 @@ import { ChartFigure } from '../../platform/charts/ChartFigure';
 import { formatDelta, formatMonth, formatNumber } from '../../platform/format/format';
 import { formatRange } from './fiscal-year';
 import { ExportButtons } from '../../platform/tables/ExportButtons';
+import type { growthQuery } from '../queries';
 
 type Growth = Schemas['GrowthReportDto'];
 type Milestone = { name: string; targetMembers: number };
 
+interface Props {
+  report: Growth;
+  /** The query that fetched `report`: its file has the same figures. */
+  of: ReturnType<typeof growthQuery>;
+  target: number;
+  milestones: readonly Milestone[];
+}
+
 /** Members at each month's end, with the goal's and the milestones' lines; a closed month revised since shows its published figure beside. */
-export function GrowthSection({ report, target, milestones }: { report: Growth; target: number; milestones: readonly Milestone[] }) {
+export function GrowthSection({ report, of, target, milestones }: Props) {
   const months = useMemo(() => report.groups[0]?.months ?? [], [report]);
   const closed = useMemo(() => new Set(report.closedMonths), [report]);
   const revised = months.filter((m) => m.publishedMembers !== undefined);
@@ -58,7 +67,7 @@ export function GrowthSection({ report, target, milestones }: { report: Growth; 
       <Title order={2} id="growth-heading" size="h3">
         組合員数の推移({formatRange(report)})
       </Title>
-      <ExportButtons name="組合員数の推移" path="/api/v1/reports/growth" query={{ from: report.from, to: report.to, groupBy: 'total' }} />
+      <ExportButtons name="組合員数の推移" of={of} />
       <ChartFigure
         label={
           first && last

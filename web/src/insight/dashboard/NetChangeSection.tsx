@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Stack, Table, Title } from '@mantine/core';
 import { ExportButtons } from '../../platform/tables/ExportButtons';
+import type { netChangeQuery } from '../queries';
 import type { Schemas } from '../../platform/api/client';
 import { ChartFigure } from '../../platform/charts/ChartFigure';
 import { formatDelta, formatMonth, formatNumber } from '../../platform/format/format';
@@ -15,8 +16,8 @@ const GAIN_COLORS = ['#2b8a3e', '#1971c2', '#0c8599', '#5c940d', '#3b5bdb', '#09
 
 const cell = (row: NetChangeRow, value: number): string => (row.kind === 'net' || row.kind === 'adjustment' ? formatDelta(value) : formatNumber(value));
 
-/** Each month's gains and losses by cause as a waterfall from the period's start, and the same numbers as a table. */
-export function NetChangeSection({ report }: { report: NetChange }) {
+/** Each month's gains and losses by cause as a waterfall from the period's start, and the same numbers as a table; `of` is the query that fetched it. */
+export function NetChangeSection({ report, of }: { report: NetChange; of: ReturnType<typeof netChangeQuery> }) {
   const label = useLabels();
   const rows = useMemo(() => netChangeRows(report, (code) => label('causes', code)), [report, label]);
   const chart = useMemo(() => waterfall(report, (code) => label('causes', code)), [report, label]);
@@ -68,11 +69,7 @@ export function NetChangeSection({ report }: { report: NetChange }) {
       <Title order={2} id="net-change-heading" size="h3">
         要因別の増減(ウォーターフォール)
       </Title>
-      <ExportButtons
-        name="要因別の増減"
-        path="/api/v1/reports/net-change"
-        query={{ from: report.from, to: report.to, ...(report.months.some((m) => m.published) ? { asPublished: true } : {}) }}
-      />
+      <ExportButtons name="要因別の増減" of={of} />
       <ChartFigure
         label={`要因別の増減のウォーターフォール図: ${period}の各月、前月までの累計純増減から減少を下へ、増加を上へ要因別に積んだ棒。期間の増加 ${formatNumber(gains)}人、減少 ${formatNumber(-losses)}人、純増減 ${formatDelta(total)}人`}
         option={option}

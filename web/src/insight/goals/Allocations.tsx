@@ -1,23 +1,19 @@
 import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { ExportButtons } from '../../platform/tables/ExportButtons';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Schemas } from '../../platform/api/client';
-import { unwrap } from '../../platform/api/errors';
+import type { Schemas } from '../../platform/api/client';
 import { formatDelta, formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
+import { allocationsQuery } from '../queries';
 import { allocationDifferenceJa } from './goal-form';
 import { useScopeOf } from './useScopeOf';
 
 type Goal = Schemas['GoalDto'];
 
-export const allocationsQuery = (goalId: string) => ({
-  queryKey: ['goals', goalId, 'allocations'],
-  queryFn: () => unwrap(api.GET('/api/v1/goals/{id}/allocations', { params: { path: { id: goalId } } })),
-});
-
 /** How a goal is shared out among its child goals, and how far the shares are from adding up. */
 export function Allocations({ goal, headingLevel = 2 }: { goal: Goal; headingLevel?: 2 | 3 }) {
-  const allocations = useQuery(allocationsQuery(goal.id));
+  const query = allocationsQuery(goal.id);
+  const allocations = useQuery(query);
   const scopeOf = useScopeOf();
   const headingId = `allocations-${goal.id}`;
   return (
@@ -25,7 +21,7 @@ export function Allocations({ goal, headingLevel = 2 }: { goal: Goal; headingLev
       <Title order={headingLevel} size="h3" id={headingId}>
         {goal.name}の配分
       </Title>
-      <ExportButtons name={`${goal.name}の割り振り`} path="/api/v1/goals/{id}/allocations" params={{ id: goal.id }} />
+      <ExportButtons name={`${goal.name}の割り振り`} of={query} />
       <QueryState isPending={allocations.isPending} error={allocations.error}>
         {() =>
           allocations.data && (

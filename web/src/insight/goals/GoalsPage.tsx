@@ -43,7 +43,7 @@ export function GoalsPage() {
           {saved}
         </Alert>
       )}
-      <ExportButtons name="目標の一覧" path="/api/v1/goals" />
+      <ExportButtons name="目標の一覧" of={goalsQuery} />
       <QueryState isPending={goals.isPending} error={goals.error}>
         {() => (
           <Table withTableBorder striped>

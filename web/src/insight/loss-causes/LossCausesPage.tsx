@@ -25,7 +25,8 @@ export function LossCausesPage() {
   const [chosenCouncil, setChosenCouncil] = useState('');
   const councilId = me.regionalCouncilId ?? (chosenCouncil || undefined);
   const councils = useQuery({ ...councilsQuery, enabled: !me.regionalCouncilId });
-  const report = useQuery(lossCausesQuery({ ...range, regionalCouncilId: councilId }));
+  const reportOf = lossCausesQuery({ ...range, regionalCouncilId: councilId });
+  const report = useQuery(reportOf);
   // a new review, or one of the council's own being edited
   const [drill, setDrill] = useState<Drill>();
   const [reviewing, setReviewing] = useState<Schemas['LossReviewDto'] | 'new'>();
@@ -64,14 +65,14 @@ export function LossCausesPage() {
                 <Title order={2} id="causes-heading" size="h3">
                   要因別の減少({formatMonth(report.data.from)}〜{formatMonth(report.data.to)}、計 {formatNumber(report.data.total)}人)
                 </Title>
-                <ExportButtons name="要因別の減少と減少の多い単組" path="/api/v1/reports/loss-causes" query={{ ...range, regionalCouncilId: councilId }} />
+                <ExportButtons name="要因別の減少と減少の多い単組" of={reportOf} />
                 <LossCausesFigure report={report.data} title="要因別の減少" onOpenCause={(cause) => setDrill({ cause })} />
               </Stack>
               <Stack component="section" aria-labelledby="unions-heading" gap="xs">
                 <Title order={2} id="unions-heading" size="h3">
                   減少の多い単組
                 </Title>
-                <ExportButtons name="減少の多い単組" path="/api/v1/reports/loss-causes" query={{ ...range, regionalCouncilId: councilId }} />
+                <ExportButtons name="減少の多い単組" of={reportOf} />
                 {report.data.topUnions.length ? (
                   <Table withTableBorder striped>
                     <Table.Caption>期間中の減少人数の多い順。人数を押すと台帳の行を表示します。</Table.Caption>

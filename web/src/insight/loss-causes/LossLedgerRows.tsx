@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { formatDate, formatDelta, formatNumber } from '../../platform/format/format';
 import { useLabels } from '../../platform/labels/labels';
 import { QueryState } from '../../platform/shell/QueryState';
-import { type LossCauseKey, lossLedgerQuery, lostBy } from './loss-ledger';
+import { lossLedgerQuery } from '../queries';
+import { type LossCauseKey, lostBy } from './loss-ledger';
 
 interface Props {
   unionId: string;

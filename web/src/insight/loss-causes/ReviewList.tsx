@@ -1,18 +1,15 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Schemas } from '../../platform/api/client';
-import { unwrap } from '../../platform/api/errors';
+import type { Schemas } from '../../platform/api/client';
 import { formatDate, formatMonth } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
+import { lossReviewsQuery } from '../queries';
 
 type Review = Schemas['LossReviewDto'];
 
 /** Every council's reviews, newest first: what others found and did is shared. A council edits its own. */
 export function ReviewList({ mayEdit, onEdit }: { mayEdit: (review: Review) => boolean; onEdit: (review: Review) => void }) {
-  const reviews = useQuery({
-    queryKey: ['loss-reviews', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/loss-reviews', { params: { query: { limit: 100 } } })),
-  });
+  const reviews = useQuery(lossReviewsQuery);
   return (
     <Stack component="section" aria-labelledby="reviews-heading" gap="xs">
       <Title order={2} id="reviews-heading" size="h3">

@@ -8,7 +8,7 @@ import { QueryState } from '../../platform/shell/QueryState';
 import { SCREENS } from '../../platform/shell/screens';
 import { alreadyCommittedAs } from './import-errors';
 import { isWorking, kindLabel, stateLabel, summaryLine, writesLedger, writtenLine } from './import-kinds';
-import { commitImport, importQuery, type ImportRecord } from './imports-api';
+import { commitImport, importKeys, importQuery, type ImportRecord } from './queries';
 import { ImportProgress } from './ImportProgress';
 import { LedgerRows } from './LedgerRows';
 import { problemSummary } from './problems';
@@ -75,7 +75,7 @@ function CommitStep({ entry, onOpen }: { entry: ImportRecord; onOpen: (id: strin
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const commit = useMutation({
     mutationFn: () => commitImport(entry.id, idempotencyKey),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['imports'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: importKeys.all }),
   });
   const earlier = alreadyCommittedAs(commit.error);
   const holds = summaryLine(entry.kind, entry.summary);

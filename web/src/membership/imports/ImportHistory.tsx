@@ -5,7 +5,8 @@ import { useRouteContext } from '@tanstack/react-router';
 import { formatDateTime, formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
 import { isReversible, kindLabel, stateLabel } from './import-kinds';
-import { importHistoryQuery, type ImportRecord } from './imports-api';
+import { unionMembersChanged } from '../members/queries';
+import { importHistoryQuery, importKeys, type ImportRecord } from './queries';
 import { ReverseImportForm } from './ReverseImportForm';
 
 /** 取込履歴: the latest files in the caller's scope, what became of them, and 取消 of a committed one. */
@@ -97,8 +98,8 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
             onDone={() => {
               setReversed(`「${reversing.fileName}」の取込を取り消しました。台帳には逆の増減が記録されます。`);
               setReversing(undefined);
-              void queryClient.invalidateQueries({ queryKey: ['imports'] });
-              void queryClient.invalidateQueries({ queryKey: ['unions'] });
+              void queryClient.invalidateQueries({ queryKey: importKeys.all });
+              unionMembersChanged(queryClient);
             }}
           />
         )}

@@ -1,7 +1,7 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { formatNumber } from '../../platform/format/format';
 import { writesLedger } from './import-kinds';
-import type { ImportRecord } from './imports-api';
+import type { ImportRecord } from './queries';
 
 /** While the worker checks or writes the file: how far it is, and the rows read so far. */
 export function ImportProgress({ entry }: { entry: ImportRecord }) {

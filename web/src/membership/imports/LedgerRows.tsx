@@ -1,14 +1,11 @@
 import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
-import { api, type Schemas } from '../../platform/api/client';
-import { unwrap } from '../../platform/api/errors';
 import { formatDate, formatDelta, formatNumber } from '../../platform/format/format';
 import { useLabels } from '../../platform/labels/labels';
 import { QueryState } from '../../platform/shell/QueryState';
-import { ledgerRowsQuery } from './imports-api';
-
-type Change = Schemas['MembershipChangeDto'];
+import { unionNamesQuery, type MembershipChange } from '../members/queries';
+import { ledgerRowsQuery } from './queries';
 
 const SHOWN = 100;
 
@@ -17,11 +14,7 @@ export function LedgerRows({ importId }: { importId: string }) {
   const { me } = useRouteContext({ from: '/signed-in' });
   const label = useLabels();
   const changes = useQuery(ledgerRowsQuery(importId, SHOWN));
-  const unions = useQuery({
-    queryKey: ['unions', me.federationId, 'names'],
-    queryFn: () => unwrap(api.GET('/api/v1/unions', { params: { query: { limit: 500, ...(me.federationId ? { federationId: me.federationId } : {}) } } })),
-    staleTime: 60_000,
-  });
+  const unions = useQuery(unionNamesQuery(me.federationId));
   const unionName = (id: string) => unions.data?.items.find((u) => u.id === id)?.name ?? '';
 
   return (
@@ -42,7 +35,7 @@ export function LedgerRows({ importId }: { importId: string }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {changes.data!.items.map((c: Change) => (
+            {changes.data!.items.map((c: MembershipChange) => (
               <Table.Tr key={c.id}>
                 <Table.Td>{unionName(c.unionId)}</Table.Td>
                 <Table.Td>{formatDate(c.effectiveOn)}</Table.Td>

@@ -1,46 +1,46 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Group, Input, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
-import { ApiError } from '../../platform/api/errors';
+import { useApiForm } from '../../platform/forms/useApiForm';
 import { FileChooser } from '../../platform/forms/FileChooser';
 import { uploadErrorJa } from './import-errors';
-import { kindsFor, type ImportKind } from './import-kinds';
-import { importHistoryQuery, templateHref, uploadImport } from './imports-api';
+import { kindsFor } from './import-kinds';
+import { importKeys, templateHref, uploadImport } from './queries';
 
 /** Step 1: the kind, its template, and the file to check. */
 export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void }) {
   const { me } = useRouteContext({ from: '/signed-in' });
   const kinds = kindsFor(me.role);
-  // the first kind the role may import: council staff start at 組合, never at a kind they are refused
-  const [kind, setKind] = useState<ImportKind>(kinds[0]?.value ?? 'unions');
-  const [file, setFile] = useState<File | null>(null);
-  const [missingFile, setMissingFile] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  // the file the last check was asked for: a refusal is about that file, and choosing another clears it
+  const [sent, setSent] = useState<File | null>(null);
   const queryClient = useQueryClient();
-  const upload = useMutation({
-    mutationFn: (chosen: File) => uploadImport(kind, chosen),
-    onSuccess: ({ id }) => {
+
+  const { values, form, field, formProps, saving, error } = useApiForm({
+    // the first kind the role may import: council staff start at 組合, never at a kind they are refused
+    initialValues: { kind: kinds[0]?.value ?? 'unions', file: null as File | null },
+    validate: { file: (file) => (file ? null : 'ファイルを選んでください') },
+    save: (v) => {
+      setSent(v.file);
+      return uploadImport(v.kind, v.file as File);
+    },
+    onSaved: ({ id }) => {
       // the person fixes the file and chooses it again: the same name must count as a new choice
-      setFile(null);
+      form.setFieldValue('file', null);
       if (fileInput.current) fileInput.current.value = '';
       onUploaded(id);
-      void queryClient.invalidateQueries({ queryKey: importHistoryQuery.queryKey });
+      void queryClient.invalidateQueries({ queryKey: importKeys.history });
     },
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setMissingFile(!file);
-    if (file) upload.mutate(file);
-  }
-
-  const fileProblem = missingFile ? 'ファイルを選んでください' : upload.error instanceof ApiError ? uploadErrorJa(upload.error, 'file') : undefined;
-  const kindProblem = upload.error instanceof ApiError ? uploadErrorJa(upload.error, 'kind') : undefined;
+  const refused = values.file === sent ? error : null;
+  const missingFile = typeof form.errors.file === 'string' ? form.errors.file : undefined;
+  const fileProblem = missingFile ?? (refused ? uploadErrorJa(refused, 'file') : undefined);
+  const kindProblem = refused ? uploadErrorJa(refused, 'kind') : undefined;
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="upload-heading">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={formProps.onSubmit} noValidate>
         <Stack gap="sm">
           <Title order={2} size="h3" id="upload-heading">
             ファイルを検証する
@@ -49,18 +49,11 @@ export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void })
             ひな形の見出しのままExcelまたはCSV(Shift_JIS・UTF-8のどちらでも)で保存したファイルを選び、「検証」を押してください。誤りがなければ「取り込む」でまとめて書き込みます(組合・事業所は新規登録のみ)。
           </Text>
           <Group align="flex-end" gap="sm">
-            <NativeSelect
-              label="種類"
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value as ImportKind)}
-              data={kinds.map((k) => ({ value: k.value, label: k.label }))}
-              error={kindProblem}
-              w={240}
-            />
-            <Button component="a" href={templateHref(kind, 'xlsx')} download variant="default">
+            <NativeSelect label="種類" {...field('kind')} data={kinds.map((k) => ({ value: k.value, label: k.label }))} error={kindProblem} w={240} />
+            <Button component="a" href={templateHref(values.kind, 'xlsx')} download variant="default">
               ひな形(Excel)
             </Button>
-            <Button component="a" href={templateHref(kind, 'csv')} download variant="default">
+            <Button component="a" href={templateHref(values.kind, 'csv')} download variant="default">
               ひな形(CSV)
             </Button>
           </Group>
@@ -69,22 +62,18 @@ export function UploadForm({ onUploaded }: { onUploaded: (id: string) => void })
               id="import-file"
               ref={fileInput}
               accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              fileName={file?.name ?? null}
+              fileName={values.file?.name ?? null}
               invalid={Boolean(fileProblem)}
-              onChoose={(chosen) => {
-                setFile(chosen);
-                setMissingFile(false);
-                upload.reset();
-              }}
+              onChoose={(chosen) => form.setFieldValue('file', chosen)}
             />
           </Input.Wrapper>
-          {upload.error && !kindProblem && !fileProblem && (
+          {refused !== null && !kindProblem && !fileProblem && (
             <Alert color="red" role="alert">
-              {uploadErrorJa(upload.error)}
+              {uploadErrorJa(refused)}
             </Alert>
           )}
           <Group>
-            <Button type="submit" loading={upload.isPending}>
+            <Button type="submit" loading={saving}>
               検証
             </Button>
           </Group>

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Button, Grid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
-import { api } from '../../platform/api/client';
-import { unwrap } from '../../platform/api/errors';
 import { formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
 import { SortableTable } from '../../platform/tables/SortableTable';
+import { unionQuery } from '../../structure/queries';
+import { unionsQuery } from '../queries';
 import { UnionPanel } from './UnionPanel';
 import { ExportButtons } from '../../platform/tables/ExportButtons';
 
@@ -18,25 +18,12 @@ export function MembersPage() {
   const selectedId = useRouterState({ select: (state) => new URLSearchParams(state.location.searchStr).get('union') ?? undefined });
   const navigate = useNavigate();
   const setSelectedId = (union: string) => void navigate({ href: `/members?union=${encodeURIComponent(union)}` });
-  const unions = useQuery({
-    queryKey: ['unions', me.federationId, q],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/unions', {
-          params: { query: { limit: 500, status: 'active', ...(me.federationId ? { federationId: me.federationId } : {}), ...(q ? { q } : {}) } },
-        }),
-      ),
-    // members are summed by the worker a moment after a change: look again shortly
-    refetchInterval: 5000,
-  });
+  const unionsOnScreen = unionsQuery({ federationId: me.federationId, q });
+  const unions = useQuery(unionsOnScreen);
   const items = unions.data?.items ?? [];
   // a union not in the list (another page of it, or outside the person's scope) is read by its id
   const listed = items.find((u) => u.id === selectedId);
-  const byId = useQuery({
-    queryKey: ['unions', 'one', selectedId],
-    queryFn: () => unwrap(api.GET('/api/v1/unions/{id}', { params: { path: { id: selectedId as string } } })),
-    enabled: Boolean(selectedId) && !listed && !unions.isPending,
-  });
+  const byId = useQuery({ ...unionQuery(selectedId ?? ''), enabled: Boolean(selectedId) && !listed && !unions.isPending });
   const selected = listed ?? byId.data;
   const total = items.reduce((sum, u) => sum + u.currentMembers, 0);
 
@@ -47,7 +34,7 @@ export function MembersPage() {
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="xs">
             <TextInput label="単組を検索" placeholder="組合名・企業名" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
-            <ExportButtons name="単組と現在の組合員数" path="/api/v1/unions" query={{ status: 'active', federationId: me.federationId ?? undefined, q }} />
+            <ExportButtons name="単組と現在の組合員数" of={unionsOnScreen} />
             <QueryState isPending={unions.isPending} error={unions.error}>
               {() => (
                 <>

@@ -1,15 +1,16 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { api, type Schemas } from '../../platform/api/client';
-import { errorMessageJa, unwrap } from '../../platform/api/errors';
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import type { Schemas } from '../../platform/api/client';
 import { formatNumber, tokyoDate } from '../../platform/format/format';
-import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
+import { SaveProblem } from '../../platform/forms/StaleNotice';
+import { useApiForm } from '../../platform/forms/useApiForm';
 import { useLabels } from '../../platform/labels/labels';
+import { saveSurvey } from '../queries';
 import { surveyCounts, surveyTotal, type SurveyGrid } from './survey';
 
 type Count = Schemas['SurveyCountDto'];
 type Survey = Schemas['MembershipSurveyDto'];
+
+const EMPTY_GRID: SurveyGrid = {};
 
 /**
  * 年次組合員数調査: the union's members on the survey day by employment type and gender.
@@ -19,41 +20,34 @@ export function SurveyForm({ unionId, onSaved }: { unionId: string; onSaved: (su
   const label = useLabels();
   const types = label.options('employmentTypes');
   const genders = label.options('genders');
-  const [surveyedOn, setSurveyedOn] = useState(() => tokyoDate(new Date()));
-  const [grid, setGrid] = useState<SurveyGrid>({});
-  const imeSafe = useImeSafeSubmit();
-  const counts = surveyCounts(
-    grid,
-    types.map((t) => t.value as Count['employmentType']),
-    genders.map((g) => g.value as Count['gender']),
-  );
+  const countsOf = (grid: SurveyGrid) =>
+    surveyCounts(
+      grid,
+      types.map((t) => t.value as Count['employmentType']),
+      genders.map((g) => g.value as Count['gender']),
+    );
 
-  const save = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/membership-surveys', { body: { unionId, surveyedOn, counts: counts ?? [] } })),
-    onSuccess: (survey) => {
-      setGrid({});
+  const { values, form, field, formProps, saveProblem, saving } = useApiForm({
+    initialValues: { surveyedOn: tokyoDate(new Date()), grid: EMPTY_GRID },
+    // a cell that is not a whole number ≥ 0 keeps the button off (said under the table)
+    validate: { grid: (grid) => (countsOf(grid) ? null : '人数は0以上の整数で入力してください') },
+    save: (v) => saveSurvey({ unionId, surveyedOn: v.surveyedOn, counts: countsOf(v.grid) ?? [] }),
+    onSaved: (survey) => {
+      form.setFieldValue('grid', EMPTY_GRID);
       onSaved(survey);
     },
   });
+  const counts = countsOf(values.grid);
 
   function set(type: string, gender: string, value: string) {
-    setGrid((g) => ({ ...g, [type]: { ...g[type], [gender]: value } }));
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (counts) save.mutate();
+    form.setFieldValue('grid', { ...values.grid, [type]: { ...values.grid[type], [gender]: value } });
   }
 
   return (
-    <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
+    <form {...formProps}>
       <Stack gap="sm">
-        {save.error && (
-          <Alert color="red" role="alert">
-            {errorMessageJa(save.error)}
-          </Alert>
-        )}
-        <TextInput label="調査日" type="date" required value={surveyedOn} onChange={(e) => setSurveyedOn(e.currentTarget.value)} w={200} />
+        <SaveProblem {...saveProblem} />
+        <TextInput label="調査日" type="date" required {...field('surveyedOn')} w={200} />
         <Table withTableBorder>
           <Table.Caption>雇用形態・性別ごとの組合員数(空欄は0人)</Table.Caption>
           <Table.Thead>
@@ -74,7 +68,7 @@ export function SurveyForm({ unionId, onSaved }: { unionId: string; onSaved: (su
                       aria-label={`${t.label}・${g.label}の人数`}
                       inputMode="numeric"
                       size="xs"
-                      value={grid[t.value]?.[g.value] ?? ''}
+                      value={values.grid[t.value]?.[g.value] ?? ''}
                       onChange={(e) => set(t.value, g.value, e.currentTarget.value)}
                     />
                   </Table.Td>
@@ -87,7 +81,7 @@ export function SurveyForm({ unionId, onSaved }: { unionId: string; onSaved: (su
           <Text size="sm" c={counts ? undefined : 'red.8'}>
             {counts ? `合計 ${formatNumber(surveyTotal(counts))}人` : '人数は0以上の整数で入力してください'}
           </Text>
-          <Button type="submit" loading={save.isPending} disabled={!counts}>
+          <Button type="submit" loading={saving} disabled={!counts}>
             調査結果を保存
           </Button>
         </Group>

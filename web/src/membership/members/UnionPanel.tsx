@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Modal, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Schemas } from '../../platform/api/client';
-import { unwrap } from '../../platform/api/errors';
 import { formatDate, formatDelta, formatNumber } from '../../platform/format/format';
 import { useLabels } from '../../platform/labels/labels';
 import { QueryState } from '../../platform/shell/QueryState';
+import { unionChangesQuery, unionMembersChanged, type MembershipChange as Change, type Union } from '../queries';
 import { ChangeForm } from './ChangeForm';
 import { ReverseForm } from './ReverseForm';
 import { SurveyForm } from './SurveyForm';
@@ -13,8 +12,6 @@ import { ExportButtons } from '../../platform/tables/ExportButtons';
 import { RecordHistory } from '../../platform/audit/RecordHistory';
 import { UNION_FIELDS } from '../../structure/union-fields';
 
-type Union = Schemas['UnionDto'];
-type Change = Schemas['MembershipChangeDto'];
 const UNION_HISTORY_FIELDS = { union: UNION_FIELDS };
 
 /** One union: its members now, a change to record (or the annual survey), its 履歴, and its latest ledger entries. */
@@ -23,14 +20,9 @@ export function UnionPanel({ union }: { union: Union }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string>();
   const [reversing, setReversing] = useState<Change>();
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['membership-changes', union.id] });
-    void queryClient.invalidateQueries({ queryKey: ['unions'] });
-  };
-  const changes = useQuery({
-    queryKey: ['membership-changes', union.id],
-    queryFn: () => unwrap(api.GET('/api/v1/membership-changes', { params: { query: { unionId: union.id, limit: 10 } } })),
-  });
+  const refresh = () => unionMembersChanged(queryClient, union.id);
+  const latest = unionChangesQuery(union.id);
+  const changes = useQuery(latest);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="union-heading">
@@ -85,7 +77,7 @@ export function UnionPanel({ union }: { union: Union }) {
             <RecordHistory path="/api/v1/unions/{id}/audit" id={union.id} name={union.name} fields={UNION_HISTORY_FIELDS} />
           </Tabs.Panel>
         </Tabs>
-        <ExportButtons name={`${union.name}の増減`} path="/api/v1/membership-changes" query={{ unionId: union.id }} />
+        <ExportButtons name={`${union.name}の増減`} of={latest} />
         <QueryState isPending={changes.isPending} error={changes.error}>
           {() => (
             <Table withTableBorder striped>

@@ -1,19 +1,20 @@
+import type { Client } from 'openapi-fetch';
+import type { paths } from '../../api/schema';
 import { ApiError, type ErrorBody } from '../../platform/api/errors';
-import type { NewOutboxItem, OutboxCommand, OutboxItem, OutboxStore } from './outbox-store';
+import { OUTBOX_ROUTES, commandFromStorage, type CommandAnswer, type CommandKind, type OutboxCommand } from './commands';
+import type { NewOutboxItem, OutboxItem, OutboxStore } from './outbox-store';
 
 /** `sent`: the API accepted it and answered `response`; `queued`: it waits in the outbox and is sent later. */
-export type SendResult = { state: 'sent'; response: unknown } | { state: 'queued' };
+export type SendResult<K extends CommandKind = CommandKind> = { state: 'sent'; response: CommandAnswer<K> } | { state: 'queued' };
 
-/** What the outbox needs from the browser; the tests give it a store in fake-indexeddb and a fetch of their own. */
+/** What the outbox needs from the browser; the tests give it a store in fake-indexeddb and a client over a fetch of their own. */
 export interface OutboxDeps {
   store: OutboxStore;
-  fetch: typeof fetch;
+  /** The typed client of the API, whose middleware carries the session (the CSRF token, and a 401 told to the shell). */
+  client: Pick<Client<paths>, 'request'>;
   /** The signed-in person's id (undefined while nobody is signed in). */
   owner: () => string | undefined;
   online: () => boolean;
-  csrfToken: () => string | undefined;
-  /** The API said the session is over (401): the person signs in again; nothing is dropped. */
-  sessionExpired: () => void;
   /** The store changed: counts on screen (in this tab and others) read it again. */
   changed: () => void;
   /** Runs `work` while no other tab or call sends from the outbox (Web Locks where there are). */
@@ -61,7 +62,7 @@ export class Outbox {
    * `queued`. A refusal of a command sent at once (4xx) is thrown as an ApiError so the form
    * can show it beside the field; the command is then not kept (the form still holds it).
    */
-  async sendOrQueue(command: OutboxCommand): Promise<SendResult> {
+  async sendOrQueue<C extends OutboxCommand>(command: C): Promise<SendResult<C['kind']>> {
     const item: NewOutboxItem = {
       ...command,
       owner: this.deps.owner() ?? 'unknown',
@@ -89,11 +90,10 @@ export class Outbox {
     switch (outcome.kind) {
       case 'accepted':
         this.failures = 0;
-        return { state: 'sent', response: outcome.response };
+        return { state: 'sent', response: outcome.response as CommandAnswer<C['kind']> };
       case 'refused':
         throw new ApiError(outcome.status, outcome.body);
-      case 'signedOut':
-        this.deps.sessionExpired();
+      case 'signedOut': // the client told the shell: the person signs in again, and nothing is dropped
         return { state: 'queued' };
       case 'unreachable':
         this.unreachable();
@@ -128,7 +128,6 @@ export class Outbox {
       return sent.kind;
     });
     this.deps.changed();
-    if (delivery === 'signedOut') this.deps.sessionExpired();
     if (delivery === 'unreachable') this.unreachable();
   }
 
@@ -149,7 +148,6 @@ export class Outbox {
           this.failures = 0;
           continue;
         case 'signedOut':
-          this.deps.sessionExpired();
           return;
         case 'unreachable':
           this.unreachable();
@@ -178,27 +176,44 @@ export class Outbox {
     return delivery.kind;
   }
 
+  /** Sends one item through the typed client, with its stored key. */
   private async deliver(item: NewOutboxItem | OutboxItem): Promise<Delivery> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': item.idempotencyKey };
-    const token = this.deps.csrfToken();
-    if (token) headers['x-csrf-token'] = token;
-    let response: Response;
+    const command = commandFromStorage(item);
+    if (!command) return { kind: 'refused', status: 400, body: { statusCode: 400, message: 'The outbox does not know this command' } };
+    const { method, path } = OUTBOX_ROUTES[command.kind];
+    let answer: { data?: unknown; error?: unknown; response: Response };
     try {
-      response = await this.deps.fetch(item.path, {
-        method: item.method,
-        headers,
-        body: JSON.stringify(item.body),
-        credentials: 'include',
-        signal: AbortSignal.timeout(this.deps.sendTimeoutMs ?? 20_000),
-      });
+      // one call for every kind: the command's own type checked its params and body against `paths` when it was made
+      answer = await this.deps.client.request(
+        method === 'POST' ? 'post' : 'patch',
+        path as never,
+        {
+          params: { path: command.params },
+          body: command.body,
+          headers: { 'Idempotency-Key': item.idempotencyKey },
+          // read as text: an answer that is not JSON still counts as accepted
+          parseAs: 'text',
+          signal: AbortSignal.timeout(this.deps.sendTimeoutMs ?? 20_000),
+        } as never,
+      );
     } catch {
       // no connection, or the answer was lost on the way: the stored key makes the next try safe
       return { kind: 'unreachable' };
     }
-    const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-    if (response.ok) return { kind: 'accepted', response: body };
+    const { response } = answer;
+    if (response.ok) return { kind: 'accepted', response: parseJson(answer.data) };
     if (response.status === 401) return { kind: 'signedOut' };
     if (worthRetrying(response.status)) return { kind: 'unreachable' };
-    return { kind: 'refused', status: response.status, body: (body ?? { statusCode: response.status }) as ErrorBody };
+    const body = typeof answer.error === 'object' && answer.error !== null ? (answer.error as ErrorBody) : { statusCode: response.status };
+    return { kind: 'refused', status: response.status, body };
+  }
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string' || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

@@ -1,15 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ErrorBody } from '../../platform/api/errors';
+import type { LegacyCommand, OutboxCommand } from './commands';
 
-/** What an organizer recorded, as it is sent to the API. */
-export interface OutboxCommand {
-  /** What the person did, in Japanese, shown while it waits or needs attention (「訪問の記録 ○○株式会社」). */
-  label: string;
-  method: 'POST' | 'PATCH';
-  /** The API path with its ids filled in, e.g. `/api/v1/prospects/<id>/visits`. */
-  path: string;
-  body: unknown;
-}
+export type { OutboxCommand };
 
 /**
  * `sending`: being sent at once, while the person waits on the form; `waiting`: to be sent
@@ -18,9 +11,8 @@ export interface OutboxCommand {
  */
 export type OutboxState = 'sending' | 'waiting' | 'attention';
 
-export interface OutboxItem extends OutboxCommand {
-  /** The order of recording; items are sent in this order. */
-  seq: number;
+/** What the outbox keeps beside each command. */
+interface ItemRecord {
   /** The signed-in person who recorded it: only they send it (a shared phone sends nobody's records as someone else). */
   owner: string;
   /** Made once, when recorded; every send of this item carries it, so the API writes it at most once. */
@@ -31,7 +23,15 @@ export interface OutboxItem extends OutboxCommand {
   refusal?: { status: number; body: ErrorBody };
 }
 
-export type NewOutboxItem = Omit<OutboxItem, 'seq'>;
+/** A command about to be kept. */
+export type NewOutboxItem = OutboxCommand & ItemRecord;
+
+/**
+ * A kept command and its order of recording (`seq`; items are sent in this order). An item
+ * kept by the version before typed commands has its method and path instead of a kind until
+ * it is sent (`commandFromStorage`).
+ */
+export type OutboxItem = (OutboxCommand | LegacyCommand) & ItemRecord & { seq: number };
 
 interface OutboxSchema extends DBSchema {
   items: { key: number; value: OutboxItem; indexes: { owner: string } };

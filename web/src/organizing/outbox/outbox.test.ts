@@ -1,8 +1,12 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import createClient from 'openapi-fetch';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { paths } from '../../api/schema';
 import { ApiError } from '../../platform/api/errors';
+import { commandFromStorage, type OutboxCommand } from './commands';
 import { Outbox, queueInOrder, type OutboxDeps } from './outbox-sender';
-import { OutboxStore, type OutboxCommand } from './outbox-store';
+import { OutboxStore } from './outbox-store';
 import { refusalMessageJa } from './refusal-message';
 
 /** One request as the API saw it. */
@@ -19,24 +23,26 @@ type Answer = { status: number; body?: unknown } | 'network-error' | 'answer-los
 
 /**
  * The outbox against a fake API that remembers every request (and, like the real one, writes
- * each Idempotency-Key once) and a store in fake-indexeddb, one database per test.
+ * each Idempotency-Key once), reached through a typed client whose middleware carries the
+ * session as the console's does (the CSRF token; a 401 tells the shell), and a store in
+ * fake-indexeddb, one database per test.
  */
 function harness() {
-  const store = new OutboxStore(`outbox-test-${crypto.randomUUID()}`);
+  const name = `outbox-test-${crypto.randomUUID()}`;
+  const store = new OutboxStore(name);
   const sent: Sent[] = [];
   const written = new Map<string, unknown>();
   const answers: Answer[] = [];
   const state = { online: true, owner: 'hanako' as string | undefined, sessionExpired: 0, retries: 0, changes: 0 };
   let keys = 0;
 
-  const fakeFetch = (async (path: string, init?: RequestInit & { body?: string }) => {
-    const headers = new Headers(init?.headers);
+  const fakeFetch = async (arrived: Request) => {
     const request: Sent = {
-      method: init?.method ?? 'GET',
-      path,
-      key: headers.get('idempotency-key') ?? '',
-      csrf: headers.get('x-csrf-token'),
-      body: JSON.parse(init?.body ?? 'null'),
+      method: arrived.method,
+      path: new URL(arrived.url).pathname,
+      key: arrived.headers.get('idempotency-key') ?? '',
+      csrf: arrived.headers.get('x-csrf-token'),
+      body: JSON.parse((await arrived.text()) || 'null'),
     };
     const answer = answers.shift() ?? { status: 201 };
     if (answer === 'network-error') throw new TypeError('Failed to fetch');
@@ -45,17 +51,24 @@ function harness() {
     if (!written.has(request.key)) written.set(request.key, request.body);
     if (answer === 'answer-lost') throw new TypeError('Failed to fetch');
     return Response.json(answer.body ?? { id: `id-${request.key}` }, { status: answer.status });
-  }) as unknown as typeof fetch;
+  };
+  const client = createClient<paths>({ baseUrl: 'https://console.example', fetch: fakeFetch });
+  client.use({
+    onRequest: ({ request }) => {
+      request.headers.set('x-csrf-token', 'csrf-token');
+      return request;
+    },
+    onResponse: ({ response }) => {
+      if (response.status === 401) state.sessionExpired += 1;
+      return response;
+    },
+  });
 
   const deps: OutboxDeps = {
     store,
-    fetch: fakeFetch,
+    client,
     owner: () => state.owner,
     online: () => state.online,
-    csrfToken: () => 'csrf-token',
-    sessionExpired: () => {
-      state.sessionExpired += 1;
-    },
     changed: () => {
       state.changes += 1;
     },
@@ -67,19 +80,26 @@ function harness() {
   };
   const outbox = new Outbox(deps);
   const items = () => store.list('hanako');
-  return { outbox, store, sent, written, answers, state, items };
+  /** Writes an item as the version before typed commands kept it (its method and filled-in path). */
+  const keepAsBefore = async (item: Record<string, unknown>) => {
+    await store.list('hanako'); // the store makes its database first, as the previous version had
+    const db = await openDB(name, 1);
+    await db.add('items', { owner: 'hanako', recordedAt: '2026-06-15T01:00:00.000Z', state: 'waiting', ...item });
+    db.close();
+  };
+  return { outbox, store, sent, written, answers, state, items, keepAsBefore };
 }
 
 const visit = (summary: string): OutboxCommand => ({
+  kind: 'recordVisit',
   label: `訪問の記録 ${summary}`,
-  method: 'POST',
-  path: '/api/v1/prospects/p-1/visits',
+  params: { prospectId: 'p-1' },
   body: { occurredOn: '2026-06-15', kind: 'visit', summary },
 });
 const stageMove: OutboxCommand = {
+  kind: 'moveStage',
   label: 'ステージ変更 港北電子株式会社(接触)',
-  method: 'POST',
-  path: '/api/v1/prospects/p-1/stage',
+  params: { id: 'p-1' },
   body: { stage: 'contacted', version: 1 },
 };
 
@@ -188,19 +208,32 @@ describe('the organizer outbox', () => {
     await h.outbox.sendOrQueue(visit('範囲外の訪問'));
     h.state.online = true;
     h.answers.push({ status: 403, body: { statusCode: 403, code: 'FORBIDDEN', message: 'out of scope' } });
-    h.answers.push({ status: 400, body: { statusCode: 400, message: 'bad', details: [{ field: 'summary', message: 'summary should not be empty' }] } });
+    h.answers.push({
+      status: 400,
+      body: {
+        statusCode: 400,
+        code: 'INVALID_FIELD',
+        message: 'bad',
+        details: [{ field: 'summary', code: 'REQUIRED', message: 'summary should not be empty' }],
+      },
+    });
     await h.outbox.replay();
     const [move, badVisit] = await h.items();
     expect([move.state, badVisit.state]).toEqual(['attention', 'attention']);
     expect(refusalMessageJa(move.refusal!)).toBe('この記録はあなたの担当範囲の外にあるため、表示・変更できません。');
-    expect(refusalMessageJa(badVisit.refusal!)).toBe('入力内容に誤りがあるため受け付けられませんでした。 内容: 入力してください(summary should not be empty)');
+    expect(refusalMessageJa(badVisit.refusal!)).toBe('入力内容に誤りがあるため受け付けられませんでした。 内容: 入力してください');
 
     // refused again: it stays, with the new reason
-    h.answers.push({ status: 409, body: { statusCode: 409, code: 'ILLEGAL_STAGE_CHANGE', message: 'no', details: [{ field: 'stage', message: 'no' }] } });
+    h.answers.push({
+      status: 409,
+      body: { statusCode: 409, code: 'ILLEGAL_STAGE_CHANGE', message: 'no', details: [{ field: 'stage', code: 'ILLEGAL_STAGE_CHANGE', message: 'no' }] },
+    });
     await h.outbox.retry(move.seq);
     const [again] = await h.items();
     expect([again.seq, again.state, again.refusal?.body.code]).toEqual([move.seq, 'attention', 'ILLEGAL_STAGE_CHANGE']);
-    expect(refusalMessageJa(again.refusal!)).toMatch(/^このステージ変更は、いまのステージからはできません。.* ステージ: 入力内容を確認してください\(no\)$/);
+    expect(refusalMessageJa(again.refusal!)).toBe(
+      'このステージ変更は、いまのステージからはできません。 送信する前にほかの人がステージを変えた可能性があります。 ステージ: このステージ変更は、いまのステージからはできません。',
+    );
 
     await h.outbox.retry(move.seq);
     expect(h.sent.slice(-2).map((s) => s.key)).toEqual([move.idempotencyKey, move.idempotencyKey]);
@@ -240,10 +273,13 @@ describe('the organizer outbox', () => {
   });
 
   it('throws a 4xx on a command sent at once, for the form to show, and keeps nothing', async () => {
-    h.answers.push({ status: 400, body: { statusCode: 400, message: 'bad', details: [{ field: 'occurredOn', message: 'is in the future' }] } });
+    h.answers.push({
+      status: 400,
+      body: { statusCode: 400, code: 'INVALID_FIELD', message: 'bad', details: [{ field: 'occurredOn', code: 'IN_THE_FUTURE', message: 'is in the future' }] },
+    });
     const refused = await h.outbox.sendOrQueue(visit('未来の日付')).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ApiError);
-    expect((refused as ApiError).fieldMessage('occurredOn')).toBe('入力内容を確認してください(is in the future)');
+    expect((refused as ApiError).fieldMessage('occurredOn')).toBe('未来の日付は入力できません');
     expect(await h.items()).toEqual([]);
   });
 
@@ -270,6 +306,107 @@ describe('the organizer outbox', () => {
     });
     await h.outbox.replay();
     expect(h.sent.map((s) => s.key)).toEqual(['left-behind']);
+    expect(await h.items()).toEqual([]);
+  });
+
+  it('sends each kind to its operation: the method and the path with its parameters filled in', async () => {
+    await h.outbox.sendOrQueue({ kind: 'correctVisit', label: '訪問記録の修正', params: { id: 'v-9' }, body: { summary: '直した', version: 2 } });
+    await h.outbox.sendOrQueue({
+      kind: 'affiliate',
+      label: '加盟手続',
+      params: { id: 'p-2' },
+      body: { unionName: '労組', kind: 'enterprise', members: 3, effectiveOn: '2026-06-15', version: 4 },
+    });
+    await h.outbox.sendOrQueue({
+      kind: 'createProspect',
+      label: '新規事業所',
+      body: { employerName: '港北電子株式会社', estimatedWorkers: 40, source: 'outreach', stage: 'identified' },
+    });
+    await h.outbox.sendOrQueue({
+      kind: 'recordConsultation',
+      label: '労働相談',
+      body: { receivedOn: '2026-06-15', channel: 'street', topics: ['wages'], summary: '残業代' },
+    });
+    expect(h.sent.map((s) => [s.method, s.path])).toEqual([
+      ['PATCH', '/api/v1/visits/v-9'],
+      ['POST', '/api/v1/prospects/p-2/affiliate'],
+      ['POST', '/api/v1/prospects'],
+      ['POST', '/api/v1/consultations'],
+    ]);
+    expect(h.sent[0].body).toEqual({ summary: '直した', version: 2 });
+  });
+
+  it('types a command from the API: a body the operation does not take does not compile', () => {
+    const typed: OutboxCommand[] = [
+      // @ts-expect-error a visit's kind is one of the API's codes
+      { kind: 'recordVisit', label: '', params: { prospectId: 'p-1' }, body: { occurredOn: '2026-06-15', kind: 'chat', summary: '' } },
+      // @ts-expect-error a stage move names its prospect
+      { kind: 'moveStage', label: '', body: { stage: 'contacted', version: 1 } },
+      // @ts-expect-error the visits path takes `prospectId`, not `id`
+      { kind: 'recordVisit', label: '', params: { id: 'p-1' }, body: { occurredOn: '2026-06-15', kind: 'visit', summary: '' } },
+    ];
+    expect(typed).toHaveLength(3);
+  });
+
+  it('still sends what the version before typed commands kept (a phone holding unsent visits across an update), in order, with its key', async () => {
+    await h.keepAsBefore({
+      label: '訪問の記録 更新前',
+      method: 'POST',
+      path: '/api/v1/prospects/p-1/visits',
+      body: { occurredOn: '2026-06-14', kind: 'visit', summary: '更新前の記録' },
+      idempotencyKey: 'old-1',
+    });
+    await h.keepAsBefore({
+      label: 'ステージ変更 更新前',
+      method: 'POST',
+      path: '/api/v1/prospects/p-1/stage',
+      body: { stage: 'contacted', version: 1 },
+      idempotencyKey: 'old-2',
+    });
+    await h.keepAsBefore({
+      label: '訪問記録の修正 更新前',
+      method: 'PATCH',
+      path: '/api/v1/visits/v-1',
+      body: { summary: '直した', version: 2 },
+      idempotencyKey: 'old-3',
+    });
+    await h.outbox.sendOrQueue(visit('更新後の記録'));
+    await h.outbox.replay();
+    expect(h.sent).toEqual([
+      {
+        method: 'POST',
+        path: '/api/v1/prospects/p-1/visits',
+        key: 'old-1',
+        csrf: 'csrf-token',
+        body: { occurredOn: '2026-06-14', kind: 'visit', summary: '更新前の記録' },
+      },
+      { method: 'POST', path: '/api/v1/prospects/p-1/stage', key: 'old-2', csrf: 'csrf-token', body: { stage: 'contacted', version: 1 } },
+      { method: 'PATCH', path: '/api/v1/visits/v-1', key: 'old-3', csrf: 'csrf-token', body: { summary: '直した', version: 2 } },
+      { method: 'POST', path: '/api/v1/prospects/p-1/visits', key: 'key-1', csrf: 'csrf-token', body: visit('更新後の記録').body },
+    ]);
+    expect(await h.items()).toEqual([]);
+  });
+
+  it('reads a kept item back as its typed command, and refuses one it does not know (要対応, discarded only when asked)', async () => {
+    expect(commandFromStorage({ label: '相談', method: 'POST', path: '/api/v1/consultations', body: { summary: 'x' } })).toEqual({
+      kind: 'recordConsultation',
+      label: '相談',
+      body: { summary: 'x' },
+    });
+    expect(commandFromStorage({ label: '加盟', method: 'POST', path: '/api/v1/prospects/p%2F1/affiliate', body: {} })).toMatchObject({
+      kind: 'affiliate',
+      params: { id: 'p/1' },
+    });
+    expect(commandFromStorage({ label: '?', method: 'DELETE', path: '/api/v1/visits/v-1', body: {} })).toBeUndefined();
+    expect(commandFromStorage({ label: '?', method: 'POST', path: '/api/v1/prospects/p-1/visits/extra', body: {} })).toBeUndefined();
+
+    await h.keepAsBefore({ label: '不明な記録', method: 'POST', path: '/api/v1/somewhere-else', body: {}, idempotencyKey: 'old-x' });
+    await h.outbox.sendOrQueue(visit('そのあとの記録'));
+    await h.outbox.replay();
+    expect(h.sent.map((s) => s.key)).toEqual(['key-1']);
+    const [unknown] = await h.items();
+    expect([unknown.label, unknown.state, unknown.refusal?.status]).toEqual(['不明な記録', 'attention', 400]);
+    await h.outbox.discard(unknown.seq);
     expect(await h.items()).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react';
-import { csrfToken, sessionHasExpired } from '../../platform/api/client';
+import { api } from '../../platform/api/client';
 import { queryClient } from '../../platform/api/query-client';
 import { meQuery } from '../../platform/auth/session';
 import { Outbox, queueInOrder, type SendResult } from './outbox-sender';
-import { OutboxStore, type OutboxCommand, type OutboxItem } from './outbox-store';
+import type { CommandKind, OutboxCommand } from './commands';
+import { OutboxStore, type OutboxItem } from './outbox-store';
 
-export type { OutboxCommand, OutboxItem, SendResult };
+export type { CommandKind, OutboxCommand, OutboxItem, SendResult };
 
 /**
  * The organizer's outbox in this browser. The organizing screens hand every write (visit,
@@ -35,11 +36,9 @@ const currentOwner = (): string | undefined => queryClient.getQueryData(meQuery.
 
 const outbox = new Outbox({
   store,
-  fetch: (input, init) => fetch(input, init),
+  client: api,
   owner: currentOwner,
   online: () => navigator.onLine,
-  csrfToken: () => csrfToken(),
-  sessionExpired: sessionHasExpired,
   changed: () => {
     void readView();
     otherTabs?.postMessage('changed');
@@ -71,8 +70,8 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Sends now when it can (`sent`); otherwise keeps the command to send later (`queued`). A 4xx on a send made now is thrown as an ApiError. */
-export function sendOrQueue(command: OutboxCommand): Promise<SendResult> {
+/** Sends now when it can (`sent`); otherwise keeps the command to send later (`queued`). A 4xx on a send made now is thrown as an ApiError. The command's params and body are typed from the API's `paths`. */
+export function sendOrQueue<C extends OutboxCommand>(command: C): Promise<SendResult<C['kind']>> {
   return outbox.sendOrQueue(command);
 }
 

@@ -1,4 +1,5 @@
-import { ApiError, errorMessageJa, fieldProblemJa, type ErrorBody } from '../../platform/api/errors';
+import { ApiError, errorMessageJa, type ErrorBody } from '../../platform/api/errors';
+import { answerText, fieldText } from '../../platform/api/error-text';
 
 /** The names the organizer's forms give the fields the API may name (visit, stage move, prospect, consultation). */
 const FIELD_NAMES_JA: Record<string, string> = {
@@ -28,12 +29,12 @@ const FIELD_NAMES_JA: Record<string, string> = {
  */
 export function refusalMessageJa(refusal: { status: number; body: ErrorBody }): string {
   const { status, body } = refusal;
-  const fields = (body.details ?? []).map((d) => `${FIELD_NAMES_JA[d.field] ?? d.field}: ${fieldProblemJa(d.message)}`);
-  if (status === 409 && body.code === 'STALE_VERSION') {
+  const fields = (body.details ?? []).map((d) => `${FIELD_NAMES_JA[d.field] ?? d.field}: ${fieldText(d.code)}`);
+  if (body.code === 'STALE_VERSION') {
     return '送信する前に、ほかの人がこの記録を変更しました。最新の状態を確かめて、必要ならもう一度記録してください。';
   }
-  if (status === 409 && body.code === 'ILLEGAL_STAGE_CHANGE') {
-    return ['このステージ変更は、いまのステージからはできません。送信する前にほかの人がステージを変えた可能性があります。', ...fields].join(' ');
+  if (body.code === 'ILLEGAL_STAGE_CHANGE') {
+    return [answerText(body.code), '送信する前にほかの人がステージを変えた可能性があります。', ...fields].join(' ');
   }
   if (status === 400 || status === 422) return ['入力内容に誤りがあるため受け付けられませんでした。', ...fields].join(' ');
   return errorMessageJa(new ApiError(status, body));

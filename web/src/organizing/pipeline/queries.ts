@@ -12,37 +12,65 @@ export type Consultation = Schemas['ConsultationDto'];
 /** Today in Japan (YYYY-MM-DD), whatever the phone's own time zone. */
 export const todayInJapan = (): string => tokyoDate(new Date());
 
+/** The cache keys of the organizing area: a prospect's key is the prefix of its history and visits, so invalidating it refreshes all three. */
+export const prospectKeys = {
+  all: ['prospects'] as const,
+  list: (filter: ProspectFilter) => ['prospects', 'list', filter] as const,
+  one: (id: string) => ['prospects', id] as const,
+  history: (id: string) => ['prospects', id, 'history'] as const,
+  visits: (prospectId: string) => ['prospects', prospectId, 'visits'] as const,
+};
+export const visitKeys = { one: (id: string) => ['visits', id] as const };
+export const followUpKeys = { all: ['follow-ups'] as const };
+export const consultationKeys = {
+  all: ['consultations'] as const,
+  list: (filter: { prospectId?: string }) => ['consultations', filter] as const,
+};
+
+export interface ProspectFilter {
+  assignedOrganizerId?: string;
+  regionalCouncilId?: string;
+  q?: string;
+}
+
 export const followUpsQuery = queryOptions({
-  queryKey: ['follow-ups'],
+  queryKey: followUpKeys.all,
   queryFn: () => unwrap(api.GET('/api/v1/follow-ups', { params: { query: { limit: 500 } } })),
 });
 
-export const prospectsQuery = (filter: { assignedOrganizerId?: string; regionalCouncilId?: string; q?: string }) =>
+export const prospectsQuery = (filter: ProspectFilter) =>
   queryOptions({
-    queryKey: ['prospects', 'list', filter],
+    queryKey: prospectKeys.list(filter),
     queryFn: () => unwrap(api.GET('/api/v1/prospects', { params: { query: { limit: 500, sort: 'nextActionOn', ...filter } } })),
   });
 
 export const prospectQuery = (id: string) =>
   queryOptions({
-    queryKey: ['prospects', id],
+    queryKey: prospectKeys.one(id),
     queryFn: () => unwrap(api.GET('/api/v1/prospects/{id}', { params: { path: { id } } })),
   });
 
 export const historyQuery = (id: string) =>
   queryOptions({
-    queryKey: ['prospects', id, 'history'],
+    queryKey: prospectKeys.history(id),
     queryFn: () => unwrap(api.GET('/api/v1/prospects/{id}/history', { params: { path: { id }, query: { limit: 500 } } })),
   });
 
 export const visitsQuery = (prospectId: string) =>
   queryOptions({
-    queryKey: ['prospects', prospectId, 'visits'],
+    queryKey: prospectKeys.visits(prospectId),
     queryFn: () => unwrap(api.GET('/api/v1/prospects/{prospectId}/visits', { params: { path: { prospectId }, query: { limit: 500 } } })),
+  });
+
+/** One visit as it is now (a correction that met someone else's save reads it again). */
+export const visitQuery = (id: string) =>
+  queryOptions({
+    queryKey: visitKeys.one(id),
+    queryFn: () => unwrap(api.GET('/api/v1/visits/{id}', { params: { path: { id } } })),
   });
 
 export const consultationsQuery = (filter: { prospectId?: string }) =>
   queryOptions({
-    queryKey: ['consultations', filter],
+    queryKey: consultationKeys.list(filter),
     queryFn: () => unwrap(api.GET('/api/v1/consultations', { params: { query: { limit: 100, ...filter } } })),
   });

@@ -7,7 +7,7 @@ import { formatDate, formatNumber } from '../../platform/format/format';
 import { RecordHistory } from '../../platform/audit/RecordHistory';
 import { QueryState } from '../../platform/shell/QueryState';
 import { daysInStage } from '../pipeline/stages';
-import { consultationsQuery, historyQuery, prospectQuery, todayInJapan, visitsQuery, type Prospect, type Visit } from '../pipeline/queries';
+import { consultationsQuery, historyQuery, prospectQuery, todayInJapan, visitsQuery, type Prospect, type Visit } from '../queries';
 import { VisitForm } from '../visits/VisitForm';
 import { VisitList } from '../visits/VisitList';
 import { VISIT_FIELDS } from '../visits/visit-fields';

@@ -7,7 +7,7 @@ import { formatDate, formatNumber } from '../../platform/format/format';
 import { useLabels } from '../../platform/labels/labels';
 import { QueryState } from '../../platform/shell/QueryState';
 import { daysInStage, groupByStage } from '../pipeline/stages';
-import { prospectsQuery, todayInJapan, type Prospect } from '../pipeline/queries';
+import { prospectsQuery, todayInJapan, type Prospect } from '../queries';
 
 function ProspectCard({ prospect, today }: { prospect: Prospect; today: string }) {
   const due = prospect.nextActionOn !== null && prospect.nextActionOn <= today;

@@ -1,6 +1,6 @@
 import { Text, Timeline } from '@mantine/core';
 import { formatDateTime } from '../../platform/format/format';
-import type { StageChange } from '../pipeline/queries';
+import type { StageChange } from '../queries';
 
 /** Every stage the workplace entered, newest first: when, from what, who, and why. */
 export function StageHistory({ changes }: { changes: StageChange[] }) {

@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { formatDate } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
 import { dueLabel, oldestFirst } from '../pipeline/follow-ups';
-import { followUpsQuery, type FollowUp } from '../pipeline/queries';
+import { followUpsQuery, type FollowUp } from '../queries';
 
 function FollowUpCard({ item }: { item: FollowUp }) {
   const overdue = item.daysOverdue > 0;

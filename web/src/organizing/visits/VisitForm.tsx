@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorMessageJa, fieldProblem } from '../../platform/api/errors';
-import { useImeSafeSubmit } from '../../platform/forms/useImeSafeSubmit';
+import { Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { SaveProblem } from '../../platform/forms/StaleNotice';
+import { useApiForm } from '../../platform/forms/useApiForm';
 import { useLabels } from '../../platform/labels/labels';
-import { sendOrQueue } from '../outbox/outbox';
-import { todayInJapan, type Prospect, type Visit } from '../pipeline/queries';
+import { formatDate } from '../../platform/format/format';
+import { saveVisit, todayInJapan, visitQuery, visitSaved, type Prospect, type Visit } from '../queries';
 import { ChoiceChips } from './ChoiceChips';
 import { VISIT_FIELDS } from './visit-fields';
+import { VISIT_FORM_FIELDS, checkSummary, visitBody, visitValuesOf, type VisitValues } from './visit-form';
 
 interface Props {
   prospect: Prospect;
@@ -19,115 +19,75 @@ interface Props {
 
 /**
  * 訪問を記録: 日付 starts at today (Japan) and 種別 at 訪問, so a note alone is enough; 結果 and
- * 支持度 are chips; 次回予定日 becomes the next follow-up. Sent through the outbox.
+ * 支持度 are chips; 次回予定日 becomes the next follow-up. Sent through the outbox. A correction
+ * that meets someone else's save says what they changed and keeps what the person typed.
  */
 export function VisitForm({ prospect, visit, onDone, onCancel }: Props) {
   const label = useLabels();
   const today = todayInJapan();
-  const [occurredOn, setOccurredOn] = useState(visit?.occurredOn ?? today);
-  const [kind, setKind] = useState<string>(visit?.kind ?? 'visit');
-  const [outcome, setOutcome] = useState<string>(visit?.outcome ?? '');
-  const [supportLevel, setSupportLevel] = useState<string>(visit?.supportLevel ? String(visit.supportLevel) : '');
-  const [summary, setSummary] = useState(visit?.summary ?? '');
-  const [nextActionOn, setNextActionOn] = useState(visit?.nextActionOn ?? '');
-  const [missingSummary, setMissingSummary] = useState(false);
   const queryClient = useQueryClient();
-  const imeSafe = useImeSafeSubmit();
 
-  const body = {
-    occurredOn,
-    kind,
-    outcome: outcome || null,
-    supportLevel: supportLevel ? Number(supportLevel) : null,
-    summary: summary.trim(),
-    nextActionOn: nextActionOn || null,
-  };
-  const save = useMutation({
-    mutationFn: () =>
-      visit
-        ? sendOrQueue({
-            label: `訪問記録の修正 ${prospect.employerName}`,
-            method: 'PATCH',
-            path: `/api/v1/visits/${visit.id}`,
-            body: { ...body, version: visit.version },
-          })
-        : sendOrQueue({ label: `訪問の記録 ${prospect.employerName}`, method: 'POST', path: `/api/v1/prospects/${prospect.id}/visits`, body }),
-    onSuccess: async (result) => {
-      await queryClient.invalidateQueries({ queryKey: ['prospects', prospect.id] });
-      void queryClient.invalidateQueries({ queryKey: ['follow-ups'] });
+  const { values, form, field, problem, formProps, saveProblem, saving } = useApiForm({
+    initialValues: visitValuesOf(visit, today),
+    validate: { summary: checkSummary },
+    save: (v: VisitValues, base: Visit | undefined) => saveVisit(prospect, base, visitBody(v)),
+    onSaved: async (result) => {
+      await visitSaved(queryClient, prospect.id);
       onDone(result.state);
     },
+    stale: {
+      record: visit,
+      reload: (base) => queryClient.fetchQuery({ ...visitQuery(base.id), staleTime: 0 }),
+      valuesOf: (v) => visitValuesOf(v, today),
+      fields: VISIT_FORM_FIELDS,
+      compared: (v) => visitValuesOf(v, today),
+      inWords: (current, changed) => {
+        if (changed === 'occurredOn') return formatDate(current.occurredOn);
+        if (changed === 'nextActionOn') return current.nextActionOn ? formatDate(current.nextActionOn) : '未定';
+        if (changed === 'kind') return current.kindLabel;
+        if (changed === 'outcome') return current.outcomeLabel ?? '未記入';
+        if (changed === 'supportLevel') return current.supportLevelLabel ?? '未記入';
+        return current.summary;
+      },
+    },
   });
-  const problem = (field: string) => fieldProblem(save.error, field);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!summary.trim()) {
-      setMissingSummary(true);
-      return;
-    }
-    setMissingSummary(false);
-    save.mutate();
-  }
 
   const supportOptions = label.options('supportLevels').map((o) => ({ value: o.value, label: `${o.value} ${o.label}` }));
   return (
-    <form onSubmit={submit} onKeyDown={imeSafe} noValidate aria-label="訪問の記録">
+    <form {...formProps} aria-label="訪問の記録">
       <Stack gap="md">
-        {save.error && (
-          <Alert color="red" role="alert">
-            {errorMessageJa(save.error)}
-          </Alert>
-        )}
+        <SaveProblem {...saveProblem} />
         <Group grow wrap="nowrap" align="flex-start">
-          <TextInput
-            label={VISIT_FIELDS.occurredOn}
-            type="date"
-            required
-            max={today}
-            value={occurredOn}
-            onChange={(e) => setOccurredOn(e.currentTarget.value)}
-            error={problem('occurredOn')}
-          />
-          <NativeSelect
-            label={VISIT_FIELDS.kind}
-            data={label.options('visitKinds')}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value)}
-            error={problem('kind')}
-          />
+          <TextInput label={VISIT_FIELDS.occurredOn} type="date" required max={today} {...field('occurredOn')} />
+          <NativeSelect label={VISIT_FIELDS.kind} data={label.options('visitKinds')} {...field('kind')} />
         </Group>
-        <ChoiceChips label={VISIT_FIELDS.outcome} options={label.options('visitOutcomes')} value={outcome} onChange={setOutcome} error={problem('outcome')} />
+        <ChoiceChips
+          label={VISIT_FIELDS.outcome}
+          options={label.options('visitOutcomes')}
+          value={values.outcome}
+          onChange={(v) => form.setFieldValue('outcome', v as VisitValues['outcome'])}
+          error={problem('outcome')}
+        />
         <ChoiceChips
           label={VISIT_FIELDS.supportLevel}
           options={supportOptions}
-          value={supportLevel}
-          onChange={setSupportLevel}
+          value={values.supportLevel}
+          onChange={(v) => form.setFieldValue('supportLevel', v)}
           error={problem('supportLevel')}
         />
-        <Textarea
-          label={VISIT_FIELDS.summary}
-          required
-          autosize
-          minRows={3}
-          value={summary}
-          onChange={(e) => setSummary(e.currentTarget.value)}
-          error={missingSummary ? '内容を入力してください' : problem('summary')}
-        />
+        <Textarea label={VISIT_FIELDS.summary} required autosize minRows={3} {...field('summary')} />
         <TextInput
           label={VISIT_FIELDS.nextActionOn}
           type="date"
-          min={occurredOn}
+          min={values.occurredOn}
           description="次の対応日として「今日」に表示されます"
-          value={nextActionOn}
-          onChange={(e) => setNextActionOn(e.currentTarget.value)}
-          error={problem('nextActionOn')}
+          {...field('nextActionOn')}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             キャンセル
           </Button>
-          <Button type="submit" size="md" loading={save.isPending}>
+          <Button type="submit" size="md" loading={saving}>
             保存
           </Button>
         </Group>

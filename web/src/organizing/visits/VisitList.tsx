@@ -1,6 +1,6 @@
 import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { formatDate } from '../../platform/format/format';
-import type { Visit } from '../pipeline/queries';
+import type { Visit } from '../queries';
 
 /** The visits at the workplace, newest first; the person's own can be corrected. */
 export function VisitList({ visits, myId, onEdit }: { visits: Visit[]; myId: string; onEdit: (visit: Visit) => void }) {

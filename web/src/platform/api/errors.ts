@@ -1,7 +1,19 @@
 import type { Schemas } from './client';
+import { type ErrorCode, answerText, fieldText } from './error-text';
 
 /** An API error answer as the document declares it; only the status is sure when the answer had no body. */
 export type ErrorBody = Pick<Schemas['ErrorResponseDto'], 'statusCode'> & Partial<Schemas['ErrorResponseDto']>;
+
+/** The code of an answer that carried none (no body, or not the API's): by its status, as the API itself would. */
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'INVALID_FIELD',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'BODY_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
+};
 
 export class ApiError extends Error {
   constructor(
@@ -11,10 +23,20 @@ export class ApiError extends Error {
     super(body.message ?? `HTTP ${status}`);
   }
 
-  /** The problem with one field (`details[].field`), if the API named it. */
+  /** The answer's code: the one it carried, else the one its status stands for. */
+  get code(): ErrorCode | undefined {
+    return this.body.code ?? STATUS_CODES[this.status];
+  }
+
+  /** The code of the problem with one field (`details[].field`, or a field inside it), if the API named it. */
+  fieldCode(field: string): ErrorCode | undefined {
+    return this.body.details?.find((d) => d.field === field || d.field.startsWith(`${field}.`) || d.field.startsWith(`${field}[`))?.code;
+  }
+
+  /** The problem with one field, in Japanese (from the code, never the English message), if the API named it. */
   fieldMessage(field: string): string | undefined {
-    const problem = this.body.details?.find((d) => d.field === field || d.field.startsWith(`${field}.`) || d.field.startsWith(`${field}[`));
-    return problem ? fieldProblemJa(problem.message) : undefined;
+    const named = this.body.details?.some((d) => d.field === field || d.field.startsWith(`${field}.`) || d.field.startsWith(`${field}[`));
+    return named ? fieldText(this.fieldCode(field)) : undefined;
   }
 }
 
@@ -30,50 +52,9 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   return data as T;
 }
 
-/** How a field problem reads in Japanese (the API's own words kept after it). */
-export function fieldProblemJa(message: string): string {
-  const known: [RegExp, string][] = [
-    [/must be an email|is not an e-mail/i, 'メールアドレスの形式で入力してください'],
-    [/must be longer than or equal to (\d+)/i, '$1文字以上で入力してください'],
-    [/should not be empty|must be longer than or equal to 1 /i, '入力してください'],
-    [/must not be after/i, '期間の開始が終了より後になっています'],
-    [/sign must match|must be (positive|negative)/i, '増減数の符号が事由と合っていません'],
-    [/already exists|duplicate/i, 'すでに登録されています'],
-    [/must be a valid|must be one of|must be an integer|must be a number/i, '値が正しくありません'],
-    [/is not a known field/i, '受け付けない項目です'],
-    [/NUL character|control characters/i, '使えない文字(制御文字)が含まれています'],
-  ];
-  for (const [pattern, ja] of known) {
-    const m = pattern.exec(message);
-    if (m) return `${ja.replace('$1', m[1] ?? '')}(${message})`;
-  }
-  return `入力内容を確認してください(${message})`;
-}
-
-/** A sentence for the person, in Japanese, for any failed call. */
+/** A sentence for the person, in Japanese, for any failed call: the text of the answer's code. */
 export function errorMessageJa(error: unknown): string {
   if (!(error instanceof ApiError)) return '通信できませんでした。しばらくしてからもう一度お試しください。';
-  switch (error.status) {
-    case 400:
-      return '入力内容に誤りがあります。赤字の項目を確認してください。';
-    case 401:
-      return 'メールアドレスまたはパスワードが違います。';
-    case 403:
-    case 404:
-      return 'この記録はあなたの担当範囲の外にあるため、表示・変更できません。';
-    case 409:
-      return error.body.code === 'STALE_VERSION'
-        ? 'ほかの人が先に変更しました。最新の内容を読み込み直しました。確認してからもう一度保存してください。'
-        : `すでに登録・処理済みのため保存できません(${error.body.message ?? ''})。`;
-    case 413:
-      return 'データが大きすぎます。';
-    case 503:
-      return error.body.code === 'RETRY'
-        ? '混み合っているため、いまは処理しませんでした(何も記録されていません)。少し待ってからもう一度お試しください。'
-        : 'サーバーで問題が起きました。時間をおいてもう一度お試しください。';
-    case 429:
-      return 'サインインの失敗が続いたため、しばらく受け付けません。数分後にお試しください。';
-    default:
-      return 'サーバーで問題が起きました。時間をおいてもう一度お試しください。';
-  }
+  if (error.code === undefined && error.status === 409) return 'すでに登録・処理済みのため保存できません。';
+  return answerText(error.code);
 }

@@ -2,11 +2,10 @@ import type { MouseEvent, ReactNode } from 'react';
 import { Anchor, Badge, Box, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
 import { formatTimestamp } from '../format/format';
 import { changeLines, detailLines, type FieldLabels, type ValueNames } from './audit-changes';
 import { targetRecord, type TargetRecord } from './audit-target';
+import { auditTargetQuery } from './queries';
 import { ACTION_NAMES, OUTCOME_NAMES, targetName, type AuditEvent } from './audit-words';
 import { useValueNames } from './useValueNames';
 
@@ -27,18 +26,8 @@ function RecordLink({ href, children }: { href: string; children: ReactNode }) {
 
 /** A union's or workplace's name, read once per record (a deleted one is said to be so). */
 function useRecordName(record: TargetRecord, names: ValueNames): { name?: string; gone: boolean } {
-  const union = useQuery({
-    queryKey: ['audit-target', 'union', record.id],
-    queryFn: () => unwrap(api.GET('/api/v1/unions/{id}', { params: { path: { id: record.id } } })),
-    enabled: record.kind === 'union',
-    staleTime: Infinity,
-  });
-  const prospect = useQuery({
-    queryKey: ['audit-target', 'prospect', record.id],
-    queryFn: () => unwrap(api.GET('/api/v1/prospects/{id}', { params: { path: { id: record.id } } })),
-    enabled: record.kind === 'prospect',
-    staleTime: Infinity,
-  });
+  const union = useQuery({ ...auditTargetQuery.union(record.id), enabled: record.kind === 'union' });
+  const prospect = useQuery({ ...auditTargetQuery.prospect(record.id), enabled: record.kind === 'prospect' });
   switch (record.kind) {
     case 'user':
       return { name: names.user(record.id), gone: false };

@@ -1,7 +1,8 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { paths } from '../../api/schema';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
+import { withExport } from '../tables/export-url';
 import type { AuditAction } from './audit-words';
 
 export type AuditPage = Schemas['AuditEventPageDto'];
@@ -24,6 +25,30 @@ export function auditQuery(filter: AuditFilter): { actorId?: string; action?: Au
   };
 }
 
+/** The audit log's query keys. */
+export const auditKeys = {
+  all: ['audit-events'] as const,
+  events: (filter: AuditFilter) => [...auditKeys.all, auditQuery(filter)] as const,
+  history: (path: HistoryPath, id: string) => [...auditKeys.all, 'history', path, id] as const,
+  target: (kind: 'union' | 'prospect', id: string) => ['audit-target', kind, id] as const,
+};
+
+/** The name of an event's record, read once (a deleted one answers 404). */
+export const auditTargetQuery = {
+  union: (id: string) =>
+    queryOptions({
+      queryKey: auditKeys.target('union', id),
+      queryFn: () => unwrap(api.GET('/api/v1/unions/{id}', { params: { path: { id } } })),
+      staleTime: Infinity,
+    }),
+  prospect: (id: string) =>
+    queryOptions({
+      queryKey: auditKeys.target('prospect', id),
+      queryFn: () => unwrap(api.GET('/api/v1/prospects/{id}', { params: { path: { id } } })),
+      staleTime: Infinity,
+    }),
+};
+
 const PAGE_SIZE = 50;
 const paging = {
   initialPageParam: undefined as string | undefined,
@@ -34,12 +59,18 @@ const paging = {
 
 /** The whole log (admins), newest first, a page at a time by cursor. */
 export const auditEventsQuery = (filter: AuditFilter) =>
-  infiniteQueryOptions({
-    queryKey: ['audit-events', auditQuery(filter)],
-    queryFn: ({ pageParam }) =>
-      unwrap(api.GET('/api/v1/audit-events', { params: { query: { limit: PAGE_SIZE, ...auditQuery(filter), ...(pageParam ? { cursor: pageParam } : {}) } } })),
-    ...paging,
-  });
+  withExport(
+    infiniteQueryOptions({
+      queryKey: auditKeys.events(filter),
+      queryFn: ({ pageParam }) =>
+        unwrap(
+          api.GET('/api/v1/audit-events', { params: { query: { limit: PAGE_SIZE, ...auditQuery(filter), ...(pageParam ? { cursor: pageParam } : {}) } } }),
+        ),
+      ...paging,
+    }),
+    '/api/v1/audit-events',
+    auditQuery(filter),
+  );
 
 /** The records with a 履歴 tab, by the API path of their history (`…/{id}/audit`). */
 export type HistoryPath = { [P in keyof paths]: P extends `/api/v1/${string}/{id}/audit` ? P : never }[keyof paths];
@@ -47,7 +78,7 @@ export type HistoryPath = { [P in keyof paths]: P extends `/api/v1/${string}/{id
 /** One record's 履歴, newest first, a page at a time by cursor. */
 export const recordHistoryQuery = (path: HistoryPath, id: string) =>
   infiniteQueryOptions({
-    queryKey: ['audit-events', 'history', path, id],
+    queryKey: auditKeys.history(path, id),
     queryFn: ({ pageParam }) =>
       // every history path takes the same id, limit and cursor and answers the same page: typed as the users' one
       unwrap(

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
 import { useLabels } from '../labels/labels';
 import { usersQuery } from '../admin/users/queries';
-import { councilsQuery, federationsQuery, sectorsQuery } from '../../structure/queries';
+import { councilsQuery, federationsQuery, sectorsQuery } from '../reference/queries';
 import type { ValueNames } from './audit-changes';
 
 /** Names for the ids and codes in events: labels, councils, federations, sectors, and people (for admins, who may list them). */

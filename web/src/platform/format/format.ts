@@ -1,22 +1,28 @@
 /** How numbers, dates and fiscal years are written for people in Japan. Pure functions. */
 
-const integer = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 0 });
-const decimal1 = new Intl.NumberFormat('ja-JP', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A formatter made on its first use: each costs a phone tens of milliseconds to build, and most screens use one or two of them. */
+function onFirstUse<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+const integer = onFirstUse(() => new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 0 }));
+const decimal1 = onFirstUse(() => new Intl.NumberFormat('ja-JP', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 
 /** 307994 → 「307,994」 */
 export function formatNumber(value: number): string {
-  return integer.format(value);
+  return integer().format(value);
 }
 
 /** A signed change: 1200 → 「+1,200」, -35 → 「-35」, 0 → 「±0」. */
 export function formatDelta(value: number): string {
   if (value === 0) return '±0';
-  return `${value > 0 ? '+' : '-'}${integer.format(Math.abs(value))}`;
+  return `${value > 0 ? '+' : '-'}${integer().format(Math.abs(value))}`;
 }
 
 /** A percentage given as a percentage: 77 → 「77.0%」. */
 export function formatPercent(percent: number): string {
-  return `${decimal1.format(percent)}%`;
+  return `${decimal1().format(percent)}%`;
 }
 
 /** A share given as a fraction: 0.345 → 「34.5%」. */
@@ -26,7 +32,7 @@ export function formatShare(share: number): string {
 
 /** A number with one decimal: 1234.5 → 「1,234.5」. */
 export function formatDecimal(value: number): string {
-  return decimal1.format(value);
+  return decimal1().format(value);
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -39,26 +45,29 @@ export function formatDate(date: string): string {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-const tokyoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
-const tokyoTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hour12: false });
+const tokyoDay = onFirstUse(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }));
+const tokyoTime = onFirstUse(() => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hour12: false }));
 
 /** The calendar day in Japan (YYYY-MM-DD) of an instant. */
 export function tokyoDate(instant: Date): string {
-  return tokyoDay.format(instant);
+  return tokyoDay().format(instant);
 }
+
+/** The current month in Japan (YYYY-MM). */
+export const currentMonth = (): string => tokyoDate(new Date()).slice(0, 7);
 
 /** A timestamp, in Japan time: 「2026年4月1日 09:30」. */
 export function formatDateTime(iso: string): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
-  return `${formatDate(tokyoDate(instant))} ${tokyoTime.format(instant)}`;
+  return `${formatDate(tokyoDate(instant))} ${tokyoTime().format(instant)}`;
 }
 
 /** A moment in a table, in Japan time: 「2026/04/01 09:30」 (same width on every row). */
 export function formatTimestamp(iso: string): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
-  return `${tokyoDate(instant).replace(/-/g, '/')} ${tokyoTime.format(instant)}`;
+  return `${tokyoDate(instant).replace(/-/g, '/')} ${tokyoTime().format(instant)}`;
 }
 
 /** A month (YYYY-MM): 「2026年4月」. */

@@ -1,17 +1,12 @@
 import { useMemo } from 'react';
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, type Schemas } from '../api/client';
-import { unwrap } from '../api/errors';
+import { useQuery } from '@tanstack/react-query';
+import type { Schemas } from '../api/client';
+import { labelsQuery } from './queries';
+
+export { labelsQuery };
 
 export type Labels = Schemas['LabelsDto'];
 export type LabelList = keyof Labels;
-
-/** Every code's Japanese label, from GET /labels: the console keeps no vocabulary of its own. */
-export const labelsQuery = queryOptions({
-  queryKey: ['labels'],
-  queryFn: () => unwrap(api.GET('/api/v1/labels')),
-  staleTime: Infinity,
-});
 
 export interface LabelOf {
   (list: LabelList, code: string): string;

@@ -1,35 +1,24 @@
+import type { ReactNode } from 'react';
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
 import { signOut, type Me } from '../auth/session';
 import { useLabels } from '../labels/labels';
-import { OutboxStatus } from '../../organizing/outbox/OutboxStatus';
+import { councilQuery, federationQuery } from '../reference/queries';
 import { screensFor } from './screens';
 
 /** Whose figures the person sees: their council or federation, or the whole chapter. */
 function useScopeName(me: Me): string | undefined {
-  const council = useQuery({
-    queryKey: ['regional-councils', me.regionalCouncilId],
-    queryFn: () => unwrap(api.GET('/api/v1/regional-councils/{id}', { params: { path: { id: me.regionalCouncilId as string } } })),
-    enabled: Boolean(me.regionalCouncilId),
-    staleTime: Infinity,
-  });
-  const federation = useQuery({
-    queryKey: ['federations', me.federationId],
-    queryFn: () => unwrap(api.GET('/api/v1/federations/{id}', { params: { path: { id: me.federationId as string } } })),
-    enabled: Boolean(me.federationId),
-    staleTime: Infinity,
-  });
+  const council = useQuery({ ...councilQuery(me.regionalCouncilId ?? ''), enabled: Boolean(me.regionalCouncilId) });
+  const federation = useQuery({ ...federationQuery(me.federationId ?? ''), enabled: Boolean(me.federationId) });
   if (me.regionalCouncilId) return council.data?.name;
   if (me.federationId) return federation.data?.name;
   return '連合神奈川 全体';
 }
 
 /** The frame of every signed-in screen: the menu of the role's screens, who is signed in, and sign-out. */
-export function Shell() {
+export function Shell({ status }: { status?: ReactNode }) {
   const { me } = useRouteContext({ from: '/signed-in' });
   const label = useLabels();
   const scope = useScopeName(me);
@@ -56,7 +45,7 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <OutboxStatus />
+            {status}
             <Text size="sm" data-testid="signed-in-as" visibleFrom="sm">
               {me.displayName}
               <Text span c="dimmed" size="sm" ml={6}>

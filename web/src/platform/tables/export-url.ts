@@ -33,3 +33,23 @@ export function exportUrl(path: string, query: Record<string, QueryValue>, forma
   search.set('format', format);
   return `${filled}?${search.toString()}`;
 }
+
+/** What a table on screen was read from: its route, filters and path parameters, so its file says the same. */
+export interface ExportSource<P extends ExportPath = ExportPath> {
+  path: P;
+  query?: ExportQuery<P>;
+  params?: Record<string, string>;
+}
+
+/**
+ * A query's options with the source they read, for 「Excelで出力」: the buttons take the same
+ * object that fetched the figures, so the file cannot be asked with other filters than the screen.
+ */
+export function withExport<O extends object, P extends ExportPath>(
+  options: O,
+  path: P,
+  query?: ExportQuery<P>,
+  params?: Record<string, string>,
+): O & { source: ExportSource<P> } {
+  return { ...options, source: { path, ...(query ? { query } : {}), ...(params ? { params } : {}) } };
+}

@@ -1,28 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { api, type Schemas } from '../../api/client';
-import { ApiError, errorMessageJa, unwrap } from '../../api/errors';
-import { useImeSafeSubmit } from '../../forms/useImeSafeSubmit';
+import type { Schemas } from '../../api/client';
+import { ApiError, errorMessageJa } from '../../api/errors';
+import { useApiForm } from '../../forms/useApiForm';
+import { resetPassword } from './queries';
 
 /** パスワードの再設定: an admin sets a new password; the user is signed out everywhere. */
 export function PasswordReset({ user }: { user: Schemas['UserDto'] }) {
-  const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
-  const imeSafe = useImeSafeSubmit();
-  const reset = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/users/{id}/password', { params: { path: { id: user.id } }, body: { password } })),
-    onSuccess: () => {
+  const { form, field, formProps, error, saving } = useApiForm({
+    initialValues: { password: '' },
+    save: ({ password }) => {
+      setDone(false);
+      return resetPassword(user.id, password);
+    },
+    onSaved: () => {
       setDone(true);
-      setPassword('');
+      form.setValues({ password: '' });
     },
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    reset.mutate();
-  }
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="password-reset-heading">
@@ -30,11 +26,12 @@ export function PasswordReset({ user }: { user: Schemas['UserDto'] }) {
         パスワードの再設定
       </Title>
       <Text size="sm">新しいパスワードを設定すると、{user.displayName}さんのログイン中の画面はすべてログアウトされます。</Text>
-      <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
+      <form {...formProps}>
         <Stack gap="xs">
-          {reset.error && !(reset.error instanceof ApiError && reset.error.status === 400) && (
+          {/* a refused password is said at the field; anything else above it */}
+          {error && !(error instanceof ApiError && error.status === 400) && (
             <Alert color="red" role="alert">
-              {errorMessageJa(reset.error)}
+              {errorMessageJa(error)}
             </Alert>
           )}
           {done && (
@@ -48,12 +45,10 @@ export function PasswordReset({ user }: { user: Schemas['UserDto'] }) {
               description="8文字以上"
               visibilityToggleButtonProps={{ 'aria-label': '新しいパスワードを表示' }}
               required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={reset.error instanceof ApiError ? reset.error.fieldMessage('password') : undefined}
+              {...field('password')}
               w={280}
             />
-            <Button type="submit" mt={46} loading={reset.isPending}>
+            <Button type="submit" mt={46} loading={saving}>
               パスワードを再設定
             </Button>
           </Group>

@@ -1,6 +1,6 @@
 import { NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { councilsQuery, federationsQuery } from '../../../structure/queries';
+import { councilsQuery, federationsQuery } from '../../reference/queries';
 import { needsCouncil, needsFederation, type Role } from './user-scope';
 
 interface Props {

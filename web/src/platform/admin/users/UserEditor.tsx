@@ -1,86 +1,70 @@
-import { useState, type FormEvent } from 'react';
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Schemas } from '../../api/client';
-import { ApiError, fieldProblem, unwrap } from '../../api/errors';
-import { changedFields, describeChanges, type ChangedField } from '../../forms/stale-changes';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Schemas } from '../../api/client';
 import { SaveProblem } from '../../forms/StaleNotice';
-import { useImeSafeSubmit } from '../../forms/useImeSafeSubmit';
+import { useApiForm } from '../../forms/useApiForm';
 import { useLabels } from '../../labels/labels';
-import { councilsQuery, federationsQuery } from '../../../structure/queries';
+import { councilsQuery, federationsQuery } from '../../reference/queries';
+import { updateUser, userKeys, userQuery } from './queries';
 import { ScopeSelects } from './ScopeSelects';
-import { USER_FIELDS, scopeFor, type Role } from './user-scope';
+import { USER_FIELDS, scopeFor } from './user-scope';
 
 type User = Schemas['UserDto'];
+
+const valuesOf = (user: User) => ({
+  displayName: user.displayName,
+  role: user.role,
+  regionalCouncilId: user.regionalCouncilId ?? '',
+  federationId: user.federationId ?? '',
+});
 
 /** A user's display name, role and scope (担当); a stale save says what someone else changed. */
 export function UserEditor({ user, onSaved, onCancel }: { user: User; onSaved: (user: User) => void; onCancel: () => void }) {
   const label = useLabels();
   const councils = useQuery(councilsQuery);
   const federations = useQuery(federationsQuery);
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [role, setRole] = useState<Role>(user.role);
-  const [regionalCouncilId, setCouncil] = useState(user.regionalCouncilId ?? '');
-  const [federationId, setFederation] = useState(user.federationId ?? '');
-  const [base, setBase] = useState(user);
-  const [stale, setStale] = useState<ChangedField[]>();
   const queryClient = useQueryClient();
-  const imeSafe = useImeSafeSubmit();
 
-  const save = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.PATCH('/api/v1/users/{id}', {
-          params: { path: { id: base.id } },
-          body: { displayName, role, ...scopeFor(role, regionalCouncilId, federationId), version: base.version },
-        }),
-      ),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
+  const { values, form, field, problem, formProps, saveProblem, saving } = useApiForm({
+    initialValues: valuesOf(user),
+    save: (v, base = user) =>
+      updateUser(user.id, { displayName: v.displayName, role: v.role, ...scopeFor(v.role, v.regionalCouncilId, v.federationId), version: base.version }),
+    onSaved: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: userKeys.all });
       onSaved(saved);
     },
-    onError: async (error) => {
-      if (!(error instanceof ApiError && error.status === 409 && error.body.code === 'STALE_VERSION')) return;
-      const current = await unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id: base.id } } }));
-      const show = (field: keyof typeof USER_FIELDS): string => {
-        if (field === 'role') return label('roles', current.role);
-        if (field === 'regionalCouncilId') return councils.data?.items.find((c) => c.id === current.regionalCouncilId)?.name ?? 'なし';
-        if (field === 'federationId') return federations.data?.items.find((f) => f.id === current.federationId)?.name ?? 'なし';
+    stale: {
+      record: user,
+      reload: async (base) => {
+        void queryClient.invalidateQueries({ queryKey: userKeys.all });
+        return queryClient.fetchQuery({ ...userQuery(base.id), staleTime: 0 });
+      },
+      valuesOf,
+      fields: USER_FIELDS,
+      compared: (u) => u,
+      inWords: (current, changed) => {
+        if (changed === 'role') return label('roles', current.role);
+        if (changed === 'regionalCouncilId') return councils.data?.items.find((c) => c.id === current.regionalCouncilId)?.name ?? 'なし';
+        if (changed === 'federationId') return federations.data?.items.find((f) => f.id === current.federationId)?.name ?? 'なし';
         return current.displayName;
-      };
-      setStale(describeChanges(USER_FIELDS, changedFields(USER_FIELDS, base, current), show));
-      setBase(current);
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      },
     },
   });
-  const problem = (field: string) => fieldProblem(save.error, field);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStale(undefined);
-    save.mutate();
-  }
 
   return (
-    <form onSubmit={submit} onKeyDown={imeSafe} noValidate>
+    <form {...formProps}>
       <Stack gap="sm">
-        <SaveProblem stale={stale} error={save.error} />
+        <SaveProblem {...saveProblem} />
         <TextInput label="メールアドレス" value={user.email} readOnly description="メールアドレスは変更できません" />
-        <TextInput label="表示名" required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={problem('displayName')} />
+        <TextInput label="表示名" required {...field('displayName')} />
         <Group grow align="flex-start">
-          <NativeSelect
-            label="役割"
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value as Role)}
-            data={label.options('roles')}
-            error={problem('role')}
-          />
+          <NativeSelect label="役割" {...field('role')} data={label.options('roles')} />
           <ScopeSelects
-            role={role}
-            regionalCouncilId={regionalCouncilId}
-            federationId={federationId}
-            onCouncil={setCouncil}
-            onFederation={setFederation}
+            role={values.role}
+            regionalCouncilId={values.regionalCouncilId}
+            federationId={values.federationId}
+            onCouncil={(id) => form.setFieldValue('regionalCouncilId', id)}
+            onFederation={(id) => form.setFieldValue('federationId', id)}
             problem={problem}
           />
         </Group>
@@ -88,7 +72,7 @@ export function UserEditor({ user, onSaved, onCancel }: { user: User; onSaved: (
           <Button variant="default" onClick={onCancel}>
             キャンセル
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={saving}>
             保存
           </Button>
         </Group>

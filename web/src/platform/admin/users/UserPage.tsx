@@ -6,7 +6,7 @@ import { useLabels } from '../../labels/labels';
 import { QueryState } from '../../shell/QueryState';
 import { SCREENS } from '../../shell/screens';
 import { RecordHistory } from '../../audit/RecordHistory';
-import { councilsQuery, federationsQuery } from '../../../structure/queries';
+import { councilsQuery, federationsQuery } from '../../reference/queries';
 import { PasswordReset } from './PasswordReset';
 import { UserEditor } from './UserEditor';
 import { userQuery } from './queries';
