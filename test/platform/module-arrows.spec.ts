@@ -28,9 +28,12 @@ const ROOT = join(__dirname, '..', '..');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
   );
 }
+
+/** The console's tree mirrors src/: web/src/<area>/; its generated API types (web/src/api) stand with platform. */
+const TREES = ['src', 'web/src'] as const;
 
 /** Every relative module a file names: `import … from`, `export … from`, `import('…')`, `import '…'`. */
 function importedPaths(source: string): string[] {
@@ -38,10 +41,18 @@ function importedPaths(source: string): string[] {
   return [...found].map((m) => m[1]);
 }
 
-/** The area of a path under src/, or null for the app level (src/*.ts, src/demo). */
+/** The tree (src/ or web/src/) a path is in, if any. */
+function treeOf(path: string): (typeof TREES)[number] | undefined {
+  return path.startsWith('web/src/') ? 'web/src' : path.startsWith('src/') ? 'src' : undefined;
+}
+
+/** The area of a path in its tree, or null for the app level (src/*.ts, src/demo; web/src/app, router.tsx, main.tsx). */
 function areaOf(path: string): (typeof AREAS)[number] | null {
-  const [top, first, second] = path.split('/');
-  if (top !== 'src' || second === undefined) return null;
+  const tree = treeOf(path);
+  if (tree === undefined) return null;
+  const [first, second] = path.slice(tree.length + 1).split('/');
+  if (second === undefined) return null;
+  if (tree === 'web/src' && first === 'api') return 'platform';
   return (AREAS as readonly string[]).includes(first) ? (first as (typeof AREAS)[number]) : null;
 }
 
@@ -53,17 +64,20 @@ function arrowsUp(files: { path: string; source: string }[]): string[] {
     if (from === null || ENTRY_POINTS.includes(path)) continue;
     for (const imported of importedPaths(source)) {
       const target = normalize(join(dirname(path), imported)).replace(/\\/g, '/');
-      if (!target.startsWith('src/')) continue;
+      if (treeOf(target) !== treeOf(path)) continue;
       const to = areaOf(target);
       const above = to === null || AREAS.indexOf(to) > AREAS.indexOf(from);
-      if (above) arrows.push(`${path} -> ${target.replace(/\.(ts|js|json)$/, '')}`);
+      if (above) arrows.push(`${path} -> ${target.replace(/\.(tsx?|js|json)$/, '')}`);
     }
   }
   return [...new Set(arrows)].sort();
 }
 
-describe('the module map: no arrow back up in src/', () => {
-  const files = sourceFiles(join(ROOT, 'src')).map((file) => ({ path: relative(ROOT, file).replace(/\\/g, '/'), source: readFileSync(file, 'utf8') }));
+describe('the module map: no arrow back up in src/ or web/src/', () => {
+  const files = TREES.flatMap((tree) => sourceFiles(join(ROOT, tree))).map((file) => ({
+    path: relative(ROOT, file).replace(/\\/g, '/'),
+    source: readFileSync(file, 'utf8'),
+  }));
 
   it('finds no import from an area to an area above it, but the known exceptions', () => {
     expect(arrowsUp(files).filter((arrow) => !KNOWN_EXCEPTIONS.includes(arrow))).toEqual([]);
@@ -82,12 +96,23 @@ describe('the module map: no arrow back up in src/', () => {
       { path: 'src/platform/openapi/y.ts', source: "const m = await import('../../app.module');" },
       { path: 'src/insight/reports/z.ts', source: "import { CAUSES } from '../../membership/vocabulary';\nimport { sql } from '../../platform/database/sql';" },
       { path: 'src/app.module.ts', source: "import { ReportsModule } from './insight/reports/reports.module';" },
+      {
+        path: 'web/src/platform/shell/Shell.tsx',
+        source: "import { useOutbox } from '../../organizing/outbox/useOutbox';\nimport type { paths } from '../../api/schema';",
+      },
+      {
+        path: 'web/src/membership/members/MembersPage.tsx',
+        source: "import { structureKeys } from '../../structure/queries';\nimport { currentMonth } from '../../insight/dashboard/month';",
+      },
+      { path: 'web/src/router.tsx', source: "import { TodayPage } from './organizing/today/TodayPage';" },
     ]);
     expect(arrows).toEqual([
       'src/membership/imports/rows.ts -> src/organizing/prospects/stage-rules',
       'src/platform/labels/labels.ts -> src/demo/data/kanagawa',
       'src/platform/openapi/y.ts -> src/app.module',
       'src/structure/unions/x.ts -> src/membership/vocabulary',
+      'web/src/membership/members/MembersPage.tsx -> web/src/insight/dashboard/month',
+      'web/src/platform/shell/Shell.tsx -> web/src/organizing/outbox/useOutbox',
     ]);
   });
 });
