@@ -1,7 +1,7 @@
 -- The schema in force: what the migrations in this folder add up to, dumped from a freshly
 -- migrated database (pg_dump --schema-only, without the session settings and version lines).
 -- Written by `npm run schema:dump`; never edited by hand. Change the schema with a migration,
--- then run the dump; test/schema-drift.e2e-spec.ts fails while this file is out of date.
+-- then run the dump; test/platform/schema-drift.e2e-spec.ts fails while this file is out of date.
 
 --
 -- PostgreSQL database dump

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 
 /**
  * The schema in force, written down for readers and held to the migrations by
- * test/schema-drift.e2e-spec.ts: migrations/schema.sql (the whole schema, as pg_dump
+ * test/platform/schema-drift.e2e-spec.ts: migrations/schema.sql (the whole schema, as pg_dump
  * prints it) and one .sql file per PostgreSQL function under FUNCTIONS_DIR, beside the
  * code that calls them (a header saying what the function guarantees, then its
  * definition). `npm run schema:dump` (scripts/schema-dump.ts) writes both; the test
@@ -23,7 +23,7 @@ export const fromRoot = (path: string): string => relative(root, path).split('\\
 const SCHEMA_HEADER = `-- The schema in force: what the migrations in this folder add up to, dumped from a freshly
 -- migrated database (pg_dump --schema-only, without the session settings and version lines).
 -- Written by \`${DUMP_COMMAND}\`; never edited by hand. Change the schema with a migration,
--- then run the dump; test/schema-drift.e2e-spec.ts fails while this file is out of date.
+-- then run the dump; test/platform/schema-drift.e2e-spec.ts fails while this file is out of date.
 `;
 
 /** Lines of a dump that belong to the session restoring it, to the pg_dump build or to one run. */

@@ -5,7 +5,7 @@ import { codesOf } from '../platform/labels/labels';
  * gender, each code with its Japanese and English label beside it. The ledger writer, the
  * validation of entries and imports, GET /labels and the demo all read these lists. To add a
  * cause: one line here, and one migration replacing cause_kinds() (aggregation/sql/
- * cause_kinds.sql), which sorts it into the same sum; test/cause-vocabulary.e2e-spec.ts holds
+ * cause_kinds.sql), which sorts it into the same sum; test/membership/cause-vocabulary.e2e-spec.ts holds
  * the two together. The console reads the labels from GET /labels.
  */
 export const INCREASE_CAUSE_LABELS = {

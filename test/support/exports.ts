@@ -47,7 +47,7 @@ export function savedFileName(headers: Headers): string | undefined {
 export async function allPages(t: TestApp, path: string, token: string): Promise<any[]> {
   const items: any[] = [];
   for (let offset = 0; ; offset += 500) {
-    const answer = await t.request('GET', `${path}${path.includes('?') ? '&' : '?'}limit=500&offset=${offset}`, { token });
+    const answer = await t.requestUntyped('GET', `${path}${path.includes('?') ? '&' : '?'}limit=500&offset=${offset}`, { token });
     if (answer.status !== 200) throw new Error(`${path}: ${answer.status}`);
     items.push(...answer.body.items);
     if (items.length >= answer.body.total) return items;

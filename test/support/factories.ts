@@ -3,15 +3,18 @@ import type { Role } from '../../src/platform/common/auth/roles';
 import { hashPassword } from '../../src/platform/users/users.service';
 import type { TestApp } from './test-app';
 
+/** The structure factories need only a database: a TestApp's or a middle-tier TestDatabase. */
+type Database = Pick<TestApp, 'db'>;
+
 /** Test data written straight to the database (fast, and independent of the endpoints under test). */
 const uniq = (): string => randomBytes(4).toString('hex');
 
-export async function makeSector(t: TestApp, code = `s${uniq()}`): Promise<string> {
+export async function makeSector(t: Database, code = `s${uniq()}`): Promise<string> {
   await t.db.query(`INSERT INTO sectors (code, name, name_en) VALUES ($1, $2, $3)`, [code, `部門${code}`, `Sector ${code}`]);
   return code;
 }
 
-export async function makeCouncil(t: TestApp, options: { code?: string; name?: string; municipalities?: string[] } = {}): Promise<string> {
+export async function makeCouncil(t: Database, options: { code?: string; name?: string; municipalities?: string[] } = {}): Promise<string> {
   const code = options.code ?? `c${uniq()}`;
   const [row] = await t.db.query(`INSERT INTO regional_councils (code, name, municipalities) VALUES ($1, $2, $3) RETURNING id`, [
     code,
@@ -21,7 +24,7 @@ export async function makeCouncil(t: TestApp, options: { code?: string; name?: s
   return row.id;
 }
 
-export async function makeFederation(t: TestApp, options: { code?: string; name?: string; sectorCode?: string } = {}): Promise<string> {
+export async function makeFederation(t: Database, options: { code?: string; name?: string; sectorCode?: string } = {}): Promise<string> {
   const code = options.code ?? `f${uniq()}`;
   const sectorCode = options.sectorCode ?? (await makeSector(t));
   const [row] = await t.db.query(`INSERT INTO federations (code, name, sector_code) VALUES ($1, $2, $3) RETURNING id`, [
@@ -33,7 +36,7 @@ export async function makeFederation(t: TestApp, options: { code?: string; name?
 }
 
 export async function makeUnion(
-  t: TestApp,
+  t: Database,
   options: { regionalCouncilId: string; federationId?: string | null; name?: string; employerName?: string; kind?: string },
 ): Promise<string> {
   const [row] = await t.db.query(

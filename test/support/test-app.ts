@@ -4,6 +4,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/platform/config/app-config';
+import type { BodyOf, DocumentedPath, Method } from './api-answers';
+
+export type { BodyOf, DocumentedPath, Method } from './api-answers';
 import { cloneTemplate, databaseUrl, dropDatabase } from './postgres';
 
 export const ADMIN = { email: 'admin@test.rengo', password: 'admin-password-1' };
@@ -14,12 +17,28 @@ export interface Answer<T = any> {
   headers: Headers;
 }
 
+export interface RequestOptions {
+  token?: string;
+  /** Sent as JSON; a string is sent as it is (a hostile test's malformed JSON). */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A typed call: the body of the answer from the OpenAPI document, by method and path. */
+export type Call = <M extends Method, P extends DocumentedPath<M>>(method: M, path: P, options?: RequestOptions) => Promise<Answer<BodyOf<M, P>>>;
+
+/** A typed call that takes the request body as its third argument (a test's `admin(method, path, body)`). */
+export type CallWithBody = <M extends Method, P extends DocumentedPath<M>>(method: M, path: P, body?: unknown) => Promise<Answer<BodyOf<M, P>>>;
+
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
   db: DataSource;
   baseUrl: string;
-  request<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Answer<T>>;
+  /** A call to a route of the OpenAPI document, its answer's body typed from it (./api-answers.ts). */
+  request: Call;
+  /** Any method and path, the answer untyped: routes the document does not describe (/docs, unknown paths, odd methods). */
+  requestUntyped(method: string, path: string, options?: RequestOptions): Promise<Answer>;
   login(email: string, password: string): Promise<string>;
   adminToken: string;
   close(): Promise<void>;
@@ -47,7 +66,7 @@ export async function bootTestApp(overrides: Partial<AppConfig> = {}): Promise<T
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
-  const request: TestApp['request'] = async (method, path, options = {}) => {
+  const requestUntyped: TestApp['requestUntyped'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload: string | undefined;
@@ -65,11 +84,12 @@ export async function bootTestApp(overrides: Partial<AppConfig> = {}): Promise<T
     }
     return { status: response.status, body, headers: response.headers };
   };
+  const request = requestUntyped as Call;
 
   const login = async (email: string, password: string): Promise<string> => {
     const answer = await request('POST', '/auth/login', { body: { email, password } });
     if (answer.status !== 200) throw new Error(`login ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer.body.accessToken as string;
+    return answer.body.accessToken;
   };
 
   const adminToken = await login(ADMIN.email, ADMIN.password);
@@ -79,6 +99,7 @@ export async function bootTestApp(overrides: Partial<AppConfig> = {}): Promise<T
     db: app.get(DataSource),
     baseUrl,
     request,
+    requestUntyped,
     login,
     adminToken,
     close: async () => {

@@ -7,7 +7,7 @@
 -- docs/architecture.md#invariant-6). STABLE so that PostgreSQL inlines it into each plan, as
 -- fast as a CASE. It names public.cause_kinds() with its schema (not SET search_path, which
 -- would stop the inlining): a restore checks the ledger's rows with an empty search_path
--- (test/restore-empty-search-path.e2e-spec.ts).
+-- (test/platform/backups-empty-search-path.e2e-spec.ts).
 
 CREATE OR REPLACE FUNCTION public.cause_kind(cause text)
  RETURNS text

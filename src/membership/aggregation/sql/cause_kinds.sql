@@ -3,7 +3,7 @@
 -- (aggregation_rebuild_group_levels_next), so a cause added here is counted alike by every
 -- batch and by a rebuild, and the derived levels stay equal to the ledger either way
 -- (invariant 1, docs/architecture.md#invariant-1). The vocabulary (src/membership/vocabulary.ts,
--- each cause with its labels) must name the same causes; test/cause-vocabulary.e2e-spec.ts
+-- each cause with its labels) must name the same causes; test/membership/cause-vocabulary.e2e-spec.ts
 -- holds the two together. Add a cause with a migration
 -- that replaces this function (add, never remove: the ledger keeps old causes). STABLE, not
 -- IMMUTABLE: PostgreSQL inlines it as a constant of each plan and records the dependency, so a

@@ -17,7 +17,7 @@ export function writesLedger(kind: string): boolean {
 
 /**
  * Who may upload each kind, as the API decides it (src/membership/imports/import-access.ts;
- * test/import-access-parity.spec.ts holds the two equal):
+ * test/membership/imports-access-parity.spec.ts holds the two equal):
  * the roles of the endpoint behind the kind. Federations keep membership figures and their
  * unions; council staff their council's unions and prospects.
  */

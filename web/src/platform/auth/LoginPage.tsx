@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { errorMessageJa } from '../api/errors';
 import { landingPath, safeNext } from '../shell/screens';
 import { signIn } from './session';
-import { useImeSafeSubmit } from '../forms/useImeSafeSubmit';
+import { useApiForm } from '../forms/useApiForm';
 
 const route = getRouteApi('/login');
 
@@ -12,25 +11,11 @@ const route = getRouteApi('/login');
 export function LoginPage() {
   const { next } = route.useSearch();
   const navigate = useNavigate();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const imeSafe = useImeSafeSubmit();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const me = await signIn(email, password);
-      await navigate({ to: safeNext(next) ?? landingPath(me.role) });
-    } catch (e) {
-      setError(errorMessageJa(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { field, formProps, error, saving } = useApiForm({
+    initialValues: { email: '', password: '' },
+    save: ({ email, password }) => signIn(email, password),
+    onSaved: (me) => navigate({ to: safeNext(next) ?? landingPath(me.role) }),
+  });
 
   return (
     <Container size={420} py={80} component="main">
@@ -41,23 +26,22 @@ export function LoginPage() {
         連合神奈川 組織拡大CRM(40万連合神奈川)
       </Text>
       <Paper withBorder shadow="sm" p="lg" mt="lg" radius="md">
-        <form onSubmit={(e) => void submit(e)} onKeyDown={imeSafe} noValidate>
+        <form {...formProps}>
           <Stack>
             {error && (
               <Alert color="red" role="alert" title="ログインできませんでした">
-                {error}
+                {errorMessageJa(error)}
               </Alert>
             )}
-            <TextInput label="メールアドレス" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+            <TextInput label="メールアドレス" type="email" autoComplete="username" required {...field('email')} />
             <PasswordInput
               label="パスワード"
               visibilityToggleButtonProps={{ 'aria-label': 'パスワードを表示' }}
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              {...field('password')}
             />
-            <Button type="submit" loading={busy} fullWidth>
+            <Button type="submit" loading={saving} fullWidth>
               ログイン
             </Button>
           </Stack>
