@@ -10,6 +10,6 @@ export function QueryState({ isPending, error, children }: { isPending: boolean;
         {errorMessageJa(error)}
       </Alert>
     );
-  if (isPending) return <Loader size="sm" aria-label="読み込み中" />;
+  if (isPending) return <Loader size="sm" role="status" aria-label="読み込み中" />;
   return <>{children()}</>;
 }
