@@ -1,14 +1,10 @@
 import { ApiError, errorMessageJa, type ErrorBody } from '../../platform/api/errors';
 import { answerText, fieldText } from '../../platform/api/error-text';
+import { VISIT_FORM_FIELDS } from '../visits/visit-form';
 
 /** The names the organizer's forms give the fields the API may name (visit, stage move, prospect, consultation). */
 const FIELD_NAMES_JA: Record<string, string> = {
-  occurredOn: '日付',
-  kind: '種別',
-  outcome: '結果',
-  supportLevel: '支持度',
-  summary: '内容',
-  nextActionOn: '次回予定日',
+  ...VISIT_FORM_FIELDS,
   contactsReached: '話せた人数',
   stage: 'ステージ',
   note: 'メモ',
