@@ -24,4 +24,8 @@ export class LabelsDto {
   roles!: LabelDto[];
   stageChangeKinds!: LabelDto[];
   milestoneStatuses!: LabelDto[];
+  governanceBodyKinds!: LabelDto[];
+  organizationKinds!: LabelDto[];
+  parityStatuses!: LabelDto[];
+  genderTargets!: LabelDto[];
 }
