@@ -11,7 +11,8 @@ export const structureKeys = {
   union: (id: string) => [...structureKeys.unions, 'one', id] as const,
   unionSearch: (q: string) => [...structureKeys.unions, 'structure', q] as const,
   governanceBodies: ['governance-bodies'] as const,
-  governanceBodiesOf: (organizationKind: string, organizationId: string | null) => [...structureKeys.governanceBodies, organizationKind, organizationId ?? ''] as const,
+  governanceBodiesOf: (organizationKind: string, organizationId: string | null) =>
+    [...structureKeys.governanceBodies, organizationKind, organizationId ?? ''] as const,
 };
 
 type OrganizationKind = Schemas['OrganizationRefDto']['kind'];

@@ -19,7 +19,9 @@ export function ParticipationFigure({ report }: { report: Participation }) {
       tooltip: {
         trigger: 'item',
         formatter: (p: { seriesName: string; name: string; value: [number, number] }) =>
-          p.seriesName === 'パリティ線' ? 'パリティ線(組合員の女性比率と同じ)' : `${p.name}<br/>女性組合員比率 ${p.value[0]}%<br/>執行委員の女性比率 ${p.value[1]}%`,
+          p.seriesName === 'パリティ線'
+            ? 'パリティ線(組合員の女性比率と同じ)'
+            : `${p.name}<br/>女性組合員比率 ${p.value[0]}%<br/>執行委員の女性比率 ${p.value[1]}%`,
       },
       grid: { left: 56, right: 24, top: 16, bottom: 48 },
       xAxis: { type: 'value', min: 0, max: 100, name: '女性組合員比率(%)', nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: '{value}%' } },

@@ -4,9 +4,18 @@ import { compositionBody, countOf, organizationOf, organizationValue } from './c
 describe('the composition form', () => {
   it('reads counts typed with full-width digits and leaves empty ones out', () => {
     expect([countOf('１２'), countOf(' 3 '), countOf('')]).toEqual([12, 3, undefined]);
-    expect(compositionBody({ organization: 'confederation:', bodyKind: 'executive_committee', fiscalYear: '2026', seats: '10', women: '３', men: '7', unspecified: '0', womenQuota: true })).toEqual(
-      { seats: 10, women: 3, men: 7, unspecified: 0, womenQuota: true },
-    );
+    expect(
+      compositionBody({
+        organization: 'confederation:',
+        bodyKind: 'executive_committee',
+        fiscalYear: '2026',
+        seats: '10',
+        women: '３',
+        men: '7',
+        unspecified: '0',
+        womenQuota: true,
+      }),
+    ).toEqual({ seats: 10, women: 3, men: 7, unspecified: 0, womenQuota: true });
   });
 
   it('names an organization by kind and id, the confederation without one', () => {
