@@ -2187,7 +2187,7 @@ export interface components {
         };
         ImportDto: {
             /** @enum {string} */
-            kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+            kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
             /** @enum {string} */
             state: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
             errors: components["schemas"]["ImportErrorDto"][];
@@ -6833,7 +6833,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
             };
             cookie?: never;
         };
@@ -6874,7 +6874,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                kind?: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                kind?: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
                 state?: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
             };
             header?: never;
@@ -6936,7 +6936,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** @enum {string} */
-                    kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                    kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
                     /**
                      * Format: binary
                      * @description .xlsx or CSV (UTF-8 or Shift_JIS), up to 100 MB

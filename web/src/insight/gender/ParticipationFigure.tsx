@@ -14,6 +14,8 @@ const COLORS = { met: '#087f5b', not_met: '#c92a2a', unknown: '#868e96' };
 export function ParticipationFigure({ report }: { report: Participation }) {
   const dots = useMemo(() => chartPoints(report.organizations), [report]);
   const counts = tally(report.organizations);
+  // the axes reach a little past the largest share (at most 100%), so the points are not crowded in a corner
+  const top = Math.min(100, Math.ceil((Math.max(10, ...dots.flatMap((d) => d.value)) + 5) / 10) * 10);
   const option = useMemo(
     () => ({
       tooltip: {
@@ -24,15 +26,15 @@ export function ParticipationFigure({ report }: { report: Participation }) {
             : `${p.name}<br/>女性組合員比率 ${p.value[0]}%<br/>執行委員の女性比率 ${p.value[1]}%`,
       },
       grid: { left: 56, right: 24, top: 16, bottom: 48 },
-      xAxis: { type: 'value', min: 0, max: 100, name: '女性組合員比率(%)', nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'value', min: 0, max: 100, name: '執行委員の女性比率(%)', nameLocation: 'middle', nameGap: 40, axisLabel: { formatter: '{value}%' } },
+      xAxis: { type: 'value', min: 0, max: top, name: '女性組合員比率(%)', nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'value', min: 0, max: top, name: '執行委員の女性比率(%)', nameLocation: 'middle', nameGap: 40, axisLabel: { formatter: '{value}%' } },
       series: [
         {
           name: 'パリティ線',
           type: 'line',
           data: [
             [0, 0],
-            [100, 100],
+            [top, top],
           ],
           symbol: 'none',
           lineStyle: { type: 'dashed', color: '#495057', width: 1.5 },
@@ -42,12 +44,18 @@ export function ParticipationFigure({ report }: { report: Participation }) {
           name: '組織',
           type: 'scatter',
           symbolSize: 12,
-          data: dots.map((d) => ({ name: d.name, value: d.value, itemStyle: { color: COLORS[d.status] } })),
-          label: { show: dots.length <= 20, position: 'right', formatter: '{b}', fontSize: 11, color: '#212529' },
+          // the confederation larger and named; the others named when few enough to read
+          data: dots.map((d) => ({
+            name: d.name,
+            value: d.value,
+            itemStyle: { color: COLORS[d.status] },
+            ...(d.kind === 'confederation' ? { symbol: 'diamond', symbolSize: 18, label: { show: true, fontWeight: 'bold' } } : {}),
+          })),
+          label: { show: dots.length <= 12, position: 'right', formatter: '{b}', fontSize: 11, color: '#212529' },
         },
       ],
     }),
-    [dots],
+    [dots, top],
   );
   const label =
     `${formatFiscalYear(report.fiscalYear)}の各組織の女性組合員比率(横軸)と執行委員の女性比率(縦軸)の散布図。` +

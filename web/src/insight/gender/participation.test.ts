@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chartPoints, points, tally, type ParticipationOrganization } from './participation';
 
 const organization = (name: string, memberFemaleShare: number | null, executiveWomenShare: number | null, executiveStatus: 'met' | 'not_met' | 'unknown') =>
-  ({ name, memberFemaleShare, executiveWomenShare, executiveStatus }) as ParticipationOrganization;
+  ({ name, kind: 'federation', memberFemaleShare, executiveWomenShare, executiveStatus }) as ParticipationOrganization;
 
 describe('gender participation on screen', () => {
   it('writes the gap in points with its sign', () => {
@@ -13,8 +13,8 @@ describe('gender participation on screen', () => {
     const list = [organization('A', 0.3, 0.3, 'met'), organization('B', 0.4, 0.1, 'not_met'), organization('C', 0.5, null, 'unknown')];
     expect(tally(list)).toEqual({ met: 1, not_met: 1, unknown: 1 });
     expect(chartPoints(list)).toEqual([
-      { name: 'A', value: [30, 30], status: 'met' },
-      { name: 'B', value: [40, 10], status: 'not_met' },
+      { name: 'A', kind: 'federation', value: [30, 30], status: 'met' },
+      { name: 'B', kind: 'federation', value: [40, 10], status: 'not_met' },
     ]);
   });
 });

@@ -26,11 +26,14 @@ export function tally(organizations: ParticipationOrganization[]): Record<Parity
 }
 
 /** The points of the chart: organizations whose member share and executive share are both known, in percent. */
-export function chartPoints(organizations: ParticipationOrganization[]): { name: string; value: [number, number]; status: ParityStatus }[] {
+export function chartPoints(
+  organizations: ParticipationOrganization[],
+): { name: string; kind: ParticipationOrganization['kind']; value: [number, number]; status: ParityStatus }[] {
   return organizations
     .filter((o) => o.memberFemaleShare !== null && o.executiveWomenShare !== null)
     .map((o) => ({
       name: o.name,
+      kind: o.kind,
       value: [Math.round((o.memberFemaleShare ?? 0) * 1000) / 10, Math.round((o.executiveWomenShare ?? 0) * 1000) / 10],
       status: o.executiveStatus,
     }));
