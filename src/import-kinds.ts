@@ -13,7 +13,13 @@ import { GovernanceBodiesModule } from './structure/governance-bodies/governance
  * area that owns what it writes: its template, importers, row rules, staging and commit.
  * Add a kind here after declaring it in its area.
  */
-export const IMPORT_KINDS = new ImportKinds([MEMBERSHIP_CHANGES_IMPORT, MEMBERSHIP_SURVEY_IMPORT, UNIONS_IMPORT, PROSPECTS_IMPORT, GOVERNANCE_COMPOSITIONS_IMPORT]);
+export const IMPORT_KINDS = new ImportKinds([
+  MEMBERSHIP_CHANGES_IMPORT,
+  MEMBERSHIP_SURVEY_IMPORT,
+  UNIONS_IMPORT,
+  PROSPECTS_IMPORT,
+  GOVERNANCE_COMPOSITIONS_IMPORT,
+]);
 
 /** The modules the kinds' committers take their services from (the survey's, the aggregation's doorbell). */
 export const IMPORT_COMMIT_MODULES = [AggregationModule, MembershipSurveysModule, GovernanceBodiesModule];
