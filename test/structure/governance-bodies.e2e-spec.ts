@@ -188,4 +188,16 @@ describe('/governance-bodies: counts per fiscal year, one composition a year, sc
       { action: 'governance_body.deleted', scope_regional_council_id: councilA },
     ]);
   });
+
+  it('exports the bodies in scope with their latest composition', async () => {
+    const csv = await t.requestUntyped('GET', '/governance-bodies?format=csv', { token: xOfficer.token });
+    expect(csv.status).toBe(200);
+    const [header, ...lines] = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(header).toBe('組織区分,組織,機関,機関名,最新の年度,定数,女性,男性,不明,女性枠');
+    expect(lines.every((l) => l.startsWith('構成組織,X産別,') || l.startsWith('組合,'))).toBe(true);
+    expect(lines).toContain('構成組織,X産別,執行委員会,執行委員会,2026,20,6,13,1,はい');
+  });
 });

@@ -5052,6 +5052,8 @@ export interface operations {
                 kind?: "executive_committee" | "top_officers" | "convention_delegates" | "central_committee" | "women_committee" | "other";
                 /** @description Bodies of this federation, council or union. */
                 organizationId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
