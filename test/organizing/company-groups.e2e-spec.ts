@@ -108,7 +108,7 @@ describe('/company-groups: the tree, its totals, the target list, scope, a prosp
     const answer = await t.request('GET', `/company-groups/${ids['湘南モーター販売サービス株式会社']}`, { token: organizer.token });
     expect(answer.status).toBe(200);
     expect(answer.body.root.company.id).toBe(ids['株式会社湘南モーター']);
-    const nodes = flatten(answer.body.root as Node);
+    const nodes = flatten(answer.body.root);
     const byName = Object.fromEntries(nodes.map((n) => [n.company.name, n]));
     expect(nodes).toHaveLength(7);
     expect(byName['株式会社湘南モーター']).toMatchObject({ depth: 0, status: 'affiliated', organizedMembers: 3188, employees: 5000, organizationRate: 0.6376 });
@@ -120,7 +120,7 @@ describe('/company-groups: the tree, its totals, the target list, scope, a prosp
 
   it("has totals equal to the sums of its companies, and members equal to GET /unions/:id's", async () => {
     const answer = await admin('GET', `/company-groups/${ids['株式会社湘南モーター']}`);
-    const nodes = flatten(answer.body.root as Node);
+    const nodes = flatten(answer.body.root);
     const unionsAnswer = await Promise.all([ids.parentUnion, ids.logisticsUnion].map((id) => admin('GET', `/unions/${id}`)));
     const shown = Object.fromEntries(nodes.flatMap((n) => n.unions).map((u) => [u.id, u.members]));
     for (const union of unionsAnswer) expect(shown[union.body.id]).toBe(union.body.currentMembers);
