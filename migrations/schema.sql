@@ -741,7 +741,7 @@ CREATE TABLE public.imports (
     reversal_reason text,
     scope_regional_council_id uuid,
     CONSTRAINT ck_imports_errors_capped CHECK ((jsonb_array_length(errors) <= 1000)),
-    CONSTRAINT ck_imports_kind CHECK ((kind = ANY (ARRAY['membership-changes'::text, 'membership-survey'::text, 'unions'::text, 'prospects'::text]))),
+    CONSTRAINT ck_imports_kind CHECK ((kind = ANY (ARRAY['membership-changes'::text, 'membership-survey'::text, 'unions'::text, 'prospects'::text, 'companies'::text, 'company-relations'::text]))),
     CONSTRAINT ck_imports_one_scope CHECK (((scope_federation_id IS NULL) OR (scope_regional_council_id IS NULL))),
     CONSTRAINT ck_imports_progress CHECK (((progress >= 0) AND (progress <= 100))),
     CONSTRAINT ck_imports_state CHECK ((state = ANY (ARRAY['queued'::text, 'checking'::text, 'checked'::text, 'rejected'::text, 'committing'::text, 'committed'::text, 'failed'::text])))
