@@ -166,7 +166,7 @@ describe('imports: companies and company-relations', () => {
     expect(checked).toMatchObject({ state: 'checked', rowsValid: 2, errorCount: 0 });
     expect((await commit(t, staff.token, checked.id)).entry).toMatchObject({ state: 'committed' });
     const relations = (await t.request('GET', `/company-relations?parentId=${await idOf(number('200000000001'))}`, { token: staff.token })).body.items;
-    expect(relations.map((r: { kind: string; votingShare: number }) => [r.kind, r.votingShare]).sort()).toEqual([
+    expect(relations.map((r) => [r.kind, r.votingShare]).sort()).toEqual([
       ['consolidated_subsidiary', 100],
       ['equity_affiliate', 25.5],
     ]);
