@@ -38,7 +38,7 @@ describe('企業グループ on the demo data', () => {
     const found = await t.request('GET', `/companies?q=${first.company.corporateNumber}`, { token: tokens.regional });
     expect(found.body.items.map((c) => c.id)).toEqual([first.company.id]);
     const tree = await t.request('GET', `/company-groups/${first.company.id}`, { token: tokens.regional });
-    const nodes = flatten(tree.body.root as Node);
+    const nodes = flatten(tree.body.root);
     expect(nodes[0]).toMatchObject({ status: 'affiliated' });
     const union = await t.request('GET', `/unions/${nodes[0].unions[0].id}`, { token: t.adminToken });
     expect(nodes[0].unions[0].members).toBe(union.body.currentMembers);
