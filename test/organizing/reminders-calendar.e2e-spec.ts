@@ -29,7 +29,7 @@ describe('the calendar feed (GET /me/calendar, /calendar/{token}.ics)', () => {
     expect(answer.status).toBe(200);
     return answer.body.url;
   };
-  const events = (text: string): VEvent[] => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+  const events = (text: string): VEvent[] => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
 
   beforeAll(async () => {
     t = await bootTestApp({ publicUrl: 'https://crm.example.jp' });

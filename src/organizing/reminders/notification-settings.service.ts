@@ -51,7 +51,7 @@ export class NotificationSettingsService {
         action: 'notification_settings.updated',
         targetId: caller.id,
         scope: { regionalCouncilId: caller.regionalCouncilId },
-        changes: changesBetween(before ?? null, after, fields),
+        changes: changesBetween(current, after, fields),
       });
       return after;
     });
