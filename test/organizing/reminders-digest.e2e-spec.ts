@@ -80,6 +80,8 @@ describe('the morning e-mail (PUT /me/notifications, POST /admin/digests/run)', 
       pushAvailable: false,
       email: hanako.email,
       pushDevices: 0,
+      lastEmail: null,
+      lastPush: null,
       version: 0,
     });
     const bad = await t.request('PUT', '/me/notifications', { token: hanako.token, body: { emailDigest: 'yes', digestHour: 24, push: false, colour: 'red' } });
@@ -153,6 +155,10 @@ describe('the morning e-mail (PUT /me/notifications, POST /admin/digests/run)', 
       { status: 'sent', attempts: 1 },
       { status: 'sent', attempts: 1 },
     ]);
+    // the screen can say how this morning's went
+    const settings = await t.request('GET', '/me/notifications', { token: hanako.token });
+    expect(settings.body.lastEmail).toMatchObject({ day: TODAY, status: 'sent', statusLabel: '送信済み', items: 3 });
+    expect(settings.body.lastPush).toBeNull();
   });
 
   it('a send the SMTP server refuses is recorded failed and retried by a later run, never doubled', async () => {
