@@ -86,7 +86,7 @@ export const ERROR_TEXT = {
   PROSPECT_OF_OTHER_COUNCIL: '同じ地域連合の組織化対象を選んでください',
   BREAKDOWN_MISMATCH: '雇用形態別の内訳の合計が組合員数と合っていません',
   GOAL_CYCLE: 'この目標を、自分より下の目標の下に置くことはできません',
-  PUSH_HOST_NOT_ALLOWED: 'この通知サービスには送信できません。対応しているブラウザ（Chrome、Edge、Firefox、Safari）でお試しください。',
+  PUSH_HOST_NOT_ALLOWED: 'このブラウザの通知サービスには送信できません。別のブラウザでお試しいただくか、管理者にお問い合わせください。',
   INVALID_PUSH_KEY: 'この端末の通知の登録情報が正しくありません。プッシュ通知をいったんオフにして、もう一度オンにしてください。',
   PUSH_NOT_AVAILABLE: 'このサーバーではプッシュ通知が設定されていません。管理者にお問い合わせください。',
 } as const satisfies Record<ErrorCode, string>;
