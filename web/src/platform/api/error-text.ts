@@ -37,6 +37,7 @@ export const ERROR_TEXT = {
   ACCOUNT_DISABLED: 'このアカウントは管理者により利用停止されています。管理者にお問い合わせください。',
   IDEMPOTENCY_KEY_REUSED: '同じ送信が別の内容で届いたため受け付けませんでした。もう一度入力してください。',
   UNION_HAS_MEMBERSHIP_HISTORY: '組合員数の記録がある組合は削除できません。',
+  COUNTS_DO_NOT_SUM: '女性・男性・不明の合計が定数と一致しません。',
   REVERSAL_NOT_REVERSIBLE: '取り消しの記録は、さらに取り消すことはできません。',
   ALREADY_REVERSED: 'この記録はすでに取り消されています。',
   SURVEY_ADJUSTMENT_NOT_REVERSIBLE: '年次調査による調整は取り消せません。',
