@@ -28,4 +28,9 @@ export class LabelsDto {
   organizationKinds!: LabelDto[];
   parityStatuses!: LabelDto[];
   genderTargets!: LabelDto[];
+  industries!: LabelDto[];
+  companyStatuses!: LabelDto[];
+  unionPresences!: LabelDto[];
+  companyRelationKinds!: LabelDto[];
+  confidences!: LabelDto[];
 }
