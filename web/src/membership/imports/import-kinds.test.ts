@@ -77,9 +77,24 @@ describe('structure kinds', () => {
   });
 
   it('offers each role the kinds the API lets it import', () => {
-    expect(kindsFor('federation').map((k) => k.value)).toEqual(['membership-changes', 'membership-survey', 'unions', 'governance-compositions']);
-    expect(kindsFor('admin').map((k) => k.value)).toEqual(['membership-changes', 'membership-survey', 'unions', 'prospects', 'governance-compositions']);
-    expect(kindsFor('regional').map((k) => k.value)).toEqual(['unions', 'prospects', 'governance-compositions']);
+    expect(kindsFor('federation').map((k) => k.value)).toEqual([
+      'membership-changes',
+      'membership-survey',
+      'unions',
+      'governance-compositions',
+      'companies',
+      'company-relations',
+    ]);
+    expect(kindsFor('admin').map((k) => k.value)).toEqual([
+      'membership-changes',
+      'membership-survey',
+      'unions',
+      'prospects',
+      'governance-compositions',
+      'companies',
+      'company-relations',
+    ]);
+    expect(kindsFor('regional').map((k) => k.value)).toEqual(['unions', 'prospects', 'governance-compositions', 'companies', 'company-relations']);
     expect(kindsFor('leadership')).toEqual([]);
     expect(kindsFor('organizer')).toEqual([]);
   });
