@@ -117,9 +117,9 @@ describe('web console: imports of unions and prospects (取込)', () => {
     expect(await page.getByLabel('種類').locator('option').allTextContents()).toEqual([
       '組合',
       '事業所(組織化対象)',
-      '機関の男女別構成',
       '企業',
       '企業間の関係',
+      '機関の男女別構成',
     ]);
     // the admin's files of the test above are not the council's
     await page.getByText('まだ取り込んだファイルはありません。').waitFor();

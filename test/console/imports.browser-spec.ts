@@ -69,9 +69,9 @@ describe('web console: imports (取込)', () => {
       '組合員の増減',
       '年次組合員数調査',
       '組合',
-      '機関の男女別構成',
       '企業',
       '企業間の関係',
+      '機関の男女別構成',
     ]);
 
     // the templates of the kind: the CSV's header row, and an Excel workbook
