@@ -85,6 +85,9 @@ export async function fillFromCompany(manager: EntityManager, dto: CreateProspec
  * next action is due. With several (or none), nobody is assigned and the staff assign later.
  */
 export async function onlyOrganizerOf(manager: EntityManager, councilId: string): Promise<string[]> {
-  const organizers = await query<{ id: string }[]>(manager, sql`SELECT id FROM users WHERE role = 'organizer' AND regional_council_id = ${councilId} LIMIT 2`);
+  const organizers = await query<{ id: string }[]>(
+    manager,
+    sql`SELECT id FROM users WHERE role = 'organizer' AND regional_council_id = ${councilId} AND disabled_at IS NULL LIMIT 2`,
+  );
   return organizers.length === 1 ? [organizers[0].id] : [];
 }
