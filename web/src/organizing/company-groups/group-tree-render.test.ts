@@ -29,10 +29,7 @@ const tree = node(
   'hd',
   'みなとホールディングス株式会社',
   'affiliated',
-  [
-    node('logi', '株式会社みなと物流', 'unorganized', [node('ware', 'みなと倉庫株式会社', 'unknown')]),
-    node('food', 'みなと食品株式会社', 'other_union'),
-  ],
+  [node('logi', '株式会社みなと物流', 'unorganized', [node('ware', 'みなと倉庫株式会社', 'unknown')]), node('food', 'みなと食品株式会社', 'other_union')],
   { organizedMembers: 30795, employees: 40000, organizationRate: 0.7699, unions: [{ id: 'u1', name: 'みなと労組', federationId: 'f1', members: 30795 }] },
 );
 
@@ -61,7 +58,9 @@ function render(props: Partial<Parameters<typeof GroupTree>[0]> = {}): string {
 
 /** The opening tag of each tree item, in document order, as attribute maps. */
 function items(html: string): Record<string, string>[] {
-  return [...html.matchAll(/<li ([^>]*role="treeitem"[^>]*)>/g)].map(([, attrs]) => Object.fromEntries([...attrs.matchAll(/([\w-]+)="([^"]*)"/g)].map(([, k, v]) => [k, v])));
+  return [...html.matchAll(/<li ([^>]*role="treeitem"[^>]*)>/g)].map(([, attrs]) =>
+    Object.fromEntries([...attrs.matchAll(/([\w-]+)="([^"]*)"/g)].map(([, k, v]) => [k, v])),
+  );
 }
 
 describe('the group tree as rendered', () => {
