@@ -16,6 +16,8 @@ import { LabelsModule } from './platform/labels/labels.module';
 import { FederationsModule } from './structure/federations/federations.module';
 import { RegionalCouncilsModule } from './structure/regional-councils/regional-councils.module';
 import { UnionsModule } from './structure/unions/unions.module';
+import { CompaniesModule } from './structure/companies/companies.module';
+import { CompanyGroupsModule } from './organizing/company-groups/company-groups.module';
 import { MembershipChangesModule } from './membership/membership-changes/membership-changes.module';
 import { MembershipSurveysModule } from './membership/membership-surveys/membership-surveys.module';
 import { GoalsModule } from './insight/goals/goals.module';
@@ -67,6 +69,8 @@ export class AppModule {
         ProspectsModule,
         VisitsModule,
         ConsultationsModule,
+        CompaniesModule,
+        CompanyGroupsModule,
         AggregationAdminModule,
         AdminModule,
         ExportsModule.forRoot(EXPORT_ROUTES),

@@ -5,13 +5,22 @@ import { MembershipSurveysModule } from './membership/membership-surveys/members
 import { PROSPECTS_IMPORT } from './organizing/imports/prospects.import';
 import { ImportKinds } from './platform/imports/import-kinds';
 import { UNIONS_IMPORT } from './structure/imports/unions.import';
+import { COMPANIES_IMPORT } from './structure/imports/companies.import';
+import { COMPANY_RELATIONS_IMPORT } from './structure/imports/company-relations.import';
 
 /**
  * Every kind of spreadsheet import (API.md, Imports and exports), each declared beside the
  * area that owns what it writes: its template, importers, row rules, staging and commit.
  * Add a kind here after declaring it in its area.
  */
-export const IMPORT_KINDS = new ImportKinds([MEMBERSHIP_CHANGES_IMPORT, MEMBERSHIP_SURVEY_IMPORT, UNIONS_IMPORT, PROSPECTS_IMPORT]);
+export const IMPORT_KINDS = new ImportKinds([
+  MEMBERSHIP_CHANGES_IMPORT,
+  MEMBERSHIP_SURVEY_IMPORT,
+  UNIONS_IMPORT,
+  PROSPECTS_IMPORT,
+  COMPANIES_IMPORT,
+  COMPANY_RELATIONS_IMPORT,
+]);
 
 /** The modules the kinds' committers take their services from (the survey's, the aggregation's doorbell). */
 export const IMPORT_COMMIT_MODULES = [AggregationModule, MembershipSurveysModule];

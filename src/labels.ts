@@ -13,7 +13,15 @@ import {
 import type { LabelMap } from './platform/labels/labels';
 import type { LabelsDto } from './platform/labels/dto/labels.dto';
 import { ROLE_LABELS } from './platform/users/role-labels';
-import { UNION_KIND_LABELS, UNION_STATUS_LABELS } from './structure/labels';
+import {
+  COMPANY_STATUS_LABELS,
+  CONFIDENCE_LABELS,
+  INDUSTRY_LABELS,
+  RELATION_KIND_LABELS,
+  UNION_KIND_LABELS,
+  UNION_PRESENCE_LABELS,
+  UNION_STATUS_LABELS,
+} from './structure/labels';
 
 /**
  * Every code list of the API with its labels (GET /labels), gathered here from the areas
@@ -35,6 +43,11 @@ export const LABELS = {
   roles: ROLE_LABELS,
   stageChangeKinds: STAGE_CHANGE_KIND_LABELS,
   milestoneStatuses: MILESTONE_STATUS_LABELS,
+  industries: INDUSTRY_LABELS,
+  companyStatuses: COMPANY_STATUS_LABELS,
+  unionPresences: UNION_PRESENCE_LABELS,
+  companyRelationKinds: RELATION_KIND_LABELS,
+  confidences: CONFIDENCE_LABELS,
 } satisfies Record<keyof LabelsDto, LabelMap>;
 
 // no list left out of the documented shape (satisfies above: none documented and missing)

@@ -12,6 +12,8 @@ export const OrganizingErrorCode = {
   PROSPECT_OF_OTHER_COUNCIL: 'PROSPECT_OF_OTHER_COUNCIL',
   // details[]: an affiliation's employment breakdown that does not add up to its members
   BREAKDOWN_MISMATCH: 'BREAKDOWN_MISMATCH',
+  // a prospect from a company (POST /prospects {fromCompanyId}) when one is already open for it
+  COMPANY_ALREADY_PROSPECT: 'COMPANY_ALREADY_PROSPECT',
 } as const;
 
 export type OrganizingErrorCode = (typeof OrganizingErrorCode)[keyof typeof OrganizingErrorCode];

@@ -1,6 +1,10 @@
 /** Error codes of the confederation's structure (sectors, federations, councils, unions). */
 export const StructureErrorCode = {
   UNION_HAS_MEMBERSHIP_HISTORY: 'UNION_HAS_MEMBERSHIP_HISTORY',
+  // companies and their relations (docs/company-groups.md)
+  CORPORATE_NUMBER_CHECK_DIGIT: 'CORPORATE_NUMBER_CHECK_DIGIT',
+  SECOND_CONTROLLING_PARENT: 'SECOND_CONTROLLING_PARENT',
+  RELATION_CYCLE: 'RELATION_CYCLE',
 } as const;
 
 export type StructureErrorCode = (typeof StructureErrorCode)[keyof typeof StructureErrorCode];

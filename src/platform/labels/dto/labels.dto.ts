@@ -24,4 +24,9 @@ export class LabelsDto {
   roles!: LabelDto[];
   stageChangeKinds!: LabelDto[];
   milestoneStatuses!: LabelDto[];
+  industries!: LabelDto[];
+  companyStatuses!: LabelDto[];
+  unionPresences!: LabelDto[];
+  companyRelationKinds!: LabelDto[];
+  confidences!: LabelDto[];
 }
