@@ -48,12 +48,13 @@ describe('web console in a browser: corporate groups', () => {
   const item = (page: Page, name: string): Locator => page.getByRole('treeitem', { name, exact: true });
   /** The item's own row (not its children's). */
   const row = (treeitem: Locator): Locator => treeitem.locator(':scope > div');
+  /** The name of the tree item that has the focus (its labelling element's text), or null when the focus is not on an item. */
   const focusedItemName = (page: Page): Promise<string | null> =>
-    page.evaluate(() => {
+    page.evaluate<string | null>(`(() => {
       const active = document.activeElement;
-      const id = active?.getAttribute('aria-labelledby');
-      return active?.getAttribute('role') === 'treeitem' && id ? (document.getElementById(id)?.textContent ?? null) : null;
-    });
+      const id = active && active.getAttribute('aria-labelledby');
+      return active && active.getAttribute('role') === 'treeitem' && id ? document.getElementById(id).textContent : null;
+    })()`);
 
   it('council staff find a group by 法人番号, walk it by keyboard, register an unorganized company in one click and see its stage; the organizer then finds it on 今日', async () => {
     const token = await t.login(demo.regional.email, demo.regional.password);
@@ -66,7 +67,7 @@ describe('web console in a browser: corporate groups', () => {
     for (const g of targets) {
       const group = (await t.request('GET', `/company-groups/${g.company.id}`, { token })).body;
       const root = group.root as Node;
-      const target = nodesOf(root).find((n) => n.status === 'unorganized' && !n.prospect && council.municipalities.includes(n.company.municipality));
+      const target = nodesOf(root).find((n) => n.status === 'unorganized' && !n.prospect && council.municipalities.includes(n.company.municipality ?? ''));
       if (root.status === 'affiliated' && root.company.corporateNumber && target) {
         chosen = { root, totals: group.totals, target };
         break;
@@ -123,14 +124,22 @@ describe('web console in a browser: corporate groups', () => {
     const unorganized = item(page, target.company.name);
     expect(await row(unorganized).textContent()).toContain('未組織');
     await row(unorganized).getByRole('button', { name: '事業所として登録' }).click();
-    await page.getByRole('status').filter({ hasText: `${target.company.name}を事業所として登録しました` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${target.company.name}を事業所として登録しました` })
+      .waitFor();
     await row(unorganized).getByText('候補把握').waitFor();
     expect(await row(unorganized).getByRole('button', { name: '事業所として登録' }).count()).toBe(0);
     const after = (await t.request('GET', `/company-groups/${target.company.id}`, { token })).body;
     const registered = nodesOf(after.root).find((n) => n.company.id === target.company.id) as Node;
     expect(registered.prospect?.stage).toBe('identified');
     const prospect = (await t.request('GET', `/prospects/${registered.prospect?.id}`, { token })).body;
-    expect(prospect).toMatchObject({ employerName: target.company.name, companyId: target.company.id, municipality: target.company.municipality, nextActionOn: todayInJapan() });
+    expect(prospect).toMatchObject({
+      employerName: target.company.name,
+      companyId: target.company.id,
+      municipality: target.company.municipality,
+      nextActionOn: todayInJapan(),
+    });
     expect(after.totals.prospectsByStage.identified).toBe((totals.prospectsByStage.identified ?? 0) + 1);
 
     expect(await seriousAxeFindings(page)).toEqual([]);
@@ -153,7 +162,10 @@ describe('web console in a browser: corporate groups', () => {
     const organizerToken = await t.login(demo.organizer.email, demo.organizer.password);
     const organizer = (await t.request('GET', '/me', { token: organizerToken })).body;
     expect(organizer.regionalCouncilId).toBe(me.regionalCouncilId);
-    const assigned = await t.request('PATCH', `/prospects/${prospect.id}`, { token, body: { assignedOrganizerIds: [organizer.id], version: prospect.version } });
+    const assigned = await t.request('PATCH', `/prospects/${prospect.id}`, {
+      token,
+      body: { assignedOrganizerIds: [organizer.id], version: prospect.version },
+    });
     expect(assigned.status).toBe(200);
     const onPhone = await phone(browser);
     await signIn(onPhone.page, t.baseUrl, demo.organizer.email, demo.organizer.password);
@@ -176,7 +188,7 @@ describe('web console in a browser: corporate groups', () => {
     await page.goto(`${t.baseUrl}/company-groups`);
     await heading(page, '企業グループ');
     const table = page.getByTestId('target-groups');
-    const names = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLTableRowElement).cells[0].textContent));
+    const names = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as any).cells[0].textContent));
     await table.locator('tbody tr').first().waitFor();
     const filter = page.getByRole('checkbox', { name: '未組織の関連企業がある' });
     expect(await filter.isChecked()).toBe(true);
@@ -185,13 +197,15 @@ describe('web console in a browser: corporate groups', () => {
     const cells = await table
       .locator('tbody tr')
       .first()
-      .evaluate((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.textContent));
+      .evaluate((r) => [...(r as any).cells].map((c) => c.textContent));
     expect(cells.slice(1)).toEqual(
-      [first.totals.companies, first.totals.employees, first.totals.organizedMembers].map(numberJa).concat([
-        first.totals.organizationRate === null ? '-' : `${(first.totals.organizationRate * 100).toFixed(1)}%`,
-        numberJa(first.totals.unorganizedCompanies),
-        numberJa(first.totals.unorganizedInPrefecture),
-      ]),
+      [first.totals.companies, first.totals.employees, first.totals.organizedMembers]
+        .map(numberJa)
+        .concat([
+          first.totals.organizationRate === null ? '-' : `${(first.totals.organizationRate * 100).toFixed(1)}%`,
+          numberJa(first.totals.unorganizedCompanies),
+          numberJa(first.totals.unorganizedInPrefecture),
+        ]),
     );
 
     await filter.uncheck();

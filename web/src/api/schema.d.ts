@@ -2060,7 +2060,7 @@ export interface components {
         };
         ImportDto: {
             /** @enum {string} */
-            kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+            kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "companies" | "company-relations";
             /** @enum {string} */
             state: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
             errors: components["schemas"]["ImportErrorDto"][];
@@ -6590,7 +6590,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "companies" | "company-relations";
             };
             cookie?: never;
         };
@@ -6631,7 +6631,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                kind?: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                kind?: "membership-changes" | "membership-survey" | "unions" | "prospects" | "companies" | "company-relations";
                 state?: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
             };
             header?: never;
@@ -6693,7 +6693,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** @enum {string} */
-                    kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                    kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "companies" | "company-relations";
                     /**
                      * Format: binary
                      * @description .xlsx or CSV (UTF-8 or Shift_JIS), up to 100 MB

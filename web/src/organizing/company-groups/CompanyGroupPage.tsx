@@ -7,6 +7,7 @@ import { formatNumber } from '../../platform/format/format';
 import { useLabels } from '../../platform/labels/labels';
 import { QueryState } from '../../platform/shell/QueryState';
 import { ExportButtons } from '../../platform/tables/ExportButtons';
+import { AnchorLink } from './AnchorLink';
 import { allNodes } from './group-tree';
 import { GroupSummary } from './GroupSummary';
 import { GroupTree } from './GroupTree';
@@ -53,7 +54,7 @@ export function CompanyGroupPage() {
     <QueryState isPending={group.isPending} error={group.error}>
       {() => {
         const data = group.data!;
-        const root = data.root as GroupNode;
+        const root = data.root;
         const company = allNodes(root).find((n) => n.company.id === companyId) ?? root;
         const c = company.company;
         const groupName = `${root.company.name}グループ`;
@@ -71,7 +72,7 @@ export function CompanyGroupPage() {
                   c.corporateNumber ? `法人番号 ${c.corporateNumber}` : null,
                   [c.prefecture, c.municipality].filter(Boolean).join('') || null,
                   company.employees === null ? null : `従業員 ${formatNumber(company.employees)}人`,
-                  label('companyStatuses', company.status),
+                  company.statusLabel,
                 ]
                   .filter(Boolean)
                   .join('・')}
@@ -81,9 +82,9 @@ export function CompanyGroupPage() {
             {notice?.kind === 'sent' && (
               <Alert color="green" role="status" withCloseButton closeButtonLabel="閉じる" onClose={() => setNotice(undefined)}>
                 {notice.name}を事業所として登録しました(ステージ: {label('stages', notice.stage)})。{' '}
-                <Anchor component={Link} to="/prospects/$id" params={{ id: notice.prospectId }}>
+                <AnchorLink to="/prospects/$id" params={{ id: notice.prospectId }}>
                   事業所を開く
-                </Anchor>
+                </AnchorLink>
               </Alert>
             )}
             {notice?.kind === 'queued' && (

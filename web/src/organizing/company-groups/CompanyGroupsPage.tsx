@@ -1,19 +1,17 @@
 import { useState } from 'react';
-import { Anchor, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { formatNumber } from '../../platform/format/format';
-import { useLabels } from '../../platform/labels/labels';
 import { QueryState } from '../../platform/shell/QueryState';
 import { ExportButtons } from '../../platform/tables/ExportButtons';
+import { AnchorLink } from './AnchorLink';
 import { formatRate, searchTerm } from './group-format';
 import { PREFECTURES } from './prefectures';
 import { companiesQuery, targetGroupsQuery, type TargetFilter } from './queries';
 
 /** Companies found by name (normalised as the API matches it) or 法人番号; each opens its page and group. */
 function CompanySearch() {
-  const label = useLabels();
   const [input, setInput] = useState('');
   const [q] = useDebouncedValue(searchTerm(input), 300);
   const found = useQuery({ ...companiesQuery({ q }), enabled: q.length > 0 });
@@ -53,13 +51,13 @@ function CompanySearch() {
                   {items.map((c) => (
                     <Table.Tr key={c.id}>
                       <Table.Td>
-                        <Anchor component={Link} to="/company-groups/$companyId" params={{ companyId: c.id }}>
+                        <AnchorLink to="/company-groups/$companyId" params={{ companyId: c.id }}>
                           {c.name}
-                        </Anchor>
+                        </AnchorLink>
                       </Table.Td>
                       <Table.Td>{c.corporateNumber ?? '-'}</Table.Td>
                       <Table.Td>{[c.prefecture, c.municipality].filter(Boolean).join('') || '-'}</Table.Td>
-                      <Table.Td>{c.industryCode ? label('jsicDivisions', c.industryCode) : '-'}</Table.Td>
+                      <Table.Td>{c.industryLabel ?? '-'}</Table.Td>
                       <Table.Td ta="right">{c.employees ? `${formatNumber(c.employees.count)}人` : '-'}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -124,9 +122,9 @@ function TargetList() {
                   {items.map((g) => (
                     <Table.Tr key={g.company.id}>
                       <Table.Td>
-                        <Anchor component={Link} to="/company-groups/$companyId" params={{ companyId: g.company.id }}>
+                        <AnchorLink to="/company-groups/$companyId" params={{ companyId: g.company.id }}>
                           {g.company.name}
-                        </Anchor>
+                        </AnchorLink>
                       </Table.Td>
                       <Table.Td ta="right">{formatNumber(g.totals.companies)}</Table.Td>
                       <Table.Td ta="right">{formatNumber(g.totals.employees)}</Table.Td>

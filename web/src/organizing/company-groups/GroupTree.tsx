@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import { formatDate, formatNumber } from '../../platform/format/format';
-import { useLabels } from '../../platform/labels/labels';
+import { AnchorLink } from './AnchorLink';
 import { applyExpansion, initialExpanded, keyMove, visibleItems } from './group-tree';
-import { formatRate, STATUS_COLORS, statusLabel, votingShareText } from './group-format';
+import { formatRate, STATUS_COLORS, votingShareText } from './group-format';
 import type { GroupNode } from './model';
 import './group-tree.css';
 
@@ -132,7 +131,6 @@ interface ItemProps {
 }
 
 function ItemContent({ node, nameId, tabbable, onRegister, registering, companyPath }: ItemProps) {
-  const label = useLabels();
   const tabIndex = tabbable ? 0 : -1;
   const { company, relation, prospect } = node;
   const share = relation ? votingShareText(relation.votingShare) : '';
@@ -150,11 +148,11 @@ function ItemContent({ node, nameId, tabbable, onRegister, registering, companyP
           {company.name}
         </Text>
         <Badge variant="light" color={STATUS_COLORS[node.status]} c="var(--mantine-color-black)" className="group-tree__badge">
-          {statusLabel(label, node.status)}
+          {node.statusLabel}
         </Badge>
         {relation && (
           <Text span size="xs" c="dimmed">
-            {label('companyRelationKinds', relation.kind)}
+            {relation.kindLabel}
             {share && `・議決権 ${share}`}
           </Text>
         )}
@@ -171,10 +169,10 @@ function ItemContent({ node, nameId, tabbable, onRegister, registering, companyP
       </Text>
       {prospect ? (
         <Text size="sm">
-          事業所: <strong>{label('stages', prospect.stage)}</strong>・最終訪問 {prospect.lastVisitOn ? formatDate(prospect.lastVisitOn) : 'なし'}{' '}
-          <Anchor component={Link} to="/prospects/$id" params={{ id: prospect.id }} tabIndex={tabIndex} size="sm">
+          事業所: <strong>{prospect.stageLabel}</strong>・最終訪問 {prospect.lastVisitOn ? formatDate(prospect.lastVisitOn) : 'なし'}{' '}
+          <AnchorLink to="/prospects/$id" params={{ id: prospect.id }} tabIndex={tabIndex} size="sm">
             事業所を開く
-          </Anchor>
+          </AnchorLink>
         </Text>
       ) : (
         onRegister &&

@@ -1,10 +1,9 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { formatNumber } from '../../platform/format/format';
 import { QueryState } from '../../platform/shell/QueryState';
+import { AnchorLink } from './AnchorLink';
 import { formatRate } from './group-format';
-import type { GroupNode } from './model';
 import { companyGroupQuery } from './queries';
 
 /** On a workplace's page: the corporate group its company belongs to, with a link to the group's tree. */
@@ -18,12 +17,12 @@ export function ProspectGroup({ companyId }: { companyId: string }) {
       <QueryState isPending={group.isPending} error={group.error}>
         {() => {
           const { root, totals } = group.data!;
-          const parent = (root as GroupNode).company;
+          const parent = root.company;
           return (
             <Text size="sm">
-              <Anchor component={Link} to="/company-groups/$companyId" params={{ companyId }} data-testid="prospect-company-group">
+              <AnchorLink to="/company-groups/$companyId" params={{ companyId }} data-testid="prospect-company-group">
                 {parent.name}グループ
-              </Anchor>
+              </AnchorLink>
               (企業 {formatNumber(totals.companies)}社・組合員 {formatNumber(totals.organizedMembers)}人・組織率 {formatRate(totals.organizationRate)}・未組織{' '}
               {formatNumber(totals.unorganizedCompanies)}社)
             </Text>

@@ -1,5 +1,4 @@
 import { formatPercent, formatShare } from '../../platform/format/format';
-import type { LabelOf } from '../../platform/labels/labels';
 import type { CompanyStatus } from './model';
 
 /** The badge's colour by status (light badges with black text: 4.5:1 whatever the colour). */
@@ -9,11 +8,6 @@ export const STATUS_COLORS: Record<CompanyStatus, string> = {
   unorganized: 'orange',
   unknown: 'gray',
 };
-
-/** 連合加盟・他労組・未組織・不明, from /labels. */
-export function statusLabel(label: LabelOf, status: CompanyStatus): string {
-  return label('companyStatuses', status);
-}
 
 /** The organization rate (members / employees, a fraction): 「21.7%」, or 「-」 when the employees are not known. */
 export function formatRate(rate: number | null | undefined): string {

@@ -1,26 +1,57 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { describe, expect, it, vi } from 'vitest';
-// the API client reads the page's origin when it is made
-vi.hoisted(() => {
-  (globalThis as { window?: unknown }).window ??= { location: { origin: 'http://localhost' } };
+import { describe, expect, it } from 'vitest';
+import { GroupTree } from './GroupTree';
+import type { Company, CompanyStatus, GroupNode } from './model';
+
+const STATUS_LABELS = { affiliated: '連合加盟', other_union: '他労組', unorganized: '未組織', unknown: '不明' } as const;
+
+const company = (id: string, name: string, status: CompanyStatus): Company => ({
+  id,
+  name,
+  status,
+  statusLabel: status,
+  industryCode: null,
+  industryLabel: null,
+  unionPresence: status === 'other_union' ? 'other_union' : status === 'unknown' ? 'unknown' : 'none',
+  corporateNumber: null,
+  edinetCode: null,
+  nameKana: null,
+  nameNormalized: name,
+  prefecture: '神奈川県',
+  municipality: null,
+  employees: null,
+  listed: null,
+  otherUnionName: null,
+  version: 1,
+  createdAt: '2026-04-01T00:00:00Z',
+  updatedAt: '2026-04-01T00:00:00Z',
 });
 
-import { labelsQuery } from '../../platform/labels/labels';
-import { GroupTree } from './GroupTree';
-import type { CompanyStatus, GroupNode } from './model';
-
 const node = (id: string, name: string, status: CompanyStatus, children: GroupNode[] = [], figures: Partial<GroupNode> = {}): GroupNode => ({
-  company: { id, name },
-  relation: id === 'hd' ? null : { kind: 'consolidated_subsidiary', votingShare: 100 },
+  company: company(id, name, status),
+  relation:
+    id === 'hd'
+      ? null
+      : {
+          id: `r-${id}`,
+          kind: 'consolidated_subsidiary',
+          kindLabel: '連結子会社',
+          confidence: 'high',
+          votingShare: 100,
+          startOn: null,
+          endOn: null,
+          source: null,
+        },
+  depth: 0,
   unions: [],
   prospect: null,
   employees: 1200,
   organizedMembers: 0,
   organizationRate: 0,
   status,
+  statusLabel: STATUS_LABELS[status],
   children,
   ...figures,
 });
@@ -30,30 +61,16 @@ const tree = node(
   'みなとホールディングス株式会社',
   'affiliated',
   [node('logi', '株式会社みなと物流', 'unorganized', [node('ware', 'みなと倉庫株式会社', 'unknown')]), node('food', 'みなと食品株式会社', 'other_union')],
-  { organizedMembers: 30795, employees: 40000, organizationRate: 0.7699, unions: [{ id: 'u1', name: 'みなと労組', federationId: 'f1', members: 30795 }] },
+  {
+    organizedMembers: 30795,
+    employees: 40000,
+    organizationRate: 0.7699,
+    unions: [{ id: 'u1', name: 'みなと労組', federationId: 'f1', federationName: 'UAゼンセン', members: 30795 }],
+  },
 );
 
-const labels = {
-  companyStatuses: [
-    { code: 'affiliated', label: '連合加盟' },
-    { code: 'other_union', label: '他労組' },
-    { code: 'unorganized', label: '未組織' },
-    { code: 'unknown', label: '不明' },
-  ],
-  companyRelationKinds: [{ code: 'consolidated_subsidiary', label: '連結子会社' }],
-  stages: [],
-};
-
 function render(props: Partial<Parameters<typeof GroupTree>[0]> = {}): string {
-  const client = new QueryClient();
-  client.setQueryData(labelsQuery.queryKey, labels as never);
-  return renderToStaticMarkup(
-    createElement(
-      QueryClientProvider,
-      { client },
-      createElement(MantineProvider, null, createElement(GroupTree, { root: tree, label: 'みなとグループ', ...props })),
-    ),
-  );
+  return renderToStaticMarkup(createElement(MantineProvider, null, createElement(GroupTree, { root: tree, label: 'みなとグループ', ...props })));
 }
 
 /** The opening tag of each tree item, in document order, as attribute maps. */

@@ -66,7 +66,7 @@ export function registerProspect(company: GroupCompany): Promise<SendResult<'cre
   return sendOrQueue({
     kind: 'createProspect',
     label: `新規事業所 ${company.name}`,
-    body: { fromCompanyId: company.id, nextActionOn: todayInJapan() },
+    body: { fromCompanyId: company.id, stage: 'identified', nextActionOn: todayInJapan() },
   });
 }
 
