@@ -1,6 +1,7 @@
 import { AggregationService } from '../../src/membership/aggregation/aggregation.service';
 import { LedgerEntry, appendToLedger } from '../../src/membership/membership-changes/ledger-writer';
 import { makeCouncil, makeFederation, makeUnion, makeUser, TestUser } from '../support/factories';
+import { download, readCsv, readWorkbook, savedFileName } from '../support/exports';
 import { CallWithBody, TestApp, bootTestApp } from '../support/test-app';
 
 interface Node {
@@ -200,6 +201,41 @@ describe('/company-groups: the tree, its totals, the target list, scope, a prosp
     const none = await admin('GET', '/company-groups?hasAffiliatedUnion=false');
     expect(none.body.items.map((g: { company: { id: string } }) => g.company.id)).toEqual([ids['株式会社よこはま食品']]);
     expect((await admin('GET', `/company-groups?q=${encodeURIComponent('販売サービス')}`)).body.total).toBe(1);
+  });
+
+  it('exports the tree (one row per company, indented by depth), the target list and the companies to Excel and CSV, and audits the downloads', async () => {
+    const xlsx = await download(t, `/company-groups/${ids['株式会社湘南モーター']}?format=xlsx`, t.adminToken);
+    expect(xlsx.status).toBe(200);
+    expect(savedFileName(xlsx.headers)).toMatch(/^企業グループ.*\.xlsx$/);
+    const { sheets } = await readWorkbook(xlsx.bytes);
+    const rows = sheets.get('企業グループ')!;
+    expect(rows[0].slice(0, 4)).toEqual(['階層', '企業名', '法人番号', '関係']);
+    expect(rows).toHaveLength(1 + 7);
+    expect(rows[1].slice(0, 2)).toEqual([0, '株式会社湘南モーター']);
+    const service = rows.find((r) => String(r[1]).endsWith('湘南モーター販売サービス株式会社'))!;
+    expect(service[0]).toBe(2);
+    expect(service[1]).toBe('　　　　湘南モーター販売サービス株式会社');
+    // a child comes after its parent
+    const names = rows.slice(1).map((r) => String(r[1]).trim());
+    expect(names.indexOf('湘南モーター販売サービス株式会社')).toBe(names.indexOf('湘南モーター販売株式会社') + 1);
+    expect(sheets.get('合計')![1][2]).toBe(3598);
+
+    const targets = await download(
+      t,
+      `/company-groups?hasAffiliatedUnion=true&hasUnorganized=true&prefecture=${encodeURIComponent('神奈川県')}&format=xlsx`,
+      t.adminToken,
+    );
+    expect(targets.status).toBe(200);
+    const targetRows = (await readWorkbook(targets.bytes)).sheets.get('対象グループ')!;
+    expect(targetRows.slice(1).map((r) => r[0])).toEqual(['株式会社湘南モーター']);
+    const csv = await download(t, `/companies?prefecture=${encodeURIComponent('静岡県')}&format=csv`, t.adminToken);
+    expect(
+      readCsv(csv.bytes)
+        .slice(1)
+        .map((r) => r[2]),
+    ).toEqual(['湘南モーター静岡株式会社']);
+    const events = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'export.downloaded'`);
+    expect(events[0].n).toBeGreaterThanOrEqual(3);
   });
 
   it('answers 404 for an unknown company and 400 for a malformed id', async () => {

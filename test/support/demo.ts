@@ -1,4 +1,5 @@
 import { DemoContext, seededRandom } from '../../src/demo/demo-context';
+import { loadCompanies } from '../../src/demo/demo-companies';
 import { loadGoals } from '../../src/demo/demo-goals';
 import { loadMembershipHistory } from '../../src/demo/demo-membership';
 import { loadProspects } from '../../src/demo/demo-prospects';
@@ -17,6 +18,7 @@ export async function loadDemo(t: TestApp): Promise<Record<string, DemoLogin>> {
     await loadMembershipHistory(ctx);
     await loadProspects(ctx);
     await loadGoals(ctx);
+    await loadCompanies(ctx);
     return users;
   });
   await t.db.query('SELECT aggregation_rebuild()');

@@ -8573,6 +8573,8 @@ export interface operations {
                 industryCode?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T";
                 /** @description true: a union of the company is affiliated here, or another union is known; false: neither. */
                 hasUnion?: boolean;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -8884,6 +8886,8 @@ export interface operations {
                 companyId?: string;
                 parentId?: string;
                 childId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -9188,6 +9192,8 @@ export interface operations {
                 prefecture?: string;
                 /** @description Part of a group company's name or フリガナ, or its whole 法人番号 or EDINET code. */
                 q?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -9233,6 +9239,8 @@ export interface operations {
             query?: {
                 /** @description The prefecture whose unorganized companies `totals.unorganizedInPrefecture` counts; 神奈川県 when omitted. */
                 prefecture?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path: {
