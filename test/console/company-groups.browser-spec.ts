@@ -59,7 +59,7 @@ describe('web console in a browser: corporate groups', () => {
   it('council staff find a group by 法人番号, walk it by keyboard, register an unorganized company in one click and see its stage; the organizer then finds it on 今日', async () => {
     const token = await t.login(demo.regional.email, demo.regional.password);
     const me = (await t.request('GET', '/me', { token })).body;
-    const council = (await t.request('GET', '/regional-councils/{id}', { token, params: { id: me.regionalCouncilId } } as never)).body;
+    const council = (await t.request('GET', `/regional-councils/${me.regionalCouncilId}`, { token })).body;
     // a target of the council: a group in Kanagawa with an affiliated union and unorganized companies in the council's municipalities
     const targets = (await t.request('GET', '/company-groups?hasAffiliatedUnion=true&hasUnorganized=true&prefecture=神奈川県&limit=500', { token })).body.items;
     expect(targets.length).toBeGreaterThan(0);
@@ -176,12 +176,50 @@ describe('web console in a browser: corporate groups', () => {
   });
 
   it('the target list filters by 未組織の関連企業がある and prefecture as the API does, and exports the same list', async () => {
+    // a group with an affiliated union and no unorganized company beside the demo's: a company of its own for one of the unions
+    const unions = (await t.request('GET', '/unions?limit=500', { token: t.adminToken })).body.items as any[];
+    const union = unions.find((u) => u.kind === 'enterprise' && u.status === 'active' && !u.companyId);
+    const organized = (
+      await t.request('POST', '/companies', {
+        token: t.adminToken,
+        body: {
+          name: '株式会社よこはま全組織',
+          prefecture: '神奈川県',
+          municipality: '横浜市',
+          employees: { count: 800, asOf: '2025-03-31', source: '会社発表' },
+        },
+      })
+    ).body;
+    expect(organized.id).toBeTruthy();
+    const linked = await t.request('PATCH', `/unions/${union.id}`, { token: t.adminToken, body: { companyId: organized.id, version: union.version } });
+    expect(linked.status).toBe(200);
+    // a group is a parent with its subsidiaries: this one's has a union outside the chapter, so nothing in it is unorganized
+    const subsidiary = (
+      await t.request('POST', '/companies', {
+        token: t.adminToken,
+        body: {
+          name: 'よこはま全組織サービス株式会社',
+          prefecture: '神奈川県',
+          municipality: '横浜市',
+          unionPresence: 'other_union',
+          otherUnionName: 'よこはま全組織サービス労組',
+        },
+      })
+    ).body;
+    const relation = await t.request('POST', '/company-relations', {
+      token: t.adminToken,
+      body: { parentId: organized.id, childId: subsidiary.id, kind: 'consolidated_subsidiary', votingShare: 100, confidence: 'high' },
+    });
+    expect(relation.status).toBe(201);
+
     const token = await t.login(demo.leadership.email, demo.leadership.password);
     const list = async (query: string) => (await t.request('GET', `/company-groups?hasAffiliatedUnion=true&limit=500${query}`, { token })).body.items as any[];
     const withUnorganized = await list('&hasUnorganized=true&prefecture=神奈川県');
     const all = await list('&prefecture=神奈川県');
     expect(withUnorganized.length).toBeGreaterThan(0);
     expect(all.length).toBeGreaterThan(withUnorganized.length);
+    expect(all.map((g) => g.company.name)).toContain('株式会社よこはま全組織');
+    expect(withUnorganized.map((g) => g.company.name)).not.toContain('株式会社よこはま全組織');
 
     const { context, page, problems } = await desktop(browser);
     await signIn(page, t.baseUrl, demo.leadership.email, demo.leadership.password);
