@@ -143,7 +143,11 @@ describe('web console in a browser: corporate groups', () => {
     expect(after.totals.prospectsByStage.identified).toBe((totals.prospectsByStage.identified ?? 0) + 1);
 
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await screenshot(page, 'company-groups');
+    // the whole group in one picture, without the fixed header drawn over a full-page capture
+    await page.setViewportSize({ width: 1440, height: 1250 });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'company-groups', { fullPage: false });
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // the workplace's page names its group and leads back to it
     await row(unorganized).getByRole('link', { name: '事業所を開く' }).click();
@@ -245,6 +249,9 @@ describe('web console in a browser: corporate groups', () => {
           numberJa(first.totals.unorganizedInPrefecture),
         ]),
     );
+
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await screenshot(page, 'company-groups-targets', { fullPage: false });
 
     await filter.uncheck();
     await table.locator('tbody tr').nth(withUnorganized.length).waitFor();

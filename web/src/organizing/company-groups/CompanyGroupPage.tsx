@@ -106,7 +106,7 @@ export function CompanyGroupPage() {
                 <ExportButtons name={groupName} of={companyGroupQuery(companyId)} />
               </Group>
               <GroupSummary totals={data.totals} caption={`${groupName}の合計`} />
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="dimmed" visibleFrom="sm">
                 ↑↓で移動、→で開く、←で閉じる、Enterで企業のページを開きます。
               </Text>
               <GroupTree
