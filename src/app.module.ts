@@ -16,6 +16,7 @@ import { LabelsModule } from './platform/labels/labels.module';
 import { FederationsModule } from './structure/federations/federations.module';
 import { RegionalCouncilsModule } from './structure/regional-councils/regional-councils.module';
 import { UnionsModule } from './structure/unions/unions.module';
+import { GovernanceBodiesModule } from './structure/governance-bodies/governance-bodies.module';
 import { CompaniesModule } from './structure/companies/companies.module';
 import { CompanyGroupsModule } from './organizing/company-groups/company-groups.module';
 import { MembershipChangesModule } from './membership/membership-changes/membership-changes.module';
@@ -58,6 +59,7 @@ export class AppModule {
         FederationsModule,
         RegionalCouncilsModule,
         UnionsModule,
+        GovernanceBodiesModule,
         MembershipChangesModule,
         MembershipSurveysModule,
         GoalsModule,

@@ -5,6 +5,8 @@ import { MembershipSurveysModule } from './membership/membership-surveys/members
 import { PROSPECTS_IMPORT } from './organizing/imports/prospects.import';
 import { ImportKinds } from './platform/imports/import-kinds';
 import { UNIONS_IMPORT } from './structure/imports/unions.import';
+import { GOVERNANCE_COMPOSITIONS_IMPORT } from './structure/imports/governance-compositions.import';
+import { GovernanceBodiesModule } from './structure/governance-bodies/governance-bodies.module';
 import { COMPANIES_IMPORT } from './structure/imports/companies.import';
 import { COMPANY_RELATIONS_IMPORT } from './structure/imports/company-relations.import';
 
@@ -18,9 +20,10 @@ export const IMPORT_KINDS = new ImportKinds([
   MEMBERSHIP_SURVEY_IMPORT,
   UNIONS_IMPORT,
   PROSPECTS_IMPORT,
+  GOVERNANCE_COMPOSITIONS_IMPORT,
   COMPANIES_IMPORT,
   COMPANY_RELATIONS_IMPORT,
 ]);
 
 /** The modules the kinds' committers take their services from (the survey's, the aggregation's doorbell). */
-export const IMPORT_COMMIT_MODULES = [AggregationModule, MembershipSurveysModule];
+export const IMPORT_COMMIT_MODULES = [AggregationModule, MembershipSurveysModule, GovernanceBodiesModule];

@@ -1,4 +1,4 @@
-import { MILESTONE_STATUS_LABELS } from './insight/labels';
+import { GENDER_TARGET_LABELS, MILESTONE_STATUS_LABELS, PARITY_STATUS_LABELS } from './insight/labels';
 import { CAUSE_LABELS, EMPLOYMENT_TYPE_LABELS, GENDER_LABELS } from './membership/vocabulary';
 import {
   CONSULTATION_CHANNEL_LABELS,
@@ -16,7 +16,9 @@ import { ROLE_LABELS } from './platform/users/role-labels';
 import {
   COMPANY_STATUS_LABELS,
   CONFIDENCE_LABELS,
+  GOVERNANCE_BODY_KIND_LABELS,
   INDUSTRY_LABELS,
+  ORGANIZATION_KIND_LABELS,
   RELATION_KIND_LABELS,
   UNION_KIND_LABELS,
   UNION_PRESENCE_LABELS,
@@ -43,6 +45,10 @@ export const LABELS = {
   roles: ROLE_LABELS,
   stageChangeKinds: STAGE_CHANGE_KIND_LABELS,
   milestoneStatuses: MILESTONE_STATUS_LABELS,
+  governanceBodyKinds: GOVERNANCE_BODY_KIND_LABELS,
+  organizationKinds: ORGANIZATION_KIND_LABELS,
+  parityStatuses: PARITY_STATUS_LABELS,
+  genderTargets: GENDER_TARGET_LABELS,
   industries: INDUSTRY_LABELS,
   companyStatuses: COMPANY_STATUS_LABELS,
   unionPresences: UNION_PRESENCE_LABELS,

@@ -10,6 +10,7 @@ import { loadUnions } from './demo-unions';
 import { loadMembershipHistory } from './demo-membership';
 import { loadProspects } from './demo-prospects';
 import { loadGoals } from './demo-goals';
+import { loadGovernance } from './demo-governance';
 import { loadCompanies } from './demo-companies';
 
 /**
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       await loadMembershipHistory(ctx);
       await loadProspects(ctx);
       await loadGoals(ctx);
+      await loadGovernance(ctx);
       await loadCompanies(ctx);
       return logins;
     });

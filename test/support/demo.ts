@@ -1,6 +1,7 @@
 import { DemoContext, seededRandom } from '../../src/demo/demo-context';
 import { loadCompanies } from '../../src/demo/demo-companies';
 import { loadGoals } from '../../src/demo/demo-goals';
+import { loadGovernance } from '../../src/demo/demo-governance';
 import { loadMembershipHistory } from '../../src/demo/demo-membership';
 import { loadProspects } from '../../src/demo/demo-prospects';
 import { loadStructure } from '../../src/demo/demo-structure';
@@ -18,6 +19,7 @@ export async function loadDemo(t: TestApp): Promise<Record<string, DemoLogin>> {
     await loadMembershipHistory(ctx);
     await loadProspects(ctx);
     await loadGoals(ctx);
+    await loadGovernance(ctx);
     await loadCompanies(ctx);
     return users;
   });

@@ -24,6 +24,10 @@ export class LabelsDto {
   roles!: LabelDto[];
   stageChangeKinds!: LabelDto[];
   milestoneStatuses!: LabelDto[];
+  governanceBodyKinds!: LabelDto[];
+  organizationKinds!: LabelDto[];
+  parityStatuses!: LabelDto[];
+  genderTargets!: LabelDto[];
   industries!: LabelDto[];
   companyStatuses!: LabelDto[];
   unionPresences!: LabelDto[];

@@ -105,7 +105,7 @@ export function CompanyGroupPage() {
                 </Title>
                 <ExportButtons name={groupName} of={companyGroupQuery(companyId)} />
               </Group>
-              <GroupSummary totals={data.totals} caption={`${groupName}の合計`} />
+              <GroupSummary totals={data.totals} caption={`${groupName}の合計`} prefecture={data.prefecture} />
               <Text size="sm" c="dimmed" visibleFrom="sm">
                 ↑↓で移動、→で開く、←で閉じる、Enterで企業のページを開きます。
               </Text>

@@ -77,6 +77,8 @@ function TargetList() {
   const query = targetGroupsQuery(filter);
   const groups = useQuery(query);
   const where = filter.prefecture ?? '全国';
+  // the API counts unorganized companies in 神奈川県 when no prefecture is named
+  const counted = filter.prefecture ?? '神奈川県';
   return (
     <Stack gap="xs" component="section" aria-labelledby="targets-heading">
       <Title order={2} size="h3" id="targets-heading">
@@ -105,7 +107,7 @@ function TargetList() {
             <Table.ScrollContainer minWidth={760}>
               <Table withTableBorder striped data-testid="target-groups">
                 <Table.Caption>
-                  {where}の対象 {formatNumber(items.length)}グループ(未組織の企業が多い順)
+                  {where}の対象 {formatNumber(items.length)}グループ({counted}の未組織の企業が多い順)
                 </Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
@@ -115,7 +117,7 @@ function TargetList() {
                     <Table.Th ta="right">組合員</Table.Th>
                     <Table.Th ta="right">組織率</Table.Th>
                     <Table.Th ta="right">未組織の企業</Table.Th>
-                    <Table.Th ta="right">うち{filter.prefecture ?? '県内'}</Table.Th>
+                    <Table.Th ta="right">うち{counted}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -35,6 +35,7 @@ export const ERROR_TEXT = {
   CANNOT_DELETE_SELF: '自分のアカウントは削除できません。',
   IDEMPOTENCY_KEY_REUSED: '同じ送信が別の内容で届いたため受け付けませんでした。もう一度入力してください。',
   UNION_HAS_MEMBERSHIP_HISTORY: '組合員数の記録がある組合は削除できません。',
+  COUNTS_DO_NOT_SUM: '女性・男性・不明の合計が定数と一致しません。',
   CORPORATE_NUMBER_CHECK_DIGIT: '法人番号のチェックデジットが合いません。13桁を確かめてください。',
   SECOND_CONTROLLING_PARENT: 'この企業には、同じ期間にすでに親会社（支配関係）が登録されています。',
   RELATION_CYCLE: 'この関係を登録すると、親子関係が循環します（子会社の下に親会社が来ます）。',
