@@ -31,6 +31,7 @@ import { LossReviewsModule } from './insight/loss-reviews/loss-reviews.module';
 import { ProspectsModule } from './organizing/prospects/prospects.module';
 import { VisitsModule } from './organizing/visits/visits.module';
 import { ConsultationsModule } from './organizing/consultations/consultations.module';
+import { RemindersModule } from './organizing/reminders/reminders.module';
 import { AdminModule } from './platform/admin/admin.module';
 import { AggregationAdminModule } from './membership/aggregation/aggregation-admin.module';
 import { AuditModule } from './platform/audit/audit.module';
@@ -71,6 +72,7 @@ export class AppModule {
         ProspectsModule,
         VisitsModule,
         ConsultationsModule,
+        RemindersModule,
         CompaniesModule,
         CompanyGroupsModule,
         AggregationAdminModule,

@@ -24,6 +24,7 @@ export class LabelsDto {
   roles!: LabelDto[];
   stageChangeKinds!: LabelDto[];
   milestoneStatuses!: LabelDto[];
+  reminderSendStatuses!: LabelDto[];
   governanceBodyKinds!: LabelDto[];
   organizationKinds!: LabelDto[];
   parityStatuses!: LabelDto[];
