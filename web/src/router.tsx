@@ -116,6 +116,16 @@ const prospectRoute = createRoute({
   component: lazyRouteComponent(() => import('./organizing/prospects/ProspectPage'), 'ProspectPage'),
 });
 
+/** A company's page: its group, for every role that may use 企業グループ. */
+const companyGroupRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/company-groups/$companyId',
+  beforeLoad: ({ context }) => {
+    if (!mayUse(context.me.role, SCREENS.companyGroups)) throw redirect({ to: landingPath(context.me.role) });
+  },
+  component: lazyRouteComponent(() => import('./organizing/company-groups/CompanyGroupPage'), 'CompanyGroupPage'),
+});
+
 /** ユーザー詳細: one account, for those who may use ユーザー (admins). */
 const userRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -176,6 +186,11 @@ const routeTree = rootRoute.addChildren([
       SCREENS.structure,
       lazyRouteComponent(() => import('./structure/StructurePage'), 'StructurePage'),
     ),
+    screenRoute(
+      SCREENS.companyGroups,
+      lazyRouteComponent(() => import('./organizing/company-groups/CompanyGroupsPage'), 'CompanyGroupsPage'),
+    ),
+    companyGroupRoute,
     screenRoute(
       SCREENS.periods,
       lazyRouteComponent(() => import('./membership/periods/PeriodsPage'), 'PeriodsPage'),
