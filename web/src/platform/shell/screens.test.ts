@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { landingPath, safeNext, screensFor } from './screens';
+import { ACCOUNT_SCREENS, landingPath, mayUse, safeNext, screensFor } from './screens';
 
 describe('screens per role', () => {
   it('lands each role on its first screen', () => {
@@ -31,6 +31,13 @@ describe('screens per role', () => {
     // council staff import their unions and prospects, after the screens of their daily work
     expect(screensFor('regional').map((s) => s.title)).toEqual(['減少要因', '担当事業所', '新規事業所', 'まちかど労働相談', '取込', '組織']);
     expect(screensFor('organizer').map((s) => s.title)).not.toContain('取込');
+  });
+
+  it('opens 通知設定 to every role, outside the menu of screens', () => {
+    for (const role of ['leadership', 'admin', 'regional', 'federation', 'organizer'] as const) {
+      expect(mayUse(role, ACCOUNT_SCREENS.notifications)).toBe(true);
+      expect(screensFor(role).map((s) => s.title)).not.toContain('通知設定');
+    }
   });
 
   it('follows a return address only inside the console', () => {
