@@ -495,6 +495,19 @@ CREATE TABLE public.audit_events (
 
 
 --
+-- Name: calendar_feeds; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.calendar_feeds (
+    user_id uuid NOT NULL,
+    nonce text NOT NULL,
+    token_hash text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    rotated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
 -- Name: closed_periods; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -805,6 +818,22 @@ ALTER SEQUENCE public.migrations_id_seq OWNED BY public.migrations.id;
 
 
 --
+-- Name: notification_settings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.notification_settings (
+    user_id uuid NOT NULL,
+    email_digest boolean DEFAULT false NOT NULL,
+    digest_hour smallint DEFAULT 7 NOT NULL,
+    push boolean DEFAULT false NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ck_notification_settings_hour CHECK (((digest_hour >= 0) AND (digest_hour <= 23)))
+);
+
+
+--
 -- Name: prospect_stage_changes; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -931,6 +960,23 @@ CREATE TABLE public.published_union_month_rollups (
 
 
 --
+-- Name: push_subscriptions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.push_subscriptions (
+    id uuid DEFAULT public.uuid_v7() NOT NULL,
+    user_id uuid NOT NULL,
+    endpoint text NOT NULL,
+    p256dh text NOT NULL,
+    auth text NOT NULL,
+    user_agent text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_success_at timestamp with time zone,
+    CONSTRAINT ck_push_subscriptions_endpoint CHECK ((length(endpoint) <= 2000))
+);
+
+
+--
 -- Name: regional_councils; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -945,6 +991,25 @@ CREATE TABLE public.regional_councils (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid,
     updated_by uuid
+);
+
+
+--
+-- Name: reminder_sends; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.reminder_sends (
+    user_id uuid NOT NULL,
+    day date NOT NULL,
+    channel text NOT NULL,
+    status text NOT NULL,
+    attempts integer DEFAULT 1 NOT NULL,
+    claimed_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    items integer,
+    outcome text,
+    CONSTRAINT ck_reminder_sends_channel CHECK ((channel = ANY (ARRAY['email'::text, 'push'::text]))),
+    CONSTRAINT ck_reminder_sends_status CHECK ((status = ANY (ARRAY['claimed'::text, 'sent'::text, 'failed'::text, 'empty'::text])))
 );
 
 
@@ -1022,6 +1087,7 @@ CREATE TABLE public.users (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid,
     updated_by uuid,
+    disabled_at timestamp with time zone,
     CONSTRAINT ck_users_role CHECK ((role = ANY (ARRAY['admin'::text, 'leadership'::text, 'regional'::text, 'federation'::text, 'organizer'::text]))),
     CONSTRAINT ck_users_scope CHECK ((((role = ANY (ARRAY['regional'::text, 'organizer'::text])) AND (regional_council_id IS NOT NULL) AND (federation_id IS NULL)) OR ((role = 'federation'::text) AND (federation_id IS NOT NULL) AND (regional_council_id IS NULL)) OR ((role = ANY (ARRAY['admin'::text, 'leadership'::text])) AND (regional_council_id IS NULL) AND (federation_id IS NULL))))
 );
@@ -1091,6 +1157,14 @@ ALTER TABLE ONLY public.aggregation_state
 
 ALTER TABLE ONLY public.audit_events
     ADD CONSTRAINT audit_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: calendar_feeds calendar_feeds_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT calendar_feeds_pkey PRIMARY KEY (user_id);
 
 
 --
@@ -1198,6 +1272,22 @@ ALTER TABLE ONLY public.membership_surveys
 
 
 --
+-- Name: notification_settings notification_settings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notification_settings
+    ADD CONSTRAINT notification_settings_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: reminder_sends pk_reminder_sends; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reminder_sends
+    ADD CONSTRAINT pk_reminder_sends PRIMARY KEY (user_id, day, channel);
+
+
+--
 -- Name: prospect_stage_changes prospect_stage_changes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1238,6 +1328,14 @@ ALTER TABLE ONLY public.published_union_month_rollups
 
 
 --
+-- Name: push_subscriptions push_subscriptions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.push_subscriptions
+    ADD CONSTRAINT push_subscriptions_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: regional_councils regional_councils_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1270,6 +1368,14 @@ ALTER TABLE ONLY public.unions
 
 
 --
+-- Name: calendar_feeds uq_calendar_feeds_token_hash; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT uq_calendar_feeds_token_hash UNIQUE (token_hash);
+
+
+--
 -- Name: federations uq_federations_code; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1283,6 +1389,14 @@ ALTER TABLE ONLY public.federations
 
 ALTER TABLE ONLY public.prospects
     ADD CONSTRAINT uq_prospects_union UNIQUE (union_id);
+
+
+--
+-- Name: push_subscriptions uq_push_subscriptions_endpoint; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.push_subscriptions
+    ADD CONSTRAINT uq_push_subscriptions_endpoint UNIQUE (endpoint);
 
 
 --
@@ -1473,6 +1587,13 @@ CREATE INDEX ix_membership_surveys_union_surveyed ON public.membership_surveys U
 
 
 --
+-- Name: ix_notification_settings_hour; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_notification_settings_hour ON public.notification_settings USING btree (digest_hour) WHERE (email_digest OR push);
+
+
+--
 -- Name: ix_prospect_stage_changes_changed_at; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1564,10 +1685,24 @@ CREATE INDEX ix_published_union_month_rollups_month ON public.published_union_mo
 
 
 --
+-- Name: ix_push_subscriptions_user; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_push_subscriptions_user ON public.push_subscriptions USING btree (user_id);
+
+
+--
 -- Name: ix_regional_councils_municipalities; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_regional_councils_municipalities ON public.regional_councils USING gin (municipalities);
+
+
+--
+-- Name: ix_reminder_sends_retry; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_reminder_sends_retry ON public.reminder_sends USING btree (day, status) WHERE (status = ANY (ARRAY['claimed'::text, 'failed'::text]));
 
 
 --
@@ -1739,6 +1874,14 @@ CREATE TRIGGER unions_bump_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUN
 
 
 --
+-- Name: calendar_feeds fk_calendar_feeds_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT fk_calendar_feeds_user FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: consultations fk_consultations_prospect; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1835,6 +1978,14 @@ ALTER TABLE ONLY public.membership_surveys
 
 
 --
+-- Name: notification_settings fk_notification_settings_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notification_settings
+    ADD CONSTRAINT fk_notification_settings_user FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: prospect_stage_changes fk_prospect_stage_changes_prospect; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1904,6 +2055,22 @@ ALTER TABLE ONLY public.published_group_month_rollups
 
 ALTER TABLE ONLY public.published_union_month_rollups
     ADD CONSTRAINT fk_published_union_month_rollups_month FOREIGN KEY (month) REFERENCES public.closed_periods(month) ON DELETE CASCADE;
+
+
+--
+-- Name: push_subscriptions fk_push_subscriptions_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.push_subscriptions
+    ADD CONSTRAINT fk_push_subscriptions_user FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: reminder_sends fk_reminder_sends_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reminder_sends
+    ADD CONSTRAINT fk_reminder_sends_user FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
 
 
 --

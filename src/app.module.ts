@@ -28,6 +28,7 @@ import { LossReviewsModule } from './insight/loss-reviews/loss-reviews.module';
 import { ProspectsModule } from './organizing/prospects/prospects.module';
 import { VisitsModule } from './organizing/visits/visits.module';
 import { ConsultationsModule } from './organizing/consultations/consultations.module';
+import { RemindersModule } from './organizing/reminders/reminders.module';
 import { AdminModule } from './platform/admin/admin.module';
 import { AggregationAdminModule } from './membership/aggregation/aggregation-admin.module';
 import { AuditModule } from './platform/audit/audit.module';
@@ -67,6 +68,7 @@ export class AppModule {
         ProspectsModule,
         VisitsModule,
         ConsultationsModule,
+        RemindersModule,
         AggregationAdminModule,
         AdminModule,
         ExportsModule.forRoot(EXPORT_ROUTES),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { ERROR_CODES } from './app.error-codes';
 import { AppModule } from './app.module';
 import { AppConfig } from './platform/config/app-config';
+import { CALENDAR_PATH } from './organizing/reminders/calendar-feed.controller';
 import { BODY_LIMITS, useBodyLimits } from './platform/common/http/body-limits';
 import { createValidationPipe } from './platform/common/validation/validation.pipe';
 import { serveConsole } from './platform/console/console-pages';
@@ -33,7 +35,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX);
+  // the calendar feed is subscribed to by calendar apps at /calendar/{token}.ics (docs/reminders.md)
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: CALENDAR_PATH, method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   useJsonBodies(app, BODY_LIMITS.anyone);

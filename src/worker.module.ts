@@ -14,6 +14,7 @@ import { ImportsWorkModule } from './platform/imports/imports.module';
 import { ImportsProcessor } from './platform/imports/imports.processor';
 import { IMPORT_COMMIT_MODULES, IMPORT_KINDS } from './import-kinds';
 import { BackupsWorkModule, nightlyBackupProviders } from './platform/backups/backups.module';
+import { RemindersWorkModule } from './organizing/reminders/digest.processor';
 
 /** The queue worker: the only place processors are registered. */
 @Module({})
@@ -31,6 +32,7 @@ export class WorkerModule {
         AggregationModule,
         ImportsWorkModule.forRoot(IMPORT_KINDS, IMPORT_COMMIT_MODULES),
         BackupsWorkModule,
+        RemindersWorkModule,
       ],
       providers: [AggregationProcessor, AggregationSweep, ImportsProcessor, ...nightlyBackupProviders(config)],
     };

@@ -12,6 +12,11 @@ export const OrganizingErrorCode = {
   PROSPECT_OF_OTHER_COUNCIL: 'PROSPECT_OF_OTHER_COUNCIL',
   // details[]: an affiliation's employment breakdown that does not add up to its members
   BREAKDOWN_MISMATCH: 'BREAKDOWN_MISMATCH',
+  // reminders (organizing/reminders): a push subscription whose endpoint is not a push service
+  // the service may call (PUSH_ALLOWED_HOSTS), whose keys are not a device's, or push not set up
+  PUSH_HOST_NOT_ALLOWED: 'PUSH_HOST_NOT_ALLOWED',
+  INVALID_PUSH_KEY: 'INVALID_PUSH_KEY',
+  PUSH_NOT_AVAILABLE: 'PUSH_NOT_AVAILABLE',
 } as const;
 
 export type OrganizingErrorCode = (typeof OrganizingErrorCode)[keyof typeof OrganizingErrorCode];

@@ -33,6 +33,8 @@ export const PlatformErrorCode = {
   CSRF_TOKEN_MISSING: 'CSRF_TOKEN_MISSING',
   CANNOT_DEMOTE_SELF: 'CANNOT_DEMOTE_SELF',
   CANNOT_DELETE_SELF: 'CANNOT_DELETE_SELF',
+  CANNOT_DISABLE_SELF: 'CANNOT_DISABLE_SELF',
+  ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   // details[]: what is wrong with one field (the validation pipe maps class-validator's rules here)
   REQUIRED: 'REQUIRED',

@@ -69,6 +69,13 @@ export class AuthService {
     );
     const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
     // a failure was counted when the attempt was taken
+    if (user && valid && user.disabledAt) {
+      await this.audit.recordAlone(
+        { ...attempt, id: user.id, role: user.role },
+        { action: 'session.sign_in_failed', outcome: 'denied', targetId: user.id, reason: 'disabled' },
+      );
+      throw new DomainError(PlatformErrorCode.ACCOUNT_DISABLED, HttpStatus.UNAUTHORIZED, 'This account has been disabled by an administrator');
+    }
     if (!user || !valid) {
       await this.audit.recordAlone(user ? { ...attempt, id: user.id, role: user.role } : attempt, {
         action: 'session.sign_in_failed',

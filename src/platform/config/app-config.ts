@@ -37,7 +37,22 @@ export interface AppConfig {
   backupDir?: string;
   /** How many backups (the newest) a backup leaves in backupDir. */
   backupKeep: number;
+  /** Where the console is reached from outside (links in the e-mail, the calendar feed's URL and its events). */
+  publicUrl: string;
+  /** The SMTP server of the morning e-mail (smtp:// or smtps://, user and password in the URL); unset: no e-mail is sent. */
+  smtpUrl?: string;
+  /** The From of the morning e-mail. */
+  mailFrom: string;
+  /** VAPID keys of Web Push (all three set, or none: no push). */
+  vapid?: { publicKey: string; privateKey: string; subject: string };
+  /** Hosts the service sends pushes to (`*.example.com` covers the subdomains); any other endpoint is refused. */
+  pushAllowedHosts: string[];
+  /** How long a send claimed by a worker that then stopped is left before another worker tries it again. */
+  digestClaimLeaseSeconds: number;
 }
+
+/** The browser vendors' push services (Chrome/Edge via FCM, Firefox, Safari, Windows). */
+export const DEFAULT_PUSH_HOSTS = ['fcm.googleapis.com', 'updates.push.services.mozilla.com', '*.push.apple.com', '*.notify.windows.com'];
 
 export class ConfigError extends Error {}
 
@@ -95,6 +110,34 @@ function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: r
   return value as T;
 }
 
+const HOST_PATTERN = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+function pushHosts(env: Env): string[] {
+  const raw = env.PUSH_ALLOWED_HOSTS;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_PUSH_HOSTS;
+  const hosts = raw
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of hosts) {
+    if (!HOST_PATTERN.test(host)) throw new ConfigError(`PUSH_ALLOWED_HOSTS: "${host}" is not a host name (a list like fcm.googleapis.com,*.push.apple.com)`);
+  }
+  return hosts;
+}
+
+function vapidKeys(env: Env): AppConfig['vapid'] {
+  const names = ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const;
+  const set = names.filter((name) => env[name]);
+  if (set.length === 0) return undefined;
+  if (set.length < names.length) throw new ConfigError(`${names.find((name) => !env[name])} is required when ${set.join(' and ')} is set`);
+  const [publicKey, privateKey, subject] = names.map((name) => (env[name] as string).trim());
+  if (!/^[A-Za-z0-9_-]{87}$/.test(publicKey))
+    throw new ConfigError('VAPID_PUBLIC_KEY must be a URL-safe base64 P-256 public key (87 characters; npx web-push generate-vapid-keys)');
+  if (!/^[A-Za-z0-9_-]{43}$/.test(privateKey)) throw new ConfigError('VAPID_PRIVATE_KEY must be a URL-safe base64 P-256 private key (43 characters)');
+  if (!/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/.test(subject)) throw new ConfigError('VAPID_SUBJECT must be a mailto: address or an https:// URL');
+  return { publicKey, privateKey, subject };
+}
+
 /** Parses and validates the environment; throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
@@ -105,6 +148,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) throw new ConfigError('ADMIN_EMAIL is not an e-mail address');
   if (adminPassword !== undefined && adminPassword.length < 8) {
     throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
+  }
+  const mailFrom = str(env, 'MAIL_FROM', 'Rengo Kanagawa <noreply@localhost>');
+  if (!/^(?:[^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/.test(mailFrom)) {
+    throw new ConfigError('MAIL_FROM must be an address, e.g. "連合神奈川 <noreply@example.jp>"');
   }
   return {
     nodeEnv,
@@ -126,6 +173,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     uploadsDir: str(env, 'UPLOADS_DIR', join(tmpdir(), 'rengo-uploads')),
     backupDir: env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : undefined,
     backupKeep: int(env, 'BACKUP_KEEP', 14, 1, 10000),
+    publicUrl: url(env, 'PUBLIC_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, ''),
+    smtpUrl: env.SMTP_URL ? url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : undefined,
+    mailFrom,
+    vapid: vapidKeys(env),
+    pushAllowedHosts: pushHosts(env),
+    digestClaimLeaseSeconds: int(env, 'DIGEST_CLAIM_LEASE_SECONDS', 900, 1, 86400),
   };
 }
 

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Paths that belong to the API, its docs or the queue UI: never answered with the page. */
-const NOT_THE_CONSOLE = /^\/(?:api|docs|docs-json|admin\/queues)(?:[/?.]|$)/;
+const NOT_THE_CONSOLE = /^\/(?:api|docs|docs-json|admin\/queues|calendar)(?:[/?.]|$)/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -18,7 +18,7 @@ function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
  * manifest, the icons) revalidated each time, so that a new build reaches installed apps;
  * gzip/brotli copies made at build time sent to browsers that take them. Any other GET
  * that asks for HTML gets index.html (the console routes in the browser), except the
- * API's, the docs' and the queue UI's paths, which stay JSON 404s when unknown.
+ * API's, the docs', the queue UI's and the calendar feeds' paths, which stay JSON 404s when unknown.
  */
 export async function serveConsole(app: NestFastifyApplication, dir: string): Promise<void> {
   const root = resolve(dir);

@@ -96,8 +96,13 @@ export class UsersService implements OnApplicationBootstrap {
   async update(id: string, dto: UpdateUserDto, caller: CurrentUser, action?: AuditAction): Promise<UserDto> {
     const current = await this.users.findOneBy({ id });
     if (!current) throw notFound('User');
-    const { version, password, ...rest } = dto;
+    const { version, password, disabled, ...rest } = dto;
     const next = { ...current, ...rest };
+    if (disabled === true && id === caller.id) {
+      throw conflict(PlatformErrorCode.CANNOT_DISABLE_SELF, 'You cannot disable your own account', [
+        { field: 'disabled', message: 'cannot be set on your own account' },
+      ]);
+    }
     checkScopeFields(next.role, next.regionalCouncilId, next.federationId);
     await this.checkReferences(rest);
     if (id === caller.id && next.role !== 'admin') {
@@ -107,17 +112,28 @@ export class UsersService implements OnApplicationBootstrap {
     }
     const patch: Record<string, unknown> = { ...rest, updatedBy: caller.id };
     if (password !== undefined) patch.passwordHash = await hashPassword(password);
+    if (disabled !== undefined) patch.disabledAt = disabled ? (current.disabledAt ?? new Date()) : null;
     const describe = (before: User | null, after: User | null): { action: AuditAction; scope: User | null } => {
       const scopeChanged =
         before && after && (before.role !== after.role || before.regionalCouncilId !== after.regionalCouncilId || before.federationId !== after.federationId);
-      return { action: action ?? (scopeChanged ? 'user.role_changed' : password !== undefined ? 'user.password_changed' : 'user.updated'), scope: after };
+      const disabledChanged = before && after && (before.disabledAt === null) !== (after.disabledAt === null);
+      const named: AuditAction = disabledChanged
+        ? after.disabledAt
+          ? 'user.disabled'
+          : 'user.enabled'
+        : scopeChanged
+          ? 'user.role_changed'
+          : password !== undefined
+            ? 'user.password_changed'
+            : 'user.updated';
+      return { action: action ?? named, scope: after };
     };
     const updated = await this.db.transaction((manager) =>
       this.audit.recordChange(manager, caller, User, id, describe, () => versionedUpdate(manager, User, id, version, patch)),
     );
     if (!updated) throw notFound('User');
-    // whoever knew the old password is signed out with it
-    if (password !== undefined) await this.revocations.revokeAllOf(id);
+    // whoever knew the old password is signed out with it; a disabled user everywhere (the guard also refuses them by disabled_at)
+    if (password !== undefined || disabled === true) await this.revocations.revokeAllOf(id);
     return this.get(id);
   }
 

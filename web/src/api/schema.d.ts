@@ -1084,6 +1084,133 @@ export interface paths {
         patch: operations["updateConsultation"];
         trace?: never;
     };
+    "/api/v1/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secret URL of your calendar feed of follow-ups (issued on first asking) */
+        get: operations["getMyCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new calendar feed URL; the old one answers 404 at once */
+        post: operations["rotateMyCalendarFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your reminder settings, and whether e-mail and push are set up on the service */
+        get: operations["getMyNotifications"];
+        /** Change your reminder settings */
+        put: operations["updateMyNotifications"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/push-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your devices registered for push */
+        get: operations["listMyPushSubscriptions"];
+        put?: never;
+        /** Register this device’s push subscription (PushSubscription.toJSON()) */
+        post: operations["createMyPushSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/push-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop pushes to one of your devices */
+        delete: operations["deleteMyPushSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/push/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The VAPID public key browsers subscribe with (null when push is not set up)
+         * @description Public: the key a browser subscribes with (the VAPID public key is not a secret).
+         */
+        get: operations["getPushPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/digests/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the morning e-mail and push now for the people of an hour (default: the current one)
+         * @description Runs the morning reminders now for the people of the hour (Asia/Tokyo); a second run the same day sends nothing more.
+         */
+        post: operations["runDigests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/aggregations/rebuild": {
         parameters: {
             query?: never;
@@ -1215,7 +1342,7 @@ export interface components {
             role?: string | null;
         };
         /** @enum {string} */
-        AuditAction: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
+        AuditAction: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "user.disabled" | "user.enabled" | "notification_settings.updated" | "calendar_feed.rotated" | "push_subscription.created" | "push_subscription.deleted" | "digest.run" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
         AuditScopeDto: {
             /** Format: uuid */
             federationId?: string | null;
@@ -1265,6 +1392,8 @@ export interface components {
             displayName: string;
             regionalCouncilId: string | null;
             federationId: string | null;
+            /** @description Disabled by an admin: cannot sign in, and nothing of theirs works. */
+            disabled: boolean;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1323,6 +1452,8 @@ export interface components {
              */
             federationId?: string | null;
             version?: number;
+            /** @description true: every session, token and calendar feed of the user stops working at once, and they cannot sign in; false: enabled again. */
+            disabled?: boolean;
         };
         ResetPasswordDto: {
             password: string;
@@ -2428,6 +2559,87 @@ export interface components {
             summary?: string;
             version?: number;
         };
+        CalendarFeedDto: {
+            /** @description `{PUBLIC_URL}/calendar/{token}.ics`; whoever has it reads the feed, so it is shown only to its owner. */
+            url: string;
+            /**
+             * Format: date-time
+             * @description When the URL was issued (a rotation issues a new one).
+             */
+            issuedAt: string;
+        };
+        NotificationSettingsDto: {
+            /** @description Hour of the day (Asia/Tokyo, 0-23) of the e-mail and the push. */
+            digestHour: number;
+            /** @description The morning e-mail of due and overdue follow-ups. */
+            emailDigest: boolean;
+            /** @description A push to the person's devices at the same hour. */
+            push: boolean;
+            /** @description false when the service has no SMTP_URL: no e-mail is sent whatever emailDigest says. */
+            emailAvailable: boolean;
+            /** @description false when the service has no VAPID keys: no push is sent. */
+            pushAvailable: boolean;
+            /** @description The e-mail address the morning e-mail goes to (the account's). */
+            email: string;
+            /** @description Devices registered for push. */
+            pushDevices: number;
+            version: number;
+        };
+        UpdateNotificationSettingsDto: {
+            digestHour: number;
+            emailDigest: boolean;
+            push: boolean;
+            /** @description The version you read; a stale one is refused with 409. */
+            version?: number;
+        };
+        PushSubscriptionDto: {
+            /** Format: date-time */
+            lastSuccessAt: string | null;
+            id: string;
+            /** @description The push service's host (the endpoint itself is a secret of the device). */
+            host: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PushSubscriptionListDto: {
+            items: components["schemas"]["PushSubscriptionDto"][];
+        };
+        PushSubscriptionKeysDto: {
+            /** @description The device's P-256 public key, URL-safe base64 (65 bytes). */
+            p256dh: string;
+            /** @description The device's authentication secret, URL-safe base64 (16 bytes). */
+            auth: string;
+        };
+        CreatePushSubscriptionDto: {
+            keys: components["schemas"]["PushSubscriptionKeysDto"];
+            /** @description As the browser gives it (milliseconds since the epoch, or null); not used. */
+            expirationTime?: number | null;
+            /** @description The push service URL; its host must be in PUSH_ALLOWED_HOSTS (400 PUSH_HOST_NOT_ALLOWED). */
+            endpoint: string;
+        };
+        PushPublicKeyDto: {
+            /** @description The VAPID public key (URL-safe base64), the applicationServerKey of PushManager.subscribe. */
+            publicKey: string | null;
+            /** @description false when the service has no VAPID keys (then publicKey is null and the console offers no push). */
+            available: boolean;
+        };
+        RunDigestsDto: {
+            /** @description The hour (Asia/Tokyo, 0-23) whose people to run for; absent: the current hour. */
+            hour?: number;
+        };
+        DigestRunResultDto: {
+            /** @description E-mails the SMTP server accepted in this run. */
+            sent: number;
+            /** @description People whose hour it is but who got nothing now: already sent today, nothing due, another worker on it, or e-mail not available. */
+            skipped: number;
+            /** @description Sends the SMTP server refused (retried by a later run the same day). */
+            failed: number;
+            /** @description Pushes delivered to at least one device. */
+            pushed: number;
+            /** @description The Japan day and hour run. */
+            day: string;
+            hour: number;
+        };
         RebuildAcceptedDto: {
             /** @description Follow it with GET /admin/jobs/:id. */
             jobId: string;
@@ -2665,7 +2877,7 @@ export interface components {
          * @description Every code an error body or a details[] entry may carry. Stable: programs and the console decide by the code, never by the wording of message.
          * @enum {string}
          */
-        ErrorCode: "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "UNAUTHENTICATED" | "WRONG_CREDENTIALS" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "IDEMPOTENCY_KEY_REUSED" | "REQUIRED" | "MUST_BE_EMPTY" | "CANNOT_BE_CLEARED" | "TOO_SHORT" | "TOO_LONG" | "TOO_FEW" | "TOO_MANY" | "NOT_EMAIL" | "NOT_A_NUMBER" | "NOT_A_STRING" | "NOT_A_BOOLEAN" | "NOT_A_LIST" | "NOT_AN_OBJECT" | "OUT_OF_RANGE" | "NOT_ONE_OF" | "INVALID_FORMAT" | "REPEATED" | "UNKNOWN_FIELD" | "NUL_CHARACTER" | "CONTROL_CHARACTER" | "EMPTY_FILE" | "TOO_DEEP" | "IN_THE_FUTURE" | "DATES_OUT_OF_ORDER" | "RANGE_TOO_LONG" | "NOT_COMBINABLE" | "OUT_OF_SCOPE" | "MORE_PROBLEMS" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_REVERSIBLE" | "SIGN_MISMATCH" | "MONTH_NOT_ENDED" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "CONTACT_DETAIL" | "MUNICIPALITY_OUTSIDE_COUNCILS" | "COUNCIL_DOES_NOT_COVER_MUNICIPALITY" | "COUNCIL_AMBIGUOUS" | "NOT_ORGANIZER_OF_COUNCIL" | "PROSPECT_OF_OTHER_COUNCIL" | "BREAKDOWN_MISMATCH" | "GOAL_CYCLE";
+        ErrorCode: "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "UNAUTHENTICATED" | "WRONG_CREDENTIALS" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "CANNOT_DISABLE_SELF" | "ACCOUNT_DISABLED" | "IDEMPOTENCY_KEY_REUSED" | "REQUIRED" | "MUST_BE_EMPTY" | "CANNOT_BE_CLEARED" | "TOO_SHORT" | "TOO_LONG" | "TOO_FEW" | "TOO_MANY" | "NOT_EMAIL" | "NOT_A_NUMBER" | "NOT_A_STRING" | "NOT_A_BOOLEAN" | "NOT_A_LIST" | "NOT_AN_OBJECT" | "OUT_OF_RANGE" | "NOT_ONE_OF" | "INVALID_FORMAT" | "REPEATED" | "UNKNOWN_FIELD" | "NUL_CHARACTER" | "CONTROL_CHARACTER" | "EMPTY_FILE" | "TOO_DEEP" | "IN_THE_FUTURE" | "DATES_OUT_OF_ORDER" | "RANGE_TOO_LONG" | "NOT_COMBINABLE" | "OUT_OF_SCOPE" | "MORE_PROBLEMS" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_REVERSIBLE" | "SIGN_MISMATCH" | "MONTH_NOT_ENDED" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "CONTACT_DETAIL" | "MUNICIPALITY_OUTSIDE_COUNCILS" | "COUNCIL_DOES_NOT_COVER_MUNICIPALITY" | "COUNCIL_AMBIGUOUS" | "NOT_ORGANIZER_OF_COUNCIL" | "PROSPECT_OF_OTHER_COUNCIL" | "BREAKDOWN_MISMATCH" | "PUSH_HOST_NOT_ALLOWED" | "INVALID_PUSH_KEY" | "PUSH_NOT_AVAILABLE" | "GOAL_CYCLE";
     };
     responses: never;
     parameters: never;
@@ -2680,7 +2892,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                action?: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
+                action?: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "user.disabled" | "user.enabled" | "notification_settings.updated" | "calendar_feed.rotated" | "push_subscription.created" | "push_subscription.deleted" | "digest.run" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
                 /** @description From this Japan calendar day, inclusive. */
                 from?: string;
                 /** @description To this Japan calendar day, inclusive. */
@@ -8099,6 +8311,361 @@ export interface operations {
             };
             /** @description Stale version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getMyCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    rotateMyCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getMyNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateMyNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listMyPushSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptionListDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createMyPushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePushSubscriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptionDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Push is not set up on the service (PUSH_NOT_AVAILABLE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteMyPushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getPushPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushPublicKeyDto"];
+                };
+            };
+        };
+    };
+    runDigests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunDigestsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestRunResultDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

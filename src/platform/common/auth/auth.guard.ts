@@ -61,7 +61,7 @@ export function requestToken(request: { headers: { authorization?: string }; coo
  * (scripts) or the console's HttpOnly session cookie; with the cookie, unsafe methods also
  * need the session's CSRF token in a header (403 without it). @Authenticated(...roles)
  * narrows the roles. A signed-out session, or one signed in before a password reset, is refused. The user is re-read from the
- * database on each request so a deleted user or a changed role takes effect at once; the
+ * database on each request so a deleted or disabled user or a changed role takes effect at once; the
  * same statement reads the data version that report caching checks.
  */
 @Injectable()
@@ -95,7 +95,7 @@ export class AuthGuard implements CanActivate {
         this.db,
         sql`SELECT id, email, display_name AS "displayName", role, regional_council_id AS "regionalCouncilId",
                    federation_id AS "federationId", ${DATA_VERSION_COLUMN}
-            FROM users WHERE id = ${payload.sub}`,
+            FROM users WHERE id = ${payload.sub} AND disabled_at IS NULL`,
       ),
       this.revocations.isRevoked(payload),
     ]);

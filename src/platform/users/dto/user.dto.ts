@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ROLES, Role } from '../../common/auth/roles';
 import { PageQuery } from '../../common/http/pagination';
 import { User } from '../user.entity';
@@ -39,6 +39,11 @@ export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email']
   @IsOptional()
   @IsInt()
   version?: number;
+
+  /** true: every session, token and calendar feed of the user stops working at once, and they cannot sign in; false: enabled again. */
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
 }
 
 /** A new password set by an admin; every session the user has is ended. */
@@ -78,6 +83,8 @@ export class UserDto {
   role!: Role;
   regionalCouncilId!: string | null;
   federationId!: string | null;
+  /** Disabled by an admin: cannot sign in, and nothing of theirs works. */
+  disabled!: boolean;
   version!: number;
   createdAt!: Date;
   updatedAt!: Date;
@@ -91,6 +98,7 @@ export function toUserDto(user: User): UserDto {
     role: user.role,
     regionalCouncilId: user.regionalCouncilId,
     federationId: user.federationId,
+    disabled: user.disabledAt !== null && user.disabledAt !== undefined,
     version: user.version,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,

@@ -33,6 +33,8 @@ export const ERROR_TEXT = {
   CSRF_TOKEN_MISSING: 'サインインの状態を確かめられませんでした。画面を読み込み直してからもう一度お試しください。',
   CANNOT_DEMOTE_SELF: '自分のアカウントから管理者の役割を外すことはできません。',
   CANNOT_DELETE_SELF: '自分のアカウントは削除できません。',
+  CANNOT_DISABLE_SELF: '自分のアカウントは利用停止にできません。',
+  ACCOUNT_DISABLED: 'このアカウントは管理者により利用停止されています。管理者にお問い合わせください。',
   IDEMPOTENCY_KEY_REUSED: '同じ送信が別の内容で届いたため受け付けませんでした。もう一度入力してください。',
   UNION_HAS_MEMBERSHIP_HISTORY: '組合員数の記録がある組合は削除できません。',
   REVERSAL_NOT_REVERSIBLE: '取り消しの記録は、さらに取り消すことはできません。',
@@ -84,6 +86,9 @@ export const ERROR_TEXT = {
   PROSPECT_OF_OTHER_COUNCIL: '同じ地域連合の組織化対象を選んでください',
   BREAKDOWN_MISMATCH: '雇用形態別の内訳の合計が組合員数と合っていません',
   GOAL_CYCLE: 'この目標を、自分より下の目標の下に置くことはできません',
+  PUSH_HOST_NOT_ALLOWED: 'この通知サービスには送信できません。対応しているブラウザ（Chrome、Edge、Firefox、Safari）でお試しください。',
+  INVALID_PUSH_KEY: 'この端末の通知の登録情報が正しくありません。プッシュ通知をいったんオフにして、もう一度オンにしてください。',
+  PUSH_NOT_AVAILABLE: 'このサーバーではプッシュ通知が設定されていません。管理者にお問い合わせください。',
 } as const satisfies Record<ErrorCode, string>;
 
 /** When the API sent a code this console does not know yet (a newer server). */
