@@ -24,9 +24,7 @@ describe('web console: 通知設定', () => {
       // a mail server is configured (the API only needs to know; the worker sends, and none runs here)
       smtpUrl: 'smtp://127.0.0.1:2525',
       mailFrom: 'crm@test.rengo',
-      vapidPublicKey: vapid.publicKey,
-      vapidPrivateKey: vapid.privateKey,
-      vapidSubject: 'mailto:ops@test.rengo',
+      vapid: { publicKey: vapid.publicKey, privateKey: vapid.privateKey, subject: 'mailto:ops@test.rengo' },
     }));
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Group, List, Modal, NativeSelect, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessageJa } from '../api/errors';
+import { ApiError, errorMessageJa } from '../api/errors';
 import { SaveProblem } from '../forms/StaleNotice';
 import { useApiForm } from '../forms/useApiForm';
 import { QueryState } from '../shell/QueryState';
@@ -10,6 +10,7 @@ import {
   calendarQuery,
   notificationKeys,
   notificationSettingsQuery,
+  readNotificationSettings,
   rotateCalendar,
   saveNotificationSettings,
   settingsInput,
@@ -18,6 +19,9 @@ import {
   turnPushOn,
   type NotificationSettings,
 } from './queries';
+
+const MAIL_FIELDS = { emailDigest: '毎朝のメール', digestHour: '送信時刻' } as const;
+const valuesOf = (s: NotificationSettings) => ({ emailDigest: s.emailDigest, digestHour: String(s.digestHour) });
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: `${hour}時` }));
 
@@ -34,8 +38,8 @@ export function NotificationsPage() {
           return (
             <>
               <MorningMail
-                // a save starts the form again from what was saved
-                key={`${current.emailDigest}-${current.digestHour}`}
+                // a save (here or by the push switch) starts the form again from what was saved
+                key={current.version}
                 settings={current}
               />
               <PushOnThisDevice settings={current} />
@@ -53,14 +57,23 @@ function MorningMail({ settings }: { settings: NotificationSettings }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string>();
   const { form, field, problem, formProps, saveProblem, saving } = useApiForm({
-    initialValues: { emailDigest: settings.emailDigest, digestHour: String(settings.digestHour) },
-    save: (v) => {
+    initialValues: valuesOf(settings),
+    save: (v, base = settings) => {
       setSaved(undefined);
-      return saveNotificationSettings(settingsInput(settings, { emailDigest: v.emailDigest, digestHour: Number(v.digestHour) }));
+      return saveNotificationSettings(settingsInput(base, { emailDigest: v.emailDigest, digestHour: Number(v.digestHour) }));
     },
     onSaved: (next) => {
       queryClient.setQueryData(notificationKeys.settings(), next);
       setSaved(next.emailDigest ? `保存しました。毎朝${next.digestHour}時(日本時間)にメールでお知らせします。` : `保存しました。毎朝のメールは送りません。`);
+    },
+    // saved meanwhile on another device: say what changed there, keep what was chosen here
+    stale: {
+      record: settings,
+      reload: () => readNotificationSettings(),
+      valuesOf,
+      fields: MAIL_FIELDS,
+      compared: (s) => ({ emailDigest: s.emailDigest, digestHour: s.digestHour }),
+      inWords: (s, changed) => (changed === 'emailDigest' ? (s.emailDigest ? 'オン' : 'オフ') : `${s.digestHour}時`),
     },
   });
   const mailAvailable = settings.emailAvailable;
@@ -85,7 +98,7 @@ function MorningMail({ settings }: { settings: NotificationSettings }) {
           )}
           <Switch
             label="毎朝のメール"
-            description="期限の来たフォローアップと期限を過ぎたものを、古い順に一通のメールでお送りします。"
+            description={`次回予定日が今日のものと過ぎたものを、古い順に一通にまとめて ${settings.email} にお送りします。`}
             disabled={!mailAvailable}
             {...form.getInputProps('emailDigest', { type: 'checkbox' })}
             error={problem('emailDigest', 'emailDigest')}
@@ -108,19 +121,29 @@ function MorningMail({ settings }: { settings: NotificationSettings }) {
   );
 }
 
+/** Why turning push on or off failed, in Japanese: the device's problem, or the code of what the API refused (the subscription's field first). */
+function pushProblemText(error: unknown): string {
+  if (error instanceof PushSetupError) return PUSH_PROBLEM_TEXT[error.problem];
+  if (error instanceof ApiError) {
+    const field = ['endpoint', 'keys'].find((name) => error.fieldMessage(name));
+    if (field) return error.fieldMessage(field) as string;
+  }
+  return errorMessageJa(error);
+}
+
 /** プッシュ通知 on this device: permission asked for only when the person turns it on. */
 function PushOnThisDevice({ settings }: { settings: NotificationSettings }) {
   const queryClient = useQueryClient();
   const device = useQuery(thisDeviceQuery);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
   const toggle = useMutation({
-    mutationFn: (on: boolean) => (on ? turnPushOn(settings) : turnPushOff(settings)),
+    mutationFn: (on: boolean) => (on ? turnPushOn() : turnPushOff()),
     onMutate: () => setOutcome(undefined),
     onSuccess: (next) => {
       queryClient.setQueryData(notificationKeys.settings(), next);
       setOutcome({ ok: true, text: next.push ? 'この端末でプッシュ通知を受け取ります。' : 'この端末ではプッシュ通知を受け取りません。' });
     },
-    onError: (error) => setOutcome({ ok: false, text: error instanceof PushSetupError ? PUSH_PROBLEM_TEXT[error.problem] : errorMessageJa(error) }),
+    onError: (error) => setOutcome({ ok: false, text: pushProblemText(error) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.thisDevice() }),
   });
   const supported = pushSupported();
@@ -151,6 +174,9 @@ function PushOnThisDevice({ settings }: { settings: NotificationSettings }) {
           <Alert color="gray" role="note">
             {note}
           </Alert>
+        )}
+        {settings.pushDevices > 0 && (
+          <Text size="sm">通知を受け取る端末: {settings.pushDevices}台</Text>
         )}
         <Switch
           label="プッシュ通知"

@@ -28,18 +28,26 @@ export type NotificationSettingsInput = Schemas['UpdateNotificationSettingsDto']
 /** The signed-in person's choices (毎朝のメール, its hour, プッシュ通知) and whether this server can send mail and pushes. */
 export const notificationSettingsQuery = queryOptions({
   queryKey: notificationKeys.settings(),
-  queryFn: () => unwrap(api.GET('/api/v1/me/notifications')),
+  queryFn: () => readNotificationSettings(),
 });
 
-/** The settings as the API takes them back, with `changes` applied. */
+/** The settings as they are now on the server, read past the cache (the stale-save flow's reload). */
+export const readNotificationSettings = () => unwrap(api.GET('/api/v1/me/notifications'));
+
+/** The settings as the API takes them back (with the version they were read at), with `changes` applied. */
 export const settingsInput = (settings: NotificationSettings, changes: Partial<NotificationSettingsInput> = {}): NotificationSettingsInput => ({
   emailDigest: settings.emailDigest,
   digestHour: settings.digestHour,
   push: settings.push,
+  version: settings.version,
   ...changes,
 });
 
+
 export const saveNotificationSettings = (body: NotificationSettingsInput) => unwrap(api.PUT('/api/v1/me/notifications', { body }));
+
+/** Only `push` changed, on the settings as they are now: the switch is an act of its own, never a stale save of the other fields. */
+const savePushChoice = async (push: boolean) => saveNotificationSettings(settingsInput(await readNotificationSettings(), { push }));
 
 /** The person's secret calendar feed address. */
 export const calendarQuery = queryOptions({
@@ -50,7 +58,7 @@ export const calendarQuery = queryOptions({
 /** A new feed address; the old one answers 404 from now on. */
 export const rotateCalendar = () => unwrap(api.POST('/api/v1/me/calendar/rotate'));
 
-/** The server's VAPID public key (base64url), with which a device subscribes. */
+/** The server's VAPID public key (base64url), with which a device subscribes; `available: false` when the server has none. */
 export const pushPublicKeyQuery = queryOptions({
   queryKey: notificationKeys.publicKey(),
   queryFn: () => unwrap(api.GET('/api/v1/push/public-key')),
@@ -78,16 +86,16 @@ export const thisDeviceQuery = queryOptions({
  * 「プッシュ通知」 turned on here: permission asked for now (not before), this device
  * subscribed with the server's key, the subscription stored, and the person's choice saved.
  */
-export async function turnPushOn(settings: NotificationSettings): Promise<NotificationSettings> {
-  const { publicKey } = await pushPublicKey();
+export async function turnPushOn(): Promise<NotificationSettings> {
+  const publicKey = await pushPublicKey();
   const subscription = await subscribeThisDevice(publicKey);
   const saved = await savePushSubscription(subscription.toJSON());
   rememberSubscriptionId(subscription.endpoint, saved.id);
-  return saveNotificationSettings(settingsInput(settings, { push: true }));
+  return savePushChoice(true);
 }
 
 /** 「プッシュ通知」 turned off here: this device unsubscribed, its subscription deleted, and the person's choice saved. */
-export async function turnPushOff(settings: NotificationSettings): Promise<NotificationSettings> {
+export async function turnPushOff(): Promise<NotificationSettings> {
   const endpoint = await unsubscribeThisDevice();
   const id = rememberedSubscriptionId(endpoint);
   if (id) {
@@ -97,14 +105,12 @@ export async function turnPushOff(settings: NotificationSettings): Promise<Notif
     });
   }
   forgetSubscriptionId();
-  return saveNotificationSettings(settingsInput(settings, { push: false }));
+  return savePushChoice(false);
 }
 
-async function pushPublicKey(): Promise<{ publicKey: string }> {
-  try {
-    return await queryClient.fetchQuery(pushPublicKeyQuery);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) throw new PushSetupError('unavailable');
-    throw error;
-  }
+/** The server's VAPID key, or the reason there is none. */
+async function pushPublicKey(): Promise<string> {
+  const { available, publicKey } = await queryClient.fetchQuery(pushPublicKeyQuery);
+  if (!available || !publicKey) throw new PushSetupError('unavailable');
+  return publicKey;
 }
