@@ -53,7 +53,7 @@ describe('web console: 通知設定', () => {
     expect(await mail.isChecked()).toBe(false);
     expect(await mail.isEnabled()).toBe(true);
     await mail.check();
-    await page.getByLabel('送信時刻').selectOption('6');
+    await page.getByLabel('送信時刻', { exact: true }).selectOption('6');
     await page.getByRole('button', { name: '保存' }).tap();
     await page.getByRole('status').filter({ hasText: '毎朝6時(日本時間)にメールでお知らせします' }).waitFor();
 
@@ -61,7 +61,7 @@ describe('web console: 通知設定', () => {
     await page.getByRole('heading', { level: 1, name: '通知設定' }).waitFor();
     await page.getByRole('switch', { name: '毎朝のメール' }).waitFor();
     expect(await page.getByRole('switch', { name: '毎朝のメール' }).isChecked()).toBe(true);
-    expect(await page.getByLabel('送信時刻').inputValue()).toBe('6');
+    expect(await page.getByLabel('送信時刻', { exact: true }).inputValue()).toBe('6');
     const saved = await t.request('GET', '/me/notifications', { token: await tokenOf('organizer') });
     expect(saved.body).toMatchObject({ emailDigest: true, digestHour: 6 });
 
@@ -146,38 +146,37 @@ describe('web console: 通知設定', () => {
     ecdh.generateKeys();
     const endpoint = `https://fcm.googleapis.com/fcm/send/test-${randomBytes(8).toString('hex')}`;
     const keys = { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') };
-    await context.addInitScript(
-      ({ endpoint, keys }) => {
-        const w = window as unknown as Record<string, any>;
-        w.__permissionAsked = 0;
-        w.__unsubscribed = 0;
-        const ask = Notification.requestPermission.bind(Notification);
-        Notification.requestPermission = (() => {
-          w.__permissionAsked++;
-          return ask();
-        }) as typeof Notification.requestPermission;
-        let current: any = null;
-        const make = (applicationServerKey: ArrayBuffer) => ({
+    // page code, as text: the test's own TypeScript has no DOM
+    await context.addInitScript(`(() => {
+      const endpoint = ${JSON.stringify(endpoint)};
+      const keys = ${JSON.stringify(keys)};
+      window.__permissionAsked = 0;
+      window.__unsubscribed = 0;
+      const ask = Notification.requestPermission.bind(Notification);
+      Notification.requestPermission = () => {
+        window.__permissionAsked++;
+        return ask();
+      };
+      let current = null;
+      PushManager.prototype.getSubscription = async () => current;
+      PushManager.prototype.subscribe = async (options) => {
+        const key = options.applicationServerKey;
+        const applicationServerKey = key.buffer.slice(key.byteOffset, key.byteOffset + key.byteLength);
+        current = {
           endpoint,
           expirationTime: null,
           options: { userVisibleOnly: true, applicationServerKey },
           toJSON: () => ({ endpoint, expirationTime: null, keys }),
           getKey: () => null,
           unsubscribe: async () => {
-            w.__unsubscribed++;
+            window.__unsubscribed++;
             current = null;
             return true;
           },
-        });
-        PushManager.prototype.getSubscription = async () => current;
-        PushManager.prototype.subscribe = async (options?: PushSubscriptionOptionsInit) => {
-          const key = options?.applicationServerKey as Uint8Array;
-          current = make(key.buffer.slice(key.byteOffset, key.byteOffset + key.byteLength) as ArrayBuffer);
-          return current;
         };
-      },
-      { endpoint, keys },
-    );
+        return current;
+      };
+    })();`);
     return endpoint;
   }
 
@@ -195,7 +194,8 @@ describe('web console: 通知設定', () => {
     expect(await push.isChecked()).toBe(false);
     expect(await page.evaluate('window.__permissionAsked')).toBe(0);
 
-    await push.check();
+    // the switch follows the outcome (it turns on once the device is registered), so it is clicked, not "checked"
+    await push.click();
     await page.getByRole('status').filter({ hasText: 'この端末でプッシュ通知を受け取ります' }).waitFor();
     expect(await page.evaluate('window.__permissionAsked')).toBe(1);
     expect(await push.isChecked()).toBe(true);
@@ -204,7 +204,7 @@ describe('web console: 通知設定', () => {
     const token = await tokenOf('organizer');
     expect((await t.request('GET', '/me/notifications', { token })).body).toMatchObject({ push: true });
 
-    await push.uncheck();
+    await push.click();
     await page.getByRole('status').filter({ hasText: 'この端末ではプッシュ通知を受け取りません' }).waitFor();
     expect(await page.evaluate('window.__unsubscribed')).toBe(1);
     expect(await t.db.query('SELECT 1 FROM push_subscriptions WHERE endpoint = $1', [endpoint])).toHaveLength(0);
@@ -221,7 +221,7 @@ describe('web console: 通知設定', () => {
     // the person answers 「許可しない」 to the browser's question
     await page.evaluate(`Notification.requestPermission = () => Promise.resolve('denied')`);
     await openOnPhone(page);
-    await page.getByRole('switch', { name: 'プッシュ通知' }).check();
+    await page.getByRole('switch', { name: 'プッシュ通知' }).click();
     await page.getByRole('alert').filter({ hasText: '通知が許可されていません' }).waitFor();
     expect(await page.getByRole('switch', { name: 'プッシュ通知' }).isChecked()).toBe(false);
     await context.close();
@@ -242,18 +242,25 @@ describe('web console: 通知設定', () => {
     const registration = registrations.find((r) => !r.isDeleted && r.scopeURL === `${t.baseUrl}/`);
     expect(registration).toBeDefined();
 
-    const shown = () =>
-      page.evaluate(async () =>
-        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, lang: n.lang, data: n.data as unknown, tag: n.tag })),
+    const shown = (): Promise<{ title: string; body: string; lang: string; data: unknown; tag: string }[]> =>
+      page.evaluate(
+        'navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((all) => all.map((n) => ({ title: n.title, body: n.body, lang: n.lang, data: n.data, tag: n.tag })))',
       );
+    const until = async (check: (all: { tag: string }[]) => boolean): Promise<void> => {
+      const deadline = Date.now() + 10_000;
+      while (!check(await shown())) {
+        if (Date.now() > deadline) throw new Error(`no such notification; shown: ${JSON.stringify(await shown())}`);
+        await page.waitForTimeout(100);
+      }
+    };
     const payload = { title: '今日のフォローアップ 3件', body: '期限を過ぎた事業所が3件あります。', url: '/today', tag: 'digest-2026-12-08' };
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: t.baseUrl, registrationId: registration!.registrationId, data: JSON.stringify(payload) });
-    await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length > 0);
+    await until((all) => all.length > 0);
     expect(await shown()).toEqual([{ title: payload.title, body: payload.body, lang: 'ja', data: { url: '/today' }, tag: payload.tag }]);
 
     // nothing readable: a Japanese reminder that opens 今日; an address elsewhere is never opened
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: t.baseUrl, registrationId: registration!.registrationId, data: '' });
-    await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).some((n) => n.tag === 'rengo-reminder'));
+    await until((all) => all.some((n) => n.tag === 'rengo-reminder'));
     expect((await shown()).find((n) => n.tag === 'rengo-reminder')).toEqual({
       title: '組織拡大CRM',
       body: '今日のフォローアップがあります。開いて確認してください。',
@@ -266,7 +273,7 @@ describe('web console: 通知設定', () => {
       registrationId: registration!.registrationId,
       data: JSON.stringify({ title: '確認', url: 'https://evil.example/phish', tag: 'elsewhere' }),
     });
-    await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).some((n) => n.tag === 'elsewhere'));
+    await until((all) => all.some((n) => n.tag === 'elsewhere'));
     expect((await shown()).find((n) => n.tag === 'elsewhere')?.data).toEqual({ url: '/today' });
     expect(problems).toEqual([]);
     await context.close();

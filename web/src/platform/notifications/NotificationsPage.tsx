@@ -28,6 +28,8 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), la
 /** 通知設定 (everyone signed in): the morning mail and its hour, push to this device, and the calendar feed. */
 export function NotificationsPage() {
   const settings = useQuery(notificationSettingsQuery);
+  // said above the form, which starts again from each saved version
+  const [mailSaved, setMailSaved] = useState<string>();
   return (
     <Stack gap="lg" maw={720}>
       <Title order={1}>通知設定</Title>
@@ -41,6 +43,8 @@ export function NotificationsPage() {
                 // a save (here or by the push switch) starts the form again from what was saved
                 key={current.version}
                 settings={current}
+                saved={mailSaved}
+                onSaved={setMailSaved}
               />
               <PushOnThisDevice settings={current} />
             </>
@@ -53,18 +57,17 @@ export function NotificationsPage() {
 }
 
 /** 毎朝のメール and 送信時刻 (Japan time), saved together. */
-function MorningMail({ settings }: { settings: NotificationSettings }) {
+function MorningMail({ settings, saved, onSaved }: { settings: NotificationSettings; saved?: string; onSaved: (said: string | undefined) => void }) {
   const queryClient = useQueryClient();
-  const [saved, setSaved] = useState<string>();
   const { form, field, problem, formProps, saveProblem, saving } = useApiForm({
     initialValues: valuesOf(settings),
     save: (v, base = settings) => {
-      setSaved(undefined);
+      onSaved(undefined);
       return saveNotificationSettings(settingsInput(base, { emailDigest: v.emailDigest, digestHour: Number(v.digestHour) }));
     },
     onSaved: (next) => {
       queryClient.setQueryData(notificationKeys.settings(), next);
-      setSaved(next.emailDigest ? `保存しました。毎朝${next.digestHour}時(日本時間)にメールでお知らせします。` : `保存しました。毎朝のメールは送りません。`);
+      onSaved(next.emailDigest ? `保存しました。毎朝${next.digestHour}時(日本時間)にメールでお知らせします。` : `保存しました。毎朝のメールは送りません。`);
     },
     // saved meanwhile on another device: say what changed there, keep what was chosen here
     stale: {
@@ -103,13 +106,7 @@ function MorningMail({ settings }: { settings: NotificationSettings }) {
             {...form.getInputProps('emailDigest', { type: 'checkbox' })}
             error={problem('emailDigest', 'emailDigest')}
           />
-          <NativeSelect
-            label="送信時刻"
-            description="日本時間。メールとプッシュ通知はこの時刻に届きます。"
-            data={HOURS}
-            {...field('digestHour')}
-            w={200}
-          />
+          <NativeSelect label="送信時刻" description="日本時間。メールとプッシュ通知はこの時刻に届きます。" data={HOURS} {...field('digestHour')} w={200} />
           <Group>
             <Button type="submit" loading={saving}>
               保存
@@ -175,12 +172,10 @@ function PushOnThisDevice({ settings }: { settings: NotificationSettings }) {
             {note}
           </Alert>
         )}
-        {settings.pushDevices > 0 && (
-          <Text size="sm">通知を受け取る端末: {settings.pushDevices}台</Text>
-        )}
+        {settings.pushDevices > 0 && <Text size="sm">通知を受け取る端末: {settings.pushDevices}台</Text>}
         <Switch
           label="プッシュ通知"
-          description="送信時刻に、今日のフォローアップをこの端末(ホーム画面に追加したアプリ)に通知します。オンにすると、端末が通知の許可を求めます。"
+          description="毎朝メールと同じ時刻に、今日のフォローアップをこの端末(ホーム画面に追加したアプリ)に通知します。オンにすると、端末が通知の許可を求めます。"
           checked={on}
           disabled={!settings.pushAvailable || !supported || device.isPending || toggle.isPending}
           onChange={(event) => toggle.mutate(event.currentTarget.checked)}
@@ -227,9 +222,7 @@ function CalendarFeed() {
           const url = calendar.data?.url ?? '';
           return (
             <Stack gap="sm">
-              <Text size="sm">
-                このURLをカレンダーアプリに登録すると、フォローアップの次回予定日が終日の予定として表示され、その日の朝8時に通知されます。
-              </Text>
+              <Text size="sm">このURLをカレンダーアプリに登録すると、フォローアップの次回予定日が終日の予定として表示され、その日の朝8時に通知されます。</Text>
               {notice && (
                 <Alert color={notice.ok ? 'teal' : 'yellow'} role="status">
                   {notice.text}
@@ -244,7 +237,9 @@ function CalendarFeed() {
               </Group>
               <List size="sm" spacing={4}>
                 <List.Item>Googleカレンダー: パソコンで「他のカレンダー」の「+」→「URLで追加」に貼り付けます。</List.Item>
-                <List.Item>iPhone: 「設定」→「カレンダー」→「アカウント」→「アカウントを追加」→「その他」→「照会するカレンダーを追加」に貼り付けます。</List.Item>
+                <List.Item>
+                  iPhone: 「設定」→「カレンダー」→「アカウント」→「アカウントを追加」→「その他」→「照会するカレンダーを追加」に貼り付けます。
+                </List.Item>
                 <List.Item>Outlook: 「カレンダーを追加」→「Webから購読」に貼り付けます。</List.Item>
               </List>
               <Alert color="blue" role="note">

@@ -9,8 +9,7 @@
 export type PushProblem = 'unsupported' | 'denied' | 'dismissed' | 'unavailable' | 'no-worker' | 'failed';
 
 export const PUSH_PROBLEM_TEXT: Record<PushProblem, string> = {
-  unsupported:
-    'このブラウザではプッシュ通知を使えません。iPhoneでは、Safariの共有ボタンから「ホーム画面に追加」したアプリを開いて、そこでオンにしてください。',
+  unsupported: 'このブラウザではプッシュ通知を使えません。iPhoneでは、Safariの共有ボタンから「ホーム画面に追加」したアプリを開いて、そこでオンにしてください。',
   denied: '通知が許可されていません。端末の設定(iPhoneは「設定」→「通知」)でこのアプリの通知を許可してから、もう一度オンにしてください。',
   dismissed: '通知の許可が選ばれなかったため、オンにしませんでした。もう一度オンにして「許可」を選んでください。',
   unavailable: 'このサーバーではプッシュ通知が設定されていないため、使えません。管理者にお問い合わせください。',
@@ -31,7 +30,10 @@ export function pushSupported(scope: object = globalThis): boolean {
 
 /** The VAPID public key (base64url, as the API gives it) as the bytes PushManager.subscribe takes. */
 export function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
-  const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(base64url.length / 4) * 4, '=');
+  const base64 = base64url
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(base64url.length / 4) * 4, '=');
   const binary = atob(base64);
   const bytes = new Uint8Array(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -43,7 +43,6 @@ export const settingsInput = (settings: NotificationSettings, changes: Partial<N
   ...changes,
 });
 
-
 export const saveNotificationSettings = (body: NotificationSettingsInput) => unwrap(api.PUT('/api/v1/me/notifications', { body }));
 
 /** Only `push` changed, on the settings as they are now: the switch is an act of its own, never a stale save of the other fields. */

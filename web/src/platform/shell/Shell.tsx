@@ -53,7 +53,7 @@ export function Shell({ status }: { status?: ReactNode }) {
                 {scope ? `・${scope}` : ''}
               </Text>
             </Text>
-            <Button component={Link} to={ACCOUNT_SCREENS.notifications.path} variant="subtle" size="xs" visibleFrom="sm">
+            <Button component={Link} to={ACCOUNT_SCREENS.notifications.path} variant="default" size="xs" visibleFrom="sm">
               {ACCOUNT_SCREENS.notifications.title}
             </Button>
             <Button variant="default" size="xs" onClick={() => void logout()}>

@@ -58,7 +58,8 @@ export function UserDisable({ user, onChanged }: { user: User; onChanged?: (user
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={`${user.displayName}さんを無効にしますか?`}>
         <Stack gap="sm">
           <Text size="sm">
-            {user.displayName}さん({user.email})はすぐにログインできなくなり、ログイン中の画面、APIのトークン、カレンダーのURLもすべて使えなくなります。記録と履歴は残ります。
+            {user.displayName}さん({user.email}
+            )はすぐにログインできなくなり、ログイン中の画面、APIのトークン、カレンダーのURLもすべて使えなくなります。記録と履歴は残ります。
           </Text>
           {change.error && (
             <Alert color="red" role="alert">
