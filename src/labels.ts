@@ -4,6 +4,7 @@ import {
   CONSULTATION_CHANNEL_LABELS,
   CONSULTATION_TOPIC_LABELS,
   PROSPECT_SOURCE_LABELS,
+  REMINDER_SEND_STATUS_LABELS,
   STAGE_CHANGE_KIND_LABELS,
   STAGE_LABELS,
   SUPPORT_LEVEL_LABELS,
@@ -35,6 +36,7 @@ export const LABELS = {
   roles: ROLE_LABELS,
   stageChangeKinds: STAGE_CHANGE_KIND_LABELS,
   milestoneStatuses: MILESTONE_STATUS_LABELS,
+  reminderSendStatuses: REMINDER_SEND_STATUS_LABELS,
 } satisfies Record<keyof LabelsDto, LabelMap>;
 
 // no list left out of the documented shape (satisfies above: none documented and missing)

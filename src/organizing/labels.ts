@@ -77,3 +77,12 @@ export const CONSULTATION_TOPIC_LABELS = {
   social_insurance: ['社会保険', 'social insurance'],
   other: ['その他', 'other'],
 } as const satisfies LabelsOf<ConsultationTopic>;
+
+/** How a day's morning e-mail or push went (reminder_sends.status; docs/reminders.md). */
+export type ReminderSendStatus = 'claimed' | 'sent' | 'failed' | 'empty';
+export const REMINDER_SEND_STATUS_LABELS = {
+  claimed: ['送信中', 'sending'],
+  sent: ['送信済み', 'sent'],
+  failed: ['送信失敗（再試行します）', 'failed (will be retried)'],
+  empty: ['対象なし（送信せず）', 'nothing due (not sent)'],
+} as const satisfies LabelsOf<ReminderSendStatus>;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ical, { VEvent } from 'node-ical';
 import { Clock } from '../../src/platform/time/clock';
 import { TestUser, makeCouncil, makeUser } from '../support/factories';
@@ -29,10 +32,13 @@ describe('the calendar feed (GET /me/calendar, /calendar/{token}.ics)', () => {
     expect(answer.status).toBe(200);
     return answer.body.url;
   };
-  const events = (text: string): VEvent[] => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+  const events = (text: string): VEvent[] => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
 
   beforeAll(async () => {
-    t = await bootTestApp({ publicUrl: 'https://crm.example.jp' });
+    // a built console, so that its page fallback is in play
+    const consoleDir = mkdtempSync(join(tmpdir(), 'rengo-console-'));
+    writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
+    t = await bootTestApp({ publicUrl: 'https://crm.example.jp', consoleDir });
     t.app.get(Clock).set(TODAY);
     const council = await makeCouncil(t, { municipalities: ['横浜市'] });
     staff = await makeUser(t, 'regional', { regionalCouncilId: council });
@@ -143,6 +149,10 @@ describe('the calendar feed (GET /me/calendar, /calendar/{token}.ics)', () => {
 
   it('is not the console page, even for a browser asking for HTML, and unknown tokens are 404', async () => {
     const url = await feedUrl(hanako);
+    // the console's own routes get the page...
+    const page = await fetch(`${t.baseUrl}/today`, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    // ...a feed never does
     const asBrowser = await fetchFeed(url, { accept: 'text/html,application/xhtml+xml' });
     expect(asBrowser.status).toBe(200);
     expect(asBrowser.headers.get('content-type')).toMatch(/^text\/calendar/);

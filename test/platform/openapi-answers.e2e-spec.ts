@@ -71,6 +71,11 @@ describe('answers match the OpenAPI document', () => {
               '[{"row": 3, "column": "事由", "value": "転勤", "code": "CODE_UNKNOWN", "message": "事由「転勤」はありません。コードまたは一覧の名称で入力してください"}]', '{"rows": 1}', id
        FROM users WHERE role = 'admin' LIMIT 1`,
     );
+    // a device registered for push (the test app has no VAPID keys, so not through the API)
+    await t.db.query(
+      `INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth)
+       SELECT id, 'https://fcm.googleapis.com/fcm/send/demo-device', 'BAAA', 'AAAA' FROM users WHERE role = 'admin' LIMIT 1`,
+    );
   }, 120_000);
   afterAll(async () => {
     await t?.close();

@@ -14,6 +14,7 @@ export const MAX_ATTEMPTS = 5;
 type Channel = 'email' | 'push';
 
 interface Recipient extends ReminderPerson {
+  digestHour: number;
   emailDigest: boolean;
   push: boolean;
   /** Channels of this person to retry today (a failed send, or a claim left by a worker that stopped). */
@@ -57,9 +58,13 @@ export class DigestService {
     const result: DigestRunResultDto = { sent: 0, skipped: 0, failed: 0, pushed: 0, day, hour };
     const recipients = await this.recipients(day, hour);
     for (const person of recipients) {
-      const email = person.emailDigest && this.mailer.available ? await this.sendEmail(person, day) : 'skipped';
-      result[email === 'sent' ? 'sent' : email === 'failed' ? 'failed' : 'skipped'] += 1;
-      if (person.push && this.pusher.available && (await this.sendPush(person, day)) === 'sent') result.pushed += 1;
+      // a person of another hour is here only for the channels to retry
+      const due = (channel: Channel): boolean => person.digestHour === hour || person.retry.includes(channel);
+      if (person.emailDigest && due('email')) {
+        const email = this.mailer.available ? await this.sendEmail(person, day) : 'skipped';
+        result[email === 'sent' ? 'sent' : email === 'failed' ? 'failed' : 'skipped'] += 1;
+      }
+      if (person.push && due('push') && this.pusher.available && (await this.sendPush(person, day)) === 'sent') result.pushed += 1;
     }
     this.logger.log(
       { digest: result },
@@ -79,7 +84,7 @@ export class DigestService {
                AND (r.status = 'failed' OR (r.status = 'claimed' AND r.claimed_at < clock_timestamp() - make_interval(secs => ${lease})))
              GROUP BY r.user_id)
           SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.regional_council_id AS "regionalCouncilId",
-                 s.email_digest AS "emailDigest", s.push, coalesce(retry.channels, '{}') AS retry
+                 s.digest_hour AS "digestHour", s.email_digest AS "emailDigest", s.push, coalesce(retry.channels, '{}') AS retry
             FROM notification_settings s JOIN users u ON u.id = s.user_id LEFT JOIN retry ON retry.user_id = s.user_id
            WHERE u.disabled_at IS NULL AND (s.email_digest OR s.push) AND (s.digest_hour = ${hour} OR retry.user_id IS NOT NULL)
            ORDER BY u.id`,

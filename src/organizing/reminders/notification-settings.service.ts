@@ -5,7 +5,9 @@ import type { CurrentUser } from '../../platform/common/auth/roles';
 import { staleVersion } from '../../platform/common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { query, sql } from '../../platform/database/sql';
-import { NotificationSettingsDto, UpdateNotificationSettingsDto } from './dto/reminders.dto';
+import { labelOf } from '../../platform/labels/labels';
+import { REMINDER_SEND_STATUS_LABELS } from '../labels';
+import { NotificationSettingsDto, ReminderSendDto, UpdateNotificationSettingsDto } from './dto/reminders.dto';
 
 interface SettingsRow {
   emailDigest: boolean;
@@ -51,7 +53,7 @@ export class NotificationSettingsService {
         action: 'notification_settings.updated',
         targetId: caller.id,
         scope: { regionalCouncilId: caller.regionalCouncilId },
-        changes: changesBetween(before ?? null, after, fields),
+        changes: changesBetween(current, after, fields),
       });
       return after;
     });
@@ -60,6 +62,17 @@ export class NotificationSettingsService {
 
   private async toDto(caller: CurrentUser, row: SettingsRow): Promise<NotificationSettingsDto> {
     const [devices] = await query<{ n: number }[]>(this.db, sql`SELECT count(*)::int AS n FROM push_subscriptions WHERE user_id = ${caller.id}`);
+    const sends = await query<(Omit<ReminderSendDto, 'statusLabel'> & { channel: 'email' | 'push' })[]>(
+      this.db,
+      sql`SELECT DISTINCT ON (channel) channel, to_char(day, 'YYYY-MM-DD') AS day, status, items, finished_at AS "finishedAt"
+            FROM reminder_sends WHERE user_id = ${caller.id} ORDER BY channel, day DESC`,
+    );
+    const last = (channel: 'email' | 'push'): ReminderSendDto | null => {
+      const send = sends.find((s) => s.channel === channel);
+      return send
+        ? { day: send.day, status: send.status, statusLabel: labelOf(REMINDER_SEND_STATUS_LABELS, send.status), items: send.items, finishedAt: send.finishedAt }
+        : null;
+    };
     return {
       emailDigest: row.emailDigest,
       digestHour: row.digestHour,
@@ -68,6 +81,8 @@ export class NotificationSettingsService {
       pushAvailable: this.config.vapid !== undefined,
       email: caller.email,
       pushDevices: devices.n,
+      lastEmail: last('email'),
+      lastPush: last('push'),
       version: row.version,
     };
   }

@@ -1496,6 +1496,7 @@ export interface components {
             roles: components["schemas"]["LabelDto"][];
             stageChangeKinds: components["schemas"]["LabelDto"][];
             milestoneStatuses: components["schemas"]["LabelDto"][];
+            reminderSendStatuses: components["schemas"]["LabelDto"][];
         };
         FederationDto: {
             id: string;
@@ -2568,9 +2569,25 @@ export interface components {
              */
             issuedAt: string;
         };
+        ReminderSendDto: {
+            /** @enum {string} */
+            status: "claimed" | "sent" | "failed" | "empty";
+            /** @description Follow-ups it listed. */
+            items: number | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description The Japan day. */
+            day: string;
+            /** @description 送信済み, 送信失敗（再試行します）, ... */
+            statusLabel: string;
+        };
         NotificationSettingsDto: {
             /** @description Hour of the day (Asia/Tokyo, 0-23) of the e-mail and the push. */
             digestHour: number;
+            /** @description The latest morning e-mail of the person (null: none yet). */
+            lastEmail: components["schemas"]["ReminderSendDto"] | null;
+            /** @description The latest push of the person (null: none yet). */
+            lastPush: components["schemas"]["ReminderSendDto"] | null;
             /** @description The morning e-mail of due and overdue follow-ups. */
             emailDigest: boolean;
             /** @description A push to the person's devices at the same hour. */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import type { ReminderSendStatus } from '../../labels';
 import { IsBoolean, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 /** The person's calendar feed: a secret URL any calendar app can subscribe to (no other credential). */
@@ -8,6 +9,21 @@ export class CalendarFeedDto {
   url!: string;
   /** When the URL was issued (a rotation issues a new one). */
   issuedAt!: Date;
+}
+
+/** How today's (or the latest day's) morning e-mail or push went. */
+export class ReminderSendDto {
+  /** The Japan day. */
+  day!: string;
+  @ApiProperty({ enum: ['claimed', 'sent', 'failed', 'empty'] })
+  status!: ReminderSendStatus;
+  /** 送信済み, 送信失敗（再試行します）, ... */
+  statusLabel!: string;
+  /** Follow-ups it listed. */
+  @ApiProperty({ type: Number, nullable: true })
+  items!: number | null;
+  @ApiProperty({ type: Date, nullable: true })
+  finishedAt!: Date | null;
 }
 
 /** What a person is reminded by: the morning e-mail at their hour (Japan time) and a push to their devices. */
@@ -27,6 +43,12 @@ export class NotificationSettingsDto {
   email!: string;
   /** Devices registered for push. */
   pushDevices!: number;
+  /** The latest morning e-mail of the person (null: none yet). */
+  @ApiProperty({ type: ReminderSendDto, nullable: true })
+  lastEmail!: ReminderSendDto | null;
+  /** The latest push of the person (null: none yet). */
+  @ApiProperty({ type: ReminderSendDto, nullable: true })
+  lastPush!: ReminderSendDto | null;
   version!: number;
 }
 

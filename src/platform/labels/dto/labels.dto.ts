@@ -24,4 +24,5 @@ export class LabelsDto {
   roles!: LabelDto[];
   stageChangeKinds!: LabelDto[];
   milestoneStatuses!: LabelDto[];
+  reminderSendStatuses!: LabelDto[];
 }
