@@ -4,6 +4,7 @@ import * as webpush from 'web-push';
 import type { DemoLogin } from '../../src/demo/demo-users';
 import { CONSOLE_DIR, desktop, phone, screenshot, seriousAxeFindings, signIn } from '../support/browser';
 import { startConsoleOnDemo } from '../support/console-on-demo';
+import { TestSmtp, startSmtp } from '../support/smtp';
 import { ADMIN, TestApp, bootTestApp } from '../support/test-app';
 
 /**
@@ -17,12 +18,14 @@ describe('web console: 通知設定', () => {
   let t: TestApp;
   let browser: Browser;
   let demo: Record<string, DemoLogin>;
+  let smtp: TestSmtp;
   const vapid = webpush.generateVAPIDKeys();
 
   beforeAll(async () => {
+    smtp = await startSmtp();
     ({ browser, t, demo } = await startConsoleOnDemo({
-      // a mail server is configured (the API only needs to know; the worker sends, and none runs here)
-      smtpUrl: 'smtp://127.0.0.1:2525',
+      // a real SMTP server on loopback: the admins' 「今すぐ送信」 (POST /admin/digests/run) sends through it
+      smtpUrl: smtp.url,
       mailFrom: 'crm@test.rengo',
       vapid: { publicKey: vapid.publicKey, privateKey: vapid.privateKey, subject: 'mailto:ops@test.rengo' },
     }));
@@ -30,6 +33,7 @@ describe('web console: 通知設定', () => {
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+    await smtp?.close();
   });
 
   const tokenOf = (role: string): Promise<string> => t.login(demo[role].email, demo[role].password);
@@ -64,6 +68,16 @@ describe('web console: 通知設定', () => {
     expect(await page.getByLabel('送信時刻', { exact: true }).inputValue()).toBe('6');
     const saved = await t.request('GET', '/me/notifications', { token: await tokenOf('organizer') });
     expect(saved.body).toMatchObject({ emailDigest: true, digestHour: 6 });
+
+    // the 6時 run sends the mail; the screen then says when the last one went and how many it listed
+    const run = await t.request('POST', '/admin/digests/run', { token: t.adminToken, body: { hour: 6 } });
+    expect(run.status).toBe(200);
+    const mine = smtp.received.filter((r) => r.to === demo.organizer.email);
+    expect(mine).toHaveLength(1);
+    const listed = (await t.request('GET', '/me/notifications', { token: await tokenOf('organizer') })).body.lastEmail?.items;
+    expect(listed).toBeGreaterThan(0);
+    await page.reload();
+    await page.getByText(new RegExp(`前回のメール: \\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} 送信済み\\(${listed}件\\)`)).waitFor();
 
     // the calendar's address is on the screen too, and Google's slow refresh is said
     expect(await page.getByLabel('カレンダーのURL').inputValue()).toMatch(/\/calendar\/[^/]+\.ics$/);

@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessageJa } from '../api/errors';
 import { SaveProblem } from '../forms/StaleNotice';
 import { useApiForm } from '../forms/useApiForm';
+import { formatDate, formatDateTime } from '../format/format';
+import { useLabels } from '../labels/labels';
 import { QueryState } from '../shell/QueryState';
 import { PUSH_PROBLEM_TEXT, PushSetupError, pushSupported } from './push-device';
 import {
@@ -22,6 +24,20 @@ import {
 
 const MAIL_FIELDS = { emailDigest: '毎朝のメール', digestHour: '送信時刻' } as const;
 const valuesOf = (s: NotificationSettings) => ({ emailDigest: s.emailDigest, digestHour: String(s.digestHour) });
+
+/** The last e-mail or push: its day, what became of it (the API's labels), how many follow-ups it listed, and when. */
+function LastSend({ name, send }: { name: string; send: NotificationSettings['lastEmail'] }) {
+  const label = useLabels();
+  if (!send) return null;
+  const when = send.finishedAt ? formatDateTime(send.finishedAt) : formatDate(send.day);
+  const items = send.items === null ? '' : `(${send.items}件)`;
+  return (
+    <Text size="sm">
+      前回の{name}: {when} {label('reminderSendStatuses', send.status)}
+      {items}
+    </Text>
+  );
+}
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: `${hour}時` }));
 
@@ -107,6 +123,7 @@ function MorningMail({ settings, saved, onSaved }: { settings: NotificationSetti
             error={problem('emailDigest', 'emailDigest')}
           />
           <NativeSelect label="送信時刻" description="日本時間。メールとプッシュ通知はこの時刻に届きます。" data={HOURS} {...field('digestHour')} w={200} />
+          <LastSend name="メール" send={settings.lastEmail} />
           <Group>
             <Button type="submit" loading={saving}>
               保存
@@ -173,6 +190,7 @@ function PushOnThisDevice({ settings }: { settings: NotificationSettings }) {
           </Alert>
         )}
         {settings.pushDevices > 0 && <Text size="sm">通知を受け取る端末: {settings.pushDevices}台</Text>}
+        <LastSend name="プッシュ通知" send={settings.lastPush} />
         <Switch
           label="プッシュ通知"
           description="毎朝メールと同じ時刻に、今日のフォローアップをこの端末(ホーム画面に追加したアプリ)に通知します。オンにすると、端末が通知の許可を求めます。"
