@@ -122,7 +122,7 @@ function MorningMail({ settings, saved, onSaved }: { settings: NotificationSetti
             {...form.getInputProps('emailDigest', { type: 'checkbox' })}
             error={problem('emailDigest', 'emailDigest')}
           />
-          <NativeSelect label="送信時刻" description="日本時間。メールとプッシュ通知はこの時刻に届きます。" data={HOURS} {...field('digestHour')} w={200} />
+          <NativeSelect label="送信時刻" description="日本時間。メールとプッシュ通知はこの時刻に届きます。" data={HOURS} {...field('digestHour')} maw={320} />
           <LastSend name="メール" send={settings.lastEmail} />
           <Group>
             <Button type="submit" loading={saving}>
