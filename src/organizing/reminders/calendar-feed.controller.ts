@@ -47,6 +47,6 @@ export class CalendarFeedController {
       await reply.code(304).send();
       return;
     }
-    await reply.code(200).type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="follow-ups.ics"').send(feed.body);
+    await reply.code(200).type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="follow-ups.ics"').send(feed.body());
   }
 }

@@ -8,11 +8,13 @@ import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { query, sql } from '../../platform/database/sql';
 import { Clock } from '../../platform/time/clock';
 import { CalendarFeedDto } from './dto/reminders.dto';
-import { ReminderPerson, addDays, daysBetween, hasFollowUps, lastVisitPhrase, prospectLink, reminderItems, slashDate } from './reminder-items';
+import { ReminderItem, ReminderPerson, addDays, daysBetween, hasFollowUps, lastVisitPhrase, prospectLink, reminderItems, slashDate } from './reminder-items';
 
 /** How far ahead the feed reaches, and how far back an overdue follow-up is still shown (on today). */
 const FEED_DAYS_AHEAD = 180;
 const FEED_OVERDUE_DAYS = 365;
+/** Most events one feed holds (the oldest first): a council's calendar beyond that is no use on a phone, and slow to make. */
+const FEED_MOST_EVENTS = 1000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 interface FeedRow {
@@ -22,10 +24,14 @@ interface FeedRow {
 }
 
 export interface CalendarFile {
-  body: string;
+  /** Made only when asked: a client whose copy is current (304) costs the reads, not the rendering. */
+  body(): string;
   etag: string;
   lastModified: Date;
 }
+
+/** Changes whenever the file's layout does, so an ETag never survives a change of the code that makes the file. */
+const FEED_FORMAT = 1;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -109,9 +115,14 @@ export class CalendarFeedService {
 
   private async render(person: ReminderPerson & { rotatedAt: Date }): Promise<CalendarFile> {
     const today = this.clock.today();
-    const items = await reminderItems(this.db, person, { from: addDays(today, -FEED_OVERDUE_DAYS), until: addDays(today, FEED_DAYS_AHEAD) }, 2000);
+    const items = await reminderItems(this.db, person, { from: addDays(today, -FEED_OVERDUE_DAYS), until: addDays(today, FEED_DAYS_AHEAD) }, FEED_MOST_EVENTS);
     const lastModified = await this.lastModified(person, items.some((i) => i.nextActionOn < today) ? today : null);
+    // the file is a function of these alone, so their hash is the ETag without rendering it
+    const etag = `"${sha256(JSON.stringify([FEED_FORMAT, this.config.publicUrl, today, lastModified.getTime(), items])).slice(0, 32)}"`;
+    return { etag, lastModified, body: () => this.calendarText(items, today, lastModified) };
+  }
 
+  private calendarText(items: ReminderItem[], today: string, lastModified: Date): string {
     const calendar = ical({
       name: 'フォローアップ（連合神奈川 組織化）',
       description: '次回対応日が来た組織化対象（毎朝8時に通知）',
@@ -142,8 +153,7 @@ export class CalendarFeedService {
       });
       event.createAlarm({ type: ICalAlarmType.display, trigger: new Date(`${day}T08:00:00+09:00`), description: summary });
     }
-    const body = calendar.toString();
-    return { body, etag: `"${sha256(body).slice(0, 32)}"`, lastModified };
+    return calendar.toString();
   }
 
   /**

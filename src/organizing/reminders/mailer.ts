@@ -25,8 +25,12 @@ export class Mailer implements OnModuleDestroy {
   /** Resolves with the server's answer once it accepted the message; rejects when it did not. */
   async send(mail: Mail): Promise<string> {
     if (!this.config.smtpUrl) throw new Error('SMTP_URL is not set');
+    // pooled: one run's messages reuse a connection instead of opening one each
     this.transport ??= nodemailer.createTransport({
       url: this.config.smtpUrl,
+      pool: true,
+      maxConnections: 1,
+      maxMessages: 100,
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,
       socketTimeout: 60_000,
