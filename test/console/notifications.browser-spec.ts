@@ -322,5 +322,15 @@ describe('web console: 通知設定', () => {
     expect(await seriousAxeFindings(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
+
+    // the user, trying to sign in, is told why in Japanese
+    const leaver = await desktop(browser);
+    await leaver.page.goto(`${t.baseUrl}/login`);
+    await leaver.page.getByLabel('メールアドレス').fill(email);
+    await leaver.page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(password);
+    await leaver.page.getByRole('button', { name: 'ログイン' }).click();
+    await leaver.page.getByRole('alert').filter({ hasText: '利用停止されています' }).waitFor();
+    expect(leaver.page.url()).toContain('/login');
+    await leaver.context.close();
   });
 });
