@@ -12,6 +12,7 @@ import {
   calendarQuery,
   notificationKeys,
   notificationSettingsQuery,
+  pushPublicKeyQuery,
   readNotificationSettings,
   rotateCalendar,
   saveNotificationSettings,
@@ -149,6 +150,8 @@ function pushProblemText(error: unknown): string {
 function PushOnThisDevice({ settings }: { settings: NotificationSettings }) {
   const queryClient = useQueryClient();
   const device = useQuery(thisDeviceQuery);
+  // read ahead, so that turning the switch on asks for permission and subscribes without waiting on the network
+  useQuery({ ...pushPublicKeyQuery, enabled: settings.pushAvailable && pushSupported() });
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
   const toggle = useMutation({
     mutationFn: (on: boolean) => (on ? turnPushOn() : turnPushOff()),

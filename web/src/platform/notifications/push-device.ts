@@ -73,15 +73,24 @@ const sameKey = (subscription: PushSubscription, key: Uint8Array): boolean => {
 };
 
 /**
- * Asks for permission (now, because the person turned the switch on) and subscribes this
- * device with the server's key. A subscription made with another key (the server's keys were
- * replaced) is dropped and made again.
+ * Asks for permission, now, because the person just turned the switch on: first thing after
+ * the tap, before anything goes over the network, since Safari shows the question only close
+ * to the person's gesture.
  */
-export async function subscribeThisDevice(publicKey: string): Promise<PushSubscription> {
+export async function askPermission(): Promise<void> {
   if (!pushSupported()) throw new PushSetupError('unsupported');
   const permission = await Notification.requestPermission();
   if (permission === 'denied') throw new PushSetupError('denied');
   if (permission !== 'granted') throw new PushSetupError('dismissed');
+}
+
+/**
+ * Subscribes this device (permission granted) with the server's key. A subscription made
+ * with another key (the server's keys were replaced) is dropped and made again.
+ */
+export async function subscribeThisDevice(publicKey: string): Promise<PushSubscription> {
+  if (!pushSupported()) throw new PushSetupError('unsupported');
+  if (Notification.permission !== 'granted') throw new PushSetupError('denied');
   const worker = await registration();
   const key = applicationServerKey(publicKey);
   try {

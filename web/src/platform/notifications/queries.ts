@@ -4,6 +4,7 @@ import { ApiError, unwrap } from '../api/errors';
 import { queryClient } from '../api/query-client';
 import {
   PushSetupError,
+  askPermission,
   currentSubscription,
   forgetSubscriptionId,
   permissionNow,
@@ -86,6 +87,7 @@ export const thisDeviceQuery = queryOptions({
  * subscribed with the server's key, the subscription stored, and the person's choice saved.
  */
 export async function turnPushOn(): Promise<NotificationSettings> {
+  await askPermission();
   const publicKey = await pushPublicKey();
   const subscription = await subscribeThisDevice(publicKey);
   const saved = await savePushSubscription(subscription.toJSON());
