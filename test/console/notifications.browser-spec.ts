@@ -332,5 +332,20 @@ describe('web console: 通知設定', () => {
     await leaver.page.getByRole('alert').filter({ hasText: '利用停止されています' }).waitFor();
     expect(leaver.page.url()).toContain('/login');
     await leaver.context.close();
+
+    // on the user's own page: 無効 beside the name, and 「有効に戻す」 lets them sign in again (and their calendar address answers again: the API keeps its token)
+    const again = await desktop(browser);
+    await signIn(again.page, t.baseUrl, demo.admin.email, demo.admin.password);
+    await again.page.goto(`${t.baseUrl}/admin/users/${created.body.id}`);
+    await again.page.getByRole('heading', { level: 1, name: '退職 予定' }).waitFor();
+    await again.page.getByText('無効', { exact: true }).waitFor();
+    await again.page.getByRole('button', { name: '有効に戻す' }).click();
+    await again.page.getByRole('status').filter({ hasText: '退職 予定さんを有効に戻しました。' }).waitFor();
+    await again.page.getByRole('button', { name: '無効にする' }).waitFor();
+    expect(await again.page.getByText('無効', { exact: true }).count()).toBe(0);
+    expect((await t.request('POST', '/auth/login', { body: { email, password } })).status).toBe(200);
+    expect((await fetchFeed(feed)).status).toBe(200);
+    expect(again.problems).toEqual([]);
+    await again.context.close();
   });
 });

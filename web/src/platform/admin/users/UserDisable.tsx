@@ -10,7 +10,8 @@ type User = Schemas['UserDto'];
 /**
  * 「無効にする」 (admins): the account can no longer sign in, and every session, token and
  * calendar feed of it stops working at once; asked for again before it is done. A disabled
- * account can be turned back on (「有効に戻す」); its old sessions and feed stay ended.
+ * account can be turned back on (「有効に戻す」): it signs in again (its old sessions stay
+ * ended) and its calendar address answers again (the person can 「URLを再発行」 in 通知設定).
  */
 export function UserDisable({ user, onChanged }: { user: User; onChanged?: (user: User) => void }) {
   const queryClient = useQueryClient();
@@ -38,7 +39,9 @@ export function UserDisable({ user, onChanged }: { user: User; onChanged?: (user
       )}
       {user.disabled ? (
         <>
-          <Text size="sm">このアカウントは無効です。ログインできず、カレンダーのURLも使えません。</Text>
+          <Text size="sm">
+            このアカウントは無効です。ログインできず、カレンダーのURLも使えません。有効に戻すと、ログインでき、同じカレンダーのURLもまた使えるようになります。
+          </Text>
           <Group>
             <Button variant="default" loading={change.isPending} onClick={() => change.mutate(false)}>
               有効に戻す
