@@ -591,6 +591,57 @@ CREATE TABLE public.goals (
 
 
 --
+-- Name: governance_bodies; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.governance_bodies (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organization_kind text NOT NULL,
+    federation_id uuid,
+    regional_council_id uuid,
+    union_id uuid,
+    kind text NOT NULL,
+    name text NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid,
+    updated_by uuid,
+    CONSTRAINT ck_governance_bodies_kind CHECK ((kind = ANY (ARRAY['executive_committee'::text, 'top_officers'::text, 'convention_delegates'::text, 'central_committee'::text, 'women_committee'::text, 'other'::text]))),
+    CONSTRAINT ck_governance_bodies_name CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT ck_governance_bodies_organization_kind CHECK ((organization_kind = ANY (ARRAY['confederation'::text, 'federation'::text, 'regional_council'::text, 'union'::text]))),
+    CONSTRAINT ck_governance_bodies_owner CHECK ((((organization_kind = 'confederation'::text) AND (federation_id IS NULL) AND (regional_council_id IS NULL) AND (union_id IS NULL)) OR ((organization_kind = 'federation'::text) AND (federation_id IS NOT NULL) AND (regional_council_id IS NULL) AND (union_id IS NULL)) OR ((organization_kind = 'regional_council'::text) AND (federation_id IS NULL) AND (regional_council_id IS NOT NULL) AND (union_id IS NULL)) OR ((organization_kind = 'union'::text) AND (federation_id IS NULL) AND (regional_council_id IS NULL) AND (union_id IS NOT NULL))))
+);
+
+
+--
+-- Name: governance_compositions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.governance_compositions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    body_id uuid NOT NULL,
+    fiscal_year integer NOT NULL,
+    seats integer NOT NULL,
+    women integer NOT NULL,
+    men integer NOT NULL,
+    unspecified integer NOT NULL,
+    women_quota boolean DEFAULT false NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid,
+    updated_by uuid,
+    CONSTRAINT ck_governance_compositions_fiscal_year CHECK (((fiscal_year >= 1990) AND (fiscal_year <= 2100))),
+    CONSTRAINT ck_governance_compositions_men CHECK ((men >= 0)),
+    CONSTRAINT ck_governance_compositions_seats CHECK (((seats >= 0) AND (seats <= 100000))),
+    CONSTRAINT ck_governance_compositions_sum CHECK ((((women + men) + unspecified) = seats)),
+    CONSTRAINT ck_governance_compositions_unspecified CHECK ((unspecified >= 0)),
+    CONSTRAINT ck_governance_compositions_women CHECK ((women >= 0))
+);
+
+
+--
 -- Name: group_month_cause_rollups; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -692,7 +743,7 @@ CREATE TABLE public.imports (
     reversal_reason text,
     scope_regional_council_id uuid,
     CONSTRAINT ck_imports_errors_capped CHECK ((jsonb_array_length(errors) <= 1000)),
-    CONSTRAINT ck_imports_kind CHECK ((kind = ANY (ARRAY['membership-changes'::text, 'membership-survey'::text, 'unions'::text, 'prospects'::text]))),
+    CONSTRAINT ck_imports_kind CHECK ((kind = ANY (ARRAY['membership-changes'::text, 'membership-survey'::text, 'unions'::text, 'prospects'::text, 'governance-compositions'::text]))),
     CONSTRAINT ck_imports_one_scope CHECK (((scope_federation_id IS NULL) OR (scope_regional_council_id IS NULL))),
     CONSTRAINT ck_imports_progress CHECK (((progress >= 0) AND (progress <= 100))),
     CONSTRAINT ck_imports_state CHECK ((state = ANY (ARRAY['queued'::text, 'checking'::text, 'checked'::text, 'rejected'::text, 'committing'::text, 'committed'::text, 'failed'::text])))
@@ -1200,6 +1251,22 @@ ALTER TABLE ONLY public.goals
 
 
 --
+-- Name: governance_bodies governance_bodies_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.governance_bodies
+    ADD CONSTRAINT governance_bodies_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: governance_compositions governance_compositions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.governance_compositions
+    ADD CONSTRAINT governance_compositions_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: group_month_cause_rollups group_month_cause_rollups_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1384,6 +1451,14 @@ ALTER TABLE ONLY public.federations
 
 
 --
+-- Name: governance_compositions uq_governance_compositions_body_year; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.governance_compositions
+    ADD CONSTRAINT uq_governance_compositions_body_year UNIQUE (body_id, fiscal_year);
+
+
+--
 -- Name: prospects uq_prospects_union; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1507,6 +1582,34 @@ CREATE INDEX ix_goals_parent ON public.goals USING btree (parent_goal_id);
 --
 
 CREATE INDEX ix_goals_regional_council ON public.goals USING btree (regional_council_id) WHERE (regional_council_id IS NOT NULL);
+
+
+--
+-- Name: ix_governance_bodies_federation; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_governance_bodies_federation ON public.governance_bodies USING btree (federation_id) WHERE (federation_id IS NOT NULL);
+
+
+--
+-- Name: ix_governance_bodies_regional_council; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_governance_bodies_regional_council ON public.governance_bodies USING btree (regional_council_id) WHERE (regional_council_id IS NOT NULL);
+
+
+--
+-- Name: ix_governance_bodies_union; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_governance_bodies_union ON public.governance_bodies USING btree (union_id) WHERE (union_id IS NOT NULL);
+
+
+--
+-- Name: ix_governance_compositions_year; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_governance_compositions_year ON public.governance_compositions USING btree (fiscal_year);
 
 
 --
@@ -1783,6 +1886,20 @@ CREATE TRIGGER goals_bump_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNC
 
 
 --
+-- Name: governance_bodies governance_bodies_bump_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER governance_bodies_bump_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.governance_bodies FOR EACH STATEMENT EXECUTE FUNCTION public.bump_data_version();
+
+
+--
+-- Name: governance_compositions governance_compositions_bump_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER governance_compositions_bump_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.governance_compositions FOR EACH STATEMENT EXECUTE FUNCTION public.bump_data_version();
+
+
+--
 -- Name: group_month_cause_rollups group_month_cause_rollups_bump_data_version; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1927,6 +2044,38 @@ ALTER TABLE ONLY public.goals
 
 ALTER TABLE ONLY public.goals
     ADD CONSTRAINT fk_goals_regional_council FOREIGN KEY (regional_council_id) REFERENCES public.regional_councils(id);
+
+
+--
+-- Name: governance_bodies fk_governance_bodies_federation; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.governance_bodies
+    ADD CONSTRAINT fk_governance_bodies_federation FOREIGN KEY (federation_id) REFERENCES public.federations(id);
+
+
+--
+-- Name: governance_bodies fk_governance_bodies_regional_council; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.governance_bodies
+    ADD CONSTRAINT fk_governance_bodies_regional_council FOREIGN KEY (regional_council_id) REFERENCES public.regional_councils(id);
+
+
+--
+-- Name: governance_bodies fk_governance_bodies_union; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.governance_bodies
+    ADD CONSTRAINT fk_governance_bodies_union FOREIGN KEY (union_id) REFERENCES public.unions(id) ON DELETE CASCADE;
+
+
+--
+-- Name: governance_compositions fk_governance_compositions_body; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.governance_compositions
+    ADD CONSTRAINT fk_governance_compositions_body FOREIGN KEY (body_id) REFERENCES public.governance_bodies(id) ON DELETE CASCADE;
 
 
 --

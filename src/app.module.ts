@@ -16,6 +16,7 @@ import { LabelsModule } from './platform/labels/labels.module';
 import { FederationsModule } from './structure/federations/federations.module';
 import { RegionalCouncilsModule } from './structure/regional-councils/regional-councils.module';
 import { UnionsModule } from './structure/unions/unions.module';
+import { GovernanceBodiesModule } from './structure/governance-bodies/governance-bodies.module';
 import { MembershipChangesModule } from './membership/membership-changes/membership-changes.module';
 import { MembershipSurveysModule } from './membership/membership-surveys/membership-surveys.module';
 import { GoalsModule } from './insight/goals/goals.module';
@@ -57,6 +58,7 @@ export class AppModule {
         FederationsModule,
         RegionalCouncilsModule,
         UnionsModule,
+        GovernanceBodiesModule,
         MembershipChangesModule,
         MembershipSurveysModule,
         GoalsModule,

@@ -5,13 +5,21 @@ import { MembershipSurveysModule } from './membership/membership-surveys/members
 import { PROSPECTS_IMPORT } from './organizing/imports/prospects.import';
 import { ImportKinds } from './platform/imports/import-kinds';
 import { UNIONS_IMPORT } from './structure/imports/unions.import';
+import { GOVERNANCE_COMPOSITIONS_IMPORT } from './structure/imports/governance-compositions.import';
+import { GovernanceBodiesModule } from './structure/governance-bodies/governance-bodies.module';
 
 /**
  * Every kind of spreadsheet import (API.md, Imports and exports), each declared beside the
  * area that owns what it writes: its template, importers, row rules, staging and commit.
  * Add a kind here after declaring it in its area.
  */
-export const IMPORT_KINDS = new ImportKinds([MEMBERSHIP_CHANGES_IMPORT, MEMBERSHIP_SURVEY_IMPORT, UNIONS_IMPORT, PROSPECTS_IMPORT]);
+export const IMPORT_KINDS = new ImportKinds([
+  MEMBERSHIP_CHANGES_IMPORT,
+  MEMBERSHIP_SURVEY_IMPORT,
+  UNIONS_IMPORT,
+  PROSPECTS_IMPORT,
+  GOVERNANCE_COMPOSITIONS_IMPORT,
+]);
 
 /** The modules the kinds' committers take their services from (the survey's, the aggregation's doorbell). */
-export const IMPORT_COMMIT_MODULES = [AggregationModule, MembershipSurveysModule];
+export const IMPORT_COMMIT_MODULES = [AggregationModule, MembershipSurveysModule, GovernanceBodiesModule];

@@ -1,4 +1,4 @@
-import { MILESTONE_STATUS_LABELS } from './insight/labels';
+import { GENDER_TARGET_LABELS, MILESTONE_STATUS_LABELS, PARITY_STATUS_LABELS } from './insight/labels';
 import { CAUSE_LABELS, EMPLOYMENT_TYPE_LABELS, GENDER_LABELS } from './membership/vocabulary';
 import {
   CONSULTATION_CHANNEL_LABELS,
@@ -14,7 +14,7 @@ import {
 import type { LabelMap } from './platform/labels/labels';
 import type { LabelsDto } from './platform/labels/dto/labels.dto';
 import { ROLE_LABELS } from './platform/users/role-labels';
-import { UNION_KIND_LABELS, UNION_STATUS_LABELS } from './structure/labels';
+import { GOVERNANCE_BODY_KIND_LABELS, ORGANIZATION_KIND_LABELS, UNION_KIND_LABELS, UNION_STATUS_LABELS } from './structure/labels';
 
 /**
  * Every code list of the API with its labels (GET /labels), gathered here from the areas
@@ -37,6 +37,10 @@ export const LABELS = {
   stageChangeKinds: STAGE_CHANGE_KIND_LABELS,
   milestoneStatuses: MILESTONE_STATUS_LABELS,
   reminderSendStatuses: REMINDER_SEND_STATUS_LABELS,
+  governanceBodyKinds: GOVERNANCE_BODY_KIND_LABELS,
+  organizationKinds: ORGANIZATION_KIND_LABELS,
+  parityStatuses: PARITY_STATUS_LABELS,
+  genderTargets: GENDER_TARGET_LABELS,
 } satisfies Record<keyof LabelsDto, LabelMap>;
 
 // no list left out of the documented shape (satisfies above: none documented and missing)

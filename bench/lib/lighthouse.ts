@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import lighthouse, { type Result, type ThrottlingSettings } from 'lighthouse';
 
 /** What one Lighthouse run says about a page's load on the emulated phone. */
@@ -38,6 +40,9 @@ export async function lighthouseRun(url: string, port: number): Promise<PageFigu
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const lhr = result.lhr;
+  // BENCH_LHR_DIR=folder keeps each run's whole report (the critical chains, the long tasks) for a closer look
+  if (process.env.BENCH_LHR_DIR)
+    writeFileSync(join(process.env.BENCH_LHR_DIR, `${new URL(url).pathname.replace(/\W/g, '') || 'root'}-${Date.now()}.json`), JSON.stringify(lhr));
   if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
   return {
     score: Math.round((lhr.categories.performance.score ?? NaN) * 100),

@@ -10,6 +10,7 @@ import { loadUnions } from './demo-unions';
 import { loadMembershipHistory } from './demo-membership';
 import { loadProspects } from './demo-prospects';
 import { loadGoals } from './demo-goals';
+import { loadGovernance } from './demo-governance';
 
 /**
  * `npm run demo:load`: fills an EMPTY database with Kanagawa's structure, demo
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       await loadMembershipHistory(ctx);
       await loadProspects(ctx);
       await loadGoals(ctx);
+      await loadGovernance(ctx);
       return logins;
     });
     // the rollups of the demo history, so reports answer at once

@@ -1,6 +1,8 @@
 /** Error codes of the confederation's structure (sectors, federations, councils, unions). */
 export const StructureErrorCode = {
   UNION_HAS_MEMBERSHIP_HISTORY: 'UNION_HAS_MEMBERSHIP_HISTORY',
+  // details[]: a composition whose women + men + unspecified differ from its seats (governance bodies)
+  COUNTS_DO_NOT_SUM: 'COUNTS_DO_NOT_SUM',
 } as const;
 
 export type StructureErrorCode = (typeof StructureErrorCode)[keyof typeof StructureErrorCode];

@@ -1,6 +1,7 @@
-import { RouteExports, col, listExport } from '../platform/exports/export-definition';
+import { RouteExports, col, listExport, yesNo } from '../platform/exports/export-definition';
 import { labelOf } from '../platform/labels/labels';
-import { UNION_KIND_LABELS, UNION_STATUS_LABELS } from './labels';
+import { GOVERNANCE_BODY_KIND_LABELS, ORGANIZATION_KIND_LABELS, UNION_KIND_LABELS, UNION_STATUS_LABELS } from './labels';
+import type { GovernanceBodyDto } from './governance-bodies/dto/governance-body.dto';
 import type { FederationDto } from './federations/dto/federation.dto';
 import type { RegionalCouncilDto } from './regional-councils/dto/regional-council.dto';
 import type { SectorDto } from './sectors/dto/sector.dto';
@@ -39,9 +40,25 @@ const sectors = listExport<SectorDto>({ fileName: '部門一覧', asciiName: 'se
   col.text('英語名', (s) => s.nameEn),
 ]);
 
+/** A body with its latest composition (newest first in `compositions`); the report has every year's comparison. */
+const latest = (b: GovernanceBodyDto) => b.compositions[0] ?? null;
+const governanceBodies = listExport<GovernanceBodyDto>({ fileName: '機関の構成', asciiName: 'governance-bodies', sheetName: '機関' }, [
+  col.text('組織区分', (b) => labelOf(ORGANIZATION_KIND_LABELS, b.organization.kind)),
+  col.text('組織', (b) => b.organization.name),
+  col.text('機関', (b) => labelOf(GOVERNANCE_BODY_KIND_LABELS, b.kind)),
+  col.text('機関名', (b) => b.name),
+  col.number('最新の年度', (b) => latest(b)?.fiscalYear),
+  col.number('定数', (b) => latest(b)?.seats),
+  col.number('女性', (b) => latest(b)?.women),
+  col.number('男性', (b) => latest(b)?.men),
+  col.number('不明', (b) => latest(b)?.unspecified),
+  col.text('女性枠', (b) => yesNo(latest(b)?.womenQuota)),
+]);
+
 export const STRUCTURE_EXPORTS: RouteExports = {
   '/unions': unions,
   '/federations': federations,
   '/regional-councils': regionalCouncils,
   '/sectors': sectors,
+  '/governance-bodies': governanceBodies,
 };

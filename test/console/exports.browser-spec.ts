@@ -38,6 +38,7 @@ describe('console exports in a browser', () => {
       '構成組織別の組合員数と純増減',
       '女性組合員の比率',
       '会費収入の見込み',
+      'ジェンダー平等推進計画の達成状況',
     ];
     for (const table of tables) {
       await page
@@ -83,6 +84,7 @@ describe('console exports in a browser', () => {
       ['/admin/periods', '月次締め', ['締めた月']],
       ['/admin/users', 'ユーザー', ['ユーザー']],
       ['/members', '組合員数', ['単組と現在の組合員数']],
+      ['/gender-equality', 'ジェンダー平等', ['ジェンダー平等推進計画の達成状況']],
     ];
     for (const [path, title, tables] of screens) {
       await page.goto(`${t.baseUrl}${path}`);

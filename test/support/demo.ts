@@ -1,5 +1,6 @@
 import { DemoContext, seededRandom } from '../../src/demo/demo-context';
 import { loadGoals } from '../../src/demo/demo-goals';
+import { loadGovernance } from '../../src/demo/demo-governance';
 import { loadMembershipHistory } from '../../src/demo/demo-membership';
 import { loadProspects } from '../../src/demo/demo-prospects';
 import { loadStructure } from '../../src/demo/demo-structure';
@@ -17,6 +18,7 @@ export async function loadDemo(t: TestApp): Promise<Record<string, DemoLogin>> {
     await loadMembershipHistory(ctx);
     await loadProspects(ctx);
     await loadGoals(ctx);
+    await loadGovernance(ctx);
     return users;
   });
   await t.db.query('SELECT aggregation_rebuild()');

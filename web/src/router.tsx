@@ -143,6 +143,10 @@ const routeTree = rootRoute.addChildren([
       lazyRouteComponent(() => import('./insight/loss-causes/LossCausesPage'), 'LossCausesPage'),
     ),
     screenRoute(
+      SCREENS.genderEquality,
+      lazyRouteComponent(() => import('./insight/gender/GenderEqualityPage'), 'GenderEqualityPage'),
+    ),
+    screenRoute(
       SCREENS.members,
       lazyRouteComponent(() => import('./membership/members/MembersPage'), 'MembersPage'),
     ),

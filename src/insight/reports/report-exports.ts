@@ -1,4 +1,9 @@
-import { col, reportExport, sheet, type RouteExports } from '../../platform/exports/export-definition';
+import { col, reportExport, sheet, yesNo, type RouteExports } from '../../platform/exports/export-definition';
+import { labelOf } from '../../platform/labels/labels';
+import { GOVERNANCE_BODY_KIND_LABELS, ORGANIZATION_KIND_LABELS } from '../../structure/labels';
+import { GENDER_TARGET_LABELS, PARITY_STATUS_LABELS } from '../labels';
+import { GENDER_TARGETS } from './gender-participation';
+import type { GenderParticipationReport, ParticipationBody, ParticipationOrganization } from './gender-participation.service';
 import type { DuesMonth, DuesReport } from './dues.service';
 import type { GenderGroup, GenderReport } from './gender.service';
 import type { GrowthReport } from './growth.service';
@@ -124,10 +129,68 @@ const dues = reportExport<DuesReport>({ fileName: '会費収入見込み', ascii
   ),
 ]);
 
+const statusOf = (status: string): string => labelOf(PARITY_STATUS_LABELS, status);
+type BodyLine = ParticipationBody & { organization: string };
+
+const genderParticipation = reportExport<GenderParticipationReport>(
+  { fileName: 'ジェンダー平等推進計画の達成状況', asciiName: 'gender-participation' },
+  (answer, names) => [
+    sheet(
+      `${answer.fiscalYear}年度`,
+      [
+        col.text<ParticipationOrganization>('組織', (o) => o.name),
+        col.text<ParticipationOrganization>('区分', (o) => labelOf(ORGANIZATION_KIND_LABELS, o.kind)),
+        col.number<ParticipationOrganization>('組合員数', (o) => o.members),
+        col.number<ParticipationOrganization>('女性組合員', (o) => o.female),
+        col.percent<ParticipationOrganization>('女性組合員比率', (o) => o.memberFemaleShare),
+        col.percent<ParticipationOrganization>('性別の把握率', (o) => o.memberGenderCoverage),
+        col.number<ParticipationOrganization>('執行委員数', (o) => o.executiveSeats),
+        col.number<ParticipationOrganization>('うち女性', (o) => o.executiveWomen),
+        col.percent<ParticipationOrganization>('執行委員の女性比率', (o) => o.executiveWomenShare),
+        col.decimal<ParticipationOrganization>('差(ポイント)', (o) => o.executiveGapPoints),
+        col.text<ParticipationOrganization>('達成状況', (o) => statusOf(o.executiveStatus)),
+        col.text<ParticipationOrganization>('女性枠', (o) => yesNo(o.womenQuota)),
+        ...GENDER_TARGETS.map((target) =>
+          col.text<ParticipationOrganization>(GENDER_TARGET_LABELS[target][0], (o) =>
+            statusOf(o.targets.find((t) => t.target === target)?.status ?? 'unknown'),
+          ),
+        ),
+        col.percent<ParticipationOrganization>('前年度の女性組合員比率', (o) => o.previous.memberFemaleShare),
+        col.percent<ParticipationOrganization>('前年度の執行委員の女性比率', (o) => o.previous.executiveWomenShare),
+        col.text<ParticipationOrganization>('前年度の達成状況', (o) => statusOf(o.previous.executiveStatus)),
+      ],
+      answer.organizations,
+      names,
+    ),
+    sheet(
+      '機関別',
+      [
+        col.text<BodyLine>('組織', (b) => b.organization),
+        col.text<BodyLine>('機関', (b) => b.name),
+        col.text<BodyLine>('種類', (b) => labelOf(GOVERNANCE_BODY_KIND_LABELS, b.kind)),
+        col.number<BodyLine>('定数', (b) => b.seats),
+        col.number<BodyLine>('女性', (b) => b.women),
+        col.number<BodyLine>('男性', (b) => b.men),
+        col.number<BodyLine>('不明', (b) => b.unspecified),
+        col.text<BodyLine>('女性枠', (b) => yesNo(b.womenQuota)),
+        col.percent<BodyLine>('女性比率', (b) => b.womenShare),
+        col.decimal<BodyLine>('差(ポイント)', (b) => b.gapPoints),
+        col.decimal<BodyLine>('パリティ(女性比率/女性組合員比率)', (b) => b.parity),
+        col.text<BodyLine>('達成状況', (b) => statusOf(b.status)),
+        col.percent<BodyLine>('前年度の女性比率', (b) => b.previous.womenShare),
+        col.text<BodyLine>('前年度の達成状況', (b) => statusOf(b.previous.status)),
+      ],
+      answer.organizations.flatMap((o) => o.bodies.map((b) => ({ ...b, organization: o.name }))),
+      names,
+    ),
+  ],
+);
+
 export const REPORT_EXPORTS: RouteExports = {
   '/reports/growth': growth,
   '/reports/loss-causes': lossCauses,
   '/reports/net-change': netChange,
   '/reports/gender': gender,
   '/reports/dues-projection': dues,
+  '/reports/gender-participation': genderParticipation,
 };

@@ -95,3 +95,20 @@ export class DuesQuery extends ReportFilterQuery {
   @Max(2100)
   fiscalYear?: number;
 }
+
+export class GenderParticipationQuery {
+  /** The fiscal year (年度) by the calendar year it starts in (default: the current one). */
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fiscalYear?: number;
+
+  /** Organizations beside the confederation: federations or regional councils (federation and regional users see their own). */
+  @ApiPropertyOptional({ enum: GENDER_GROUP_BY, default: 'federation' })
+  @IsOptional()
+  @IsIn(GENDER_GROUP_BY)
+  groupBy: (typeof GENDER_GROUP_BY)[number] = 'federation';
+}

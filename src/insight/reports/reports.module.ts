@@ -4,6 +4,8 @@ import { DuesController } from './dues.controller';
 import { DuesService } from './dues.service';
 import { GenderController } from './gender.controller';
 import { GenderService } from './gender.service';
+import { GenderParticipationController } from './gender-participation.controller';
+import { GenderParticipationService } from './gender-participation.service';
 import { GrowthController } from './growth.controller';
 import { GrowthService } from './growth.service';
 import { LossCausesController } from './loss-causes.controller';
@@ -16,8 +18,8 @@ import { RollupReader } from './rollup-reader';
 /** Membership reports: they read the rollups and the published month closes, never the ledger. */
 @Module({
   imports: [ClockModule, ReportCacheModule],
-  controllers: [GrowthController, LossCausesController, NetChangeController, GenderController, DuesController],
-  providers: [RollupReader, GrowthService, LossCausesService, NetChangeService, GenderService, DuesService],
+  controllers: [GrowthController, LossCausesController, NetChangeController, GenderController, DuesController, GenderParticipationController],
+  providers: [RollupReader, GrowthService, LossCausesService, NetChangeService, GenderService, DuesService, GenderParticipationService],
   exports: [RollupReader],
 })
 export class ReportsModule {}

@@ -379,6 +379,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/governance-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List governance bodies in your scope, with their compositions */
+        get: operations["listGovernanceBodies"];
+        put?: never;
+        /** Create a governance body of an organization in your reach */
+        post: operations["createGovernanceBody"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance-bodies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a governance body with its compositions */
+        get: operations["getGovernanceBody"];
+        put?: never;
+        post?: never;
+        /** Delete a governance body and its compositions */
+        delete: operations["deleteGovernanceBody"];
+        options?: never;
+        head?: never;
+        /** Rename a governance body or change its kind */
+        patch: operations["updateGovernanceBody"];
+        trace?: never;
+    };
+    "/api/v1/governance-bodies/{id}/compositions/{fiscalYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record (or replace) a body’s composition in a fiscal year, as counts
+         * @description Idempotent: the same counts again change nothing.
+         */
+        put: operations["putGovernanceComposition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/membership-changes": {
         parameters: {
             query?: never;
@@ -655,6 +712,26 @@ export interface paths {
          * @description Dues per month of a fiscal year: members x monthly dues x payment rate; future months carry the last known members.
          */
         get: operations["getDuesProjection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/gender-participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Women in decision bodies against the members’ female share (ジェンダー平等)
+         * @description Women in decision bodies against the members' female share, and the gender equality plan's targets (federation and regional users: their own).
+         */
+        get: operations["getGenderParticipationReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1342,7 +1419,7 @@ export interface components {
             role?: string | null;
         };
         /** @enum {string} */
-        AuditAction: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "user.disabled" | "user.enabled" | "notification_settings.updated" | "calendar_feed.rotated" | "push_subscription.created" | "push_subscription.deleted" | "digest.run" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
+        AuditAction: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "user.disabled" | "user.enabled" | "notification_settings.updated" | "calendar_feed.rotated" | "push_subscription.created" | "push_subscription.deleted" | "digest.run" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "governance_body.created" | "governance_body.updated" | "governance_body.deleted" | "governance_composition.recorded" | "governance_composition.replaced" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
         AuditScopeDto: {
             /** Format: uuid */
             federationId?: string | null;
@@ -1497,6 +1574,10 @@ export interface components {
             stageChangeKinds: components["schemas"]["LabelDto"][];
             milestoneStatuses: components["schemas"]["LabelDto"][];
             reminderSendStatuses: components["schemas"]["LabelDto"][];
+            governanceBodyKinds: components["schemas"]["LabelDto"][];
+            organizationKinds: components["schemas"]["LabelDto"][];
+            parityStatuses: components["schemas"]["LabelDto"][];
+            genderTargets: components["schemas"]["LabelDto"][];
         };
         FederationDto: {
             id: string;
@@ -1637,6 +1718,75 @@ export interface components {
             /** @description e.g. 藤沢市. */
             municipality?: string | null;
             /** @description The version you read; a stale one is refused with 409. */
+            version?: number;
+        };
+        OrganizationDto: {
+            /** @enum {string} */
+            kind: "confederation" | "federation" | "regional_council" | "union";
+            /** @description null for the confederation. */
+            id: string | null;
+            name: string;
+        };
+        CompositionDto: {
+            id: string;
+            bodyId: string;
+            fiscalYear: number;
+            seats: number;
+            women: number;
+            men: number;
+            unspecified: number;
+            womenQuota: boolean;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GovernanceBodyDto: {
+            /** @enum {string} */
+            kind: "executive_committee" | "top_officers" | "convention_delegates" | "central_committee" | "women_committee" | "other";
+            id: string;
+            organization: components["schemas"]["OrganizationDto"];
+            name: string;
+            /** @description Every fiscal year recorded, newest first. */
+            compositions: components["schemas"]["CompositionDto"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OrganizationRefDto: {
+            /** @enum {string} */
+            kind: "confederation" | "federation" | "regional_council" | "union";
+            /**
+             * Format: uuid
+             * @description The federation's, council's or union's id; empty for the confederation.
+             */
+            id?: string;
+        };
+        CreateGovernanceBodyDto: {
+            /** @enum {string} */
+            kind: "executive_committee" | "top_officers" | "convention_delegates" | "central_committee" | "women_committee" | "other";
+            organization: components["schemas"]["OrganizationRefDto"];
+            /** @description e.g. 執行委員会. */
+            name: string;
+        };
+        UpdateGovernanceBodyDto: {
+            /** @enum {string} */
+            kind?: "executive_committee" | "top_officers" | "convention_delegates" | "central_committee" | "women_committee" | "other";
+            name?: string;
+            /** @description The version you read; a stale one is refused with 409. */
+            version?: number;
+        };
+        PutCompositionDto: {
+            /** @description 定数: the seats filled (or the delegates sent). */
+            seats: number;
+            women: number;
+            men: number;
+            /** @description Seats whose holder's gender is not recorded. */
+            unspecified: number;
+            /** @description Whether the body has a women's quota (女性枠). */
+            womenQuota: boolean;
+            /** @description The version you read, when replacing a composition; a stale one is refused with 409. */
             version?: number;
         };
         CreateMembershipChangeDto: {
@@ -2034,6 +2184,107 @@ export interface components {
             /** @description The latest known members x monthly dues x 12 x payment rate. */
             annualAtCurrentMembers: number;
         };
+        ParticipationPreviousBodyDto: {
+            /** @enum {string} */
+            status: "met" | "not_met" | "unknown";
+            seats: number | null;
+            women: number | null;
+            womenShare: number | null;
+            gapPoints: number | null;
+            parity: number | null;
+        };
+        ParticipationBodyDto: {
+            /** @enum {string} */
+            kind: "executive_committee" | "top_officers" | "convention_delegates" | "central_committee" | "women_committee" | "other";
+            /**
+             * @description met (parity >= 1, exactly proportional included), not_met, unknown (no composition or no member share).
+             * @enum {string}
+             */
+            status: "met" | "not_met" | "unknown";
+            id: string;
+            name: string;
+            /** @description This year's counts (null: not recorded). */
+            seats: number | null;
+            women: number | null;
+            men: number | null;
+            unspecified: number | null;
+            womenQuota: boolean | null;
+            /** @description women / seats. */
+            womenShare: number | null;
+            /** @description (womenShare - memberFemaleShare) x 100, one decimal. */
+            gapPoints: number | null;
+            /** @description womenShare / memberFemaleShare; 1 or more is in proportion. */
+            parity: number | null;
+            previous: components["schemas"]["ParticipationPreviousBodyDto"];
+        };
+        GenderTargetStatusDto: {
+            /** @enum {string} */
+            target: "member_gender_surveyed" | "woman_officer" | "executive_share_in_proportion" | "woman_top_officer" | "decision_bodies_in_proportion";
+            /** @enum {string} */
+            status: "met" | "not_met" | "unknown";
+        };
+        ParticipationYearDto: {
+            /** @enum {string} */
+            executiveStatus: "met" | "not_met" | "unknown";
+            fiscalYear: number;
+            /** @description YYYY-MM: the month whose end the members are counted at. */
+            month: string;
+            members: number;
+            female: number;
+            male: number;
+            unspecified: number;
+            /** @description female / members, the gender report's figure for the same month. */
+            memberFemaleShare: number | null;
+            /** @description (female + male) / members: the share of members whose gender is known. */
+            memberGenderCoverage: number | null;
+            executiveSeats: number | null;
+            executiveWomen: number | null;
+            executiveWomenShare: number | null;
+            executiveGapPoints: number | null;
+            executiveParity: number | null;
+            womenQuota: boolean | null;
+            targets: components["schemas"]["GenderTargetStatusDto"][];
+        };
+        ParticipationOrganizationDto: {
+            /** @enum {string} */
+            executiveStatus: "met" | "not_met" | "unknown";
+            /** @enum {string} */
+            kind: "confederation" | "federation" | "regional_council" | "union";
+            /** @description null for the confederation. */
+            id: string | null;
+            name: string;
+            bodies: components["schemas"]["ParticipationBodyDto"][];
+            /** @description The same organization's figures last fiscal year. */
+            previous: components["schemas"]["ParticipationYearDto"];
+            fiscalYear: number;
+            /** @description YYYY-MM: the month whose end the members are counted at. */
+            month: string;
+            members: number;
+            female: number;
+            male: number;
+            unspecified: number;
+            /** @description female / members, the gender report's figure for the same month. */
+            memberFemaleShare: number | null;
+            /** @description (female + male) / members: the share of members whose gender is known. */
+            memberGenderCoverage: number | null;
+            executiveSeats: number | null;
+            executiveWomen: number | null;
+            executiveWomenShare: number | null;
+            executiveGapPoints: number | null;
+            executiveParity: number | null;
+            womenQuota: boolean | null;
+            targets: components["schemas"]["GenderTargetStatusDto"][];
+        };
+        GenderParticipationReportDto: {
+            /** @enum {string} */
+            groupBy: "federation" | "regionalCouncil";
+            /** Format: date-time */
+            asOf: string | null;
+            fiscalYear: number;
+            /** @description The share of members whose gender is known at or above which "member gender surveyed" is met. */
+            surveyedCoverage: number;
+            organizations: components["schemas"]["ParticipationOrganizationDto"][];
+        };
         ClosedPeriodDto: {
             /** @description YYYY-MM */
             month: string;
@@ -2068,7 +2319,7 @@ export interface components {
         };
         ImportDto: {
             /** @enum {string} */
-            kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+            kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
             /** @enum {string} */
             state: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
             errors: components["schemas"]["ImportErrorDto"][];
@@ -2894,7 +3145,7 @@ export interface components {
          * @description Every code an error body or a details[] entry may carry. Stable: programs and the console decide by the code, never by the wording of message.
          * @enum {string}
          */
-        ErrorCode: "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "UNAUTHENTICATED" | "WRONG_CREDENTIALS" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "CANNOT_DISABLE_SELF" | "ACCOUNT_DISABLED" | "IDEMPOTENCY_KEY_REUSED" | "REQUIRED" | "MUST_BE_EMPTY" | "CANNOT_BE_CLEARED" | "TOO_SHORT" | "TOO_LONG" | "TOO_FEW" | "TOO_MANY" | "NOT_EMAIL" | "NOT_A_NUMBER" | "NOT_A_STRING" | "NOT_A_BOOLEAN" | "NOT_A_LIST" | "NOT_AN_OBJECT" | "OUT_OF_RANGE" | "NOT_ONE_OF" | "INVALID_FORMAT" | "REPEATED" | "UNKNOWN_FIELD" | "NUL_CHARACTER" | "CONTROL_CHARACTER" | "EMPTY_FILE" | "TOO_DEEP" | "IN_THE_FUTURE" | "DATES_OUT_OF_ORDER" | "RANGE_TOO_LONG" | "NOT_COMBINABLE" | "OUT_OF_SCOPE" | "MORE_PROBLEMS" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_REVERSIBLE" | "SIGN_MISMATCH" | "MONTH_NOT_ENDED" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "CONTACT_DETAIL" | "MUNICIPALITY_OUTSIDE_COUNCILS" | "COUNCIL_DOES_NOT_COVER_MUNICIPALITY" | "COUNCIL_AMBIGUOUS" | "NOT_ORGANIZER_OF_COUNCIL" | "PROSPECT_OF_OTHER_COUNCIL" | "BREAKDOWN_MISMATCH" | "PUSH_HOST_NOT_ALLOWED" | "INVALID_PUSH_KEY" | "PUSH_NOT_AVAILABLE" | "GOAL_CYCLE";
+        ErrorCode: "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "UNAUTHENTICATED" | "WRONG_CREDENTIALS" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "CANNOT_DISABLE_SELF" | "ACCOUNT_DISABLED" | "IDEMPOTENCY_KEY_REUSED" | "REQUIRED" | "MUST_BE_EMPTY" | "CANNOT_BE_CLEARED" | "TOO_SHORT" | "TOO_LONG" | "TOO_FEW" | "TOO_MANY" | "NOT_EMAIL" | "NOT_A_NUMBER" | "NOT_A_STRING" | "NOT_A_BOOLEAN" | "NOT_A_LIST" | "NOT_AN_OBJECT" | "OUT_OF_RANGE" | "NOT_ONE_OF" | "INVALID_FORMAT" | "REPEATED" | "UNKNOWN_FIELD" | "NUL_CHARACTER" | "CONTROL_CHARACTER" | "EMPTY_FILE" | "TOO_DEEP" | "IN_THE_FUTURE" | "DATES_OUT_OF_ORDER" | "RANGE_TOO_LONG" | "NOT_COMBINABLE" | "OUT_OF_SCOPE" | "MORE_PROBLEMS" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "COUNTS_DO_NOT_SUM" | "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_REVERSIBLE" | "SIGN_MISMATCH" | "MONTH_NOT_ENDED" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "CONTACT_DETAIL" | "MUNICIPALITY_OUTSIDE_COUNCILS" | "COUNCIL_DOES_NOT_COVER_MUNICIPALITY" | "COUNCIL_AMBIGUOUS" | "NOT_ORGANIZER_OF_COUNCIL" | "PROSPECT_OF_OTHER_COUNCIL" | "BREAKDOWN_MISMATCH" | "PUSH_HOST_NOT_ALLOWED" | "INVALID_PUSH_KEY" | "PUSH_NOT_AVAILABLE" | "GOAL_CYCLE";
     };
     responses: never;
     parameters: never;
@@ -2909,7 +3160,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                action?: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "user.disabled" | "user.enabled" | "notification_settings.updated" | "calendar_feed.rotated" | "push_subscription.created" | "push_subscription.deleted" | "digest.run" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
+                action?: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "user.disabled" | "user.enabled" | "notification_settings.updated" | "calendar_feed.rotated" | "push_subscription.created" | "push_subscription.deleted" | "digest.run" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "governance_body.created" | "governance_body.updated" | "governance_body.deleted" | "governance_composition.recorded" | "governance_composition.replaced" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
                 /** @description From this Japan calendar day, inclusive. */
                 from?: string;
                 /** @description To this Japan calendar day, inclusive. */
@@ -5021,6 +5272,380 @@ export interface operations {
             };
         };
     };
+    listGovernanceBodies: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                organizationKind?: "confederation" | "federation" | "regional_council" | "union";
+                kind?: "executive_committee" | "top_officers" | "convention_delegates" | "central_committee" | "women_committee" | "other";
+                /** @description Bodies of this federation, council or union. */
+                organizationId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["GovernanceBodyDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createGovernanceBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGovernanceBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceBodyDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, leadership, regional, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getGovernanceBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceBodyDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteGovernanceBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its compositions */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, leadership, regional, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateGovernanceBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGovernanceBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceBodyDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, leadership, regional, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    putGovernanceComposition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The fiscal year (年度) by the calendar year it starts in */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCompositionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompositionDto"];
+                };
+            };
+            /** @description women + men + unspecified differ from seats (COUNTS_DO_NOT_SUM on each of the four fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, leadership, regional, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown body, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     listMembershipChanges: {
         parameters: {
             query?: {
@@ -6266,6 +6891,68 @@ export interface operations {
             };
         };
     };
+    getGenderParticipationReport: {
+        parameters: {
+            query?: {
+                /** @description The fiscal year (年度) by the calendar year it starts in (default: the current one). */
+                fiscalYear?: number;
+                /** @description Organizations beside the confederation: federations or regional councils (federation and regional users see their own). */
+                groupBy?: "federation" | "regionalCouncil";
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenderParticipationReportDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, leadership, federation, regional */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Busy with requests like this one (RETRY): nothing was done; send it again after Retry-After (with the same Idempotency-Key where it takes one) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     listClosedPeriods: {
         parameters: {
             query?: {
@@ -6377,7 +7064,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
             };
             cookie?: never;
         };
@@ -6418,7 +7105,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                kind?: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                kind?: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
                 state?: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
             };
             header?: never;
@@ -6480,7 +7167,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** @enum {string} */
-                    kind: "membership-changes" | "membership-survey" | "unions" | "prospects";
+                    kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
                     /**
                      * Format: binary
                      * @description .xlsx or CSV (UTF-8 or Shift_JIS), up to 100 MB

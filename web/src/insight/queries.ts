@@ -23,6 +23,7 @@ export type LossCausesQuery = { from: string; to: string; cause?: Schemas['LossC
 export type NetChangeQuery = { from: string; to: string } & ReportFilters;
 export type GenderQuery = { groupBy: GenderGroupBy; month: string } & ReportFilters;
 export type DuesQuery = { fiscalYear: number } & ReportFilters;
+export type GenderParticipationQuery = { fiscalYear: number; groupBy: GenderGroupBy };
 export type LossLedgerQuery = { unionId: string; cause?: Schemas['LossCauseDto']['cause']; from: string; to: string };
 
 /** The insight area's query keys: a goal's save invalidates `insightKeys.goals`, a review's `insightKeys.lossReviews`. */
@@ -148,6 +149,20 @@ export const duesQuery = (query: DuesQuery) =>
     '/api/v1/reports/dues-projection',
     query,
   );
+
+/** ジェンダー平等: women in decision bodies against the members' female share, and the plan's targets. */
+export const genderParticipationQuery = (query: GenderParticipationQuery) =>
+  withExport(
+    queryOptions({
+      queryKey: insightKeys.report('gender-participation', query),
+      queryFn: () => unwrap(api.GET('/api/v1/reports/gender-participation', { params: { query } })),
+    }),
+    '/api/v1/reports/gender-participation',
+    query,
+  );
+
+/** After a composition is recorded, every report answer is read again (the report names it). */
+export const reportKeys = { all: ['reports'] as const };
 
 const LEDGER_PAGE = 500;
 

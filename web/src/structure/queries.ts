@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../platform/api/client';
+import { api, type Schemas } from '../platform/api/client';
 import { unwrap } from '../platform/api/errors';
 import { withExport } from '../platform/tables/export-url';
 
@@ -10,7 +10,30 @@ export const structureKeys = {
   unions: ['unions'] as const,
   union: (id: string) => [...structureKeys.unions, 'one', id] as const,
   unionSearch: (q: string) => [...structureKeys.unions, 'structure', q] as const,
+  governanceBodies: ['governance-bodies'] as const,
+  governanceBodiesOf: (organizationKind: string, organizationId: string | null) =>
+    [...structureKeys.governanceBodies, organizationKind, organizationId ?? ''] as const,
 };
+
+type OrganizationKind = Schemas['OrganizationRefDto']['kind'];
+
+/** The bodies of one organization (the confederation's: no id), with every year's composition. */
+export const governanceBodiesQuery = (organizationKind: OrganizationKind, organizationId: string | null) =>
+  queryOptions({
+    queryKey: structureKeys.governanceBodiesOf(organizationKind, organizationId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/governance-bodies', {
+          params: { query: { organizationKind, ...(organizationId ? { organizationId } : {}), limit: 500 } },
+        }),
+      ),
+  });
+
+export const createGovernanceBody = (body: Schemas['CreateGovernanceBodyDto']) => unwrap(api.POST('/api/v1/governance-bodies', { body }));
+
+/** Records (or replaces) a body's composition in a fiscal year: counts only. */
+export const putGovernanceComposition = (id: string, fiscalYear: number, body: Schemas['PutCompositionDto']) =>
+  unwrap(api.PUT('/api/v1/governance-bodies/{id}/compositions/{fiscalYear}', { params: { path: { id, fiscalYear } }, body }));
 
 /** 組織's unions: the first 200 that match what was typed. */
 export const unionSearchQuery = (q: string) =>

@@ -2,6 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CAUSES, DECREASE_CAUSES } from '../../../membership/vocabulary';
 import type { DuesReport } from '../dues.service';
 import type { GenderReport } from '../gender.service';
+import type { GenderParticipationReport } from '../gender-participation.service';
+import { GENDER_TARGETS, PARITY_STATUSES } from '../gender-participation';
+import { GOVERNANCE_BODY_KINDS, ORGANIZATION_KINDS } from '../../../structure/governance-bodies/governance-body.entity';
 import type { GrowthReport } from '../growth.service';
 import type { LossCausesReport } from '../loss-causes.service';
 import type { NetChangeReport } from '../net-change.service';
@@ -156,6 +159,90 @@ export class DuesReportDto {
   annualAtCurrentMembers!: number;
 }
 
+export class GenderTargetStatusDto {
+  @ApiProperty({ enum: GENDER_TARGETS })
+  target!: (typeof GENDER_TARGETS)[number];
+  @ApiProperty({ enum: PARITY_STATUSES })
+  status!: (typeof PARITY_STATUSES)[number];
+}
+
+export class ParticipationPreviousBodyDto {
+  seats!: number | null;
+  women!: number | null;
+  womenShare!: number | null;
+  gapPoints!: number | null;
+  parity!: number | null;
+  @ApiProperty({ enum: PARITY_STATUSES })
+  status!: (typeof PARITY_STATUSES)[number];
+}
+
+export class ParticipationBodyDto {
+  id!: string;
+  @ApiProperty({ enum: GOVERNANCE_BODY_KINDS })
+  kind!: (typeof GOVERNANCE_BODY_KINDS)[number];
+  name!: string;
+  /** This year's counts (null: not recorded). */
+  seats!: number | null;
+  women!: number | null;
+  men!: number | null;
+  unspecified!: number | null;
+  womenQuota!: boolean | null;
+  /** women / seats. */
+  womenShare!: number | null;
+  /** (womenShare - memberFemaleShare) x 100, one decimal. */
+  gapPoints!: number | null;
+  /** womenShare / memberFemaleShare; 1 or more is in proportion. */
+  parity!: number | null;
+  /** met (parity >= 1, exactly proportional included), not_met, unknown (no composition or no member share). */
+  @ApiProperty({ enum: PARITY_STATUSES })
+  status!: (typeof PARITY_STATUSES)[number];
+  previous!: ParticipationPreviousBodyDto;
+}
+
+export class ParticipationYearDto {
+  fiscalYear!: number;
+  /** YYYY-MM: the month whose end the members are counted at. */
+  month!: string;
+  members!: number;
+  female!: number;
+  male!: number;
+  unspecified!: number;
+  /** female / members, the gender report's figure for the same month. */
+  memberFemaleShare!: number | null;
+  /** (female + male) / members: the share of members whose gender is known. */
+  memberGenderCoverage!: number | null;
+  executiveSeats!: number | null;
+  executiveWomen!: number | null;
+  executiveWomenShare!: number | null;
+  executiveGapPoints!: number | null;
+  executiveParity!: number | null;
+  @ApiProperty({ enum: PARITY_STATUSES })
+  executiveStatus!: (typeof PARITY_STATUSES)[number];
+  womenQuota!: boolean | null;
+  targets!: GenderTargetStatusDto[];
+}
+
+export class ParticipationOrganizationDto extends ParticipationYearDto {
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  kind!: (typeof ORGANIZATION_KINDS)[number];
+  /** null for the confederation. */
+  id!: string | null;
+  name!: string;
+  bodies!: ParticipationBodyDto[];
+  /** The same organization's figures last fiscal year. */
+  previous!: ParticipationYearDto;
+}
+
+export class GenderParticipationReportDto {
+  asOf!: Date | null;
+  fiscalYear!: number;
+  @ApiProperty({ enum: ['federation', 'regionalCouncil'] })
+  groupBy!: 'federation' | 'regionalCouncil';
+  /** The share of members whose gender is known at or above which "member gender surveyed" is met. */
+  surveyedCoverage!: number;
+  organizations!: ParticipationOrganizationDto[];
+}
+
 // the answers the services build fit the documented shapes
 type Fits<Answer, Documented> = Answer extends Documented ? true : never;
 export const answersFit: [
@@ -164,4 +251,5 @@ export const answersFit: [
   Fits<NetChangeReport, NetChangeReportDto>,
   Fits<GenderReport, GenderReportDto>,
   Fits<DuesReport, DuesReportDto>,
-] = [true, true, true, true, true];
+  Fits<GenderParticipationReport, GenderParticipationReportDto>,
+] = [true, true, true, true, true, true];

@@ -25,4 +25,8 @@ export class LabelsDto {
   stageChangeKinds!: LabelDto[];
   milestoneStatuses!: LabelDto[];
   reminderSendStatuses!: LabelDto[];
+  governanceBodyKinds!: LabelDto[];
+  organizationKinds!: LabelDto[];
+  parityStatuses!: LabelDto[];
+  genderTargets!: LabelDto[];
 }

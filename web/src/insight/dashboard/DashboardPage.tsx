@@ -11,6 +11,7 @@ import { DuesSection } from './DuesSection';
 import { chapterGoal } from './figures';
 import { fiscalYearOfMonth, formatRange, reportedMonths } from './fiscal-year';
 import { GenderSection } from './GenderSection';
+import { GenderEqualitySection } from '../gender/GenderEqualitySection';
 import { GoalProgressSection } from './GoalProgressSection';
 import { GrowthSection } from './GrowthSection';
 import { NetChangeSection } from './NetChangeSection';
@@ -86,6 +87,7 @@ export function DashboardPage() {
       </Stack>
       <BreakdownSection range={period} asPublished={asPublished} />
       <GenderSection month={period.to} asPublished={asPublished} />
+      <GenderEqualitySection fiscalYear={fiscalYear} />
       <DuesSection fiscalYear={fiscalYear} asPublished={asPublished} />
     </Stack>
   );

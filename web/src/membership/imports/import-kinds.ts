@@ -6,6 +6,7 @@ export const IMPORT_KINDS = [
   { value: 'membership-survey', label: '年次組合員数調査' },
   { value: 'unions', label: '組合' },
   { value: 'prospects', label: '事業所(組織化対象)' },
+  { value: 'governance-compositions', label: '機関の男女別構成' },
 ] as const;
 
 export type ImportKind = (typeof IMPORT_KINDS)[number]['value'];
@@ -26,6 +27,7 @@ export const IMPORTERS: Record<ImportKind, readonly string[]> = {
   'membership-survey': ['admin', 'federation'],
   unions: ['admin', 'regional', 'federation'],
   prospects: ['admin', 'regional'],
+  'governance-compositions': ['admin', 'regional', 'federation'],
 };
 
 /** The kinds a role may upload, in the list's order. */
@@ -37,6 +39,7 @@ export function kindsFor(role: string): (typeof IMPORT_KINDS)[number][] {
 export function writtenLine(kind: string, count: number): string {
   if (kind === 'unions') return `${formatNumber(count)}件の組合を登録しました`;
   if (kind === 'prospects') return `${formatNumber(count)}件の事業所(組織化対象)を登録しました`;
+  if (kind === 'governance-compositions') return `${formatNumber(count)}件の機関の構成を記録しました`;
   return `${formatNumber(count)}件を台帳に書き込みました`;
 }
 
@@ -91,5 +94,6 @@ export function summaryLine(kind: string, summary: Record<string, number> | null
   }
   if (kind === 'unions' && summary.rows !== undefined) return `新しい組合 ${formatNumber(summary.rows)}件`;
   if (kind === 'prospects' && summary.rows !== undefined) return `新しい事業所(組織化対象) ${formatNumber(summary.rows)}件`;
+  if (kind === 'governance-compositions' && summary.rows !== undefined) return `機関の構成 ${formatNumber(summary.rows)}件`;
   return undefined;
 }

@@ -6,16 +6,21 @@ import { useApiForm } from '../../platform/forms/useApiForm';
 import { useLabels } from '../../platform/labels/labels';
 import { federationsQuery } from '../../structure/queries';
 import { affiliate, prospectsChanged, todayInJapan, type Prospect } from '../queries';
-import { EMPLOYMENT_TYPES, affiliationBody, affiliationTotal, affiliationValuesOf } from './prospect-forms';
+import { affiliationBody, affiliationTotal, affiliationValuesOf } from './prospect-forms';
 
 /** 加盟手続: the founded union, its federation and its members by employment type, in one step (POST /prospects/:id/affiliate). */
 export function AffiliationForm({ prospect, onDone, onCancel }: { prospect: Prospect; onDone: (outcome: 'sent' | 'queued') => void; onCancel: () => void }) {
   const label = useLabels();
   const federations = useQuery(federationsQuery);
   const queryClient = useQueryClient();
+  const employmentTypes = label.options('employmentTypes');
 
   const { values, field, problem, formProps, saving, error } = useApiForm({
-    initialValues: affiliationValuesOf(prospect, todayInJapan()),
+    initialValues: affiliationValuesOf(
+      prospect,
+      todayInJapan(),
+      employmentTypes.map((t) => t.value),
+    ),
     validate: { members: (members) => (affiliationTotal(members) === 0 ? '組合員数を1名以上入力してください' : null) },
     save: (v) => affiliate(prospect, affiliationBody(v, prospect.version)),
     onSaved: async (result) => {
@@ -46,8 +51,8 @@ export function AffiliationForm({ prospect, onDone, onCancel }: { prospect: Pros
             雇用形態別の組合員数
           </Text>
           <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
-            {EMPLOYMENT_TYPES.map((type) => (
-              <TextInput key={type} label={label('employmentTypes', type)} inputMode="numeric" {...field(`members.${type}`)} error={undefined} />
+            {employmentTypes.map((type) => (
+              <TextInput key={type.value} label={type.label} inputMode="numeric" {...field(`members.${type.value}`)} error={undefined} />
             ))}
           </SimpleGrid>
           <Text size="sm" mt={6} aria-live="polite">

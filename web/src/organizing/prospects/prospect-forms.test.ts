@@ -12,13 +12,21 @@ describe('numbers as typed', () => {
 
 describe('the affiliation form', () => {
   const prospect = { employerName: '株式会社みなと物流', targetFederationId: null, version: 7 };
+  const types = ['regular', 'part_time', 'fixed_term', 'dispatch', 'other'];
 
   it('names the union from the employer, without its legal form', () => {
-    expect(affiliationValuesOf(prospect, '2026-06-15')).toMatchObject({ unionName: 'みなと物流労働組合', federationId: '', effectiveOn: '2026-06-15' });
+    expect(affiliationValuesOf(prospect, '2026-06-15', types)).toMatchObject({ unionName: 'みなと物流労働組合', federationId: '', effectiveOn: '2026-06-15' });
+  });
+
+  it('asks for each employment type the API names, in its order (a new type needs no console change)', () => {
+    expect(Object.keys(affiliationValuesOf(prospect, '2026-06-15', [...types, 'gig']).members)).toEqual([...types, 'gig']);
   });
 
   it('sends the lines with members, their total and the version, and no federation when none is chosen', () => {
-    const values = { ...affiliationValuesOf(prospect, '2026-06-15'), members: { regular: '１０', part_time: '', fixed_term: '3', dispatch: 'x', other: '0' } };
+    const values = {
+      ...affiliationValuesOf(prospect, '2026-06-15', types),
+      members: { regular: '１０', part_time: '', fixed_term: '3', dispatch: 'x', other: '0' },
+    };
     expect(affiliationTotal(values.members)).toBe(13);
     expect(affiliationBody(values, prospect.version)).toEqual({
       unionName: 'みなと物流労働組合',

@@ -6,35 +6,39 @@ export const membersFrom = (typed: string): number => {
   return Number.isInteger(n) && n > 0 ? n : 0;
 };
 
-export const EMPLOYMENT_TYPES = ['regular', 'part_time', 'fixed_term', 'dispatch', 'other'] as const;
-export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+/** An employment type as the API names it; the console takes the list from the labels (GET /labels), never a copy of its own. */
+export type EmploymentType = NonNullable<AffiliationBody['employmentBreakdown']>[number]['employmentType'];
 
-/** 加盟手続 as the form edits it: members by employment type as typed. */
+/** 加盟手続 as the form edits it: members by employment type as typed, one entry per type the API knows, in its order. */
 export interface AffiliationValues {
   unionName: string;
   federationId: string;
   effectiveOn: string;
-  members: Record<EmploymentType, string>;
+  members: Partial<Record<EmploymentType, string>>;
 }
 
 /** The union's name starts from the employer's, without its legal form (株式会社みなと物流 → みなと物流労働組合). */
-export function affiliationValuesOf(prospect: { employerName: string; targetFederationId: string | null }, today: string): AffiliationValues {
+export function affiliationValuesOf(
+  prospect: { employerName: string; targetFederationId: string | null },
+  today: string,
+  employmentTypes: readonly string[],
+): AffiliationValues {
   return {
     unionName: `${prospect.employerName.replace(/^(株式会社|社会福祉法人)/, '')}労働組合`,
     federationId: prospect.targetFederationId ?? '',
     effectiveOn: today,
-    members: { regular: '', part_time: '', fixed_term: '', dispatch: '', other: '' },
+    members: Object.fromEntries(employmentTypes.map((type) => [type, ''])),
   };
 }
 
 /** The lines with members, by employment type (gender not asked here: unspecified, as the API's default). */
-export function affiliationLines(members: Readonly<Record<EmploymentType, string>>) {
-  return EMPLOYMENT_TYPES.map((employmentType) => ({ employmentType, gender: 'unspecified' as const, members: membersFrom(members[employmentType]) })).filter(
-    (l) => l.members > 0,
-  );
+export function affiliationLines(members: AffiliationValues['members']) {
+  return (Object.entries(members) as [EmploymentType, string | undefined][])
+    .map(([employmentType, typed]) => ({ employmentType, gender: 'unspecified' as const, members: membersFrom(typed ?? '') }))
+    .filter((l) => l.members > 0);
 }
 
-export const affiliationTotal = (members: Readonly<Record<EmploymentType, string>>): number => affiliationLines(members).reduce((sum, l) => sum + l.members, 0);
+export const affiliationTotal = (members: AffiliationValues['members']): number => affiliationLines(members).reduce((sum, l) => sum + l.members, 0);
 
 /** What the API is sent: the union (an enterprise union, the API's default), its federation if any, the total and its lines. */
 export function affiliationBody(values: AffiliationValues, version: number): AffiliationBody {

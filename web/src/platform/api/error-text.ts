@@ -37,6 +37,7 @@ export const ERROR_TEXT = {
   ACCOUNT_DISABLED: 'このアカウントは管理者により利用停止されています。管理者にお問い合わせください。',
   IDEMPOTENCY_KEY_REUSED: '同じ送信が別の内容で届いたため受け付けませんでした。もう一度入力してください。',
   UNION_HAS_MEMBERSHIP_HISTORY: '組合員数の記録がある組合は削除できません。',
+  COUNTS_DO_NOT_SUM: '女性・男性・不明の合計が定数と一致しません。',
   REVERSAL_NOT_REVERSIBLE: '取り消しの記録は、さらに取り消すことはできません。',
   ALREADY_REVERSED: 'この記録はすでに取り消されています。',
   SURVEY_ADJUSTMENT_NOT_REVERSIBLE: '年次調査による調整は取り消せません。',
@@ -86,7 +87,7 @@ export const ERROR_TEXT = {
   PROSPECT_OF_OTHER_COUNCIL: '同じ地域連合の組織化対象を選んでください',
   BREAKDOWN_MISMATCH: '雇用形態別の内訳の合計が組合員数と合っていません',
   GOAL_CYCLE: 'この目標を、自分より下の目標の下に置くことはできません',
-  PUSH_HOST_NOT_ALLOWED: 'この通知サービスには送信できません。対応しているブラウザ（Chrome、Edge、Firefox、Safari）でお試しください。',
+  PUSH_HOST_NOT_ALLOWED: 'このブラウザの通知サービスには送信できません。別のブラウザでお試しいただくか、管理者にお問い合わせください。',
   INVALID_PUSH_KEY: 'この端末の通知の登録情報が正しくありません。プッシュ通知をいったんオフにして、もう一度オンにしてください。',
   PUSH_NOT_AVAILABLE: 'このサーバーではプッシュ通知が設定されていません。管理者にお問い合わせください。',
 } as const satisfies Record<ErrorCode, string>;

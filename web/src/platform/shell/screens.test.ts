@@ -29,7 +29,7 @@ describe('screens per role', () => {
     expect(screensFor('admin').map((s) => s.title)).toContain('取込');
     expect(screensFor('leadership').map((s) => s.title)).not.toContain('取込');
     // council staff import their unions and prospects, after the screens of their daily work
-    expect(screensFor('regional').map((s) => s.title)).toEqual(['減少要因', '担当事業所', '新規事業所', 'まちかど労働相談', '取込', '組織']);
+    expect(screensFor('regional').map((s) => s.title)).toEqual(['減少要因', '担当事業所', '新規事業所', 'まちかど労働相談', '取込', '組織', 'ジェンダー平等']);
     expect(screensFor('organizer').map((s) => s.title)).not.toContain('取込');
   });
 

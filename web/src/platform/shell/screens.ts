@@ -21,6 +21,7 @@ export const SCREENS = {
   // after the council's own screens for its staff, beside 組合員数 for federations
   imports: { path: '/imports', title: '取込', roles: ['federation', 'regional', 'admin'] },
   structure: { path: '/structure', title: '組織', roles: ['admin', 'leadership', 'regional', 'federation'] },
+  genderEquality: { path: '/gender-equality', title: 'ジェンダー平等', roles: ['leadership', 'admin', 'federation', 'regional'] },
   periods: { path: '/admin/periods', title: '月次締め', roles: ['leadership', 'admin'] },
   users: { path: '/admin/users', title: 'ユーザー', roles: ['admin'] },
   auditLog: { path: '/admin/audit', title: '監査ログ', roles: ['admin'] },

@@ -18,9 +18,9 @@ export const theme = createTheme({
   },
 });
 
-/** Secondary ("dimmed") text dark enough to read: at least 4.5:1 on white. */
+/** Secondary ("dimmed") text and a field's error dark enough to read: at least 4.5:1 on white. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5c636a' },
+  light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-error': '#c92a2a' },
   dark: {},
 });
