@@ -522,6 +522,68 @@ CREATE TABLE public.closed_periods (
 
 
 --
+-- Name: companies; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.companies (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    corporate_number text,
+    edinet_code text,
+    name text NOT NULL,
+    name_kana text,
+    name_normalized text NOT NULL,
+    prefecture text,
+    municipality text,
+    industry_code text,
+    employees_count integer,
+    employees_as_of date,
+    employees_source text,
+    listed boolean,
+    union_presence text DEFAULT 'unknown'::text NOT NULL,
+    other_union_name text,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid,
+    updated_by uuid,
+    CONSTRAINT ck_companies_corporate_number CHECK ((corporate_number ~ '^[0-9]{13}$'::text)),
+    CONSTRAINT ck_companies_edinet_code CHECK ((edinet_code ~ '^E[0-9]{5}$'::text)),
+    CONSTRAINT ck_companies_employees CHECK (((employees_count IS NULL) = (employees_as_of IS NULL))),
+    CONSTRAINT ck_companies_employees_count CHECK ((employees_count >= 0)),
+    CONSTRAINT ck_companies_industry_code CHECK ((industry_code = ANY (ARRAY['A'::text, 'B'::text, 'C'::text, 'D'::text, 'E'::text, 'F'::text, 'G'::text, 'H'::text, 'I'::text, 'J'::text, 'K'::text, 'L'::text, 'M'::text, 'N'::text, 'O'::text, 'P'::text, 'Q'::text, 'R'::text, 'S'::text, 'T'::text]))),
+    CONSTRAINT ck_companies_name CHECK ((length(name) > 0)),
+    CONSTRAINT ck_companies_union_presence CHECK ((union_presence = ANY (ARRAY['none'::text, 'other_union'::text, 'unknown'::text])))
+);
+
+
+--
+-- Name: company_relations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.company_relations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    parent_id uuid NOT NULL,
+    child_id uuid NOT NULL,
+    kind text NOT NULL,
+    voting_share numeric(5,2),
+    start_on date,
+    end_on date,
+    source text,
+    confidence text DEFAULT 'medium'::text NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid,
+    updated_by uuid,
+    CONSTRAINT ck_company_relations_confidence CHECK ((confidence = ANY (ARRAY['high'::text, 'medium'::text, 'low'::text]))),
+    CONSTRAINT ck_company_relations_kind CHECK ((kind = ANY (ARRAY['parent_subsidiary'::text, 'consolidated_subsidiary'::text, 'unconsolidated_subsidiary'::text, 'equity_affiliate'::text, 'other_related'::text]))),
+    CONSTRAINT ck_company_relations_not_self CHECK ((parent_id <> child_id)),
+    CONSTRAINT ck_company_relations_period CHECK (((end_on IS NULL) OR (start_on IS NULL) OR (end_on >= start_on))),
+    CONSTRAINT ck_company_relations_voting_share CHECK (((voting_share >= (0)::numeric) AND (voting_share <= (100)::numeric)))
+);
+
+
+--
 -- Name: consultations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -743,7 +805,7 @@ CREATE TABLE public.imports (
     reversal_reason text,
     scope_regional_council_id uuid,
     CONSTRAINT ck_imports_errors_capped CHECK ((jsonb_array_length(errors) <= 1000)),
-    CONSTRAINT ck_imports_kind CHECK ((kind = ANY (ARRAY['membership-changes'::text, 'membership-survey'::text, 'unions'::text, 'prospects'::text, 'governance-compositions'::text]))),
+    CONSTRAINT ck_imports_kind CHECK ((kind = ANY (ARRAY['membership-changes'::text, 'membership-survey'::text, 'unions'::text, 'prospects'::text, 'companies'::text, 'company-relations'::text, 'governance-compositions'::text]))),
     CONSTRAINT ck_imports_one_scope CHECK (((scope_federation_id IS NULL) OR (scope_regional_council_id IS NULL))),
     CONSTRAINT ck_imports_progress CHECK (((progress >= 0) AND (progress <= 100))),
     CONSTRAINT ck_imports_state CHECK ((state = ANY (ARRAY['queued'::text, 'checking'::text, 'checked'::text, 'rejected'::text, 'committing'::text, 'committed'::text, 'failed'::text])))
@@ -949,6 +1011,7 @@ CREATE TABLE public.prospects (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid,
     updated_by uuid,
+    company_id uuid,
     CONSTRAINT ck_prospects_affiliated CHECK (((stage <> 'affiliated'::text) OR (union_id IS NOT NULL))),
     CONSTRAINT ck_prospects_employer_name CHECK ((length(employer_name) > 0)),
     CONSTRAINT ck_prospects_estimated_workers CHECK ((estimated_workers >= 0)),
@@ -1116,6 +1179,7 @@ CREATE TABLE public.unions (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid,
     updated_by uuid,
+    company_id uuid,
     CONSTRAINT ck_unions_kind CHECK ((kind = ANY (ARRAY['enterprise'::text, 'general'::text, 'direct'::text]))),
     CONSTRAINT ck_unions_status CHECK ((status = ANY (ARRAY['active'::text, 'dissolved'::text, 'merged'::text])))
 );
@@ -1224,6 +1288,22 @@ ALTER TABLE ONLY public.calendar_feeds
 
 ALTER TABLE ONLY public.closed_periods
     ADD CONSTRAINT closed_periods_pkey PRIMARY KEY (month);
+
+
+--
+-- Name: companies companies_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.companies
+    ADD CONSTRAINT companies_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: company_relations company_relations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.company_relations
+    ADD CONSTRAINT company_relations_pkey PRIMARY KEY (id);
 
 
 --
@@ -1443,6 +1523,22 @@ ALTER TABLE ONLY public.calendar_feeds
 
 
 --
+-- Name: companies uq_companies_corporate_number; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.companies
+    ADD CONSTRAINT uq_companies_corporate_number UNIQUE (corporate_number);
+
+
+--
+-- Name: companies uq_companies_edinet_code; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.companies
+    ADD CONSTRAINT uq_companies_edinet_code UNIQUE (edinet_code);
+
+
+--
 -- Name: federations uq_federations_code; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1540,6 +1636,48 @@ CREATE INDEX ix_audit_events_target ON public.audit_events USING btree (target_t
 --
 
 CREATE INDEX ix_audit_events_time ON public.audit_events USING btree (occurred_at DESC, id DESC);
+
+
+--
+-- Name: ix_companies_name_kana_trgm; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_companies_name_kana_trgm ON public.companies USING gin (name_kana public.gin_trgm_ops);
+
+
+--
+-- Name: ix_companies_name_normalized; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_companies_name_normalized ON public.companies USING btree (name_normalized);
+
+
+--
+-- Name: ix_companies_name_normalized_trgm; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_companies_name_normalized_trgm ON public.companies USING gin (name_normalized public.gin_trgm_ops);
+
+
+--
+-- Name: ix_companies_prefecture; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_companies_prefecture ON public.companies USING btree (prefecture);
+
+
+--
+-- Name: ix_company_relations_child; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_company_relations_child ON public.company_relations USING btree (child_id);
+
+
+--
+-- Name: ix_company_relations_parent; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_company_relations_parent ON public.company_relations USING btree (parent_id);
 
 
 --
@@ -1718,6 +1856,13 @@ CREATE INDEX ix_prospects_assigned ON public.prospects USING gin (assigned_organ
 
 
 --
+-- Name: ix_prospects_company; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_prospects_company ON public.prospects USING btree (company_id) WHERE (company_id IS NOT NULL);
+
+
+--
 -- Name: ix_prospects_council_stage; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1806,6 +1951,13 @@ CREATE INDEX ix_regional_councils_municipalities ON public.regional_councils USI
 --
 
 CREATE INDEX ix_reminder_sends_retry ON public.reminder_sends USING btree (day, status) WHERE (status = ANY (ARRAY['claimed'::text, 'failed'::text]));
+
+
+--
+-- Name: ix_unions_company; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_unions_company ON public.unions USING btree (company_id) WHERE (company_id IS NOT NULL);
 
 
 --
@@ -1999,6 +2151,22 @@ ALTER TABLE ONLY public.calendar_feeds
 
 
 --
+-- Name: company_relations fk_company_relations_child; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.company_relations
+    ADD CONSTRAINT fk_company_relations_child FOREIGN KEY (child_id) REFERENCES public.companies(id);
+
+
+--
+-- Name: company_relations fk_company_relations_parent; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.company_relations
+    ADD CONSTRAINT fk_company_relations_parent FOREIGN KEY (parent_id) REFERENCES public.companies(id);
+
+
+--
 -- Name: consultations fk_consultations_prospect; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2151,6 +2319,14 @@ ALTER TABLE ONLY public.prospect_stage_changes
 
 
 --
+-- Name: prospects fk_prospects_company; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.prospects
+    ADD CONSTRAINT fk_prospects_company FOREIGN KEY (company_id) REFERENCES public.companies(id);
+
+
+--
 -- Name: prospects fk_prospects_regional_council; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2220,6 +2396,14 @@ ALTER TABLE ONLY public.push_subscriptions
 
 ALTER TABLE ONLY public.reminder_sends
     ADD CONSTRAINT fk_reminder_sends_user FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: unions fk_unions_company; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.unions
+    ADD CONSTRAINT fk_unions_company FOREIGN KEY (company_id) REFERENCES public.companies(id);
 
 
 --

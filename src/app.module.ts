@@ -17,6 +17,8 @@ import { FederationsModule } from './structure/federations/federations.module';
 import { RegionalCouncilsModule } from './structure/regional-councils/regional-councils.module';
 import { UnionsModule } from './structure/unions/unions.module';
 import { GovernanceBodiesModule } from './structure/governance-bodies/governance-bodies.module';
+import { CompaniesModule } from './structure/companies/companies.module';
+import { CompanyGroupsModule } from './organizing/company-groups/company-groups.module';
 import { MembershipChangesModule } from './membership/membership-changes/membership-changes.module';
 import { MembershipSurveysModule } from './membership/membership-surveys/membership-surveys.module';
 import { GoalsModule } from './insight/goals/goals.module';
@@ -71,6 +73,8 @@ export class AppModule {
         VisitsModule,
         ConsultationsModule,
         RemindersModule,
+        CompaniesModule,
+        CompanyGroupsModule,
         AggregationAdminModule,
         AdminModule,
         ExportsModule.forRoot(EXPORT_ROUTES),

@@ -8,6 +8,8 @@ import { AUDIT_EXPORTS } from './platform/audit/audit-exports';
 import { ExportRoutes } from './platform/exports/export-routes';
 import { USER_EXPORTS } from './platform/users/user-exports';
 import { STRUCTURE_EXPORTS } from './structure/structure-exports';
+import { COMPANY_EXPORTS } from './structure/companies/company-exports';
+import { COMPANY_GROUP_EXPORTS } from './organizing/company-groups/company-group-exports';
 
 /**
  * Every report and list that answers `?format=xlsx|csv` (API.md, Imports and exports).
@@ -24,6 +26,8 @@ export const EXPORT_ROUTES = new ExportRoutes(
     ...ORGANIZING_EXPORTS,
     ...USER_EXPORTS,
     ...AUDIT_EXPORTS,
+    ...COMPANY_EXPORTS,
+    ...COMPANY_GROUP_EXPORTS,
   },
   ['/imports/templates/:kind'],
 );

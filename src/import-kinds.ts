@@ -7,6 +7,8 @@ import { ImportKinds } from './platform/imports/import-kinds';
 import { UNIONS_IMPORT } from './structure/imports/unions.import';
 import { GOVERNANCE_COMPOSITIONS_IMPORT } from './structure/imports/governance-compositions.import';
 import { GovernanceBodiesModule } from './structure/governance-bodies/governance-bodies.module';
+import { COMPANIES_IMPORT } from './structure/imports/companies.import';
+import { COMPANY_RELATIONS_IMPORT } from './structure/imports/company-relations.import';
 
 /**
  * Every kind of spreadsheet import (API.md, Imports and exports), each declared beside the
@@ -19,6 +21,8 @@ export const IMPORT_KINDS = new ImportKinds([
   UNIONS_IMPORT,
   PROSPECTS_IMPORT,
   GOVERNANCE_COMPOSITIONS_IMPORT,
+  COMPANIES_IMPORT,
+  COMPANY_RELATIONS_IMPORT,
 ]);
 
 /** The modules the kinds' committers take their services from (the survey's, the aggregation's doorbell). */

@@ -14,7 +14,17 @@ import {
 import type { LabelMap } from './platform/labels/labels';
 import type { LabelsDto } from './platform/labels/dto/labels.dto';
 import { ROLE_LABELS } from './platform/users/role-labels';
-import { GOVERNANCE_BODY_KIND_LABELS, ORGANIZATION_KIND_LABELS, UNION_KIND_LABELS, UNION_STATUS_LABELS } from './structure/labels';
+import {
+  COMPANY_STATUS_LABELS,
+  CONFIDENCE_LABELS,
+  GOVERNANCE_BODY_KIND_LABELS,
+  INDUSTRY_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  RELATION_KIND_LABELS,
+  UNION_KIND_LABELS,
+  UNION_PRESENCE_LABELS,
+  UNION_STATUS_LABELS,
+} from './structure/labels';
 
 /**
  * Every code list of the API with its labels (GET /labels), gathered here from the areas
@@ -41,6 +51,11 @@ export const LABELS = {
   organizationKinds: ORGANIZATION_KIND_LABELS,
   parityStatuses: PARITY_STATUS_LABELS,
   genderTargets: GENDER_TARGET_LABELS,
+  industries: INDUSTRY_LABELS,
+  companyStatuses: COMPANY_STATUS_LABELS,
+  unionPresences: UNION_PRESENCE_LABELS,
+  companyRelationKinds: RELATION_KIND_LABELS,
+  confidences: CONFIDENCE_LABELS,
 } satisfies Record<keyof LabelsDto, LabelMap>;
 
 // no list left out of the documented shape (satisfies above: none documented and missing)

@@ -11,6 +11,7 @@ import { loadMembershipHistory } from './demo-membership';
 import { loadProspects } from './demo-prospects';
 import { loadGoals } from './demo-goals';
 import { loadGovernance } from './demo-governance';
+import { loadCompanies } from './demo-companies';
 
 /**
  * `npm run demo:load`: fills an EMPTY database with Kanagawa's structure, demo
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       await loadProspects(ctx);
       await loadGoals(ctx);
       await loadGovernance(ctx);
+      await loadCompanies(ctx);
       return logins;
     });
     // the rollups of the demo history, so reports answer at once

@@ -17,6 +17,8 @@ export const OrganizingErrorCode = {
   PUSH_HOST_NOT_ALLOWED: 'PUSH_HOST_NOT_ALLOWED',
   INVALID_PUSH_KEY: 'INVALID_PUSH_KEY',
   PUSH_NOT_AVAILABLE: 'PUSH_NOT_AVAILABLE',
+  // a prospect from a company (POST /prospects {fromCompanyId}) when one is already open for it
+  COMPANY_ALREADY_PROSPECT: 'COMPANY_ALREADY_PROSPECT',
 } as const;
 
 export type OrganizingErrorCode = (typeof OrganizingErrorCode)[keyof typeof OrganizingErrorCode];

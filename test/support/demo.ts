@@ -1,4 +1,5 @@
 import { DemoContext, seededRandom } from '../../src/demo/demo-context';
+import { loadCompanies } from '../../src/demo/demo-companies';
 import { loadGoals } from '../../src/demo/demo-goals';
 import { loadGovernance } from '../../src/demo/demo-governance';
 import { loadMembershipHistory } from '../../src/demo/demo-membership';
@@ -19,6 +20,7 @@ export async function loadDemo(t: TestApp): Promise<Record<string, DemoLogin>> {
     await loadProspects(ctx);
     await loadGoals(ctx);
     await loadGovernance(ctx);
+    await loadCompanies(ctx);
     return users;
   });
   await t.db.query('SELECT aggregation_rebuild()');

@@ -108,9 +108,9 @@ export class AffiliationService {
   private async insertUnionRow(manager: EntityManager, prospect: Prospect, dto: AffiliateProspectDto, caller: CurrentUser): Promise<AffiliatedUnionDto> {
     const [row] = await query<Omit<AffiliatedUnionDto, 'kindLabel' | 'statusLabel'>[]>(
       manager,
-      sql`INSERT INTO unions (code, name, federation_id, regional_council_id, employer_name, municipality, affiliated_on, kind, created_by, updated_by)
+      sql`INSERT INTO unions (code, name, federation_id, regional_council_id, employer_name, municipality, affiliated_on, kind, company_id, created_by, updated_by)
           VALUES (${dto.unionCode ?? null}, ${dto.unionName.trim()}, ${dto.federationId ?? null}, ${prospect.regionalCouncilId},
-                  ${prospect.employerName}, ${prospect.municipality}, ${dto.effectiveOn}, ${dto.kind ?? 'enterprise'}, ${caller.id}, ${caller.id})
+                  ${prospect.employerName}, ${prospect.municipality}, ${dto.effectiveOn}, ${dto.kind ?? 'enterprise'}, ${prospect.companyId ?? null}, ${caller.id}, ${caller.id})
           RETURNING id, code, name, federation_id AS "federationId", regional_council_id AS "regionalCouncilId",
                     employer_name AS "employerName", municipality, to_char(affiliated_on, 'YYYY-MM-DD') AS "affiliatedOn", kind, status`,
     );

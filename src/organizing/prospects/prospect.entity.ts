@@ -67,4 +67,7 @@ export class Prospect extends Audited {
 
   @Column({ type: 'uuid', nullable: true })
   unionId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  companyId!: string | null;
 }

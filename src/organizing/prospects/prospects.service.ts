@@ -15,6 +15,7 @@ import { CreateProspectDto, ListProspectsQuery, ProspectDto, ProspectSort, Updat
 import { auditScopeOf, canManage } from './prospect-access';
 import { checkOrganizers, normalizeName, resolveCouncil, toKatakana } from './prospect-location';
 import { Prospect } from './prospect.entity';
+import { fillFromCompany } from './prospect-from-company';
 
 /** A prospect row (alias p) in the entity's shape: camelCase names, the date as YYYY-MM-DD. */
 const PROSPECT_COLUMNS = sql`p.id, p.employer_name AS "employerName", p.employer_name_kana AS "employerNameKana",
@@ -23,7 +24,7 @@ const PROSPECT_COLUMNS = sql`p.id, p.employer_name AS "employerName", p.employer
   p.workforce_regular AS "workforceRegular", p.workforce_part_time AS "workforcePartTime",
   p.workforce_fixed_term AS "workforceFixedTerm", p.workforce_dispatch AS "workforceDispatch", p.source, p.stage,
   p.stage_changed_at AS "stageChangedAt", p.held_from_stage AS "heldFromStage", p.assigned_organizer_ids AS "assignedOrganizerIds",
-  to_char(p.next_action_on, 'YYYY-MM-DD') AS "nextActionOn", p.union_id AS "unionId", p.version, p.created_at AS "createdAt",
+  to_char(p.next_action_on, 'YYYY-MM-DD') AS "nextActionOn", p.union_id AS "unionId", p.company_id AS "companyId", p.version, p.created_at AS "createdAt",
   p.updated_at AS "updatedAt", p.created_by AS "createdBy", p.updated_by AS "updatedBy"`;
 
 /** The only ways a list may be ordered: user input never reaches ORDER BY. */
@@ -100,8 +101,9 @@ export class ProspectsService {
   }
 
   /** A retry with the same Idempotency-Key and body answers the first result and creates nothing. */
-  async create(dto: CreateProspectDto, caller: CurrentUser, request: IdempotentRequest): Promise<ProspectDto> {
-    const result = await this.idempotent.run(caller, request, dto, async (manager) => {
+  async create(body: CreateProspectDto, caller: CurrentUser, request: IdempotentRequest): Promise<ProspectDto> {
+    const result = await this.idempotent.run(caller, request, body, async (manager) => {
+      const dto = await fillFromCompany(manager, body);
       const municipality = optionalName(dto.municipality);
       const councilId = await resolveCouncil(manager, municipality, dto.regionalCouncilId ?? null);
       if (!canManage(caller, { regionalCouncilId: councilId })) throw forbidden('You manage only the prospects of your own regional council');
@@ -122,6 +124,7 @@ export class ProspectsService {
         stage,
         assignedOrganizerIds: organizers,
         nextActionOn: dto.nextActionOn ?? null,
+        companyId: dto.companyId ?? null,
         createdBy: caller.id,
         updatedBy: caller.id,
       });

@@ -7,7 +7,15 @@ import type { ImportColumn } from './staging/import-columns';
 import type { RowChecker } from './staging/row-checks';
 
 /** Every kind the contract names (API.md, Imports): the registry holds each exactly once. */
-export const IMPORT_KIND_NAMES = ['membership-changes', 'membership-survey', 'unions', 'prospects', 'governance-compositions'] as const;
+export const IMPORT_KIND_NAMES = [
+  'membership-changes',
+  'membership-survey',
+  'unions',
+  'prospects',
+  'governance-compositions',
+  'companies',
+  'company-relations',
+] as const;
 export type ImportKindName = (typeof IMPORT_KIND_NAMES)[number];
 export const isImportKindName = (name: unknown): name is ImportKindName => typeof name === 'string' && (IMPORT_KIND_NAMES as readonly string[]).includes(name);
 

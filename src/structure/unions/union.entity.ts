@@ -39,4 +39,7 @@ export class Union extends Audited {
 
   @Column({ type: 'text' })
   kind!: UnionKind;
+
+  @Column({ type: 'uuid', nullable: true })
+  companyId!: string | null;
 }

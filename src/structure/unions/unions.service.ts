@@ -27,6 +27,7 @@ const unionColumns = (currentMonth: string): Sql => sql`
   u.regional_council_id AS "regionalCouncilId", c.name AS "regionalCouncilName",
   u.employer_name AS "employerName", u.municipality AS municipality,
   to_char(u.affiliated_on, 'YYYY-MM-DD') AS "affiliatedOn", u.status AS status, u.kind AS kind,
+  u.company_id AS "companyId",
   (SELECT coalesce(sum(r.members), 0)::int FROM union_month_rollups r
     WHERE r.union_id = u.id AND r.month <= CAST(${currentMonth} AS date)) AS "currentMembers",
   u.version AS version, u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;

@@ -1288,6 +1288,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List companies (search by name, フリガナ, 法人番号 or EDINET code) */
+        get: operations["listCompanies"];
+        put?: never;
+        /** Register a company */
+        post: operations["createCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a company */
+        get: operations["getCompany"];
+        put?: never;
+        post?: never;
+        /** Delete a company */
+        delete: operations["deleteCompany"];
+        options?: never;
+        head?: never;
+        /** Change a company */
+        patch: operations["updateCompany"];
+        trace?: never;
+    };
+    "/api/v1/company-relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List relations between companies */
+        get: operations["listCompanyRelations"];
+        put?: never;
+        /** Record a relation between companies */
+        post: operations["createCompanyRelation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/company-relations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a relation between companies */
+        get: operations["getCompanyRelation"];
+        put?: never;
+        post?: never;
+        /** Delete a relation between companies */
+        delete: operations["deleteCompanyRelation"];
+        options?: never;
+        head?: never;
+        /** Change a relation between companies */
+        patch: operations["updateCompanyRelation"];
+        trace?: never;
+    };
+    "/api/v1/company-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The target list: groups with their totals (filters hasAffiliatedUnion, hasUnorganized, prefecture) */
+        get: operations["listCompanyGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/company-groups/{companyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole group of a company, from its ultimate parent down, with totals */
+        get: operations["getCompanyGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/aggregations/rebuild": {
         parameters: {
             query?: never;
@@ -1419,7 +1527,7 @@ export interface components {
             role?: string | null;
         };
         /** @enum {string} */
-        AuditAction: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "user.disabled" | "user.enabled" | "notification_settings.updated" | "calendar_feed.rotated" | "push_subscription.created" | "push_subscription.deleted" | "digest.run" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "governance_body.created" | "governance_body.updated" | "governance_body.deleted" | "governance_composition.recorded" | "governance_composition.replaced" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
+        AuditAction: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "user.disabled" | "user.enabled" | "notification_settings.updated" | "calendar_feed.rotated" | "push_subscription.created" | "push_subscription.deleted" | "digest.run" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "governance_body.created" | "governance_body.updated" | "governance_body.deleted" | "governance_composition.recorded" | "governance_composition.replaced" | "company.created" | "company.updated" | "company.deleted" | "company_relation.created" | "company_relation.updated" | "company_relation.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
         AuditScopeDto: {
             /** Format: uuid */
             federationId?: string | null;
@@ -1578,6 +1686,11 @@ export interface components {
             organizationKinds: components["schemas"]["LabelDto"][];
             parityStatuses: components["schemas"]["LabelDto"][];
             genderTargets: components["schemas"]["LabelDto"][];
+            industries: components["schemas"]["LabelDto"][];
+            companyStatuses: components["schemas"]["LabelDto"][];
+            unionPresences: components["schemas"]["LabelDto"][];
+            companyRelationKinds: components["schemas"]["LabelDto"][];
+            confidences: components["schemas"]["LabelDto"][];
         };
         FederationDto: {
             id: string;
@@ -1640,6 +1753,7 @@ export interface components {
             employerName: string;
             municipality: string | null;
             affiliatedOn: string | null;
+            companyId: string | null;
             /** @description Members now: the union's ledger summed up to the current month (Asia/Tokyo), read from the rollups. */
             currentMembers: number;
             version: number;
@@ -1682,6 +1796,11 @@ export interface components {
             employerName: string;
             /** @description e.g. 藤沢市. */
             municipality?: string | null;
+            /**
+             * Format: uuid
+             * @description The company (法人) the union organizes; its group is shown on 企業グループ.
+             */
+            companyId?: string | null;
         };
         UpdateUnionDto: {
             /**
@@ -1717,6 +1836,11 @@ export interface components {
             employerName?: string;
             /** @description e.g. 藤沢市. */
             municipality?: string | null;
+            /**
+             * Format: uuid
+             * @description The company (法人) the union organizes; its group is shown on 企業グループ.
+             */
+            companyId?: string | null;
             /** @description The version you read; a stale one is refused with 409. */
             version?: number;
         };
@@ -2319,7 +2443,7 @@ export interface components {
         };
         ImportDto: {
             /** @enum {string} */
-            kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
+            kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions" | "companies" | "company-relations";
             /** @enum {string} */
             state: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
             errors: components["schemas"]["ImportErrorDto"][];
@@ -2436,7 +2560,7 @@ export interface components {
             source: "federation" | "other" | "consultation" | "referral" | "corporate_group" | "outreach";
             sourceLabel: string;
             /** @enum {string} */
-            stage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            stage: "affiliated" | "identified" | "contacted" | "engaged" | "committee" | "founded" | "on_hold" | "lost";
             stageLabel: string;
             /** Format: date-time */
             stageChangedAt: string;
@@ -2450,6 +2574,8 @@ export interface components {
             nextActionOn: string | null;
             /** @description The union founded from this workplace, once affiliated. */
             unionId: string | null;
+            /** @description The company (法人) of the workplace: its group is shown on 企業グループ. */
+            companyId: string | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2459,8 +2585,15 @@ export interface components {
             updatedBy: string | null;
         };
         CreateProspectDto: {
-            /** @enum {string} */
-            source: "consultation" | "referral" | "federation" | "corporate_group" | "outreach" | "other";
+            /** @description 事業主名, e.g. 株式会社みなと物流. Required unless fromCompanyId is given. */
+            employerName?: string;
+            /** @description Required unless fromCompanyId is given (then the company's employees, else 0). */
+            estimatedWorkers?: number;
+            /**
+             * @description Required unless fromCompanyId is given (then corporate_group).
+             * @enum {string}
+             */
+            source?: "consultation" | "referral" | "federation" | "corporate_group" | "outreach" | "other";
             /**
              * @description A new prospect starts at identified unless another working stage is named.
              * @default identified
@@ -2472,8 +2605,18 @@ export interface components {
              * @example 2026-04-01
              */
             nextActionOn?: string | null;
-            /** @description 事業主名, e.g. 株式会社みなと物流. */
-            employerName: string;
+            /**
+             * Format: uuid
+             * @description Fill the new prospect from this company (POST only): employer name and フリガナ,
+             *     municipality (and so the council), industry (as the sector), employees as the estimate,
+             *     source corporate_group, and the link to the company. Fields sent beside it win.
+             */
+            fromCompanyId?: string;
+            /**
+             * Format: uuid
+             * @description The company (法人) of the workplace.
+             */
+            companyId?: string | null;
             /** @description フリガナ; hiragana is stored as katakana. */
             employerNameKana?: string | null;
             /** @description 事業所名, e.g. 本牧倉庫. */
@@ -2488,21 +2631,30 @@ export interface components {
             sectorCode?: string | null;
             /** Format: uuid */
             targetFederationId?: string | null;
-            estimatedWorkers: number;
             workforce?: components["schemas"]["WorkforceDto"] | null;
             /** @description Organizers of the prospect's council. */
             assignedOrganizerIds?: string[];
         };
         UpdateProspectDto: {
-            /** @enum {string} */
+            /** @description 事業主名, e.g. 株式会社みなと物流. Required unless fromCompanyId is given. */
+            employerName?: string;
+            /** @description Required unless fromCompanyId is given (then the company's employees, else 0). */
+            estimatedWorkers?: number;
+            /**
+             * @description Required unless fromCompanyId is given (then corporate_group).
+             * @enum {string}
+             */
             source?: "consultation" | "referral" | "federation" | "corporate_group" | "outreach" | "other";
             /**
              * Format: date
              * @example 2026-04-01
              */
             nextActionOn?: string | null;
-            /** @description 事業主名, e.g. 株式会社みなと物流. */
-            employerName?: string;
+            /**
+             * Format: uuid
+             * @description The company (法人) of the workplace.
+             */
+            companyId?: string | null;
             /** @description フリガナ; hiragana is stored as katakana. */
             employerNameKana?: string | null;
             /** @description 事業所名, e.g. 本牧倉庫. */
@@ -2517,7 +2669,6 @@ export interface components {
             sectorCode?: string | null;
             /** Format: uuid */
             targetFederationId?: string | null;
-            estimatedWorkers?: number;
             workforce?: components["schemas"]["WorkforceDto"] | null;
             /** @description Organizers of the prospect's council. */
             assignedOrganizerIds?: string[];
@@ -2527,13 +2678,13 @@ export interface components {
         StageChangeDto: {
             id: string;
             /** @enum {string} */
-            kind: "created" | "affiliated" | "moved" | "reopened";
+            kind: "affiliated" | "created" | "moved" | "reopened";
             kindLabel: string;
             /** @enum {string|null} */
-            fromStage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost" | null;
+            fromStage: "affiliated" | "identified" | "contacted" | "engaged" | "committee" | "founded" | "on_hold" | "lost" | null;
             fromStageLabel: string | null;
             /** @enum {string} */
-            toStage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            toStage: "affiliated" | "identified" | "contacted" | "engaged" | "committee" | "founded" | "on_hold" | "lost";
             toStageLabel: string;
             note: string | null;
             changedBy: string | null;
@@ -2640,7 +2791,7 @@ export interface components {
             source: "federation" | "other" | "consultation" | "referral" | "corporate_group" | "outreach";
             sourceLabel: string;
             /** @enum {string} */
-            stage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            stage: "affiliated" | "identified" | "contacted" | "engaged" | "committee" | "founded" | "on_hold" | "lost";
             stageLabel: string;
             /** Format: date-time */
             stageChangedAt: string;
@@ -2654,6 +2805,8 @@ export interface components {
             nextActionOn: string | null;
             /** @description The union founded from this workplace, once affiliated. */
             unionId: string | null;
+            /** @description The company (法人) of the workplace: its group is shown on 企業グループ. */
+            companyId: string | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2908,6 +3061,295 @@ export interface components {
             day: string;
             hour: number;
         };
+        EmployeesDto: {
+            /**
+             * Format: date
+             * @description The day the figure refers to (YYYY-MM-DD), e.g. the fiscal year end of the 有価証券報告書.
+             * @example 2026-04-01
+             */
+            asOf: string;
+            count: number;
+            /** @description e.g. 有価証券報告書（2025年3月期）, 会社ウェブサイト. */
+            source: string;
+        };
+        CompanyDto: {
+            /** @enum {string|null} */
+            industryCode: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | null;
+            /** @enum {string} */
+            unionPresence: "none" | "other_union" | "unknown";
+            /**
+             * @description 連合加盟 (a union of it affiliated here), 他労組, 未組織 or 不明: see docs/company-groups.md.
+             * @enum {string}
+             */
+            status: "affiliated" | "other_union" | "unorganized" | "unknown";
+            id: string;
+            corporateNumber: string | null;
+            edinetCode: string | null;
+            name: string;
+            nameKana: string | null;
+            /** @description The name as matched (NFKC, legal form folded, no spaces). */
+            nameNormalized: string;
+            prefecture: string | null;
+            municipality: string | null;
+            industryLabel: string | null;
+            employees: components["schemas"]["EmployeesDto"] | null;
+            listed: boolean | null;
+            otherUnionName: string | null;
+            statusLabel: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateCompanyDto: {
+            /**
+             * @description 法人番号: 13 digits, the first being the check digit (full-width digits accepted). Unique.
+             * @example 7000012050002
+             */
+            corporateNumber?: string | null;
+            /**
+             * @description EDINET code, e.g. E02144. Unique.
+             * @example E02144
+             */
+            edinetCode?: string | null;
+            /**
+             * @description JSIC 大分類 letter.
+             * @enum {string|null}
+             */
+            industryCode?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | null;
+            /**
+             * @description What is known of a union outside the chapter (a union of the company affiliated here
+             *     makes it 連合加盟 whatever this says): none 未組織, other_union 他労組, unknown 不明 (default).
+             * @default unknown
+             * @enum {string}
+             */
+            unionPresence: "none" | "other_union" | "unknown";
+            /** @description e.g. 株式会社湘南モビリティ. */
+            name: string;
+            /** @description フリガナ; hiragana is stored as katakana. */
+            nameKana?: string | null;
+            /** @description 都道府県 of the head office, e.g. 神奈川県. */
+            prefecture?: string | null;
+            /** @description 市区町村 as the councils list them, e.g. 藤沢市. */
+            municipality?: string | null;
+            employees?: components["schemas"]["EmployeesDto"] | null;
+            /** @description 上場 or not; unknown when empty. */
+            listed?: boolean | null;
+            /** @description The other union's name (and its 上部団体) when unionPresence is other_union. */
+            otherUnionName?: string | null;
+        };
+        UpdateCompanyDto: {
+            /**
+             * @description 法人番号: 13 digits, the first being the check digit (full-width digits accepted). Unique.
+             * @example 7000012050002
+             */
+            corporateNumber?: string | null;
+            /**
+             * @description EDINET code, e.g. E02144. Unique.
+             * @example E02144
+             */
+            edinetCode?: string | null;
+            /**
+             * @description JSIC 大分類 letter.
+             * @enum {string|null}
+             */
+            industryCode?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | null;
+            /**
+             * @description What is known of a union outside the chapter (a union of the company affiliated here
+             *     makes it 連合加盟 whatever this says): none 未組織, other_union 他労組, unknown 不明 (default).
+             * @default unknown
+             * @enum {string}
+             */
+            unionPresence: "none" | "other_union" | "unknown";
+            /** @description e.g. 株式会社湘南モビリティ. */
+            name?: string;
+            /** @description フリガナ; hiragana is stored as katakana. */
+            nameKana?: string | null;
+            /** @description 都道府県 of the head office, e.g. 神奈川県. */
+            prefecture?: string | null;
+            /** @description 市区町村 as the councils list them, e.g. 藤沢市. */
+            municipality?: string | null;
+            employees?: components["schemas"]["EmployeesDto"] | null;
+            /** @description 上場 or not; unknown when empty. */
+            listed?: boolean | null;
+            /** @description The other union's name (and its 上部団体) when unionPresence is other_union. */
+            otherUnionName?: string | null;
+            /** @description The version you read; a stale one is refused with 409. */
+            version?: number;
+        };
+        CompanyRelationDto: {
+            /** @enum {string} */
+            kind: "parent_subsidiary" | "consolidated_subsidiary" | "unconsolidated_subsidiary" | "equity_affiliate" | "other_related";
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
+            id: string;
+            parentId: string;
+            parentName: string;
+            childId: string;
+            childName: string;
+            kindLabel: string;
+            votingShare: number | null;
+            startOn: string | null;
+            endOn: string | null;
+            source: string | null;
+            /** @description Holds today. */
+            current: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateCompanyRelationDto: {
+            /**
+             * @description The category of 関係会社の状況; the first three control the child (one current controlling parent at most).
+             * @enum {string}
+             */
+            kind: "parent_subsidiary" | "consolidated_subsidiary" | "unconsolidated_subsidiary" | "equity_affiliate" | "other_related";
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            startOn?: string | null;
+            /**
+             * Format: date
+             * @description The last day the relation held; empty while it holds.
+             * @example 2026-04-01
+             */
+            endOn?: string | null;
+            /**
+             * @default medium
+             * @enum {string}
+             */
+            confidence: "high" | "medium" | "low";
+            /** Format: uuid */
+            parentId: string;
+            /** Format: uuid */
+            childId: string;
+            /** @description 議決権の所有割合 in percent, 0-100. */
+            votingShare?: number | null;
+            /** @description e.g. 有価証券報告書（2025年3月期）関係会社の状況. */
+            source?: string | null;
+        };
+        UpdateCompanyRelationDto: {
+            /**
+             * @description The category of 関係会社の状況; the first three control the child (one current controlling parent at most).
+             * @enum {string}
+             */
+            kind?: "parent_subsidiary" | "consolidated_subsidiary" | "unconsolidated_subsidiary" | "equity_affiliate" | "other_related";
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            startOn?: string | null;
+            /**
+             * Format: date
+             * @description The last day the relation held; empty while it holds.
+             * @example 2026-04-01
+             */
+            endOn?: string | null;
+            /**
+             * @default medium
+             * @enum {string}
+             */
+            confidence: "high" | "medium" | "low";
+            /** Format: uuid */
+            parentId?: string;
+            /** Format: uuid */
+            childId?: string;
+            /** @description 議決権の所有割合 in percent, 0-100. */
+            votingShare?: number | null;
+            /** @description e.g. 有価証券報告書（2025年3月期）関係会社の状況. */
+            source?: string | null;
+            /** @description The version you read; a stale one is refused with 409. */
+            version?: number;
+        };
+        GroupTotalsDto: {
+            /**
+             * @description The companies' prospects (one per company, as shown) by stage, as far as the caller may see them.
+             * @example {
+             *       "identified": 2,
+             *       "contacted": 1
+             *     }
+             */
+            prospectsByStage: {
+                [key: string]: number;
+            };
+            companies: number;
+            /** @description The sum of the employees of the companies whose employees are known. */
+            employees: number;
+            organizedMembers: number;
+            /** @description Organized members / employees over the companies whose employees are known (null when none is). */
+            organizationRate: number | null;
+            unorganizedCompanies: number;
+            /** @description Unorganized companies in the prefecture asked for (神奈川県 by default). */
+            unorganizedInPrefecture: number;
+        };
+        CompanyGroupSummaryDto: {
+            company: components["schemas"]["CompanyDto"];
+            hasAffiliatedUnion: boolean;
+            hasUnorganized: boolean;
+            totals: components["schemas"]["GroupTotalsDto"];
+        };
+        GroupRelationDto: {
+            /** @enum {string} */
+            kind: "parent_subsidiary" | "consolidated_subsidiary" | "unconsolidated_subsidiary" | "equity_affiliate" | "other_related";
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
+            id: string;
+            kindLabel: string;
+            votingShare: number | null;
+            startOn: string | null;
+            endOn: string | null;
+            source: string | null;
+        };
+        GroupUnionDto: {
+            id: string;
+            name: string;
+            federationId: string | null;
+            federationName: string | null;
+            /** @description Members now, from the ledger: the same figure as GET /unions/:id's currentMembers. */
+            members: number;
+        };
+        GroupProspectDto: {
+            /** @enum {string} */
+            stage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            id: string;
+            stageLabel: string;
+            /** @description The newest visit's day; null when none, and for federation users (who read no visits). */
+            lastVisitOn: string | null;
+            nextActionOn: string | null;
+        };
+        CompanyGroupNodeDto: {
+            /** @enum {string} */
+            status: "affiliated" | "other_union" | "unorganized" | "unknown";
+            children: components["schemas"]["CompanyGroupNodeDto"][];
+            company: components["schemas"]["CompanyDto"];
+            /** @description null for the group's ultimate parent. */
+            relation: components["schemas"]["GroupRelationDto"] | null;
+            /** @description 0 for the ultimate parent. */
+            depth: number;
+            /** @description Its active unions affiliated here. */
+            unions: components["schemas"]["GroupUnionDto"][];
+            prospect: components["schemas"]["GroupProspectDto"] | null;
+            /** @description The company's employees (null when unknown). */
+            employees: number | null;
+            /** @description The sum of its unions' members. */
+            organizedMembers: number;
+            /** @description organizedMembers / employees, 0-1 (null when employees is unknown or 0). */
+            organizationRate: number | null;
+            statusLabel: string;
+        };
+        CompanyGroupDto: {
+            /** @description The company asked for. */
+            companyId: string;
+            /** @description The prefecture of totals.unorganizedInPrefecture. */
+            prefecture: string;
+            /** @description The tree from the group's ultimate parent down. */
+            root: components["schemas"]["CompanyGroupNodeDto"];
+            totals: components["schemas"]["GroupTotalsDto"];
+        };
         RebuildAcceptedDto: {
             /** @description Follow it with GET /admin/jobs/:id. */
             jobId: string;
@@ -2988,7 +3430,7 @@ export interface components {
         };
         StageFiguresDto: {
             /** @enum {string} */
-            stage: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            stage: "affiliated" | "identified" | "contacted" | "engaged" | "committee" | "founded" | "on_hold" | "lost";
             label: string;
             prospects: number;
             estimatedWorkers: number;
@@ -2998,10 +3440,10 @@ export interface components {
         };
         ConversionDto: {
             /** @enum {string} */
-            from: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            from: "affiliated" | "identified" | "contacted" | "engaged" | "committee" | "founded" | "on_hold" | "lost";
             fromLabel: string;
             /** @enum {string} */
-            to: "identified" | "contacted" | "engaged" | "committee" | "founded" | "affiliated" | "on_hold" | "lost";
+            to: "affiliated" | "identified" | "contacted" | "engaged" | "committee" | "founded" | "on_hold" | "lost";
             toLabel: string;
             /** @description Prospects that reached `from` (or a later stage). */
             reached: number;
@@ -3145,7 +3587,7 @@ export interface components {
          * @description Every code an error body or a details[] entry may carry. Stable: programs and the console decide by the code, never by the wording of message.
          * @enum {string}
          */
-        ErrorCode: "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "UNAUTHENTICATED" | "WRONG_CREDENTIALS" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "CANNOT_DISABLE_SELF" | "ACCOUNT_DISABLED" | "IDEMPOTENCY_KEY_REUSED" | "REQUIRED" | "MUST_BE_EMPTY" | "CANNOT_BE_CLEARED" | "TOO_SHORT" | "TOO_LONG" | "TOO_FEW" | "TOO_MANY" | "NOT_EMAIL" | "NOT_A_NUMBER" | "NOT_A_STRING" | "NOT_A_BOOLEAN" | "NOT_A_LIST" | "NOT_AN_OBJECT" | "OUT_OF_RANGE" | "NOT_ONE_OF" | "INVALID_FORMAT" | "REPEATED" | "UNKNOWN_FIELD" | "NUL_CHARACTER" | "CONTROL_CHARACTER" | "EMPTY_FILE" | "TOO_DEEP" | "IN_THE_FUTURE" | "DATES_OUT_OF_ORDER" | "RANGE_TOO_LONG" | "NOT_COMBINABLE" | "OUT_OF_SCOPE" | "MORE_PROBLEMS" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "COUNTS_DO_NOT_SUM" | "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_REVERSIBLE" | "SIGN_MISMATCH" | "MONTH_NOT_ENDED" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "CONTACT_DETAIL" | "MUNICIPALITY_OUTSIDE_COUNCILS" | "COUNCIL_DOES_NOT_COVER_MUNICIPALITY" | "COUNCIL_AMBIGUOUS" | "NOT_ORGANIZER_OF_COUNCIL" | "PROSPECT_OF_OTHER_COUNCIL" | "BREAKDOWN_MISMATCH" | "PUSH_HOST_NOT_ALLOWED" | "INVALID_PUSH_KEY" | "PUSH_NOT_AVAILABLE" | "GOAL_CYCLE";
+        ErrorCode: "NOT_FOUND" | "INVALID_FIELD" | "FORBIDDEN" | "STALE_VERSION" | "BODY_TOO_LARGE" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL" | "DUPLICATE" | "STILL_REFERENCED" | "UNKNOWN_REFERENCE" | "INVALID_VALUE" | "RETRY" | "UNAUTHENTICATED" | "WRONG_CREDENTIALS" | "TOO_MANY_FAILED_LOGINS" | "CSRF_TOKEN_MISSING" | "CANNOT_DEMOTE_SELF" | "CANNOT_DELETE_SELF" | "CANNOT_DISABLE_SELF" | "ACCOUNT_DISABLED" | "IDEMPOTENCY_KEY_REUSED" | "REQUIRED" | "MUST_BE_EMPTY" | "CANNOT_BE_CLEARED" | "TOO_SHORT" | "TOO_LONG" | "TOO_FEW" | "TOO_MANY" | "NOT_EMAIL" | "NOT_A_NUMBER" | "NOT_A_STRING" | "NOT_A_BOOLEAN" | "NOT_A_LIST" | "NOT_AN_OBJECT" | "OUT_OF_RANGE" | "NOT_ONE_OF" | "INVALID_FORMAT" | "REPEATED" | "UNKNOWN_FIELD" | "NUL_CHARACTER" | "CONTROL_CHARACTER" | "EMPTY_FILE" | "TOO_DEEP" | "IN_THE_FUTURE" | "DATES_OUT_OF_ORDER" | "RANGE_TOO_LONG" | "NOT_COMBINABLE" | "OUT_OF_SCOPE" | "MORE_PROBLEMS" | "IMPORT_NOT_COMMITTABLE" | "IMPORT_ALREADY_COMMITTED" | "UNION_HAS_MEMBERSHIP_HISTORY" | "COUNTS_DO_NOT_SUM" | "CORPORATE_NUMBER_CHECK_DIGIT" | "SECOND_CONTROLLING_PARENT" | "RELATION_CYCLE" | "UNKNOWN_UNION" | "REVERSAL_NOT_REVERSIBLE" | "ALREADY_REVERSED" | "SURVEY_ADJUSTMENT_NOT_REVERSIBLE" | "PERIOD_ALREADY_CLOSED" | "IMPORT_NOT_REVERSIBLE" | "SIGN_MISMATCH" | "MONTH_NOT_ENDED" | "ILLEGAL_STAGE_CHANGE" | "PROSPECT_ALREADY_AFFILIATED" | "CONTACT_DETAIL" | "MUNICIPALITY_OUTSIDE_COUNCILS" | "COUNCIL_DOES_NOT_COVER_MUNICIPALITY" | "COUNCIL_AMBIGUOUS" | "NOT_ORGANIZER_OF_COUNCIL" | "PROSPECT_OF_OTHER_COUNCIL" | "BREAKDOWN_MISMATCH" | "PUSH_HOST_NOT_ALLOWED" | "INVALID_PUSH_KEY" | "PUSH_NOT_AVAILABLE" | "COMPANY_ALREADY_PROSPECT" | "GOAL_CYCLE";
     };
     responses: never;
     parameters: never;
@@ -3160,7 +3602,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                action?: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "user.disabled" | "user.enabled" | "notification_settings.updated" | "calendar_feed.rotated" | "push_subscription.created" | "push_subscription.deleted" | "digest.run" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "governance_body.created" | "governance_body.updated" | "governance_body.deleted" | "governance_composition.recorded" | "governance_composition.replaced" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
+                action?: "session.signed_in" | "session.sign_in_failed" | "session.locked" | "session.signed_out" | "user.created" | "user.updated" | "user.role_changed" | "user.password_changed" | "user.password_reset" | "user.deleted" | "user.disabled" | "user.enabled" | "notification_settings.updated" | "calendar_feed.rotated" | "push_subscription.created" | "push_subscription.deleted" | "digest.run" | "sector.created" | "sector.updated" | "sector.deleted" | "federation.created" | "federation.updated" | "federation.deleted" | "regional_council.created" | "regional_council.updated" | "regional_council.deleted" | "union.created" | "union.updated" | "union.deleted" | "governance_body.created" | "governance_body.updated" | "governance_body.deleted" | "governance_composition.recorded" | "governance_composition.replaced" | "company.created" | "company.updated" | "company.deleted" | "company_relation.created" | "company_relation.updated" | "company_relation.deleted" | "prospect.created" | "prospect.updated" | "prospect.stage_changed" | "prospect.reopened" | "prospect.affiliated" | "visit.created" | "visit.updated" | "consultation.created" | "consultation.updated" | "membership_change.recorded" | "membership_change.bulk_recorded" | "membership_change.reversed" | "membership_survey.submitted" | "period.closed" | "goal.created" | "goal.updated" | "goal.deleted" | "loss_review.created" | "loss_review.updated" | "loss_review.deleted" | "import.uploaded" | "import.committed" | "import.reversed" | "aggregation.rebuilt" | "queue_board.opened" | "export.downloaded";
                 /** @description From this Japan calendar day, inclusive. */
                 from?: string;
                 /** @description To this Japan calendar day, inclusive. */
@@ -7064,7 +7506,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
+                kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions" | "companies" | "company-relations";
             };
             cookie?: never;
         };
@@ -7105,7 +7547,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                kind?: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
+                kind?: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions" | "companies" | "company-relations";
                 state?: "queued" | "checking" | "checked" | "rejected" | "committing" | "committed" | "failed";
             };
             header?: never;
@@ -7167,7 +7609,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** @enum {string} */
-                    kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions";
+                    kind: "membership-changes" | "membership-survey" | "unions" | "prospects" | "governance-compositions" | "companies" | "company-relations";
                     /**
                      * Format: binary
                      * @description .xlsx or CSV (UTF-8 or Shift_JIS), up to 100 MB
@@ -9379,6 +9821,734 @@ export interface operations {
             };
             /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCompanies: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Part of the name or フリガナ (compared normalised), or a whole 法人番号 or EDINET code. */
+                q?: string;
+                /** @description The exact name after normalising (NFKC, 株式会社/(株)/㈱ folded): how imports and people match a company. */
+                name?: string;
+                /** @description e.g. 神奈川県 */
+                prefecture?: string;
+                industryCode?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T";
+                /** @description true: a union of the company is affiliated here, or another union is known; false: neither. */
+                hasUnion?: boolean;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CompanyDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCompanyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, regional, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The 法人番号 or EDINET code is already registered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, regional, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A relation, union or prospect still names the company */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCompanyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, regional, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, or the 法人番号 or EDINET code is already registered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCompanyRelations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Only those holding today. */
+                current?: boolean;
+                /** @description Relations where the company is the parent or the child. */
+                companyId?: string;
+                parentId?: string;
+                childId?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CompanyRelationDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createCompanyRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCompanyRelationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyRelationDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, regional, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The child already has a controlling parent in that period (SECOND_CONTROLLING_PARENT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCompanyRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyRelationDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown relation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteCompanyRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, regional, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown relation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateCompanyRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCompanyRelationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyRelationDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, regional, federation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown relation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, or a second controlling parent */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCompanyGroups: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Groups where a union of some company is affiliated here (true) or none is (false). */
+                hasAffiliatedUnion?: boolean;
+                /** @description Groups with an unorganized company (in `prefecture` when it is given). */
+                hasUnorganized?: boolean;
+                /** @description Groups with a company in this prefecture (e.g. 神奈川県); it is also the prefecture of unorganizedInPrefecture (default 神奈川県). */
+                prefecture?: string;
+                /** @description Part of a group company's name or フリガナ, or its whole 法人番号 or EDINET code. */
+                q?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CompanyGroupSummaryDto"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCompanyGroup: {
+        parameters: {
+            query?: {
+                /** @description The prefecture whose unorganized companies `totals.unorganizedInPrefecture` counts; 神奈川県 when omitted. */
+                prefecture?: string;
+                /** @description The answer as an Excel or CSV file (see the API description); a list gives every row in scope, not one page. */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyGroupDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown company */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

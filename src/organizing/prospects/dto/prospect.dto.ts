@@ -1,6 +1,21 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../../../platform/common/http/pagination';
 import { IsCalendarDate } from '../../../platform/common/validation/validators';
 import { labelOf } from '../../../platform/labels/labels';
@@ -16,8 +31,27 @@ export class WorkforceDto {
   @IsInt() @Min(0) @Max(1_000_000) dispatch!: number;
 }
 
+/** Required unless fromCompanyId names the company to take it from. */
+const unlessFromCompany = (dto: { fromCompanyId?: string }, value: unknown): boolean => !dto.fromCompanyId || value !== undefined;
+
 export class CreateProspectDto {
-  /** 事業主名, e.g. 株式会社みなと物流. */
+  /**
+   * Fill the new prospect from this company (POST only): employer name and フリガナ,
+   * municipality (and so the council), industry (as the sector), employees as the estimate,
+   * source corporate_group, and the link to the company. Fields sent beside it win.
+   */
+  @IsOptional()
+  @IsUUID()
+  fromCompanyId?: string;
+
+  /** The company (法人) of the workplace. */
+  @IsOptional()
+  @IsUUID()
+  companyId?: string | null;
+
+  /** 事業主名, e.g. 株式会社みなと物流. Required unless fromCompanyId is given. */
+  @ApiPropertyOptional()
+  @ValidateIf(unlessFromCompany)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -55,6 +89,9 @@ export class CreateProspectDto {
   @IsUUID()
   targetFederationId?: string | null;
 
+  /** Required unless fromCompanyId is given (then the company's employees, else 0). */
+  @ApiPropertyOptional()
+  @ValidateIf(unlessFromCompany)
   @IsInt()
   @Min(0)
   @Max(1_000_000)
@@ -65,7 +102,9 @@ export class CreateProspectDto {
   @Type(() => WorkforceDto)
   workforce?: WorkforceDto | null;
 
-  @ApiProperty({ enum: PROSPECT_SOURCES })
+  /** Required unless fromCompanyId is given (then corporate_group). */
+  @ApiPropertyOptional({ enum: PROSPECT_SOURCES })
+  @ValidateIf(unlessFromCompany)
   @IsIn(PROSPECT_SOURCES)
   source!: ProspectSource;
 
@@ -89,7 +128,7 @@ export class CreateProspectDto {
 }
 
 /** Every field but the stage, which moves only through /stage, /reopen and /affiliate. */
-export class UpdateProspectDto extends PartialType(OmitType(CreateProspectDto, ['stage'] as const)) {
+export class UpdateProspectDto extends PartialType(OmitType(CreateProspectDto, ['stage', 'fromCompanyId'] as const)) {
   /** The version you read; a stale one is refused with 409. */
   @IsOptional()
   @IsInt()
@@ -169,6 +208,8 @@ export class ProspectDto {
   nextActionOn!: string | null;
   /** The union founded from this workplace, once affiliated. */
   unionId!: string | null;
+  /** The company (法人) of the workplace: its group is shown on 企業グループ. */
+  companyId!: string | null;
   version!: number;
   createdAt!: Date;
   updatedAt!: Date;
@@ -205,6 +246,7 @@ export const toProspectDto = (p: Prospect): ProspectDto => ({
   assignedOrganizerIds: p.assignedOrganizerIds,
   nextActionOn: p.nextActionOn,
   unionId: p.unionId,
+  companyId: p.companyId,
   version: p.version,
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,

@@ -29,4 +29,9 @@ export class LabelsDto {
   organizationKinds!: LabelDto[];
   parityStatuses!: LabelDto[];
   genderTargets!: LabelDto[];
+  industries!: LabelDto[];
+  companyStatuses!: LabelDto[];
+  unionPresences!: LabelDto[];
+  companyRelationKinds!: LabelDto[];
+  confidences!: LabelDto[];
 }

@@ -55,6 +55,11 @@ export class CreateUnionDto {
   @ValidateIf(present)
   @IsIn(UNION_KINDS)
   kind?: UnionKind;
+
+  /** The company (法人) the union organizes; its group is shown on 企業グループ. */
+  @IsOptional()
+  @IsUUID()
+  companyId?: string | null;
 }
 
 /** Only the fields sent change; null is refused except for code, federationId, municipality and affiliatedOn. */
@@ -114,6 +119,7 @@ export class UnionDto {
   status!: UnionStatus;
   @ApiProperty({ enum: UNION_KINDS })
   kind!: UnionKind;
+  companyId!: string | null;
   /** Members now: the union's ledger summed up to the current month (Asia/Tokyo), read from the rollups. */
   currentMembers!: number;
   version!: number;
