@@ -1,4 +1,8 @@
+import { createECDH, randomBytes } from 'node:crypto';
+import { Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Job, Queue } from 'bullmq';
+import webpush from 'web-push';
 import { DIGEST_JOB, DigestJobData, REMINDERS_QUEUE } from '../../src/organizing/reminders/digest.processor';
 import { Clock } from '../../src/platform/time/clock';
 import { TestUser, makeCouncil, makeUser } from '../support/factories';
@@ -24,7 +28,26 @@ describe('the morning e-mail in the worker', () => {
   let council: string;
   let staff: TestUser;
   const workers: WorkerProcess[] = [];
-  const env = (): Record<string, string> => ({ SMTP_URL: smtp.url, MAIL_FROM: 'noreply@test.rengo', PUBLIC_URL: 'https://crm.example.jp' });
+  const vapid = webpush.generateVAPIDKeys();
+  /** A push service on loopback that counts the requests per device path. */
+  const pushes: string[] = [];
+  const pushService: Server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      pushes.push(request.url as string);
+      response.statusCode = 201;
+      response.end();
+    });
+  });
+  const env = (): Record<string, string> => ({
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'noreply@test.rengo',
+    PUBLIC_URL: 'https://crm.example.jp',
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
+    VAPID_SUBJECT: 'mailto:ops@test.rengo',
+    PUSH_ALLOWED_HOSTS: '127.0.0.1',
+  });
 
   const person = async (hour: number, dueCount: number): Promise<TestUser> => {
     const user = await makeUser(t, 'organizer', { regionalCouncilId: council });
@@ -58,6 +81,7 @@ describe('the morning e-mail in the worker', () => {
     Promise.all(Array.from({ length: count }, () => queue.add(DIGEST_JOB, { day: TODAY, hour }, { delay })));
 
   beforeAll(async () => {
+    await new Promise<void>((resolve) => pushService.listen(0, '127.0.0.1', resolve));
     smtp = await startSmtp();
     t = await bootTestApp({ smtpUrl: smtp.url });
     t.app.get(Clock).set(TODAY);
@@ -71,18 +95,38 @@ describe('the morning e-mail in the worker', () => {
     await queue.close();
     await t.close();
     await smtp.close();
+    await new Promise((resolve) => pushService.close(resolve));
   });
 
   it('two workers taking the same hour six times over: one message per person', async () => {
     const hour = quietHour(0);
     const people = await Promise.all(Array.from({ length: 8 }, () => person(hour, 2)));
+    // three of them with push on and a device each (written straight to the table: the test app itself has no VAPID keys)
+    const port = (pushService.address() as AddressInfo).port;
+    for (const p of people.slice(0, 3)) {
+      const ecdh = createECDH('prime256v1');
+      ecdh.generateKeys();
+      await t.db.query(`UPDATE notification_settings SET push = true WHERE user_id = $1`, [p.id]);
+      await t.db.query(`INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, $4)`, [
+        p.id,
+        `http://127.0.0.1:${port}/device/${p.id}`,
+        ecdh.getPublicKey().toString('base64url'),
+        randomBytes(16).toString('base64url'),
+      ]);
+    }
     workers.push(...(await Promise.all([startWorker(t, 'worker-1', { env: env() }), startWorker(t, 'worker-2', { env: env() })])));
     await finished(await enqueue(hour, 6));
     const counts = smtp.countsByRecipient();
     expect(people.map((p) => counts[p.email] ?? 0)).toEqual(people.map(() => 1));
-    const rows = await t.db.query(`SELECT status, attempts FROM reminder_sends WHERE day = $1 AND user_id = ANY($2::uuid[])`, [TODAY, people.map((p) => p.id)]);
+    const rows = await t.db.query(`SELECT status, attempts FROM reminder_sends WHERE day = $1 AND channel = 'email' AND user_id = ANY($2::uuid[])`, [
+      TODAY,
+      people.map((p) => p.id),
+    ]);
     expect(rows).toHaveLength(8);
     expect(rows.every((r: { status: string; attempts: number }) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+    // and each device one push
+    expect(people.slice(0, 3).map((p) => pushes.filter((path) => path === `/device/${p.id}`).length)).toEqual([1, 1, 1]);
+    expect(pushes).toHaveLength(3);
     // both workers took jobs of the hour
     expect(workers.every((w) => /"digest":/.test(w.output()))).toBe(true);
   });
