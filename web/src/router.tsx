@@ -7,7 +7,7 @@ import { rememberPerson } from './platform/auth/remembered-person';
 import { LoginPage } from './platform/auth/LoginPage';
 import { labelsQuery } from './platform/labels/labels';
 import { followUpsQuery } from './organizing/pipeline/queries';
-import { SCREENS, landingPath, mayUse, type Screen } from './platform/shell/screens';
+import { ACCOUNT_SCREENS, SCREENS, landingPath, mayUse, type Screen } from './platform/shell/screens';
 import { NotFoundPage } from './platform/shell/NotFoundPage';
 import { NewVersionNotice } from './platform/shell/NewVersionNotice';
 
@@ -207,6 +207,10 @@ const routeTree = rootRoute.addChildren([
     screenRoute(
       SCREENS.aggregation,
       lazyRouteComponent(() => import('./membership/aggregation/AggregationPage'), 'AggregationPage'),
+    ),
+    screenRoute(
+      ACCOUNT_SCREENS.notifications,
+      lazyRouteComponent(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage'),
     ),
   ]),
 ]);

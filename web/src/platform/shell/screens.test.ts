@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { landingPath, safeNext, screensFor } from './screens';
+import { ACCOUNT_SCREENS, landingPath, mayUse, safeNext, screensFor } from './screens';
 
 describe('screens per role', () => {
   it('lands each role on its first screen', () => {
@@ -43,6 +43,13 @@ describe('screens per role', () => {
     for (const role of ['leadership', 'admin', 'regional', 'federation', 'organizer'] as const)
       expect(screensFor(role).map((s) => s.title)).toContain('企業グループ');
     expect(screensFor('organizer').map((s) => s.title)).not.toContain('取込');
+  });
+
+  it('opens 通知設定 to every role, outside the menu of screens', () => {
+    for (const role of ['leadership', 'admin', 'regional', 'federation', 'organizer'] as const) {
+      expect(mayUse(role, ACCOUNT_SCREENS.notifications)).toBe(true);
+      expect(screensFor(role).map((s) => s.title)).not.toContain('通知設定');
+    }
   });
 
   it('follows a return address only inside the console', () => {

@@ -31,6 +31,11 @@ export const SCREENS = {
 
 export type ScreenKey = keyof typeof SCREENS;
 
+/** The person's own settings, for every role: reached from the header, not listed in the menu of screens. */
+export const ACCOUNT_SCREENS = {
+  notifications: { path: '/settings/notifications', title: '通知設定', roles: ['leadership', 'admin', 'regional', 'federation', 'organizer'] },
+} as const satisfies Record<string, Screen>;
+
 export function mayUse(role: Role, screen: Screen): boolean {
   return screen.roles.includes(role);
 }
