@@ -37,6 +37,7 @@ describe('web console in a browser: gender equality in decision bodies', () => {
     expect(await page.getByTestId('gender-participation-table').locator('tbody tr').count()).toBe(1);
     expect(await yokohama.locator('[data-status]').first().textContent()).toBe('未把握');
     await page.getByRole('img', { name: /散布図/ }).waitFor();
+    await page.getByTestId('no-compositions').waitFor();
     expect(await page.getByRole('button', { name: 'Excelで出力' }).count()).toBeGreaterThan(0);
     expect(await seriousAxeFindings(page)).toEqual([]);
 
@@ -60,12 +61,14 @@ describe('web console in a browser: gender equality in decision bodies', () => {
     expect(await form.getByLabel('男性').getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByText('女性・男性・不明の合計が定数と一致しません。').count()).toBe(1);
     expect(await seriousAxeFindings(page)).toEqual([]);
+    await screenshot(page, 'gender-equality-form', { fullPage: false });
 
     await form.getByLabel('不明').fill('1');
     await form.getByRole('button', { name: '保存' }).click();
     await form.waitFor({ state: 'hidden' });
     const status = yokohama.locator('[data-status]').first();
     await page.waitForFunction((el) => el?.textContent === '達成', await status.elementHandle());
+    expect(await page.getByTestId('no-compositions').count()).toBe(0);
     const cells = await yokohama.locator('td').allTextContents();
     expect(cells.join(' ')).toContain(`${women}/20人`);
     expect(cells.join(' ')).toContain('あり');

@@ -114,7 +114,13 @@ describe('web console: imports of unions and prospects (取込)', () => {
     await signIn(page, t.baseUrl, demo.regional.email, demo.regional.password);
     await page.getByRole('navigation').getByRole('link', { name: '取込' }).click();
     await page.getByRole('heading', { level: 1, name: '取込', exact: true }).waitFor();
-    expect(await page.getByLabel('種類').locator('option').allTextContents()).toEqual(['組合', '事業所(組織化対象)', '機関の男女別構成']);
+    expect(await page.getByLabel('種類').locator('option').allTextContents()).toEqual([
+      '組合',
+      '事業所(組織化対象)',
+      '企業',
+      '企業間の関係',
+      '機関の男女別構成',
+    ]);
     // the admin's files of the test above are not the council's
     await page.getByText('まだ取り込んだファイルはありません。').waitFor();
 

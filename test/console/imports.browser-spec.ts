@@ -65,7 +65,14 @@ describe('web console: imports (取込)', () => {
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     expect(await page.getByLabel('種類').inputValue()).toBe('membership-changes');
     // prospects are kept by the chapter's staff (as POST /prospects), so a federation officer is not offered them
-    expect(await page.getByLabel('種類').locator('option').allTextContents()).toEqual(['組合員の増減', '年次組合員数調査', '組合', '機関の男女別構成']);
+    expect(await page.getByLabel('種類').locator('option').allTextContents()).toEqual([
+      '組合員の増減',
+      '年次組合員数調査',
+      '組合',
+      '企業',
+      '企業間の関係',
+      '機関の男女別構成',
+    ]);
 
     // the templates of the kind: the CSV's header row, and an Excel workbook
     const [csvTemplate] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'ひな形(CSV)' }).click()]);

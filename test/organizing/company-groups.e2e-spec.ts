@@ -238,6 +238,28 @@ describe('/company-groups: the tree, its totals, the target list, scope, a prosp
     expect(events[0].n).toBeGreaterThanOrEqual(3);
   });
 
+  it("assigns the council's organizer to a prospect made in one click when the council has exactly one, and nobody when it has several", async () => {
+    const kawasakiStaff = await makeUser(t, 'regional', { regionalCouncilId: kawasaki });
+    const single = await admin('POST', '/companies', { name: '川崎ワンクリック株式会社', prefecture: '神奈川県', municipality: '川崎市' });
+    const created = await t.request('POST', '/prospects', { token: kawasakiStaff.token, body: { fromCompanyId: single.body.id } });
+    expect([created.status, created.body.assignedOrganizerIds]).toEqual([201, [kawasakiOrganizer.id]]);
+    await makeUser(t, 'organizer', { regionalCouncilId: kawasaki });
+    const several = await admin('POST', '/companies', { name: '川崎ふたり株式会社', prefecture: '神奈川県', municipality: '川崎市' });
+    const unassigned = await t.request('POST', '/prospects', { token: kawasakiStaff.token, body: { fromCompanyId: several.body.id } });
+    expect([unassigned.status, unassigned.body.assignedOrganizerIds]).toEqual([201, []]);
+    const named = await admin('POST', '/companies', { name: '川崎指名株式会社', prefecture: '神奈川県', municipality: '川崎市' });
+    const chosen = await t.request('POST', '/prospects', {
+      token: kawasakiStaff.token,
+      body: { fromCompanyId: named.body.id, assignedOrganizerIds: [kawasakiOrganizer.id], estimatedWorkers: 55, employerName: '川崎指名（本社）' },
+    });
+    expect(chosen.body).toMatchObject({
+      assignedOrganizerIds: [kawasakiOrganizer.id],
+      estimatedWorkers: 55,
+      employerName: '川崎指名(本社)',
+      companyId: named.body.id,
+    });
+  });
+
   it('answers 404 for an unknown company and 400 for a malformed id', async () => {
     expect((await admin('GET', '/company-groups/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await admin('GET', '/company-groups/nope')).status).toBe(400);

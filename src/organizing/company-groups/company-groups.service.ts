@@ -9,7 +9,7 @@ import { selectPage } from '../../platform/database/select-page';
 import { Sql, query, sql } from '../../platform/database/sql';
 import { labelOf } from '../../platform/labels/labels';
 import { Clock } from '../../platform/time/clock';
-import { CompanyRow, companyColumns, companyStatus, toCompanyDto } from '../../structure/companies/companies.sql';
+import { CompanyRow, companyColumns, companyStatusOf, toCompanyDto } from '../../structure/companies/companies.sql';
 import { normalizeCode, normalizeCompanyName } from '../../structure/companies/company-identity';
 import { groupEdges } from '../../structure/companies/relation-rules';
 import { COMPANY_STATUS_LABELS, RELATION_KIND_LABELS } from '../../structure/labels';
@@ -196,32 +196,43 @@ export class CompanyGroupsService {
           FROM tree t JOIN edges e ON e.parent_id = t.id
          WHERE e.child_id <> ALL(t.path) AND t.depth < ${MAX_DEPTH}
       ),
-      node AS (
-        SELECT t.root_id, c.id, c.prefecture, c.employees_count, ${companyStatus('c')} AS status,
-               coalesce((SELECT sum(${this.unionMembers('u')}) FROM unions u WHERE u.company_id = c.id AND u.status = 'active'), 0) AS organized
-          FROM tree t JOIN companies c ON c.id = t.id
+      company_members AS (
+        SELECT u.company_id, sum(rr.members)::bigint AS organized
+          FROM unions u JOIN union_month_rollups rr ON rr.union_id = u.id AND rr.month <= CAST(${`${this.clock.month()}-01`} AS date)
+         WHERE u.company_id IS NOT NULL AND u.status = 'active'
+         GROUP BY u.company_id
+      ),
+      affiliated AS (SELECT DISTINCT company_id FROM unions WHERE company_id IS NOT NULL AND status = 'active'),
+      prospected AS (SELECT DISTINCT company_id FROM prospects WHERE company_id IS NOT NULL AND stage <> 'lost'),
+      node AS MATERIALIZED (
+        SELECT t.root_id, c.id, c.prefecture, c.employees_count,
+               ${companyStatusOf('c', sql`a.company_id IS NOT NULL`, sql`pr.company_id IS NOT NULL`)} AS status, coalesce(cm.organized, 0) AS organized
+          FROM tree t JOIN companies c ON c.id = t.id LEFT JOIN company_members cm ON cm.company_id = c.id
+          LEFT JOIN affiliated a ON a.company_id = c.id LEFT JOIN prospected pr ON pr.company_id = c.id
       ),
       shown_prospects AS (
         SELECT DISTINCT ON (p.company_id) p.company_id, p.stage
           FROM prospects p
-         WHERE p.company_id IN (SELECT id FROM tree) AND ${inScope.prospect(scopeOf(caller), 'p')}
+         WHERE p.company_id IS NOT NULL AND ${inScope.prospect(scopeOf(caller), 'p')}
          ORDER BY p.company_id, (p.stage IN ('lost', 'affiliated')), p.created_at DESC, p.id
       ),
       stages AS (
         SELECT root_id, jsonb_object_agg(stage, n) AS stages
           FROM (SELECT t.root_id, sp.stage, count(*)::int AS n FROM tree t JOIN shown_prospects sp ON sp.company_id = t.id GROUP BY 1, 2) s
          GROUP BY root_id
+      ),
+      sums AS (
+        SELECT n.root_id, array_agg(n.id) AS members, count(*) AS companies,
+               coalesce(sum(n.employees_count), 0) AS employees,
+               coalesce(sum(n.organized) FILTER (WHERE n.employees_count IS NOT NULL), 0) AS known_members,
+               sum(n.organized) AS organized,
+               count(*) FILTER (WHERE n.status = 'unorganized') AS unorganized,
+               count(*) FILTER (WHERE n.status = 'unorganized' AND n.prefecture = ${prefecture}) AS unorganized_in_prefecture,
+               bool_or(n.status = 'affiliated') AS has_affiliated,
+               bool_or(n.prefecture = ${prefecture}) AS in_prefecture
+          FROM node n GROUP BY n.root_id
       )
-      SELECT n.root_id, array_agg(n.id) AS members, count(*) AS companies,
-             coalesce(sum(n.employees_count), 0) AS employees,
-             coalesce(sum(n.organized) FILTER (WHERE n.employees_count IS NOT NULL), 0) AS known_members,
-             sum(n.organized) AS organized,
-             count(*) FILTER (WHERE n.status = 'unorganized') AS unorganized,
-             count(*) FILTER (WHERE n.status = 'unorganized' AND n.prefecture = ${prefecture}) AS unorganized_in_prefecture,
-             bool_or(n.status = 'affiliated') AS has_affiliated,
-             bool_or(n.prefecture = ${prefecture}) AS in_prefecture,
-             (SELECT s.stages FROM stages s WHERE s.root_id = n.root_id) AS stages
-        FROM node n GROUP BY n.root_id`;
+      SELECT sums.*, st.stages FROM sums LEFT JOIN stages st ON st.root_id = sums.root_id`;
   }
 
   private toNode(row: NodeRow, caller: CurrentUser): CompanyGroupNodeDto {

@@ -78,3 +78,16 @@ export async function fillFromCompany(manager: EntityManager, dto: CreateProspec
     companyId: fromCompanyId,
   };
 }
+
+/**
+ * A prospect registered from a company in one click names no organizer; when its council has
+ * exactly one organizer, that organizer is assigned, so the prospect is on their 今日 once its
+ * next action is due. With several (or none), nobody is assigned and the staff assign later.
+ */
+export async function onlyOrganizerOf(manager: EntityManager, councilId: string): Promise<string[]> {
+  const organizers = await query<{ id: string }[]>(
+    manager,
+    sql`SELECT id FROM users WHERE role = 'organizer' AND regional_council_id = ${councilId} AND disabled_at IS NULL LIMIT 2`,
+  );
+  return organizers.length === 1 ? [organizers[0].id] : [];
+}

@@ -15,7 +15,7 @@ import { CreateProspectDto, ListProspectsQuery, ProspectDto, ProspectSort, Updat
 import { auditScopeOf, canManage } from './prospect-access';
 import { checkOrganizers, normalizeName, resolveCouncil, toKatakana } from './prospect-location';
 import { Prospect } from './prospect.entity';
-import { fillFromCompany } from './prospect-from-company';
+import { fillFromCompany, onlyOrganizerOf } from './prospect-from-company';
 
 /** A prospect row (alias p) in the entity's shape: camelCase names, the date as YYYY-MM-DD. */
 const PROSPECT_COLUMNS = sql`p.id, p.employer_name AS "employerName", p.employer_name_kana AS "employerNameKana",
@@ -107,7 +107,7 @@ export class ProspectsService {
       const municipality = optionalName(dto.municipality);
       const councilId = await resolveCouncil(manager, municipality, dto.regionalCouncilId ?? null);
       if (!canManage(caller, { regionalCouncilId: councilId })) throw forbidden('You manage only the prospects of your own regional council');
-      const organizers = dto.assignedOrganizerIds ?? [];
+      const organizers = dto.assignedOrganizerIds ?? (body.fromCompanyId ? await onlyOrganizerOf(manager, councilId) : []);
       await checkOrganizers(manager, organizers, councilId);
       const stage = dto.stage ?? 'identified';
       const result = await manager.getRepository(Prospect).insert({

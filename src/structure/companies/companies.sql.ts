@@ -21,6 +21,17 @@ export const companyStatus = (alias: string): Sql => {
     ELSE 'unknown' END`;
 };
 
+/**
+ * The same decision from two flags already joined (a set-based query over many companies,
+ * where a subquery per row would cost the planner too much): `affiliated` true when an active
+ * union names the company, `prospected` true when a prospect (not lost) does.
+ */
+export const companyStatusOf = (alias: string, affiliated: Sql, prospected: Sql): Sql => {
+  const c = sql.ident(alias);
+  return sql`CASE WHEN ${affiliated} THEN 'affiliated' WHEN ${c}.union_presence = 'other_union' THEN 'other_union'
+    WHEN ${c}.union_presence = 'none' OR ${prospected} THEN 'unorganized' ELSE 'unknown' END`;
+};
+
 /** The columns of a CompanyRow, read from companies c. */
 export const companyColumns = (alias = 'c'): Sql => {
   const c = sql.ident(alias);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Table } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { ChartFigure } from '../../platform/charts/ChartFigure';
 import { formatFiscalYear } from '../../platform/format/format';
 import { chartPoints, share, tally, type Participation } from './participation';
@@ -61,37 +61,44 @@ export function ParticipationFigure({ report }: { report: Participation }) {
     `${formatFiscalYear(report.fiscalYear)}の各組織の女性組合員比率(横軸)と執行委員の女性比率(縦軸)の散布図。` +
     `点線のパリティ線より上または線上は組合員比率以上(達成)。達成 ${counts.met}、未達 ${counts.not_met}、未把握 ${counts.unknown}`;
   return (
-    <ChartFigure
-      label={label}
-      option={option}
-      height={380}
-      table={
-        <Table withTableBorder striped fz="xs">
-          <Table.Caption>散布図の数値</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>組織</Table.Th>
-              <Table.Th ta="right">女性組合員比率</Table.Th>
-              <Table.Th ta="right">執行委員の女性比率</Table.Th>
-              <Table.Th>達成状況</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.organizations.map((o) => (
-              <Table.Tr key={`${o.kind}:${o.id ?? ''}`}>
-                <Table.Th scope="row" fw="normal">
-                  {o.name}
-                </Table.Th>
-                <Table.Td ta="right">{share(o.memberFemaleShare)}</Table.Td>
-                <Table.Td ta="right">{share(o.executiveWomenShare)}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={o.executiveStatus} />
-                </Table.Td>
+    <>
+      {dots.length === 0 && (
+        <Text size="sm" data-testid="no-compositions">
+          この年度の執行委員会の構成が記録された組織はまだありません。「構成を記録」から記録すると、ここに点が描かれます。
+        </Text>
+      )}
+      <ChartFigure
+        label={label}
+        option={option}
+        height={380}
+        table={
+          <Table withTableBorder striped fz="xs">
+            <Table.Caption>散布図の数値</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>組織</Table.Th>
+                <Table.Th ta="right">女性組合員比率</Table.Th>
+                <Table.Th ta="right">執行委員の女性比率</Table.Th>
+                <Table.Th>達成状況</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      }
-    />
+            </Table.Thead>
+            <Table.Tbody>
+              {report.organizations.map((o) => (
+                <Table.Tr key={`${o.kind}:${o.id ?? ''}`}>
+                  <Table.Th scope="row" fw="normal">
+                    {o.name}
+                  </Table.Th>
+                  <Table.Td ta="right">{share(o.memberFemaleShare)}</Table.Td>
+                  <Table.Td ta="right">{share(o.executiveWomenShare)}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={o.executiveStatus} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        }
+      />
+    </>
   );
 }

@@ -46,6 +46,8 @@ describe('summaryLine', () => {
 
   it('counts the new unions and prospects of a structure file', () => {
     expect(summaryLine('unions', { rows: 1200 })).toBe('新しい組合 1,200件');
+    expect(summaryLine('companies', { rows: 45 })).toBe('企業(新規・更新) 45件');
+    expect(summaryLine('company-relations', { rows: 1234 })).toBe('企業間の関係 1,234件');
     expect(summaryLine('prospects', { rows: 3 })).toBe('新しい事業所(組織化対象) 3件');
     expect(summaryLine('governance-compositions', { rows: 12 })).toBe('機関の構成 12件');
   });
@@ -72,14 +74,31 @@ describe('structure kinds', () => {
   it('says what a commit wrote in the kind’s words', () => {
     expect(writtenLine('membership-changes', 1234)).toBe('1,234件を台帳に書き込みました');
     expect(writtenLine('unions', 3)).toBe('3件の組合を登録しました');
+    expect(writtenLine('companies', 12)).toBe('12件の企業を登録しました');
+    expect(writtenLine('company-relations', 5)).toBe('5件の企業間の関係を登録しました');
     expect(writtenLine('prospects', 2)).toBe('2件の事業所(組織化対象)を登録しました');
     expect(writtenLine('governance-compositions', 5)).toBe('5件の機関の構成を記録しました');
   });
 
   it('offers each role the kinds the API lets it import', () => {
-    expect(kindsFor('federation').map((k) => k.value)).toEqual(['membership-changes', 'membership-survey', 'unions', 'governance-compositions']);
-    expect(kindsFor('admin').map((k) => k.value)).toEqual(['membership-changes', 'membership-survey', 'unions', 'prospects', 'governance-compositions']);
-    expect(kindsFor('regional').map((k) => k.value)).toEqual(['unions', 'prospects', 'governance-compositions']);
+    expect(kindsFor('federation').map((k) => k.value)).toEqual([
+      'membership-changes',
+      'membership-survey',
+      'unions',
+      'companies',
+      'company-relations',
+      'governance-compositions',
+    ]);
+    expect(kindsFor('admin').map((k) => k.value)).toEqual([
+      'membership-changes',
+      'membership-survey',
+      'unions',
+      'prospects',
+      'companies',
+      'company-relations',
+      'governance-compositions',
+    ]);
+    expect(kindsFor('regional').map((k) => k.value)).toEqual(['unions', 'prospects', 'companies', 'company-relations', 'governance-compositions']);
     expect(kindsFor('leadership')).toEqual([]);
     expect(kindsFor('organizer')).toEqual([]);
   });

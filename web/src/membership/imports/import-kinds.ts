@@ -6,6 +6,8 @@ export const IMPORT_KINDS = [
   { value: 'membership-survey', label: '年次組合員数調査' },
   { value: 'unions', label: '組合' },
   { value: 'prospects', label: '事業所(組織化対象)' },
+  { value: 'companies', label: '企業' },
+  { value: 'company-relations', label: '企業間の関係' },
   { value: 'governance-compositions', label: '機関の男女別構成' },
 ] as const;
 
@@ -27,6 +29,8 @@ export const IMPORTERS: Record<ImportKind, readonly string[]> = {
   'membership-survey': ['admin', 'federation'],
   unions: ['admin', 'regional', 'federation'],
   prospects: ['admin', 'regional'],
+  companies: ['admin', 'regional', 'federation'],
+  'company-relations': ['admin', 'regional', 'federation'],
   'governance-compositions': ['admin', 'regional', 'federation'],
 };
 
@@ -39,6 +43,8 @@ export function kindsFor(role: string): (typeof IMPORT_KINDS)[number][] {
 export function writtenLine(kind: string, count: number): string {
   if (kind === 'unions') return `${formatNumber(count)}件の組合を登録しました`;
   if (kind === 'prospects') return `${formatNumber(count)}件の事業所(組織化対象)を登録しました`;
+  if (kind === 'companies') return `${formatNumber(count)}件の企業を登録しました`;
+  if (kind === 'company-relations') return `${formatNumber(count)}件の企業間の関係を登録しました`;
   if (kind === 'governance-compositions') return `${formatNumber(count)}件の機関の構成を記録しました`;
   return `${formatNumber(count)}件を台帳に書き込みました`;
 }
@@ -94,6 +100,9 @@ export function summaryLine(kind: string, summary: Record<string, number> | null
   }
   if (kind === 'unions' && summary.rows !== undefined) return `新しい組合 ${formatNumber(summary.rows)}件`;
   if (kind === 'prospects' && summary.rows !== undefined) return `新しい事業所(組織化対象) ${formatNumber(summary.rows)}件`;
+  // a company already registered (by 法人番号 or EDINET code) is updated by its row
+  if (kind === 'companies' && summary.rows !== undefined) return `企業(新規・更新) ${formatNumber(summary.rows)}件`;
+  if (kind === 'company-relations' && summary.rows !== undefined) return `企業間の関係 ${formatNumber(summary.rows)}件`;
   if (kind === 'governance-compositions' && summary.rows !== undefined) return `機関の構成 ${formatNumber(summary.rows)}件`;
   return undefined;
 }
