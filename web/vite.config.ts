@@ -48,15 +48,34 @@ function earlyReads(): Plugin {
   };
 }
 
-/** Paths the service worker never answers with the console's page: the API, its docs and the queue UI. */
-const NOT_THE_CONSOLE = [/^\/api(?:[/?.]|$)/, /^\/docs(?:[/?.]|$)/, /^\/docs-json(?:[/?.]|$)/, /^\/admin\/queues(?:[/?.]|$)/];
+/**
+ * The service worker's push handler (web/src/platform/notifications/push-handler.ts) as a
+ * plain script at a fixed address, /push-handler.js, which sw.js loads with importScripts.
+ * The browser compares it byte for byte when it looks for a new version, as it does sw.js.
+ */
+const PUSH_HANDLER = 'push-handler.js';
+function pushHandler(): Plugin {
+  return {
+    name: 'push-handler',
+    apply: 'build',
+    async buildStart() {
+      const path = resolve(here, 'src/platform/notifications/push-handler.ts');
+      const { code } = await transformWithOxc(readFileSync(path, 'utf8'), path, { lang: 'ts' });
+      this.emitFile({ type: 'asset', fileName: PUSH_HANDLER, source: code });
+    },
+  };
+}
+
+/** Paths the service worker never answers with the console's page: the API, its docs, the queue UI and the calendar feeds. */
+const NOT_THE_CONSOLE = [/^\/api(?:[/?.]|$)/, /^\/docs(?:[/?.]|$)/, /^\/docs-json(?:[/?.]|$)/, /^\/admin\/queues(?:[/?.]|$)/, /^\/calendar\//];
 
 /**
  * The console as an installable app whose shell opens without a signal: the built files are
  * precached, and every page address gets index.html from the cache. Nothing under /api is
  * cached: what the organizer records waits in the outbox (IndexedDB) instead. A new version
  * takes over when the person presses 「更新」 on the notice (NewVersionNotice) or once every
- * window of the old one is closed: never a reload in the middle of a form.
+ * window of the old one is closed: never a reload in the middle of a form. The worker also
+ * shows the push notifications (pushHandler).
  */
 function installableApp(): Plugin[] {
   return VitePWA({
@@ -85,7 +104,9 @@ function installableApp(): Plugin[] {
     workbox: {
       globPatterns: ['**/*.{js,css,html}'],
       // the chart library (200 KB gzip) draws reports, which need the API anyway: phones are spared it
-      globIgnores: ['**/echarts-*.js'],
+      globIgnores: ['**/echarts-*.js', PUSH_HANDLER],
+      // the notifications of 「プッシュ通知」 (loaded by the browser with sw.js itself, not precached)
+      importScripts: [`/${PUSH_HANDLER}`],
       navigateFallback: 'index.html',
       navigateFallbackDenylist: NOT_THE_CONSOLE,
       cleanupOutdatedCaches: true,
@@ -96,7 +117,7 @@ function installableApp(): Plugin[] {
 
 export default defineConfig({
   root: here,
-  plugins: [react(), earlyReads(), precompress(), installableApp()],
+  plugins: [react(), earlyReads(), pushHandler(), precompress(), installableApp()],
   build: {
     outDir: resolve(here, '../dist/web'),
     emptyOutDir: true,

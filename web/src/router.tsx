@@ -7,7 +7,7 @@ import { rememberPerson } from './platform/auth/remembered-person';
 import { LoginPage } from './platform/auth/LoginPage';
 import { labelsQuery } from './platform/labels/labels';
 import { followUpsQuery } from './organizing/pipeline/queries';
-import { SCREENS, landingPath, mayUse, type Screen } from './platform/shell/screens';
+import { ACCOUNT_SCREENS, SCREENS, landingPath, mayUse, type Screen } from './platform/shell/screens';
 import { NotFoundPage } from './platform/shell/NotFoundPage';
 import { NewVersionNotice } from './platform/shell/NewVersionNotice';
 
@@ -116,6 +116,16 @@ const prospectRoute = createRoute({
   component: lazyRouteComponent(() => import('./organizing/prospects/ProspectPage'), 'ProspectPage'),
 });
 
+/** A company's page: its group, for every role that may use 企業グループ. */
+const companyGroupRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/company-groups/$companyId',
+  beforeLoad: ({ context }) => {
+    if (!mayUse(context.me.role, SCREENS.companyGroups)) throw redirect({ to: landingPath(context.me.role) });
+  },
+  component: lazyRouteComponent(() => import('./organizing/company-groups/CompanyGroupPage'), 'CompanyGroupPage'),
+});
+
 /** ユーザー詳細: one account, for those who may use ユーザー (admins). */
 const userRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -177,6 +187,11 @@ const routeTree = rootRoute.addChildren([
       lazyRouteComponent(() => import('./structure/StructurePage'), 'StructurePage'),
     ),
     screenRoute(
+      SCREENS.companyGroups,
+      lazyRouteComponent(() => import('./organizing/company-groups/CompanyGroupsPage'), 'CompanyGroupsPage'),
+    ),
+    companyGroupRoute,
+    screenRoute(
       SCREENS.periods,
       lazyRouteComponent(() => import('./membership/periods/PeriodsPage'), 'PeriodsPage'),
     ),
@@ -192,6 +207,10 @@ const routeTree = rootRoute.addChildren([
     screenRoute(
       SCREENS.aggregation,
       lazyRouteComponent(() => import('./membership/aggregation/AggregationPage'), 'AggregationPage'),
+    ),
+    screenRoute(
+      ACCOUNT_SCREENS.notifications,
+      lazyRouteComponent(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage'),
     ),
   ]),
 ]);

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useRouteContext } from '@tanstack/react-router';
 import { formatDate, formatNumber } from '../../platform/format/format';
 import { RecordHistory } from '../../platform/audit/RecordHistory';
+import { ProspectGroup } from '../company-groups/ProspectGroup';
 import { QueryState } from '../../platform/shell/QueryState';
 import { daysInStage } from '../pipeline/stages';
 import { consultationsQuery, historyQuery, prospectQuery, todayInJapan, visitsQuery, type Prospect, type Visit } from '../queries';
@@ -127,6 +128,8 @@ export function ProspectPage() {
                       {() => <StageHistory changes={history.data?.items ?? []} />}
                     </QueryState>
                   </Stack>
+
+                  {p.companyId && <ProspectGroup companyId={p.companyId} />}
 
                   {staff && (
                     <Stack gap="xs" component="section" aria-labelledby="consultations-heading">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Divider, Modal, Paper, Stack, Table, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Divider, Group, Modal, Paper, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { Schemas } from '../api/client';
@@ -10,6 +10,7 @@ import { ExportButtons } from '../tables/ExportButtons';
 import { PasswordReset } from './users/PasswordReset';
 import { NewUserForm } from './users/NewUserForm';
 import { usersQuery } from './users/queries';
+import { UserDisable } from './users/UserDisable';
 import { UserEditor } from './users/UserEditor';
 
 type User = Schemas['UserDto'];
@@ -57,7 +58,14 @@ export function UsersPage() {
               {(users.data?.items ?? []).map((u) => (
                 <Table.Tr key={u.id}>
                   <Table.Td>
-                    <Anchor renderRoot={(props) => <Link to="/admin/users/$id" params={{ id: u.id }} {...props} />}>{u.displayName}</Anchor>
+                    <Group gap={6} wrap="nowrap">
+                      <Anchor renderRoot={(props) => <Link to="/admin/users/$id" params={{ id: u.id }} {...props} />}>{u.displayName}</Anchor>
+                      {u.disabled && (
+                        <Badge color="gray" variant="filled" size="sm">
+                          無効
+                        </Badge>
+                      )}
+                    </Group>
                   </Table.Td>
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>{label('roles', u.role)}</Table.Td>
@@ -95,6 +103,14 @@ export function UsersPage() {
             />
             <Divider />
             <PasswordReset user={editing} />
+            <Divider />
+            <UserDisable
+              user={editing}
+              onChanged={(user) => {
+                setSaved(user.disabled ? `${user.displayName}さんを無効にしました。` : `${user.displayName}さんを有効に戻しました。`);
+                setEditing(undefined);
+              }}
+            />
           </Stack>
         )}
       </Modal>

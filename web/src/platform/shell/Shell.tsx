@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
-import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Divider, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
 import { signOut, type Me } from '../auth/session';
 import { useLabels } from '../labels/labels';
 import { councilQuery, federationQuery } from '../reference/queries';
-import { screensFor } from './screens';
+import { ACCOUNT_SCREENS, screensFor } from './screens';
 
 /** Whose figures the person sees: their council or federation, or the whole chapter. */
 function useScopeName(me: Me): string | undefined {
@@ -17,7 +17,7 @@ function useScopeName(me: Me): string | undefined {
   return '連合神奈川 全体';
 }
 
-/** The frame of every signed-in screen: the menu of the role's screens, who is signed in, and sign-out. */
+/** The frame of every signed-in screen: the menu of the role's screens, who is signed in, 通知設定 and sign-out. */
 export function Shell({ status }: { status?: ReactNode }) {
   const { me } = useRouteContext({ from: '/signed-in' });
   const label = useLabels();
@@ -53,6 +53,9 @@ export function Shell({ status }: { status?: ReactNode }) {
                 {scope ? `・${scope}` : ''}
               </Text>
             </Text>
+            <Button component={Link} to={ACCOUNT_SCREENS.notifications.path} variant="default" size="xs" visibleFrom="sm">
+              {ACCOUNT_SCREENS.notifications.title}
+            </Button>
             <Button variant="default" size="xs" onClick={() => void logout()}>
               ログアウト
             </Button>
@@ -78,6 +81,17 @@ export function Shell({ status }: { status?: ReactNode }) {
             onClick={close}
           />
         ))}
+        {/* on a phone the header has no room: the person's own settings sit under the screens, in the same menu */}
+        <Divider my="xs" hiddenFrom="sm" />
+        <NavLink
+          component={Link}
+          to={ACCOUNT_SCREENS.notifications.path}
+          label={ACCOUNT_SCREENS.notifications.title}
+          hiddenFrom="sm"
+          active={pathname === ACCOUNT_SCREENS.notifications.path}
+          aria-current={pathname === ACCOUNT_SCREENS.notifications.path ? 'page' : undefined}
+          onClick={close}
+        />
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

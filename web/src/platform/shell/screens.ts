@@ -21,6 +21,7 @@ export const SCREENS = {
   // after the council's own screens for its staff, beside 組合員数 for federations
   imports: { path: '/imports', title: '取込', roles: ['federation', 'regional', 'admin'] },
   structure: { path: '/structure', title: '組織', roles: ['admin', 'leadership', 'regional', 'federation'] },
+  companyGroups: { path: '/company-groups', title: '企業グループ', roles: ['leadership', 'admin', 'regional', 'federation', 'organizer'] },
   genderEquality: { path: '/gender-equality', title: 'ジェンダー平等', roles: ['leadership', 'admin', 'federation', 'regional'] },
   periods: { path: '/admin/periods', title: '月次締め', roles: ['leadership', 'admin'] },
   users: { path: '/admin/users', title: 'ユーザー', roles: ['admin'] },
@@ -29,6 +30,11 @@ export const SCREENS = {
 } as const satisfies Record<string, Screen>;
 
 export type ScreenKey = keyof typeof SCREENS;
+
+/** The person's own settings, for every role: reached from the header, not listed in the menu of screens. */
+export const ACCOUNT_SCREENS = {
+  notifications: { path: '/settings/notifications', title: '通知設定', roles: ['leadership', 'admin', 'regional', 'federation', 'organizer'] },
+} as const satisfies Record<string, Screen>;
 
 export function mayUse(role: Role, screen: Screen): boolean {
   return screen.roles.includes(role);

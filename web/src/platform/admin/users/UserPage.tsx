@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Divider, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Divider, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useLabels } from '../../labels/labels';
@@ -8,6 +8,7 @@ import { SCREENS } from '../../shell/screens';
 import { RecordHistory } from '../../audit/RecordHistory';
 import { councilsQuery, federationsQuery } from '../../reference/queries';
 import { PasswordReset } from './PasswordReset';
+import { UserDisable } from './UserDisable';
 import { UserEditor } from './UserEditor';
 import { userQuery } from './queries';
 import { USER_RECORD_FIELDS } from './user-scope';
@@ -36,7 +37,14 @@ export function UserPage() {
               ← ユーザーの一覧
             </Anchor>
             <Stack gap={4}>
-              <Title order={1}>{u.displayName}</Title>
+              <Group gap="sm">
+                <Title order={1}>{u.displayName}</Title>
+                {u.disabled && (
+                  <Badge color="gray" variant="filled">
+                    無効
+                  </Badge>
+                )}
+              </Group>
               <Text size="sm">
                 {u.email}・{label('roles', u.role)}・{scope}
               </Text>
@@ -62,6 +70,11 @@ export function UserPage() {
                   />
                   <Divider />
                   <PasswordReset user={u} />
+                  <Divider />
+                  <UserDisable
+                    user={u}
+                    onChanged={(next) => setSaved(next.disabled ? `${next.displayName}さんを無効にしました。` : `${next.displayName}さんを有効に戻しました。`)}
+                  />
                 </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="history" pt="md">
