@@ -34,6 +34,14 @@ export const TARGET_NAMES: Readonly<Record<string, string>> = {
   aggregation: '集計',
   queue_board: 'ジョブ管理画面',
   export: 'ファイル出力',
+  company: '企業',
+  company_relation: '企業間の関係',
+  governance_body: '機関',
+  governance_composition: '機関の構成',
+  notification_settings: '通知設定',
+  calendar_feed: 'カレンダー配信',
+  push_subscription: 'プッシュ通知の登録',
+  digest: '毎朝のメール',
 };
 
 export const targetName = (targetType: string): string => TARGET_NAMES[targetType] ?? targetType;
