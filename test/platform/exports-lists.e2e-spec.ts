@@ -118,6 +118,8 @@ describe('list exports (?format=xlsx|csv)', () => {
       body: { employerName: '株式会社みなと', regionalCouncilId: ids.A, estimatedWorkers: 120, source: 'outreach', stage: 'identified' },
     });
     expect(prospect.status).toBe(201);
+    const company = await t.request('POST', '/companies', { token: t.adminToken, body: { name: '株式会社みなとホールディングス' } });
+    expect(company.status).toBe(201);
     const queries: Record<string, string> = {
       '/reports/growth': '?from=2025-01&to=2025-12',
       '/reports/loss-causes': '?from=2025-01&to=2025-12',
@@ -126,7 +128,10 @@ describe('list exports (?format=xlsx|csv)', () => {
       '/reports/organizer-activity': '?month=2025-06',
     };
     for (const route of EXPORT_ROUTES.paths()) {
-      const path = route.replace(':id', route.startsWith('/goals') ? goal.body.id : prospect.body.id).replace(':prospectId', prospect.body.id);
+      const path = route
+        .replace(':id', route.startsWith('/goals') ? goal.body.id : prospect.body.id)
+        .replace(':prospectId', prospect.body.id)
+        .replace(':companyId', company.body.id);
       const sep = queries[route] ? '&' : '?';
       const file = await download(t, `${path}${queries[route] ?? ''}${sep}format=xlsx`, t.adminToken);
       expect({ route, status: file.status }).toEqual({ route, status: 200 });
