@@ -1,9 +1,11 @@
+import { PROSPECT_FIELDS } from './prospect-fields';
+
 /** 担当オルガナイザー as the form edits it: the ids of the organizers chosen. */
 export interface AssignmentValues {
   assignedOrganizerIds: string[];
 }
 
-export const ASSIGNMENT_FIELDS = { assignedOrganizerIds: '担当オルガナイザー' } as const;
+export const ASSIGNMENT_FIELDS = { assignedOrganizerIds: PROSPECT_FIELDS.assignedOrganizerIds } as const;
 
 export const assignmentValuesOf = (prospect: { assignedOrganizerIds: string[] }): AssignmentValues => ({
   assignedOrganizerIds: [...prospect.assignedOrganizerIds],
