@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller } from '../../platform/common/auth/auth.decorators';
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { ApiPage, Page } from '../../platform/common/http/pagination';
 import { UuidParam } from '../../platform/common/http/uuid-param';
+import { CouncilOrganizersDto } from './dto/council-organizer.dto';
 import { CreateRegionalCouncilDto, ListRegionalCouncilsQuery, RegionalCouncilDto, UpdateRegionalCouncilDto } from './dto/regional-council.dto';
 import { RegionalCouncilsService } from './regional-councils.service';
 
@@ -27,6 +28,19 @@ export class RegionalCouncilsController {
   @ApiOkResponse({ type: RegionalCouncilDto })
   get(@UuidParam() id: string): Promise<RegionalCouncilDto> {
     return this.councils.get(id);
+  }
+
+  /**
+   * 担当オルガナイザー: the council's active organizers (id and name, no e-mail address), for
+   * admin and leadership, and for the council's own staff and organizers.
+   */
+  @Authenticated('admin', 'leadership', 'regional', 'organizer')
+  @Get(':id/organizers')
+  @ApiOperation({ operationId: 'listCouncilOrganizers', summary: "List a regional council's organizers" })
+  @ApiOkResponse({ type: CouncilOrganizersDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or another council than your own' })
+  organizers(@UuidParam() id: string, @Caller() caller: CurrentUser): Promise<CouncilOrganizersDto> {
+    return this.councils.organizers(id, caller);
   }
 
   @Authenticated('admin')

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Sql, sql } from '../../platform/database/sql';
+import { Sql, query, sql } from '../../platform/database/sql';
 import { selectPage } from '../../platform/database/select-page';
 import type { CurrentUser } from '../../platform/common/auth/roles';
+import { scopeOf } from '../../platform/common/auth/scope';
 import { notFound } from '../../platform/common/errors/domain-error';
 import { Page, page } from '../../platform/common/http/pagination';
 import { containsPattern } from '../../platform/common/like-pattern';
@@ -16,6 +17,7 @@ import {
   UpdateRegionalCouncilDto,
   toRegionalCouncilDto,
 } from './dto/regional-council.dto';
+import { CouncilOrganizersDto } from './dto/council-organizer.dto';
 import { RegionalCouncil } from './regional-council.entity';
 
 /** A council row (alias c) in the entity's shape. */
@@ -50,6 +52,24 @@ export class RegionalCouncilsService {
     const council = await this.councils.findOneBy({ id });
     if (!council) throw notFound('Regional council');
     return toRegionalCouncilDto(council);
+  }
+
+  /**
+   * The council's organizers who can sign in (not disabled), by name. Regional staff and
+   * organizers read only their own council's; another council answers 404 like an unknown one.
+   */
+  async organizers(id: string, caller: CurrentUser): Promise<CouncilOrganizersDto> {
+    const scope = scopeOf(caller);
+    if (scope.kind === 'council' && scope.regionalCouncilId !== id) throw notFound('Regional council');
+    const council = await query<unknown[]>(this.councils.manager, sql`SELECT 1 FROM regional_councils WHERE id = ${id}`);
+    if (!council.length) throw notFound('Regional council');
+    const items = await query<{ id: string; displayName: string }[]>(
+      this.councils.manager,
+      sql`SELECT u.id, u.display_name AS "displayName" FROM users u
+          WHERE u.regional_council_id = ${id} AND u.role = 'organizer' AND u.disabled_at IS NULL
+          ORDER BY u.display_name, u.id`,
+    );
+    return { items };
   }
 
   async create(dto: CreateRegionalCouncilDto, caller: CurrentUser): Promise<RegionalCouncilDto> {

@@ -322,6 +322,27 @@ export interface paths {
         patch: operations["updateRegionalCouncil"];
         trace?: never;
     };
+    "/api/v1/regional-councils/{id}/organizers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a regional council's organizers
+         * @description 担当オルガナイザー: the council's active organizers (id and name, no e-mail address), for
+         *     admin and leadership, and for the council's own staff and organizers.
+         */
+        get: operations["listCouncilOrganizers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/unions": {
         parameters: {
             query?: never;
@@ -1725,6 +1746,14 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        CouncilOrganizerDto: {
+            id: string;
+            /** @description The name shown in the console, e.g. 山田 太郎. */
+            displayName: string;
+        };
+        CouncilOrganizersDto: {
+            items: components["schemas"]["CouncilOrganizerDto"][];
         };
         CreateRegionalCouncilDto: {
             /** @description Cities and towns covered, e.g. ["藤沢市", "茅ヶ崎市", "寒川町"]; empty when omitted (never null). */
@@ -5339,6 +5368,63 @@ export interface operations {
             };
             /** @description The body is over the limit (BODY_TOO_LARGE): 16 KB on public routes and for any request without a valid sign-in, 1 MB on other routes unless they say more */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCouncilOrganizers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilOrganizersDto"];
+                };
+            };
+            /** @description Bad input: the message names the field (details[].field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, leadership, regional, organizer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or another council than your own */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { api, type Schemas } from '../platform/api/client';
+import { unwrap } from '../platform/api/errors';
 import { sendOrQueue, type SendResult } from './outbox/outbox';
 import type { CommandBody } from './outbox/commands';
 import { consultationKeys, followUpKeys, prospectKeys, type Prospect, type Visit } from './pipeline/queries';
@@ -41,6 +43,15 @@ export function affiliate(prospect: Prospect, body: AffiliationBody): Promise<Se
 /** 新規事業所. */
 export function createProspect(body: NewProspectBody): Promise<SendResult<'createProspect'>> {
   return sendOrQueue({ kind: 'createProspect', label: `新規事業所 ${body.employerName}`, body });
+}
+
+/**
+ * 担当オルガナイザー: council staff (and admins) choose who follows the workplace up, at their desk
+ * (sent at once, not through the outbox); the version read, so someone else's change is a 409.
+ */
+export function assignOrganizers(prospectId: string, body: { assignedOrganizerIds: string[]; version: number }): Promise<Prospect> {
+  const patch: Schemas['UpdateProspectDto'] = body;
+  return unwrap(api.PATCH('/api/v1/prospects/{id}', { params: { path: { id: prospectId } }, body: patch }));
 }
 
 /** まちかど労働相談; `receivedOn` is the day as the person reads it, for the outbox's list. */

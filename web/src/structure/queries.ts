@@ -11,6 +11,7 @@ export const structureKeys = {
   union: (id: string) => [...structureKeys.unions, 'one', id] as const,
   unionSearch: (q: string) => [...structureKeys.unions, 'structure', q] as const,
   governanceBodies: ['governance-bodies'] as const,
+  councilOrganizers: (councilId: string) => ['regional-councils', councilId, 'organizers'] as const,
   governanceBodiesOf: (organizationKind: string, organizationId: string | null) =>
     [...structureKeys.governanceBodies, organizationKind, organizationId ?? ''] as const,
 };
@@ -50,5 +51,13 @@ export const unionQuery = (id: string) =>
   queryOptions({
     queryKey: structureKeys.union(id),
     queryFn: () => unwrap(api.GET('/api/v1/unions/{id}', { params: { path: { id } } })),
+    staleTime: 60_000,
+  });
+
+/** 担当オルガナイザー: a council's active organizers by name (admin, leadership, and the council's own staff and organizers). */
+export const councilOrganizersQuery = (councilId: string) =>
+  queryOptions({
+    queryKey: structureKeys.councilOrganizers(councilId),
+    queryFn: () => unwrap(api.GET('/api/v1/regional-councils/{id}/organizers', { params: { path: { id: councilId } } })),
     staleTime: 60_000,
   });

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Group, NativeSelect, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, Stack, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useRouteContext } from '@tanstack/react-router';
 import { errorMessageJa } from '../../platform/api/errors';
 import { useApiForm } from '../../platform/forms/useApiForm';
 import { useLabels } from '../../platform/labels/labels';
-import { councilQuery } from '../../structure/queries';
+import { councilOrganizersQuery, councilQuery } from '../../structure/queries';
 import { createProspect, prospectsChanged } from '../queries';
 import { emptyNewProspect, newProspectBody, newProspectChecks } from './prospect-forms';
 import { PROSPECT_FIELDS } from './prospect-fields';
@@ -15,6 +15,7 @@ export function NewProspectPage() {
   const { me } = useRouteContext({ from: '/signed-in' });
   const label = useLabels();
   const council = useQuery({ ...councilQuery(me.regionalCouncilId ?? ''), enabled: Boolean(me.regionalCouncilId) });
+  const organizers = useQuery({ ...councilOrganizersQuery(me.regionalCouncilId ?? ''), enabled: Boolean(me.regionalCouncilId) });
   const [queued, setQueued] = useState(false);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -59,6 +60,15 @@ export function NewProspectPage() {
           <TextInput label={PROSPECT_FIELDS.estimatedWorkers} required inputMode="numeric" {...field('estimatedWorkers')} />
           <NativeSelect label={PROSPECT_FIELDS.source} {...field('source')} data={label.options('prospectSources')} />
           <TextInput label={PROSPECT_FIELDS.nextActionOn} type="date" {...field('nextActionOn')} />
+          {(organizers.data?.items ?? []).length > 0 && (
+            <Checkbox.Group label="担当オルガナイザー" description="任意。選んだオルガナイザーの「今日」に並びます。" {...field('assignedOrganizerIds')}>
+              <Stack gap={6} mt={6}>
+                {organizers.data?.items.map((o) => (
+                  <Checkbox key={o.id} value={o.id} label={o.displayName} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
           <Group justify="flex-end">
             <Button type="submit" loading={saving}>
               登録

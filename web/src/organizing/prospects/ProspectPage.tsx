@@ -12,6 +12,7 @@ import { consultationsQuery, historyQuery, prospectQuery, todayInJapan, visitsQu
 import { VisitForm } from '../visits/VisitForm';
 import { VisitList } from '../visits/VisitList';
 import { VISIT_FIELDS } from '../visits/visit-fields';
+import { AssignedOrganizers } from './AssignedOrganizers';
 import { PROSPECT_FIELDS } from './prospect-fields';
 import { StageHistory } from './StageHistory';
 import { StageMoveForm } from './StageMoveForm';
@@ -71,6 +72,8 @@ export function ProspectPage() {
   const [notice, setNotice] = useState<string>();
   const phone = useMediaQuery('(max-width: 36em)');
   const staff = me.role === 'regional';
+  // a saved assignment starts the form afresh from the prospect as it is now (its new version)
+  const [assignmentSaves, setAssignmentSaves] = useState(0);
 
   const done = (what: string) => (outcome: 'sent' | 'queued') => {
     setDialog(null);
@@ -128,6 +131,18 @@ export function ProspectPage() {
                       {() => <StageHistory changes={history.data?.items ?? []} />}
                     </QueryState>
                   </Stack>
+
+                  {me.role !== 'federation' && (
+                    <AssignedOrganizers
+                      key={assignmentSaves}
+                      prospect={p}
+                      mayAssign={me.role === 'admin' || (staff && me.regionalCouncilId === p.regionalCouncilId)}
+                      onSaved={() => {
+                        setAssignmentSaves((n) => n + 1);
+                        setNotice('担当オルガナイザーを保存しました。');
+                      }}
+                    />
+                  )}
 
                   {p.companyId && <ProspectGroup companyId={p.companyId} />}
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { affiliationBody, affiliationTotal, affiliationValuesOf, emptyNewProspect, membersFrom, newProspectBody, newProspectChecks } from './prospect-forms';
+import { assignmentValuesOf, organizerNames } from './assignment-form';
 import { checkNote, firstChoice, stageMoveBody } from './stage-move-form';
 
 describe('numbers as typed', () => {
@@ -64,6 +65,26 @@ describe('the new workplace form', () => {
       stage: 'identified',
     });
     expect(newProspectBody({ ...values, nextActionOn: '2026-07-01' }, null)).not.toHaveProperty('regionalCouncilId');
+    expect(newProspectBody({ ...values, assignedOrganizerIds: ['org-1', 'org-2'] }, 'rc-1')).toMatchObject({ assignedOrganizerIds: ['org-1', 'org-2'] });
+  });
+});
+
+describe('担当オルガナイザー', () => {
+  const organizers = [
+    { id: 'o-1', displayName: '青木 花子' },
+    { id: 'o-2', displayName: '鈴木 一郎' },
+  ];
+  it('names the assigned organizers in the council order, a disabled one as such, and nobody as 未定', () => {
+    expect(organizerNames(['o-2', 'o-1'], organizers)).toBe('青木 花子、鈴木 一郎');
+    expect(organizerNames(['o-2', 'gone'], organizers)).toBe('鈴木 一郎、無効なアカウント 1名');
+    expect(organizerNames([], organizers)).toBe('未定');
+  });
+
+  it('starts from the prospect and edits a copy of its list', () => {
+    const prospect = { assignedOrganizerIds: ['o-1'] };
+    const values = assignmentValuesOf(prospect);
+    values.assignedOrganizerIds.push('o-2');
+    expect(prospect.assignedOrganizerIds).toEqual(['o-1']);
   });
 });
 

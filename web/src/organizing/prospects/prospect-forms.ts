@@ -63,6 +63,8 @@ export interface NewProspectValues {
   estimatedWorkers: string;
   source: NewProspectBody['source'];
   nextActionOn: string;
+  /** 担当オルガナイザー (optional): organizers of the council, whose 今日 lists the workplace. */
+  assignedOrganizerIds: string[];
 }
 
 export const emptyNewProspect = (): NewProspectValues => ({
@@ -73,6 +75,7 @@ export const emptyNewProspect = (): NewProspectValues => ({
   estimatedWorkers: '',
   source: 'outreach',
   nextActionOn: '',
+  assignedOrganizerIds: [],
 });
 
 /** The form's own checks: a name, and a number of workers (0 may be typed as such). */
@@ -93,5 +96,6 @@ export function newProspectBody(values: NewProspectValues, regionalCouncilId: st
     source: values.source,
     stage: 'identified',
     ...(values.nextActionOn ? { nextActionOn: values.nextActionOn } : {}),
+    ...(values.assignedOrganizerIds.length ? { assignedOrganizerIds: values.assignedOrganizerIds } : {}),
   };
 }
