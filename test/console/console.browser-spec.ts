@@ -274,7 +274,7 @@ describe('web console in a browser', () => {
     const { page, problems, close } = await as('organizer');
     expect(new URL(page.url()).pathname).toBe('/today');
     await heading(page, '今日');
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['今日', '担当事業所']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['今日', '担当事業所', '企業グループ']);
     expect(problems).toEqual([]);
     await close();
   });
