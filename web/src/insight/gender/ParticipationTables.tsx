@@ -28,9 +28,7 @@ export function ExecutiveTable({ report }: { report: Participation }) {
       <Table.Tbody>
         {report.organizations.map((o) => (
           <Table.Tr key={`${o.kind}:${o.id ?? ''}`}>
-            <Table.Th scope="row" fw={o.kind === 'confederation' ? 700 : 'normal'}>
-              {o.name}
-            </Table.Th>
+            <OrganizationCell organization={o} />
             <Table.Td ta="right">{formatNumber(o.members)}</Table.Td>
             <Table.Td ta="right">{share(o.memberFemaleShare)}</Table.Td>
             <Table.Td ta="right">{share(o.memberGenderCoverage)}</Table.Td>
@@ -59,6 +57,15 @@ export function ExecutiveTable({ report }: { report: Participation }) {
   );
 }
 
+/** The row's heading: the organization, the confederation in bold. */
+function OrganizationCell({ organization }: { organization: Participation['organizations'][number] }) {
+  return (
+    <Table.Th scope="row" fw={organization.kind === 'confederation' ? 700 : 'normal'}>
+      {organization.name}
+    </Table.Th>
+  );
+}
+
 /** The plan's five targets per organization: 達成 / 未達 / 未把握. */
 export function TargetsTable({ report }: { report: Participation }) {
   const label = useLabels();
@@ -80,9 +87,7 @@ export function TargetsTable({ report }: { report: Participation }) {
       <Table.Tbody>
         {report.organizations.map((o) => (
           <Table.Tr key={`${o.kind}:${o.id ?? ''}`}>
-            <Table.Th scope="row" fw={o.kind === 'confederation' ? 700 : 'normal'}>
-              {o.name}
-            </Table.Th>
+            <OrganizationCell organization={o} />
             {o.targets.map((t) => (
               <Table.Td key={t.target}>
                 <StatusBadge status={t.status} />
