@@ -27,6 +27,9 @@ function precompress(): Plugin {
   };
 }
 
+/** The signed-in frame's chunk (Shell, 今日 and what the screens share): see web/src/app/signed-in.ts. */
+const SIGNED_IN_CHUNK = resolve(here, 'src/app/signed-in.ts');
+
 /**
  * src/platform/shell/early-reads.ts as a script of its own, which index.html runs as soon as
  * it has it (async), before the console's entry: a signed-in page's first reads leave while
@@ -44,7 +47,15 @@ function earlyReads(): Plugin {
       fileName = `assets/early-reads-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
       this.emitFile({ type: 'asset', fileName, source: code });
     },
-    transformIndexHtml: () => [{ tag: 'script', attrs: { src: `/${fileName}`, defer: true }, injectTo: 'head-prepend' }],
+    // after the bundle is written, when the signed-in frame's chunk has its name: early-reads asks for it too (see there)
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle }) => {
+        const signedIn = Object.values(bundle ?? {}).find((file) => file.type === 'chunk' && file.isDynamicEntry && file.facadeModuleId === SIGNED_IN_CHUNK);
+        if (!signedIn) throw new Error('the build has no chunk for web/src/app/signed-in.ts');
+        return [{ tag: 'script', attrs: { src: `/${fileName}`, defer: true, 'data-signed-in': `/${signedIn.fileName}` }, injectTo: 'head-prepend' }];
+      },
+    },
   };
 }
 

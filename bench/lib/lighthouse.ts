@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse, { type Result, type ThrottlingSettings } from 'lighthouse';
 
@@ -41,8 +41,10 @@ export async function lighthouseRun(url: string, port: number): Promise<PageFigu
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const lhr = result.lhr;
   // BENCH_LHR_DIR=folder keeps each run's whole report (the critical chains, the long tasks) for a closer look
-  if (process.env.BENCH_LHR_DIR)
+  if (process.env.BENCH_LHR_DIR) {
+    mkdirSync(process.env.BENCH_LHR_DIR, { recursive: true });
     writeFileSync(join(process.env.BENCH_LHR_DIR, `${new URL(url).pathname.replace(/\W/g, '') || 'root'}-${Date.now()}.json`), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
   return {
     score: Math.round((lhr.categories.performance.score ?? NaN) * 100),

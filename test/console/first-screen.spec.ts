@@ -47,3 +47,35 @@ describe('the sign-in page’s scripts (built console)', () => {
     expect(code).not.toContain('zrender');
   });
 });
+
+/**
+ * A signed-in page on the phone (今日 first) runs the entry and one chunk more: the frame,
+ * 今日 and what the screens share (web/src/app/signed-in.ts), which the page's first script
+ * asks for beside the entry. Left to the bundler's automatic split that was fifteen files of
+ * a KB or two, asked for six at a time on a slow line.
+ */
+describe('a signed-in page’s scripts (built console)', () => {
+  const built = existsSync(join(CONSOLE_DIR, 'index.html'));
+  const html = built ? readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8') : '';
+  const entry = /<script type="module"[^>]*\ssrc="\/([^"]+\.js)"/.exec(html)?.[1];
+  const signedIn = /<script[^>]*\sdata-signed-in="\/([^"]+\.js)"/.exec(html)?.[1];
+
+  beforeAll(() => {
+    if (!built) throw new Error('dist/web is missing: run `npm run build` first');
+  });
+
+  it('name the signed-in frame’s chunk for the early script, which holds the frame and 今日', () => {
+    expect(entry).toMatch(/^assets\/index-[\w-]+\.js$/);
+    expect(signedIn).toMatch(/^assets\/signed-in-[\w-]+\.js$/);
+    const code = readFileSync(join(CONSOLE_DIR, signedIn as string), 'utf8');
+    expect(code).toContain('@mantine/core/AppShell');
+    expect(code).toContain('対応予定');
+  });
+
+  it('need nothing but the entry besides that chunk', () => {
+    const code = readFileSync(join(CONSOLE_DIR, signedIn as string), 'utf8');
+    const imports = [...code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => `assets/${m[1]}`);
+    expect(imports.length).toBeGreaterThan(0);
+    expect([...new Set(imports)]).toEqual([entry]);
+  });
+});

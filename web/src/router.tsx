@@ -67,6 +67,15 @@ function withEarlyRead<Query extends { queryFn?: unknown }>(path: string, query:
   return { ...query, queryFn };
 }
 
+/**
+ * A signed-in screen's code, asked for from the frame's chunk (web/src/app/signed-in.ts), so
+ * that what the screens share with the frame and 今日 is built into that one chunk instead of
+ * a dozen small ones.
+ */
+function screenCode(name: keyof (typeof import('./app/signed-in'))['screens']) {
+  return lazyRouteComponent(async () => ({ default: await (await import('./app/signed-in')).screens[name]() }));
+}
+
 /** Every screen but sign-in: needs a session; without one, sign in and come back. The frame's code (Shell) is not the sign-in page's. */
 const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -82,7 +91,7 @@ const signedInRoute = createRoute({
       throw error;
     }
   },
-  component: lazyRouteComponent(() => import('./app/Shell'), 'Shell'),
+  component: lazyRouteComponent(() => import('./app/signed-in'), 'Shell'),
 });
 
 const indexRoute = createRoute({
@@ -113,7 +122,7 @@ const prospectRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (!mayUse(context.me.role, SCREENS.prospects) && context.me.role !== 'admin') throw redirect({ to: landingPath(context.me.role) });
   },
-  component: lazyRouteComponent(() => import('./organizing/prospects/ProspectPage'), 'ProspectPage'),
+  component: screenCode('ProspectPage'),
 });
 
 /** A company's page: its group, for every role that may use 企業グループ. */
@@ -123,7 +132,7 @@ const companyGroupRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (!mayUse(context.me.role, SCREENS.companyGroups)) throw redirect({ to: landingPath(context.me.role) });
   },
-  component: lazyRouteComponent(() => import('./organizing/company-groups/CompanyGroupPage'), 'CompanyGroupPage'),
+  component: screenCode('CompanyGroupPage'),
 });
 
 /** ユーザー詳細: one account, for those who may use ユーザー (admins). */
@@ -133,85 +142,37 @@ const userRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (!mayUse(context.me.role, SCREENS.users)) throw redirect({ to: landingPath(context.me.role) });
   },
-  component: lazyRouteComponent(() => import('./platform/admin/users/UserPage'), 'UserPage'),
+  component: screenCode('UserPage'),
 });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signedInRoute.addChildren([
     indexRoute,
-    screenRoute(
-      SCREENS.dashboard,
-      lazyRouteComponent(() => import('./insight/dashboard/DashboardPage'), 'DashboardPage'),
-    ),
-    screenRoute(
-      SCREENS.goals,
-      lazyRouteComponent(() => import('./insight/goals/GoalsPage'), 'GoalsPage'),
-    ),
-    screenRoute(
-      SCREENS.lossCauses,
-      lazyRouteComponent(() => import('./insight/loss-causes/LossCausesPage'), 'LossCausesPage'),
-    ),
-    screenRoute(
-      SCREENS.genderEquality,
-      lazyRouteComponent(() => import('./insight/gender/GenderEqualityPage'), 'GenderEqualityPage'),
-    ),
-    screenRoute(
-      SCREENS.members,
-      lazyRouteComponent(() => import('./membership/members/MembersPage'), 'MembersPage'),
-    ),
-    screenRoute(
-      SCREENS.imports,
-      lazyRouteComponent(() => import('./membership/imports/ImportsPage'), 'ImportsPage'),
-    ),
+    screenRoute(SCREENS.dashboard, screenCode('DashboardPage')),
+    screenRoute(SCREENS.goals, screenCode('GoalsPage')),
+    screenRoute(SCREENS.lossCauses, screenCode('LossCausesPage')),
+    screenRoute(SCREENS.genderEquality, screenCode('GenderEqualityPage')),
+    screenRoute(SCREENS.members, screenCode('MembersPage')),
+    screenRoute(SCREENS.imports, screenCode('ImportsPage')),
     screenRoute(
       SCREENS.today,
-      lazyRouteComponent(() => import('./organizing/today/TodayPage'), 'TodayPage'),
+      lazyRouteComponent(() => import('./app/signed-in'), 'TodayPage'),
       () => queryClient.prefetchQuery(withEarlyRead('/api/v1/follow-ups?limit=500', followUpsQuery)),
     ),
-    screenRoute(
-      SCREENS.prospects,
-      lazyRouteComponent(() => import('./organizing/prospects/ProspectsPage'), 'ProspectsPage'),
-    ),
-    screenRoute(
-      SCREENS.newProspect,
-      lazyRouteComponent(() => import('./organizing/prospects/NewProspectPage'), 'NewProspectPage'),
-    ),
+    screenRoute(SCREENS.prospects, screenCode('ProspectsPage')),
+    screenRoute(SCREENS.newProspect, screenCode('NewProspectPage')),
     prospectRoute,
-    screenRoute(
-      SCREENS.consultations,
-      lazyRouteComponent(() => import('./organizing/consultations/ConsultationsPage'), 'ConsultationsPage'),
-    ),
-    screenRoute(
-      SCREENS.structure,
-      lazyRouteComponent(() => import('./structure/StructurePage'), 'StructurePage'),
-    ),
-    screenRoute(
-      SCREENS.companyGroups,
-      lazyRouteComponent(() => import('./organizing/company-groups/CompanyGroupsPage'), 'CompanyGroupsPage'),
-    ),
+    screenRoute(SCREENS.consultations, screenCode('ConsultationsPage')),
+    screenRoute(SCREENS.structure, screenCode('StructurePage')),
+    screenRoute(SCREENS.companyGroups, screenCode('CompanyGroupsPage')),
     companyGroupRoute,
-    screenRoute(
-      SCREENS.periods,
-      lazyRouteComponent(() => import('./membership/periods/PeriodsPage'), 'PeriodsPage'),
-    ),
-    screenRoute(
-      SCREENS.users,
-      lazyRouteComponent(() => import('./platform/admin/UsersPage'), 'UsersPage'),
-    ),
+    screenRoute(SCREENS.periods, screenCode('PeriodsPage')),
+    screenRoute(SCREENS.users, screenCode('UsersPage')),
     userRoute,
-    screenRoute(
-      SCREENS.auditLog,
-      lazyRouteComponent(() => import('./app/AuditLogPage'), 'AuditLogPage'),
-    ),
-    screenRoute(
-      SCREENS.aggregation,
-      lazyRouteComponent(() => import('./membership/aggregation/AggregationPage'), 'AggregationPage'),
-    ),
-    screenRoute(
-      ACCOUNT_SCREENS.notifications,
-      lazyRouteComponent(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage'),
-    ),
+    screenRoute(SCREENS.auditLog, screenCode('AuditLogPage')),
+    screenRoute(SCREENS.aggregation, screenCode('AggregationPage')),
+    screenRoute(ACCOUNT_SCREENS.notifications, screenCode('NotificationsPage')),
   ]),
 ]);
 

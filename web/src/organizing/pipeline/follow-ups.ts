@@ -1,5 +1,7 @@
 /** The day's follow-ups as 今日 lists them. Pure functions. */
 
+import { compareCodes, compareReadings } from '../../platform/format/format';
+
 export interface DueItem {
   id: string;
   employerName: string;
@@ -11,9 +13,9 @@ export interface DueItem {
 export function oldestFirst<T extends DueItem>(items: readonly T[]): T[] {
   return [...items].sort(
     (a, b) =>
-      (a.nextActionOn ?? '9999-12-31').localeCompare(b.nextActionOn ?? '9999-12-31') ||
-      (a.employerNameKana ?? a.employerName).localeCompare(b.employerNameKana ?? b.employerName, 'ja') ||
-      a.id.localeCompare(b.id),
+      compareCodes(a.nextActionOn ?? '9999-12-31', b.nextActionOn ?? '9999-12-31') ||
+      compareReadings(a.employerNameKana ?? a.employerName, b.employerNameKana ?? b.employerName) ||
+      compareCodes(a.id, b.id),
   );
 }
 

@@ -1,4 +1,4 @@
-import { useDeferredValue } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -47,13 +47,17 @@ function FollowUpCard({ item }: { item: FollowUp }) {
 const FIRST_SCREEN = 4;
 
 /**
- * The follow-ups as cards. The first screenful is drawn with the page; the rest are drawn
- * after it, in work React may interrupt, so a slow phone paints the first cards sooner and
- * stays responsive while the others are drawn (the frame, the heading and a dozen cards in
- * one go took one task of about 250 ms at a mid-range phone's speed).
+ * The follow-ups as cards. The first screenful is drawn with the page; the rest once it is
+ * shown, in work React may interrupt, so a slow phone paints the first cards sooner and stays
+ * responsive while the others are drawn (the frame, the heading and a few dozen cards in one
+ * go took one task of about 250 ms at a mid-range phone's speed). A state set after the first
+ * drawing, not `useDeferredValue`: the page itself is drawn in background work (DrawnInSlices),
+ * where a deferred value is not deferred.
  */
 function FollowUpList({ items }: { items: FollowUp[] }) {
-  const shown = useDeferredValue(items, items.slice(0, FIRST_SCREEN));
+  const [all, setAll] = useState(false);
+  useEffect(() => startTransition(() => setAll(true)), []);
+  const shown = all ? items : items.slice(0, FIRST_SCREEN);
   return (
     <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {shown.map((item) => (
@@ -68,12 +72,12 @@ function FollowUpList({ items }: { items: FollowUp[] }) {
 /** 今日: the organizer's follow-ups due today and overdue, the longest waiting first; a tap opens the workplace. */
 export function TodayPage() {
   const followUps = useQuery(followUpsQuery);
+  const items = useMemo(() => oldestFirst(followUps.data?.items ?? []), [followUps.data]);
   return (
     <Stack>
       <Title order={1}>今日</Title>
       <QueryState isPending={followUps.isPending} error={followUps.error}>
         {() => {
-          const items = oldestFirst(followUps.data?.items ?? []);
           if (items.length === 0) return <Text>今日予定されている対応はありません。</Text>;
           const overdue = items.filter((i) => i.daysOverdue > 0).length;
           return (

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  compareCodes,
+  compareReadings,
   fiscalYearOf,
   formatDate,
   formatDateTime,
@@ -56,5 +58,42 @@ describe('Japanese formatters', () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     expect(addMonths('2025-12', 1)).toBe('2026-01');
     expect(addMonths('2026-04', -23)).toBe('2024-05');
+  });
+
+  it('sorts by Japanese reading and by code', () => {
+    expect(['ウミベ', 'あおば', 'イズミ', 'ガス', 'カワ', 'キタ'].sort(compareReadings)).toEqual(['あおば', 'イズミ', 'ウミベ', 'ガス', 'カワ', 'キタ']);
+    expect(compareReadings('アオバ', 'アオバ')).toBe(0);
+    // the order the Japanese tailoring gives for readings
+    const words = [
+      'ヨコハマ',
+      'あつぎ',
+      'カワサキ',
+      'ガクエン',
+      'ザマ',
+      'サガミハラ',
+      'ハダノ',
+      'バス',
+      'パン',
+      'ひらつか',
+      'ハス',
+      'キッテ',
+      'キツネ',
+      'ショウ',
+      'シヨウ',
+      'ジョウ',
+      'アイ',
+      'あい',
+      'カ',
+      'ガ',
+      'コーヒー',
+      'コオリ',
+      'コウノ',
+      'コープ',
+      'サーム',
+      'サイ',
+      'サアム',
+    ];
+    expect([...words].sort(compareReadings)).toEqual([...words].sort((a, b) => a.localeCompare(b, 'ja')));
+    expect(['2026-06-15', '2026-06-05', '2025-12-31'].sort(compareCodes)).toEqual(['2025-12-31', '2026-06-05', '2026-06-15']);
   });
 });

@@ -35,6 +35,63 @@ export function formatDecimal(value: number): string {
   return decimal1().format(value);
 }
 
+const VOICED = 'ガギグゲゴザジズゼゾダヂヅデドバビブベボヴ';
+const HALF_VOICED = 'パピプペポ';
+const UNVOICED = 'カキクケコサシスセソタチツテトハヒフヘホウ';
+const SEMI_BASE = 'ハヒフヘホ';
+const SMALL = 'ァィゥェォッャュョヮヵヶ';
+const LARGE = 'アイウエオツヤユヨワカケ';
+/** The vowel each row ends in: ー lengthens the vowel before it (コーヒー reads コオヒイ). */
+const VOWELS: [string, string][] = [
+  ['ア', 'アカサタナハマヤラワ'],
+  ['イ', 'イキシチニヒミリ'],
+  ['ウ', 'ウクスツヌフムユル'],
+  ['エ', 'エケセテネヘメレ'],
+  ['オ', 'オコソトノホモヨロヲ'],
+];
+const vowelOf = (letter: string): string | undefined => VOWELS.find(([, row]) => row.includes(letter))?.[0];
+
+/**
+ * A reading's three keys, as a dictionary compares them: the letters (katakana, unvoiced, full
+ * size, ー as the vowel it lengthens), then the voicing (カ before ガ before パ's kind), then the form (ー, then small, then full
+ * size; katakana before hiragana).
+ */
+function readingKeys(reading: string): [string, string, string] {
+  let letters = '';
+  let voicing = '';
+  let form = '';
+  for (const char of reading) {
+    const code = char.charCodeAt(0);
+    const hiragana = code >= 0x3041 && code <= 0x3096;
+    const katakana = hiragana ? String.fromCharCode(code + 0x60) : char;
+    const voiced = VOICED.indexOf(katakana);
+    const halfVoiced = HALF_VOICED.indexOf(katakana);
+    const small = SMALL.indexOf(katakana);
+    const lengthened = char === 'ー' ? vowelOf(letters.at(-1) ?? '') : undefined;
+    letters += lengthened ?? (voiced >= 0 ? UNVOICED[voiced] : halfVoiced >= 0 ? SEMI_BASE[halfVoiced] : small >= 0 ? LARGE[small] : katakana);
+    voicing += voiced >= 0 ? '1' : halfVoiced >= 0 ? '2' : '0';
+    form += lengthened ? 'a' : `${small >= 0 ? 'b' : 'c'}${hiragana ? 1 : 0}`;
+  }
+  return [letters, voicing, form];
+}
+
+/**
+ * Reading order of kana, as a Japanese dictionary has it: アオバ, イズミ, ガス, カワ (カ and ガ
+ * alike at first, the voiced one after an otherwise equal reading), hiragana and katakana
+ * alike. The order `localeCompare(b, 'ja')` gives readings (tested), without a collator:
+ * building the first one cost a phone about 60 ms, the longest step before 今日's cards were
+ * drawn. Other text falls back to the order of its characters' codes.
+ */
+export function compareReadings(a: string, b: string): number {
+  const [x, y] = [readingKeys(a), readingKeys(b)];
+  return compareCodes(x[0], y[0]) || compareCodes(x[1], y[1]) || compareCodes(x[2], y[2]) || compareCodes(a, b);
+}
+
+/** Code-unit order, for ISO dates (YYYY-MM-DD) and ids, where it is the right order and costs nothing. */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 

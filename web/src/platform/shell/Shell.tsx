@@ -7,6 +7,7 @@ import { signOut, type Me } from '../auth/session';
 import { useLabels } from '../labels/labels';
 import { councilQuery, federationQuery } from '../reference/queries';
 import { ACCOUNT_SCREENS, screensFor } from './screens';
+import { DrawnInSlices } from './DrawnInSlices';
 
 /** Whose figures the person sees: their council or federation, or the whole chapter. */
 function useScopeName(me: Me): string | undefined {
@@ -32,70 +33,72 @@ export function Shell({ status }: { status?: ReactNode }) {
   }
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="メニューを開く" />
-            <Text fw={700} visibleFrom="xs">
-              連合神奈川 組織拡大CRM
-            </Text>
-            <Text fw={700} hiddenFrom="xs">
-              組織拡大CRM
-            </Text>
-          </Group>
-          <Group gap="md" wrap="nowrap">
-            {status}
-            <Text size="sm" data-testid="signed-in-as" visibleFrom="sm">
-              {me.displayName}
-              <Text span c="dimmed" size="sm" ml={6}>
-                {label('roles', me.role)}
-                {scope ? `・${scope}` : ''}
+    <DrawnInSlices>
+      <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="メニューを開く" />
+              <Text fw={700} visibleFrom="xs">
+                連合神奈川 組織拡大CRM
               </Text>
-            </Text>
-            <Button component={Link} to={ACCOUNT_SCREENS.notifications.path} variant="default" size="xs" visibleFrom="sm">
-              {ACCOUNT_SCREENS.notifications.title}
-            </Button>
-            <Button variant="default" size="xs" onClick={() => void logout()}>
-              ログアウト
-            </Button>
+              <Text fw={700} hiddenFrom="xs">
+                組織拡大CRM
+              </Text>
+            </Group>
+            <Group gap="md" wrap="nowrap">
+              {status}
+              <Text size="sm" data-testid="signed-in-as" visibleFrom="sm">
+                {me.displayName}
+                <Text span c="dimmed" size="sm" ml={6}>
+                  {label('roles', me.role)}
+                  {scope ? `・${scope}` : ''}
+                </Text>
+              </Text>
+              <Button component={Link} to={ACCOUNT_SCREENS.notifications.path} variant="default" size="xs" visibleFrom="sm">
+                {ACCOUNT_SCREENS.notifications.title}
+              </Button>
+              <Button variant="default" size="xs" onClick={() => void logout()}>
+                ログアウト
+              </Button>
+            </Group>
           </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="メインメニュー">
-        <Text size="sm" hiddenFrom="sm" px="sm" py={6}>
-          {me.displayName}
-          <Text span c="dimmed" size="sm" ml={6}>
-            {label('roles', me.role)}
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label="メインメニュー">
+          <Text size="sm" hiddenFrom="sm" px="sm" py={6}>
+            {me.displayName}
+            <Text span c="dimmed" size="sm" ml={6}>
+              {label('roles', me.role)}
+            </Text>
           </Text>
-        </Text>
-        {screensFor(me.role).map((screen) => (
+          {screensFor(me.role).map((screen) => (
+            <NavLink
+              key={screen.path}
+              component={Link}
+              to={screen.path}
+              label={screen.title}
+              variant="filled"
+              active={pathname === screen.path}
+              aria-current={pathname === screen.path ? 'page' : undefined}
+              onClick={close}
+            />
+          ))}
+          {/* on a phone the header has no room: the person's own settings sit under the screens, in the same menu */}
+          <Divider my="xs" hiddenFrom="sm" />
           <NavLink
-            key={screen.path}
             component={Link}
-            to={screen.path}
-            label={screen.title}
-            variant="filled"
-            active={pathname === screen.path}
-            aria-current={pathname === screen.path ? 'page' : undefined}
+            to={ACCOUNT_SCREENS.notifications.path}
+            label={ACCOUNT_SCREENS.notifications.title}
+            hiddenFrom="sm"
+            active={pathname === ACCOUNT_SCREENS.notifications.path}
+            aria-current={pathname === ACCOUNT_SCREENS.notifications.path ? 'page' : undefined}
             onClick={close}
           />
-        ))}
-        {/* on a phone the header has no room: the person's own settings sit under the screens, in the same menu */}
-        <Divider my="xs" hiddenFrom="sm" />
-        <NavLink
-          component={Link}
-          to={ACCOUNT_SCREENS.notifications.path}
-          label={ACCOUNT_SCREENS.notifications.title}
-          hiddenFrom="sm"
-          active={pathname === ACCOUNT_SCREENS.notifications.path}
-          aria-current={pathname === ACCOUNT_SCREENS.notifications.path ? 'page' : undefined}
-          onClick={close}
-        />
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </DrawnInSlices>
   );
 }

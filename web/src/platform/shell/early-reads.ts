@@ -5,7 +5,8 @@
  * a while to start): on a reload of 今日 the answers are on their way while React and the
  * router start, instead of leaving only once the router has. The router takes what answered
  * (`adoptEarlyReads` in web/src/router.tsx); a read that failed or was refused is simply asked
- * for again the ordinary way. Nothing is read on the sign-in page. A plain script: it imports
+ * for again the ordinary way. It also asks for the code of the signed-in frame and 今日
+ * (a `modulepreload` of the chunk `data-signed-in` names). Nothing is read on the sign-in page. A plain script: it imports
  * nothing and is built on its own.
  */
 (() => {
@@ -16,8 +17,17 @@
     '/today': ['/api/v1/follow-ups?limit=500'],
   };
 
+  // the signed-in frame's chunk (web/src/app/signed-in.ts), whose name the build writes beside this script
+  const signedInCode = document.currentScript?.dataset.signedIn;
   const { pathname } = window.location;
   if (pathname === '/login') return;
+  // the frame's and 今日's code: asked for beside the entry, not after the entry has started and the router has run
+  if (signedInCode) {
+    const preload = document.createElement('link');
+    preload.rel = 'modulepreload';
+    preload.href = signedInCode;
+    document.head.append(preload);
+  }
   const reads: Record<string, Promise<Response>> = {};
   for (const path of [...SIGNED_IN_READS, ...(SCREEN_READS[pathname] ?? [])]) {
     reads[path] = fetch(path, { credentials: 'include', headers: { accept: 'application/json' } });
