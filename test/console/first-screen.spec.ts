@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONSOLE_DIR } from '../support/browser';
 
@@ -77,5 +77,7 @@ describe('a signed-in page’s scripts (built console)', () => {
     const imports = [...code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => `assets/${m[1]}`);
     expect(imports.length).toBeGreaterThan(0);
     expect([...new Set(imports)]).toEqual([entry]);
+    // nor a stylesheet of its own, which the page would fetch only once the chunk is asked for
+    expect(readdirSync(join(CONSOLE_DIR, 'assets')).filter((file) => /^signed-in-.*\.css$/.test(file))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { formatDate } from '../../platform/format/format';
@@ -7,38 +7,33 @@ import { QueryState } from '../../platform/shell/QueryState';
 import { dueLabel, oldestFirst } from '../pipeline/follow-ups';
 import { followUpsQuery, type FollowUp } from '../queries';
 
+/** One follow-up: employer, how late, stage, the day it was due and what the last visit found (the look: follow-up-card.css, loaded by main.tsx). */
 function FollowUpCard({ item }: { item: FollowUp }) {
   const overdue = item.daysOverdue > 0;
   const last = item.lastVisit;
   return (
-    <Link to="/prospects/$id" params={{ id: item.id }} data-testid="follow-up" style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
-      <Card withBorder padding="md" radius="md" style={{ borderLeft: `6px solid var(--mantine-color-${overdue ? 'red' : 'blue'}-6)` }}>
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Text fw={700} size="lg" style={{ overflowWrap: 'anywhere' }}>
-            {item.employerName}
-          </Text>
+    <Link to="/prospects/$id" params={{ id: item.id }} data-testid="follow-up" className="follow-up" data-overdue={overdue || undefined}>
+      <div className="follow-up__card">
+        <div className="follow-up__head">
+          <p className="follow-up__employer">{item.employerName}</p>
           <Badge color={overdue ? 'red' : 'blue'} variant={overdue ? 'filled' : 'light'} style={{ flexShrink: 0 }}>
             {dueLabel(item.daysOverdue)}
           </Badge>
-        </Group>
-        <Text size="sm" c="gray.7">
+        </div>
+        <p className="follow-up__line follow-up__stage">
           {item.establishmentName ? `${item.establishmentName}・` : ''}
           {item.stageLabel}
-        </Text>
-        <Text size="sm" mt={4}>
+        </p>
+        <p className="follow-up__line">
           予定日 {item.nextActionOn ? formatDate(item.nextActionOn) : '-'}
-          {overdue && (
-            <Text span c="red.8" fw={700}>
-              (期限超過)
-            </Text>
-          )}
-        </Text>
-        <Text size="sm" mt={4}>
+          {overdue && <span className="follow-up__overdue">(期限超過)</span>}
+        </p>
+        <p className="follow-up__line">
           {last
             ? `前回 ${formatDate(last.occurredOn)} ${last.kindLabel}:${last.outcomeLabel ?? '結果未記入'}・${last.supportLevelLabel ?? '支持度未記入'}`
             : 'まだ訪問の記録がありません'}
-        </Text>
-      </Card>
+        </p>
+      </div>
     </Link>
   );
 }
