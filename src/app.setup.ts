@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './platform/config/app-config';
 import { CALENDAR_PATH } from './organizing/reminders/calendar-feed.controller';
 import { BODY_LIMITS, useBodyLimits } from './platform/common/http/body-limits';
+import { useCompressedJson } from './platform/common/http/compressed-json';
 import { createValidationPipe } from './platform/common/validation/validation.pipe';
 import { serveConsole } from './platform/console/console-pages';
 import { useJsonBodies } from './platform/console/json-body';
@@ -44,6 +45,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 4, parts: 6 } });
   await useSecurityHeaders(app);
+  useCompressedJson(app);
   app
     .getHttpAdapter()
     .getInstance()

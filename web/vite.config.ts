@@ -32,7 +32,7 @@ const SIGNED_IN_CHUNK = resolve(here, 'src/app/signed-in.ts');
 
 /**
  * src/platform/shell/early-reads.ts as a script of its own, which index.html runs as soon as
- * it has it (async), before the console's entry: a signed-in page's first reads leave while
+ * it has it (async: deferred, it waited for the entry's 470 KB to be compiled), before the console's entry: a signed-in page's first reads leave while
  * the entry is still being started. Built here because Vite bundles every module script of
  * index.html into the one entry.
  */
@@ -53,7 +53,7 @@ function earlyReads(): Plugin {
       handler: (_html, { bundle }) => {
         const signedIn = Object.values(bundle ?? {}).find((file) => file.type === 'chunk' && file.isDynamicEntry && file.facadeModuleId === SIGNED_IN_CHUNK);
         if (!signedIn) throw new Error('the build has no chunk for web/src/app/signed-in.ts');
-        return [{ tag: 'script', attrs: { src: `/${fileName}`, defer: true, 'data-signed-in': `/${signedIn.fileName}` }, injectTo: 'head-prepend' }];
+        return [{ tag: 'script', attrs: { src: `/${fileName}`, async: true, 'data-signed-in': `/${signedIn.fileName}` }, injectTo: 'head-prepend' }];
       },
     },
   };
