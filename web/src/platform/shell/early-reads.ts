@@ -4,10 +4,11 @@
  * in index.html, before the console's own script of hundreds of KB, which a slow phone takes
  * a while to start): on a reload of 今日 the answers are on their way while React and the
  * router start, instead of leaving only once the router has. The router takes what answered
- * (`adoptEarlyReads` in web/src/router.tsx); a read that failed or was refused is simply asked
- * for again the ordinary way. It also asks for the code of the signed-in frame and 今日
- * (a `modulepreload` of the chunk `data-signed-in` names). Nothing is read on the sign-in page. A plain script: it imports
- * nothing and is built on its own.
+ * (`withEarlyRead` in web/src/router.tsx); a read that failed or was refused, or one this
+ * script had not yet asked for, is simply asked for the ordinary way. It also asks for the
+ * code of the signed-in frame and 今日 (a `modulepreload` of the chunk that `data-signed-in`
+ * names). Nothing is read on the sign-in page. A plain script: it imports nothing and is built
+ * on its own.
  */
 (() => {
   /** Every signed-in page: who is signed in, and the labels the frame shows. */
