@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppShell, Burger, Button, Divider, Group, NavLink, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
 import { signOut, type Me } from '../auth/session';
@@ -9,10 +9,15 @@ import { councilQuery, federationQuery } from '../reference/queries';
 import { ACCOUNT_SCREENS, screensFor } from './screens';
 import { DrawnInSlices } from './DrawnInSlices';
 
-/** Whose figures the person sees: their council or federation, or the whole chapter. */
+/**
+ * Whose figures the person sees: their council or federation, or the whole chapter. Read only
+ * where the header shows it (from Mantine's `sm` up): a phone's header has no room for it, and
+ * its first screen is spared the request.
+ */
 function useScopeName(me: Me): string | undefined {
-  const council = useQuery({ ...councilQuery(me.regionalCouncilId ?? ''), enabled: Boolean(me.regionalCouncilId) });
-  const federation = useQuery({ ...federationQuery(me.federationId ?? ''), enabled: Boolean(me.federationId) });
+  const shown = useMediaQuery('(min-width: 48em)', false, { getInitialValueInEffect: false });
+  const council = useQuery({ ...councilQuery(me.regionalCouncilId ?? ''), enabled: shown && Boolean(me.regionalCouncilId) });
+  const federation = useQuery({ ...federationQuery(me.federationId ?? ''), enabled: shown && Boolean(me.federationId) });
   if (me.regionalCouncilId) return council.data?.name;
   if (me.federationId) return federation.data?.name;
   return '連合神奈川 全体';
