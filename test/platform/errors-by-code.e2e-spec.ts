@@ -100,7 +100,7 @@ describe('errors by code', () => {
     expect([foreign.status, coded(foreign).code, detailCodes(foreign)]).toEqual([404, 'NOT_FOUND', { unionId: 'OUT_OF_SCOPE' }]);
   });
 
-  it('codes what the edge refuses: an unknown field, a NUL, a path id, a body too large, no token, an unknown id', async () => {
+  it('codes what the edge refuses: an unknown field, a NUL, a path id, a body too large, no token, an unknown id or path', async () => {
     const unknown = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'x2', name: 'X', colour: 'red' } });
     expect(detailCodes(unknown)).toEqual({ colour: 'UNKNOWN_FIELD' });
     const nul = await t.request('POST', '/sectors', { token: t.adminToken, body: { code: 'x3', name: 'a\u0000b' } });
@@ -117,5 +117,8 @@ describe('errors by code', () => {
     expect([missing.status, coded(missing).code]).toEqual([404, 'NOT_FOUND']);
     const malformed = await t.request('POST', '/sectors', { token: t.adminToken, body: '{"code":' });
     expect([malformed.status, coded(malformed).code]).toEqual([400, 'BAD_REQUEST']);
+    // a path no route answers (a typo, an old client)
+    const nowhere = await t.requestUntyped('GET', '/no-such-path', { token: t.adminToken });
+    expect([nowhere.status, coded(nowhere).code]).toEqual([404, 'NOT_FOUND']);
   });
 });

@@ -3,13 +3,17 @@ import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PlatformErrorCode } from '../error-codes';
 
 /** Paths that belong to the API, its docs or the queue UI: never answered with the page. */
 const NOT_THE_CONSOLE = /^\/(?:api|docs|docs-json|admin\/queues|calendar)(?:[/?.]|$)/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** A path nothing answers: the contract's error body, with its code, as every other error. */
 function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${request.url.split('?')[0]}` });
+  return reply
+    .code(404)
+    .send({ statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${request.url.split('?')[0]}`, code: PlatformErrorCode.NOT_FOUND });
 }
 
 /**
