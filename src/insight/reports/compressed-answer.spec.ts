@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { CompressedAnswer, acceptedEncodings } from './compressed-answer';
+import { acceptedEncodings } from '../../platform/common/http/accepted-encodings';
+import { CompressedAnswer } from './compressed-answer';
 
 describe('acceptedEncodings', () => {
   it('reads Accept-Encoding as browsers and tools send it, q=0 refusing', () => {

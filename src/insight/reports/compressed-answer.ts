@@ -1,7 +1,5 @@
 import { brotliCompress, constants, gzipSync } from 'node:zlib';
-import { type Accepted, acceptedEncodings } from '../../platform/common/http/accepted-encodings';
-
-export { type Accepted, acceptedEncodings };
+import type { Accepted } from '../../platform/common/http/accepted-encodings';
 
 /**
  * The process's brotli compressions, one at a time. At its best quality brotli holds its

@@ -5,7 +5,8 @@ import type { AuthenticatedRequest } from '../../platform/common/auth/auth.guard
 import type { CurrentUser } from '../../platform/common/auth/roles';
 import { isExport } from '../../platform/exports/export-request';
 import { Clock } from '../../platform/time/clock';
-import { Accepted, CompressedAnswer, acceptedEncodings } from './compressed-answer';
+import { Accepted, acceptedEncodings } from '../../platform/common/http/accepted-encodings';
+import { CompressedAnswer } from './compressed-answer';
 import { ApiTakesTurns, NoTurn } from '../../platform/common/http/turns';
 import { ReportCache, ReportComputations } from './report-cache';
 

@@ -53,8 +53,8 @@ const vowelOf = (letter: string): string | undefined => VOWELS.find(([, row]) =>
 
 /**
  * A reading's three keys, as a dictionary compares them: the letters (katakana, unvoiced, full
- * size, ー as the vowel it lengthens), then the voicing (カ before ガ before パ's kind), then the form (ー, then small, then full
- * size; katakana before hiragana).
+ * size, ー as the vowel it lengthens), then the voicing (カ before ガ before パ), then the form
+ * (ー, then small, then full size; katakana before hiragana).
  */
 function readingKeys(reading: string): [string, string, string] {
   let letters = '';
